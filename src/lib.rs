@@ -1,0 +1,11 @@
+//! plangloss: turns folders of plan documents (DOCX, PDF, HTML, text) into
+//! clean, segmented, glossary-annotated JSON Lines.
+//!
+//! Data flows one way: bytes → [`detect`] → [`extract`] → [`normalize`] →
+//! [`lang`] → [`segment`] → [`glossary`] → [`output`]. [`pipeline`] runs those
+//! stages for one document; [`batch`] walks folders and runs documents in
+//! parallel while writing results in path order.
+
+pub mod encoding;
+pub mod extract;
+pub mod model;

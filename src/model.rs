@@ -1,0 +1,219 @@
+//! The data that flows between pipeline stages.
+//!
+//! Extractors turn bytes into an [`Extraction`] (raw [`Block`]s plus metadata and
+//! warnings); later stages fill in each block's language, sentences and term hits.
+//! Nothing here knows about JSON: `output` decides how these are written.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A document format plangloss can extract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Docx,
+    Pdf,
+    Html,
+    Txt,
+}
+
+/// What a block is in the document's structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Heading,
+    Paragraph,
+    ListItem,
+    TableCell,
+    Caption,
+    Footnote,
+    Header,
+    Footer,
+}
+
+/// Where a table cell sits: the document's n-th table (0-based, in reading
+/// order, nested tables included) and the cell's 0-based row and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct TablePos {
+    pub index: u32,
+    pub row: u32,
+    pub col: u32,
+}
+
+/// A sentence span: char offsets into the block text, end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A glossary term found in a block. `start`/`end` are char offsets into the
+/// block text and `text` is exactly the characters between them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TermHit {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The glossary row's language columns, e.g. `{"vi": …, "zh": …, "en": …}`.
+    pub entry: BTreeMap<String, String>,
+}
+
+/// One unit of text in reading order.
+///
+/// Invariant after normalization: `text` is NFC, non-empty, has no leading or
+/// trailing whitespace, and uses `\n` only for line breaks kept inside the block.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table: Option<TablePos>,
+    pub lang: Lang,
+    pub text: String,
+    pub sentences: Vec<Span>,
+    pub terms: Vec<TermHit>,
+}
+
+impl Block {
+    /// A block of `kind` with `text`, as an extractor produces it: no level,
+    /// page or table position, and nothing filled in by later stages yet.
+    pub fn new(kind: BlockKind, text: impl Into<String>) -> Self {
+        Block {
+            kind,
+            level: None,
+            page: None,
+            table: None,
+            lang: Lang::Und,
+            text: text.into(),
+            sentences: Vec::new(),
+            terms: Vec::new(),
+        }
+    }
+
+    /// Sets the heading or list nesting level (1 = top).
+    pub fn with_level(mut self, level: u32) -> Self {
+        self.level = Some(level);
+        self
+    }
+
+    /// Sets the 1-based page number.
+    pub fn with_page(mut self, page: u32) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    /// Sets the table position of a table cell.
+    pub fn with_table(mut self, table: TablePos) -> Self {
+        self.table = Some(table);
+        self
+    }
+}
+
+/// A language plangloss recognises; `Und` when a block has no letters to judge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Vi,
+    Zh,
+    En,
+    Und,
+}
+
+impl Lang {
+    /// The code written in JSON (`vi`, `zh`, `en`, `und`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::Zh => "zh",
+            Lang::En => "en",
+            Lang::Und => "und",
+        }
+    }
+}
+
+/// What an extractor returns for a readable document.
+#[derive(Debug, Default, Clone)]
+pub struct Extraction {
+    pub blocks: Vec<Block>,
+    /// Format-specific metadata (title, author, created, declared encoding…).
+    pub meta: BTreeMap<String, String>,
+    /// Problems that did not stop extraction, in the order they were found.
+    pub warnings: Vec<String>,
+}
+
+/// Why a document produced no blocks. The JSON names are part of the contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    UnsupportedFormat,
+    Corrupt,
+    Encrypted,
+    TooLarge,
+    Io,
+}
+
+/// A per-document failure: becomes the record's `error` object.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocError {
+    pub kind: ErrorKind,
+    pub message: String,
+}
+
+impl DocError {
+    /// A new error of `kind` with a message meant for the user.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        DocError {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// Shorthand for a `corrupt` error.
+    pub fn corrupt(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Corrupt, message)
+    }
+
+    /// Shorthand for an `unsupported_format` error.
+    pub fn unsupported(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::UnsupportedFormat, message)
+    }
+
+    /// Shorthand for a `too_large` error.
+    pub fn too_large(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::TooLarge, message)
+    }
+}
+
+impl fmt::Display for DocError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}: {}", self.kind, self.message)
+    }
+}
+
+impl std::error::Error for DocError {}
+
+/// Resource limits applied while extracting one document, so that a hostile
+/// file (zip bomb, deep nesting, huge page tree) fails alone and fast.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest input file accepted, in bytes.
+    pub max_file_bytes: u64,
+    /// Largest decompressed size of one ZIP member or PDF stream, in bytes.
+    pub max_inflated_bytes: u64,
+    /// Deepest XML/HTML element nesting or PDF form/object recursion followed.
+    pub max_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 256 * 1024 * 1024,
+            max_inflated_bytes: 512 * 1024 * 1024,
+            max_depth: 256,
+        }
+    }
+}
