@@ -9,3 +9,12 @@
 pub mod encoding;
 pub mod extract;
 pub mod model;
+
+pub mod detect;
+pub mod lang;
+pub mod normalize;
+pub mod glossary;
+pub mod output;
+pub mod pipeline;
+pub mod segment;
+pub mod batch;

@@ -1,3 +1,185 @@
-fn main() {
-    println!("Hello, world!");
+//! The `plangloss` command line: parses arguments and calls the library.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use plangloss::batch::{self, Summary};
+use plangloss::glossary::Glossary;
+use plangloss::model::{Lang, Limits};
+use plangloss::output::plain_text;
+use plangloss::pipeline::Pipeline;
+use plangloss::segment::segment_paragraphs;
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Turns folders of plan documents (DOCX, PDF, HTML, text) into clean,
+/// segmented, glossary-annotated JSON Lines.
+#[derive(Parser)]
+#[command(name = "plangloss", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract, normalize, segment and annotate documents; write one JSON record per document.
+    #[command(after_help = "Examples:\n  plangloss ingest corpora/ --glossary glossaries/program-terms.tsv -o out.jsonl\n  plangloss ingest plan.docx scans/ --jobs 2 > out.jsonl\n\n\
+Exit status: 0 when every document succeeded, 1 when any failed (the others are still written), 2 for usage errors.")]
+    Ingest {
+        /// Files and folders to read; folders are walked recursively, hidden entries skipped (e.g. `corpora/ extra/plan.pdf`).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Write JSON Lines to FILE instead of stdout (e.g. `-o out.jsonl`).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Glossary TSV to apply; repeat for several, earlier files win on shared terms (e.g. `--glossary glossaries/program-terms.tsv`).
+        #[arg(long, value_name = "FILE")]
+        glossary: Vec<PathBuf>,
+        /// Number of documents processed at once; defaults to the number of CPUs (e.g. `--jobs 2`). Output is identical for any value.
+        #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+        /// Largest file to read, in MiB; larger files get a `too_large` error record (e.g. `--max-file-size 512`).
+        #[arg(long, value_name = "MIB", default_value_t = 256)]
+        max_file_size: u64,
+    },
+    /// Print the extracted, normalized text of one document, one block per line (HTML: main content only).
+    #[command(after_help = "Example:\n  plangloss text corpora/vi/ke-hoach.docx | diff - <(pandoc -t plain corpora/vi/ke-hoach.docx)")]
+    Text {
+        /// The document to read (e.g. `plan.pdf`).
+        file: PathBuf,
+    },
+    /// Split text into sentences: each non-empty input line is a paragraph; prints one sentence per line, a blank line between paragraphs.
+    #[command(after_help = "Examples:\n  echo 'Kế hoạch số 144/KH-UBND. Các đơn vị thực hiện./.' | plangloss segment --lang vi\n  plangloss segment notes.txt")]
+    Segment {
+        /// Language rules to use; `auto` detects each paragraph's language (e.g. `--lang zh`).
+        #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+        lang: LangArg,
+        /// UTF-8 text file to read; stdin when absent (e.g. `paragraphs.txt`).
+        file: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Vi,
+    Zh,
+    Auto,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Ingest { paths, output, glossary, jobs, max_file_size } => {
+            ingest(paths, output, glossary, jobs, max_file_size)
+        }
+        Command::Text { file } => text(file),
+        Command::Segment { lang, file } => segment(lang, file),
+    };
+    result.unwrap_or_else(|message| {
+        eprintln!("plangloss: {message}");
+        ExitCode::from(2)
+    })
+}
+
+fn ingest(
+    paths: Vec<PathBuf>,
+    output: Option<PathBuf>,
+    glossaries: Vec<PathBuf>,
+    jobs: Option<u16>,
+    max_file_size: u64,
+) -> Result<ExitCode, String> {
+    let started = Instant::now();
+    let glossary = Glossary::load(&glossaries).map_err(|e| e.to_string())?;
+    let limits = Limits { max_file_bytes: max_file_size.saturating_mul(1 << 20), ..Limits::default() };
+    let pipeline = Pipeline { glossary, limits };
+    let inputs = batch::collect_inputs(&paths);
+    for input in inputs.iter().filter(|i| i.walk_error.is_some()) {
+        eprintln!("plangloss: {}", input.walk_error.as_ref().map(|e| e.message.as_str()).unwrap_or_default());
+    }
+    let jobs = jobs.map(usize::from).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+
+    let mut out: Box<dyn Write> = match &output {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path).map_err(|e| format!("cannot create {}: {e}", path.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let progress = progress_bar(inputs.len() as u64);
+    let summary = batch::run(&pipeline, &inputs, jobs, &mut out, &mut |record| {
+        progress.set_message(record.path.clone());
+        progress.inc(1);
+    })
+    .map_err(|e| format!("cannot write output: {e}"))?;
+    progress.finish_and_clear();
+    print_summary(&summary, started);
+    Ok(if summary.errors == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// A bar on a terminal; nothing at all when stderr is a pipe or a file.
+fn progress_bar(total: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
+    }
+    let bar = ProgressBar::new(total);
+    let style = ProgressStyle::with_template("{bar:30} {pos}/{len} {elapsed} {wide_msg}").unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar
+}
+
+fn print_summary(summary: &Summary, started: Instant) {
+    let errors = match summary.errors {
+        1 => "1 error".to_string(),
+        n => format!("{n} errors"),
+    };
+    eprintln!(
+        "plangloss: {} documents, {errors}, {:.2} s",
+        summary.documents,
+        started.elapsed().as_secs_f64()
+    );
+}
+
+fn text(file: PathBuf) -> Result<ExitCode, String> {
+    let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let pipeline = Pipeline::default();
+    match pipeline.document(&bytes) {
+        Ok(document) => {
+            for warning in &document.extraction.warnings {
+                eprintln!("plangloss: warning: {warning}");
+            }
+            write_stdout(&plain_text(&document.extraction.blocks))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(error) => {
+            eprintln!("plangloss: {}: {}", file.display(), error.message);
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+fn segment(lang: LangArg, file: Option<PathBuf>) -> Result<ExitCode, String> {
+    let input = match &file {
+        Some(path) => std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?,
+        None => {
+            let mut buffer = String::new();
+            std::io::stdin().read_to_string(&mut buffer).map_err(|e| format!("cannot read stdin as UTF-8: {e}"))?;
+            buffer
+        }
+    };
+    let lang = match lang {
+        LangArg::Vi => Some(Lang::Vi),
+        LangArg::Zh => Some(Lang::Zh),
+        LangArg::Auto => None,
+    };
+    write_stdout(&segment_paragraphs(&input, lang))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error worth reporting.
+fn write_stdout(text: &str) -> Result<(), String> {
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write output: {e}")),
+        _ => Ok(()),
+    }
 }

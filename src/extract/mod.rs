@@ -10,6 +10,7 @@ pub mod docx;
 pub mod html;
 pub mod pdf;
 pub mod txt;
+pub(crate) mod xml;
 
 use crate::model::{DocError, Extraction, Format, Limits};
 

@@ -1,7 +1,166 @@
-//! placeholder
-use crate::model::{DocError, Extraction, Limits};
+//! Plain-text extraction: decode (BOM, UTF-8, UTF-16, detected legacy
+//! encodings), then rebuild paragraphs and recognise section labels.
+//!
+//! Each line is a block, except that hard-wrapped lines (a line that fills the
+//! file's usual width, followed by one that does not start a new item) are
+//! joined back into one paragraph.
 
-/// placeholder
-pub fn extract(_bytes: &[u8], _limits: &Limits) -> Result<Extraction, DocError> {
-    Err(DocError::unsupported("not yet"))
+use crate::encoding;
+use crate::model::{Block, BlockKind, DocError, Extraction, Limits};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Decodes a text file and splits it into blocks; never fails on readable bytes.
+pub fn extract(bytes: &[u8], _limits: &Limits) -> Result<Extraction, DocError> {
+    let decoded = encoding::decode(bytes, None);
+    let mut out = Extraction::default();
+    out.meta.insert("encoding".into(), decoded.encoding.to_string());
+    out.meta.insert("encoding_source".into(), decoded.source.to_string());
+    if decoded.had_errors {
+        out.warnings.push(format!(
+            "some bytes are not valid {}; they were replaced by U+FFFD",
+            decoded.encoding
+        ));
+    }
+    out.blocks = paragraphs(&decoded.text).into_iter().map(classify).collect();
+    Ok(out)
+}
+
+/// Joins hard-wrapped lines into paragraphs; blank lines always separate.
+fn paragraphs(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let wrap_width = wrap_width(&lines);
+    let mut out: Vec<String> = Vec::new();
+    let mut previous_fills_line = false;
+    for line in lines {
+        if line.is_empty() {
+            previous_fills_line = false;
+            continue;
+        }
+        let continues = previous_fills_line && !starts_with_label(line);
+        match out.last_mut() {
+            Some(paragraph) if continues => join_line(paragraph, line),
+            _ => out.push(line.to_string()),
+        }
+        previous_fills_line = wrap_width.is_some_and(|w| display_width(line) * 10 >= w * 8);
+    }
+    out
+}
+
+/// The width a hard-wrapped file wraps at (90th percentile of line widths),
+/// or `None` when lines are too short or too few to tell.
+fn wrap_width(lines: &[&str]) -> Option<usize> {
+    let mut widths: Vec<usize> = lines.iter().filter(|l| !l.is_empty()).map(|l| display_width(l)).collect();
+    if widths.len() < 4 {
+        return None;
+    }
+    widths.sort_unstable();
+    let p90 = widths[widths.len() * 9 / 10];
+    let near_p90 = widths.iter().filter(|&&w| w * 10 >= p90 * 8 && w <= p90).count();
+    // Wrapped text has many lines of nearly the same width; paragraphs-per-line text does not.
+    (p90 >= 40 && p90 <= 200 && near_p90 * 3 >= widths.len()).then_some(p90)
+}
+
+/// Columns a line takes in a monospace view: CJK characters count two.
+fn display_width(line: &str) -> usize {
+    line.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c, '\u{1100}'..='\u{115F}' | '\u{2E80}'..='\u{A4CF}' | '\u{AC00}'..='\u{D7A3}' | '\u{F900}'..='\u{FAFF}' | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FF60}' | '\u{20000}'..='\u{3FFFD}')
+}
+
+/// A Chinese line break joins with nothing; any other with a space.
+fn join_line(paragraph: &mut String, line: &str) {
+    let cjk_join = paragraph.chars().last().is_some_and(is_wide) && line.chars().next().is_some_and(is_wide);
+    if !cjk_join {
+        paragraph.push(' ');
+    }
+    paragraph.push_str(line);
+}
+
+static HEADING_1: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+[0-9IVXLC]+\b|[IVXLC]+[.)]\s|[一二三四五六七八九十百]+、|第[一二三四五六七八九十百0-9]+[章节部分条])").unwrap()
+});
+static HEADING_2: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\))").unwrap());
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\d+(?:\.\d+)*[.)、．]\s*\S|[a-zđ]\)\s)").unwrap());
+static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-+•–*·]\s").unwrap());
+
+fn starts_with_label(line: &str) -> bool {
+    HEADING_1.is_match(line) || HEADING_2.is_match(line) || NUMBERED.is_match(line) || BULLET.is_match(line)
+}
+
+/// Section labels and all-capital title lines make headings; numbered and
+/// bulleted lines make list items; everything else is a paragraph.
+fn classify(text: String) -> Block {
+    let short = text.chars().count() <= 120;
+    let kind_level = if short && HEADING_1.is_match(&text) {
+        (BlockKind::Heading, Some(1))
+    } else if short && HEADING_2.is_match(&text) {
+        (BlockKind::Heading, Some(2))
+    } else if short && is_capitalised_title(&text) {
+        (BlockKind::Heading, Some(1))
+    } else if NUMBERED.is_match(&text) || BULLET.is_match(&text) {
+        (BlockKind::ListItem, Some(1))
+    } else {
+        (BlockKind::Paragraph, None)
+    };
+    let mut block = Block::new(kind_level.0, text);
+    block.level = kind_level.1;
+    block
+}
+
+/// "KẾ HOẠCH TRUYỀN THÔNG DÂN SỐ": at least two words, every letter capital.
+fn is_capitalised_title(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 6 && text.contains(' ') && letters.iter().all(|c| c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(BlockKind, Option<u32>, String)> {
+        extract(text.as_bytes(), &Limits::default())
+            .unwrap()
+            .blocks
+            .into_iter()
+            .map(|b| (b.kind, b.level, b.text))
+            .collect()
+    }
+
+    #[test]
+    fn labels_make_headings_and_items() {
+        let blocks = kinds("KẾ HOẠCH TRUYỀN THÔNG\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nâng cao nhận thức.\n一、指导思想\n（一）工作目标\nNội dung thường.");
+        let summary: Vec<_> = blocks.iter().map(|(k, l, _)| (*k, *l)).collect();
+        assert_eq!(
+            summary,
+            vec![
+                (BlockKind::Heading, Some(1)),
+                (BlockKind::Heading, Some(1)),
+                (BlockKind::ListItem, Some(1)),
+                (BlockKind::ListItem, Some(1)),
+                (BlockKind::Heading, Some(1)),
+                (BlockKind::Heading, Some(2)),
+                (BlockKind::Paragraph, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_rejoin() {
+        let wrapped = "Kế hoạch nhằm mục đích tăng cường sự lãnh đạo, chỉ đạo của cấp ủy\nĐảng, Chính quyền, sự tham gia phối hợp của ban, ngành, đoàn thể và\nhưởng ứng của các tầng lớp Nhân dân thực hiện chính sách Dân số.\n\nĐồng thời, tuyên truyền về những cơ hội, thách thức của dân số toàn\ncầu, Việt Nam và của thành phố trong thời gian tới nhằm phát triển.\n";
+        let blocks = kinds(wrapped);
+        assert_eq!(blocks.len(), 2, "{blocks:?}");
+        assert!(blocks[0].2.contains("cấp ủy Đảng, Chính quyền"));
+        assert!(blocks[1].2.ends_with("nhằm phát triển."));
+    }
+
+    #[test]
+    fn chinese_wrapped_lines_join_without_space() {
+        let wrapped = "为深入贯彻落实计划生育基本国策，进一步做好人口监测与家庭发展工作，\n结合本县实际，制定本方案，请各乡镇认真组织实施并及时报送工作进展。\n各乡镇卫生院要加强预防接种门诊规范化建设，提高接种服务质量水平，\n确保适龄儿童免疫规划疫苗接种率保持在百分之九十五以上。\n";
+        let blocks = kinds(wrapped);
+        assert_eq!(blocks.len(), 1, "{blocks:?}");
+        assert!(blocks[0].2.contains("工作，结合本县"));
+    }
 }

@@ -1,0 +1,233 @@
+//! Batches: finding the documents under the paths given, processing them in
+//! parallel, and writing their records in path order.
+//!
+//! Promises:
+//! - Output order depends only on the inputs, never on thread timing: the
+//!   same inputs give byte-identical output whatever the number of jobs.
+//! - Memory is bounded: at most `window` documents are in flight or waiting to
+//!   be written at any time; a record is written as soon as all records before
+//!   it are.
+//! - One document's failure never stops the batch.
+
+use crate::model::{DocError, ErrorKind};
+use crate::output::Record;
+use crate::pipeline::Pipeline;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+/// A document to process: where it is, and the `path` its record shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    pub fs_path: PathBuf,
+    pub display_path: String,
+    /// A problem found while walking (unreadable folder, missing path).
+    pub walk_error: Option<DocError>,
+}
+
+/// Counts of a finished batch.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub documents: usize,
+    pub errors: usize,
+}
+
+/// Lists the documents under `paths`, in output order: each path in the order
+/// given; a folder's files recursively, sorted by their path relative to it
+/// (hidden files and folders skipped); a file as given. A path that does not
+/// exist becomes an input carrying an `io` error.
+pub fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            inputs.extend(walk_folder(path));
+        } else {
+            let walk_error = (!path.exists()).then(|| {
+                DocError::new(ErrorKind::Io, format!("{}: no such file or folder", path.display()))
+            });
+            inputs.push(Input { fs_path: path.clone(), display_path: path.to_string_lossy().into_owned(), walk_error });
+        }
+    }
+    inputs
+}
+
+fn walk_folder(root: &Path) -> Vec<Input> {
+    let mut inputs: Vec<Input> = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(|entry| match entry {
+            Ok(entry) if entry.file_type().is_dir() => None,
+            Ok(entry) if entry.file_type().is_symlink() && !entry.path().is_file() => None,
+            Ok(entry) => Some(Input {
+                display_path: relative_display(root, entry.path()),
+                fs_path: entry.into_path(),
+                walk_error: None,
+            }),
+            Err(error) => {
+                let path = error.path().unwrap_or(root).to_path_buf();
+                Some(Input {
+                    display_path: relative_display(root, &path),
+                    walk_error: Some(DocError::new(ErrorKind::Io, format!("cannot read {}: {error}", path.display()))),
+                    fs_path: path,
+                })
+            }
+        })
+        .collect();
+    inputs.sort_by(|a, b| a.display_path.cmp(&b.display_path).then_with(|| a.fs_path.cmp(&b.fs_path)));
+    inputs
+}
+
+/// `path` relative to `root`, with `/` separators on every platform.
+fn relative_display(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    parts.join("/")
+}
+
+/// Processes `inputs` on `jobs` threads and writes one JSON line per input to
+/// `out`, in input order. `on_record` sees each record once it is written
+/// (for progress reports). Returns the counts, or the first write error.
+pub fn run(
+    pipeline: &Pipeline,
+    inputs: &[Input],
+    jobs: usize,
+    out: &mut dyn Write,
+    on_record: &mut dyn FnMut(&Record),
+) -> std::io::Result<Summary> {
+    let jobs = jobs.max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        // Hostile files can recurse deeply in third-party parsers; a stack
+        // overflow cannot be caught, so give each worker room to spare.
+        .stack_size(64 << 20)
+        .build()
+        .map_err(std::io::Error::other)?;
+    let window = jobs * 4;
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Record, String)>();
+    // One token per slot of the reorder window: taken before a document
+    // starts, given back when its record is written.
+    let (token_tx, token_rx) = mpsc::sync_channel::<()>(window);
+    for _ in 0..window {
+        token_tx.send(()).expect("the receiver is alive");
+    }
+
+    let mut result = Ok(Summary::default());
+    pool.in_place_scope(|scope| {
+        std::thread::scope(|threads| {
+            // The feeder blocks while the window is full, so it runs on a
+            // thread of its own, never on a pool worker.
+            threads.spawn(move || {
+                for (index, input) in inputs.iter().enumerate() {
+                    if token_rx.recv().is_err() {
+                        return; // the writer stopped early (write error)
+                    }
+                    let done_tx = done_tx.clone();
+                    scope.spawn(move |_| {
+                        let record = process_input(pipeline, input);
+                        let line = record.to_json_line();
+                        let _ = done_tx.send((index, record, line));
+                    });
+                }
+            });
+            result = write_in_order(inputs.len(), done_rx, token_tx, out, on_record);
+        });
+    });
+    let summary = result?;
+    out.flush()?;
+    Ok(summary)
+}
+
+/// Writes records as they complete, holding back those whose predecessors
+/// are not done yet, and returns a window token for each record written.
+fn write_in_order(
+    total: usize,
+    done_rx: mpsc::Receiver<(usize, Record, String)>,
+    token_tx: mpsc::SyncSender<()>,
+    out: &mut dyn Write,
+    on_record: &mut dyn FnMut(&Record),
+) -> std::io::Result<Summary> {
+    let mut summary = Summary::default();
+    let mut pending: BTreeMap<usize, (Record, String)> = BTreeMap::new();
+    while summary.documents < total {
+        let Ok((index, record, line)) = done_rx.recv() else { break };
+        pending.insert(index, (record, line));
+        while let Some((record, line)) = pending.remove(&summary.documents) {
+            out.write_all(line.as_bytes())?;
+            summary.documents += 1;
+            summary.errors += usize::from(record.error.is_some());
+            on_record(&record);
+            let _ = token_tx.send(());
+        }
+    }
+    Ok(summary)
+}
+
+/// Always returns a record: the writer waits for every index, so even a
+/// panic outside the extractors (which the pipeline already guards) must
+/// become a record.
+fn process_input(pipeline: &Pipeline, input: &Input) -> Record {
+    if let Some(error) = &input.walk_error {
+        let mut record = Record::empty(&input.display_path);
+        record.error = Some(error.clone());
+        return record;
+    }
+    let run = AssertUnwindSafe(|| pipeline.process_file(&input.fs_path, &input.display_path));
+    catch_unwind(run).unwrap_or_else(|_| {
+        let mut record = Record::empty(&input.display_path);
+        record.error = Some(DocError::corrupt("internal error while processing this file; please report it with the file"));
+        record
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write_tree(root: &Path) {
+        for (name, body) in [
+            ("b.txt", "Kế hoạch số 2."),
+            ("a/z.txt", "计划生育。"),
+            ("a/y.txt", "Dân số."),
+            (".hidden/x.txt", "hidden"),
+            ("a/.secret.txt", "hidden"),
+            ("a-b.txt", ""),
+        ] {
+            let path = root.join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, body).unwrap();
+        }
+    }
+
+    #[test]
+    fn inputs_are_sorted_relative_and_skip_hidden() {
+        let dir = tempfile::tempdir().unwrap();
+        write_tree(dir.path());
+        let missing = dir.path().join("missing.pdf");
+        let inputs = collect_inputs(&[dir.path().to_path_buf(), missing]);
+        let names: Vec<_> = inputs.iter().map(|i| i.display_path.as_str()).collect();
+        assert_eq!(names[..4], ["a-b.txt", "a/y.txt", "a/z.txt", "b.txt"]);
+        assert!(names[4].ends_with("missing.pdf"));
+        assert_eq!(inputs[4].walk_error.as_ref().unwrap().kind, ErrorKind::Io);
+    }
+
+    #[test]
+    fn output_is_identical_for_any_job_count_and_errors_are_counted() {
+        let dir = tempfile::tempdir().unwrap();
+        write_tree(dir.path());
+        let inputs = collect_inputs(&[dir.path().to_path_buf()]);
+        let pipeline = Pipeline::default();
+        let mut outputs = Vec::new();
+        for jobs in [1, 2, 3] {
+            let mut out = Vec::new();
+            let summary = run(&pipeline, &inputs, jobs, &mut out, &mut |_| {}).unwrap();
+            assert_eq!(summary, Summary { documents: 4, errors: 1 });
+            outputs.push(out);
+        }
+        assert_eq!(outputs[0], outputs[1]);
+        assert_eq!(outputs[0], outputs[2]);
+        assert_eq!(String::from_utf8(outputs[0].clone()).unwrap().lines().count(), 4);
+    }
+}

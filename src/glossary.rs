@@ -1,0 +1,283 @@
+//! The bilingual glossary: loading TSV files and finding their terms in text.
+//!
+//! A glossary file is UTF-8 TSV with a header row. Columns named by a language
+//! code (`vi`, `zh`, `en`, `zh-Hant`…) hold terms; `note`, `id`, `status`,
+//! `variants`, `domain`, `source` and any unknown column are carried but not
+//! matched. Every language cell of every row is a pattern.
+//!
+//! Matching is case-insensitive and NFC-insensitive, leftmost-longest and
+//! non-overlapping. Terms that begin or end with a letter or digit of a spaced
+//! script must sit on word boundaries, so that "SKSS" does not match inside
+//! "CSSKSS"; Chinese terms match anywhere.
+
+use crate::model::TermHit;
+use crate::normalize::{is_cjk, normalize_text};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::Path;
+
+/// Columns with a meaning of their own; never treated as languages.
+const NON_LANGUAGE_COLUMNS: &[&str] = &["note", "id", "status", "variants", "domain", "source"];
+
+/// A glossary loading problem, with the file and row it concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GlossaryError {
+    pub message: String,
+}
+
+impl fmt::Display for GlossaryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for GlossaryError {}
+
+/// One glossary row: its language columns (non-empty cells only).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub terms: BTreeMap<String, String>,
+}
+
+/// A set of glossary entries compiled for matching.
+///
+/// Invariant: `patterns[i]` is the entry of the i-th pattern of `matcher`.
+#[derive(Debug, Clone)]
+pub struct Glossary {
+    entries: Vec<Entry>,
+    matcher: Option<AhoCorasick>,
+    patterns: Vec<usize>,
+    /// Whether the i-th pattern needs word boundaries on its left and right.
+    bounded: Vec<(bool, bool)>,
+}
+
+impl Default for Glossary {
+    fn default() -> Self {
+        Glossary::new(Vec::new())
+    }
+}
+
+impl Glossary {
+    /// Compiles `entries` for matching. Where two entries share a term, the
+    /// first one listed wins.
+    pub fn new(entries: Vec<Entry>) -> Self {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut keys = Vec::new();
+        let mut patterns = Vec::new();
+        let mut bounded = Vec::new();
+        for (index, entry) in entries.iter().enumerate() {
+            for term in entry.terms.values() {
+                let key = fold(&normalize_text(term));
+                if key.is_empty() || seen.contains_key(&key) {
+                    continue;
+                }
+                seen.insert(key.clone(), index);
+                bounded.push((needs_boundary(key.chars().next()), needs_boundary(key.chars().last())));
+                keys.push(key);
+                patterns.push(index);
+            }
+        }
+        let matcher = (!keys.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&keys)
+                .expect("glossary patterns are plain strings of bounded size")
+        });
+        Glossary { entries, matcher, patterns, bounded }
+    }
+
+    /// Loads and compiles the TSV files at `paths`, entries in file order.
+    pub fn load(paths: &[impl AsRef<Path>]) -> Result<Self, GlossaryError> {
+        let mut entries = Vec::new();
+        for path in paths {
+            let path = path.as_ref();
+            let text = std::fs::read_to_string(path).map_err(|e| GlossaryError {
+                message: format!("cannot read glossary {}: {e}", path.display()),
+            })?;
+            entries.extend(parse_tsv(&text).map_err(|message| GlossaryError {
+                message: format!("{}: {message}", path.display()),
+            })?);
+        }
+        Ok(Glossary::new(entries))
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when the glossary has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Finds glossary terms in `text` (normalized block text): leftmost-longest,
+    /// non-overlapping, with char offsets into `text`.
+    pub fn find(&self, text: &str) -> Vec<TermHit> {
+        let Some(matcher) = &self.matcher else {
+            return Vec::new();
+        };
+        let folded = fold(text);
+        let chars: Vec<char> = text.chars().collect();
+        // fold() maps char to char, so char offsets are shared; map bytes of
+        // the folded text to char offsets.
+        let mut char_at_byte = vec![0usize; folded.len() + 1];
+        for (char_index, (byte, c)) in folded.char_indices().enumerate() {
+            char_at_byte[byte..byte + c.len_utf8()].fill(char_index);
+        }
+        char_at_byte[folded.len()] = chars.len();
+
+        let mut candidates: Vec<(usize, usize, usize)> = matcher
+            .find_overlapping_iter(&folded)
+            .map(|m| (char_at_byte[m.start()], char_at_byte[m.end()], m.pattern().as_usize()))
+            .filter(|&(start, end, pattern)| self.on_boundaries(&chars, start, end, pattern))
+            .collect();
+        candidates.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+
+        let mut hits = Vec::new();
+        let mut covered_to = 0;
+        for (start, end, pattern) in candidates {
+            if start < covered_to {
+                continue;
+            }
+            covered_to = end;
+            hits.push(TermHit {
+                start,
+                end,
+                text: chars[start..end].iter().collect(),
+                entry: self.entries[self.patterns[pattern]].terms.clone(),
+            });
+        }
+        hits
+    }
+
+    fn on_boundaries(&self, chars: &[char], start: usize, end: usize, pattern: usize) -> bool {
+        let (left, right) = self.bounded[pattern];
+        let is_word_char = |i: Option<usize>| i.and_then(|i| chars.get(i)).is_some_and(|c| c.is_alphanumeric() && !is_cjk(*c));
+        !(left && is_word_char(start.checked_sub(1))) && !(right && is_word_char(Some(end)))
+    }
+}
+
+/// True for a term edge that is a letter or digit of a spaced script.
+fn needs_boundary(edge: Option<char>) -> bool {
+    edge.is_some_and(|c| c.is_alphanumeric() && !is_cjk(c))
+}
+
+/// Case folding that maps each char to exactly one char, so that offsets in
+/// the folded text are offsets in the original.
+fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+/// Parses glossary TSV into entries; the error names the offending line.
+pub fn parse_tsv(text: &str) -> Result<Vec<Entry>, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text.lines().enumerate();
+    let Some((_, header)) = lines.next() else {
+        return Ok(Vec::new());
+    };
+    let columns: Vec<Option<String>> = header.split('\t').map(|name| language_column(name.trim())).collect();
+    if columns.iter().all(Option::is_none) {
+        return Err(format!("line 1: header names no language column (e.g. vi, zh, en): {header:?}"));
+    }
+    let mut entries = Vec::new();
+    for (number, line) in lines {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let cells: Vec<&str> = line.split('\t').collect();
+        if cells.len() > columns.len() {
+            return Err(format!(
+                "line {}: {} cells but the header has {} columns",
+                number + 1,
+                cells.len(),
+                columns.len()
+            ));
+        }
+        let terms: BTreeMap<String, String> = columns
+            .iter()
+            .zip(&cells)
+            .filter_map(|(column, cell)| Some((column.clone()?, cell.trim().to_string())))
+            .filter(|(_, term)| !term.is_empty())
+            .collect();
+        if !terms.is_empty() {
+            entries.push(Entry { terms });
+        }
+    }
+    Ok(entries)
+}
+
+/// The language code a header cell names, if it names one (BCP 47 shape).
+fn language_column(name: &str) -> Option<String> {
+    if NON_LANGUAGE_COLUMNS.contains(&name.to_ascii_lowercase().as_str()) {
+        return None;
+    }
+    let mut subtags = name.split('-');
+    let primary = subtags.next()?;
+    let primary_ok = (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_lowercase());
+    let rest_ok = subtags.all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()));
+    (primary_ok && rest_ok).then(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TSV: &str = "vi\tzh\ten\tnote\tcustom\n\
+        Kế hoạch hóa gia đình\t计划生育\tfamily planning\t\tx\n\
+        KHHGĐ\t计生\tFP\tabbr of Kế hoạch hóa gia đình\t\n\
+        Sức khỏe sinh sản\t生殖健康\treproductive health\t\t\n\
+        SKSS\t\t\tabbr of Sức khỏe sinh sản\t\n\
+        Chăm sóc sức khỏe sinh sản\t\t\t\t\n\
+        CSSKSS\t\t\tabbr of Chăm sóc sức khỏe sinh sản\t\n\
+        研究生\t\t\t\t\n";
+
+    fn glossary() -> Glossary {
+        Glossary::new(parse_tsv(TSV).unwrap())
+    }
+
+    fn found(text: &str) -> Vec<(usize, usize, String)> {
+        glossary().find(text).into_iter().map(|h| (h.start, h.end, h.text)).collect()
+    }
+
+    #[test]
+    fn header_decides_language_columns() {
+        let entries = parse_tsv(TSV).unwrap();
+        assert_eq!(entries.len(), 7);
+        assert_eq!(entries[0].terms.keys().collect::<Vec<_>>(), vec!["en", "vi", "zh"]);
+        assert!(parse_tsv("note\tid\nx\ty\n").is_err());
+        assert!(parse_tsv("vi\ten\na\tb\tc\n").unwrap_err().starts_with("line 2"));
+    }
+
+    #[test]
+    fn finds_terms_with_char_offsets_case_insensitively() {
+        assert_eq!(
+            found("Công tác KẾ HOẠCH HÓA GIA ĐÌNH và sức khỏe sinh sản"),
+            vec![(9, 30, "KẾ HOẠCH HÓA GIA ĐÌNH".to_string()), (34, 51, "sức khỏe sinh sản".to_string())]
+        );
+    }
+
+    #[test]
+    fn longest_match_wins_and_words_are_bounded() {
+        let hits = found("Chăm sóc sức khỏe sinh sản; CSSKSS khác SKSS.");
+        let texts: Vec<_> = hits.iter().map(|h| h.2.as_str()).collect();
+        assert_eq!(texts, vec!["Chăm sóc sức khỏe sinh sản", "CSSKSS", "SKSS"]);
+    }
+
+    #[test]
+    fn chinese_terms_match_without_spaces() {
+        let hits = glossary().find("做好计划生育和生殖健康工作");
+        assert_eq!(hits.len(), 2);
+        assert_eq!((hits[0].start, hits[0].end), (2, 6));
+        assert_eq!(hits[1].entry["en"], "reproductive health");
+    }
+}

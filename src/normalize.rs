@@ -1,0 +1,113 @@
+//! Normalization of block text: the one clean form every later stage and the
+//! JSON output share. Offsets are taken after this stage, so it may change
+//! lengths freely.
+//!
+//! Promise: the result is NFC; has no zero-width, format or control characters
+//! except ZWJ/ZWNJ and `\n`; has single spaces between words, no space around
+//! `\n`, no empty lines, no leading or trailing whitespace; full-width ASCII
+//! letters and digits are half-width. CJK punctuation is left as it is.
+
+use icu_normalizer::ComposingNormalizerBorrowed;
+
+/// Normalizes one block's text as described in the module documentation.
+pub fn normalize_text(raw: &str) -> String {
+    let nfc = ComposingNormalizerBorrowed::new_nfc().normalize(raw);
+    let chars: Vec<char> = nfc.chars().collect();
+    let mut out = String::with_capacity(nfc.len());
+    let mut pending_space = false;
+    let mut pending_newline = false;
+    for (i, &c) in chars.iter().enumerate() {
+        match classify(c, &chars, i) {
+            Class::Drop => {}
+            Class::Space => pending_space = true,
+            Class::Newline => pending_newline = true,
+            Class::Keep(c) => {
+                if !out.is_empty() {
+                    if pending_newline {
+                        out.push('\n');
+                    } else if pending_space {
+                        out.push(' ');
+                    }
+                }
+                pending_space = false;
+                pending_newline = false;
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+enum Class {
+    Drop,
+    Space,
+    Newline,
+    Keep(char),
+}
+
+fn classify(c: char, chars: &[char], i: usize) -> Class {
+    match c {
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => Class::Newline,
+        // An ideographic space between two CJK characters is deliberate spacing.
+        '\u{3000}' if is_cjk_at(chars, i.wrapping_sub(1)) && is_cjk_at(chars, i + 1) => Class::Keep(c),
+        '\t' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | ' ' => {
+            Class::Space
+        }
+        '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' => {
+            Class::Drop
+        }
+        '\u{200C}' | '\u{200D}' => Class::Keep(c),
+        c if c.is_control() => Class::Drop,
+        '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+            Class::Keep(char::from_u32(c as u32 - 0xFF00 + 0x20).unwrap_or(c))
+        }
+        c => Class::Keep(c),
+    }
+}
+
+fn is_cjk_at(chars: &[char], i: usize) -> bool {
+    chars.get(i).is_some_and(|&c| is_cjk(c))
+}
+
+/// Han ideographs, CJK punctuation, kana and full-width forms: the characters
+/// between which no word space is written.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{2FDF}' | '\u{3001}'..='\u{303F}' | '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}' | '\u{20000}'..='\u{3134F}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn composes_to_nfc() {
+        let nfd = "Ke\u{302}\u{301} hoa\u{323}ch hoa\u{301} gia \u{111}i\u{300}nh";
+        assert_eq!(normalize_text(nfd), "Kế hoạch hoá gia đình");
+    }
+
+    #[test]
+    fn folds_whitespace_and_keeps_line_breaks() {
+        let raw = "  Dân\u{A0}\u{A0}số\t và \r\n\n  phát\u{200B} triển  ";
+        assert_eq!(normalize_text(raw), "Dân số và\nphát triển");
+    }
+
+    #[test]
+    fn drops_soft_hyphens_and_controls() {
+        assert_eq!(normalize_text("truyền\u{AD}thông\u{7}\u{FEFF}"), "truyềnthông");
+    }
+
+    #[test]
+    fn full_width_letters_and_digits_but_not_punctuation() {
+        assert_eq!(normalize_text("２０２５年ＨＰＶ疫苗（第一批）。"), "2025年HPV疫苗（第一批）。");
+    }
+
+    #[test]
+    fn ideographic_space_kept_only_between_cjk() {
+        assert_eq!(normalize_text("附件：\u{3000}方案"), "附件：\u{3000}方案");
+        assert_eq!(normalize_text("Kế\u{3000}hoạch"), "Kế hoạch");
+        assert_eq!(normalize_text("\u{3000}\u{3000}为深入贯彻"), "为深入贯彻");
+    }
+}

@@ -1,0 +1,89 @@
+//! The JSON record written for each document: the contract documented in
+//! `schema/record.schema.json`. One record is one line of JSON Lines.
+//!
+//! Every record has every top-level key, so consumers need no special cases:
+//! a failed document has `error`, `"format": null` when its kind was not
+//! recognised, `"sha256": null` when it could not be read, and no blocks.
+
+use crate::model::{Block, DocError, Format, Lang};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+
+/// One document's result.
+#[derive(Debug, Clone, Serialize)]
+pub struct Record {
+    pub path: String,
+    pub format: Option<Format>,
+    pub sha256: Option<String>,
+    pub bytes: u64,
+    pub lang: Lang,
+    pub meta: BTreeMap<String, String>,
+    pub blocks: Vec<Block>,
+    pub warnings: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<DocError>,
+}
+
+impl Record {
+    /// A record for `path` with nothing known about it yet.
+    pub fn empty(path: impl Into<String>) -> Self {
+        Record {
+            path: path.into(),
+            format: None,
+            sha256: None,
+            bytes: 0,
+            lang: Lang::Und,
+            meta: BTreeMap::new(),
+            blocks: Vec::new(),
+            warnings: Vec::new(),
+            error: None,
+        }
+    }
+
+    /// The record as one line of JSON, newline included.
+    pub fn to_json_line(&self) -> String {
+        let mut line = serde_json::to_string(self).expect("records contain only strings, numbers and maps with string keys");
+        line.push('\n');
+        line
+    }
+}
+
+/// The text of `blocks` one block per line, as `plangloss text` prints it:
+/// line breaks inside a block become spaces so that each block stays one line.
+pub fn plain_text(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        out.push_str(&block.text.replace('\n', " "));
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{BlockKind, ErrorKind};
+
+    #[test]
+    fn error_records_keep_every_key() {
+        let mut record = Record::empty("a.doc");
+        record.error = Some(DocError::new(ErrorKind::UnsupportedFormat, "Word 97-2003 .doc is not supported; save it as .docx"));
+        let value: serde_json::Value = serde_json::from_str(&record.to_json_line()).unwrap();
+        for key in ["path", "format", "sha256", "bytes", "lang", "meta", "blocks", "warnings", "error"] {
+            assert!(value.get(key).is_some(), "missing {key}");
+        }
+        assert_eq!(value["error"]["kind"], "unsupported_format");
+        assert_eq!(value["lang"], "und");
+    }
+
+    #[test]
+    fn blocks_omit_absent_options() {
+        let mut record = Record::empty("a.txt");
+        record.blocks.push(Block::new(BlockKind::ListItem, "1. Mục đích").with_level(1));
+        let line = record.to_json_line();
+        assert!(line.contains(r#""kind":"list_item","level":1,"lang":"und""#), "{line}");
+        assert!(!line.contains("\"page\""));
+        assert!(line.ends_with("}\n"));
+    }
+}

@@ -1,0 +1,176 @@
+//! One document through every stage: read → detect → extract → normalize →
+//! language → sentences → terms → record.
+//!
+//! Promise: [`Pipeline::process_file`] always returns a record and never
+//! panics; failures become the record's `error`. A panic inside an extractor
+//! (a bug, or a hostile file we did not foresee) is caught and reported as
+//! `corrupt`.
+
+use crate::detect;
+use crate::extract;
+use crate::glossary::Glossary;
+use crate::lang::{self, Evidence};
+use crate::model::{Block, DocError, ErrorKind, Extraction, Format, Limits};
+use crate::normalize::normalize_text;
+use crate::output::Record;
+use crate::segment;
+use sha2::{Digest, Sha256};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+
+/// The configured stages, shared by all documents of a run.
+#[derive(Debug, Default)]
+pub struct Pipeline {
+    pub glossary: Glossary,
+    pub limits: Limits,
+}
+
+/// A successfully processed document, before it is wrapped in a record.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub format: Format,
+    pub extraction: Extraction,
+}
+
+impl Pipeline {
+    /// Reads the file at `path` and processes it; `display_path` is the
+    /// record's `path`.
+    pub fn process_file(&self, path: &Path, display_path: &str) -> Record {
+        let mut record = Record::empty(display_path);
+        let bytes = match read_bounded(path, &self.limits, &mut record) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                record.error = Some(error);
+                return record;
+            }
+        };
+        self.fill_record(&bytes, &mut record);
+        record
+    }
+
+    /// Processes a document already in memory.
+    pub fn process_bytes(&self, bytes: &[u8], display_path: &str) -> Record {
+        let mut record = Record::empty(display_path);
+        record.bytes = bytes.len() as u64;
+        self.fill_record(bytes, &mut record);
+        record
+    }
+
+    fn fill_record(&self, bytes: &[u8], record: &mut Record) {
+        record.sha256 = Some(hex_sha256(bytes));
+        record.format = detect::detect(bytes).ok();
+        match self.document(bytes) {
+            Ok(document) => {
+                record.lang = document_lang(&document.extraction.blocks);
+                record.meta = document.extraction.meta;
+                record.blocks = document.extraction.blocks;
+                record.warnings = document.extraction.warnings;
+            }
+            Err(error) => record.error = Some(error),
+        }
+    }
+
+    /// Detects, extracts and annotates a document: blocks come out normalized,
+    /// non-empty, with language, sentences and glossary terms.
+    pub fn document(&self, bytes: &[u8]) -> Result<Document, DocError> {
+        let format = detect::detect(bytes)?;
+        let mut extraction = catch_unwind(AssertUnwindSafe(|| extract::extract(format, bytes, &self.limits)))
+            .unwrap_or_else(|panic| Err(panic_to_error(format, panic)))?;
+        extraction.blocks = extraction.blocks.into_iter().filter_map(|block| self.annotate(block)).collect();
+        if extraction.blocks.is_empty() && !extraction.warnings.iter().any(|w| w.contains("no text")) {
+            extraction.warnings.push("no text found in the document".into());
+        }
+        Ok(Document { format, extraction })
+    }
+
+    /// Normalizes one block and fills in its language, sentences and terms;
+    /// `None` when nothing but whitespace remains.
+    fn annotate(&self, mut block: Block) -> Option<Block> {
+        block.text = normalize_text(&block.text);
+        if block.text.is_empty() {
+            return None;
+        }
+        block.lang = lang::detect(&block.text);
+        block.sentences = segment::sentences(&block.text, block.lang);
+        block.terms = self.glossary.find(&block.text);
+        Some(block)
+    }
+}
+
+/// Reads a file unless it is larger than the limit; records its size.
+fn read_bounded(path: &Path, limits: &Limits, record: &mut Record) -> Result<Vec<u8>, DocError> {
+    let io_error = |e: std::io::Error| DocError::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display()));
+    let metadata = std::fs::metadata(path).map_err(io_error)?;
+    if !metadata.is_file() {
+        return Err(DocError::new(ErrorKind::Io, format!("{} is not a regular file", path.display())));
+    }
+    record.bytes = metadata.len();
+    if metadata.len() > limits.max_file_bytes {
+        return Err(DocError::too_large(format!(
+            "file is {} MiB, more than the {} MiB limit (--max-file-size)",
+            metadata.len() >> 20,
+            limits.max_file_bytes >> 20
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(io_error)?;
+    record.bytes = bytes.len() as u64;
+    Ok(bytes)
+}
+
+/// The document language: blocks' evidence summed, so long blocks weigh more.
+fn document_lang(blocks: &[Block]) -> crate::model::Lang {
+    let mut evidence = Evidence::default();
+    for block in blocks {
+        evidence.add(Evidence::of(&block.text));
+    }
+    evidence.lang()
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn panic_to_error(format: Format, panic: Box<dyn std::any::Any + Send>) -> DocError {
+    let what = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into());
+    DocError::corrupt(format!(
+        "the {format:?} extractor failed on this file (internal error: {what}); please report it with the file"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{BlockKind, Lang};
+
+    #[test]
+    fn text_document_end_to_end() {
+        let pipeline = Pipeline {
+            glossary: Glossary::new(crate::glossary::parse_tsv("vi\tzh\ten\nDân số\t人口\tpopulation\n").unwrap()),
+            ..Pipeline::default()
+        };
+        let record = pipeline.process_bytes("KẾ HOẠCH DÂN SỐ\n\nCông tác dân số. Nhiệm vụ mới.\n".as_bytes(), "a.txt");
+        assert_eq!(record.format, Some(Format::Txt));
+        assert_eq!(record.lang, Lang::Vi);
+        assert_eq!(record.blocks.len(), 2);
+        assert_eq!(record.blocks[0].kind, BlockKind::Heading);
+        assert_eq!(record.blocks[1].sentences.len(), 2);
+        assert_eq!(record.blocks[0].terms[0].text, "DÂN SỐ");
+        assert_eq!(record.sha256.as_deref().map(str::len), Some(64));
+    }
+
+    #[test]
+    fn bad_input_becomes_error_records() {
+        let pipeline = Pipeline::default();
+        assert_eq!(pipeline.process_bytes(b"", "empty.txt").error.unwrap().kind, ErrorKind::Corrupt);
+        let random: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+        let mut pdf = b"%PDF-1.4\n".to_vec();
+        pdf.extend(&random);
+        assert!(pipeline.process_bytes(&pdf, "random.pdf").error.is_some());
+        let missing = pipeline.process_file(Path::new("/nonexistent/x.docx"), "x.docx");
+        assert_eq!(missing.error.unwrap().kind, ErrorKind::Io);
+    }
+}
