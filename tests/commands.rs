@@ -1,0 +1,84 @@
+//! The `text` and `segment` commands and the help texts of the contract.
+
+mod common;
+
+use common::*;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn segment_stdin(args: &[&str], input: &str) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_plangloss"))
+        .arg("segment")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn segment_prints_one_sentence_per_line_and_blank_lines_between_paragraphs() {
+    let out = segment_stdin(
+        &["--lang", "vi"],
+        "Kế hoạch số 144/KH-UBND ngày 01/02/2018 của UBND TP. Hải Phòng. Các đơn vị thực hiện./.\n\nNơi nhận: như trên.\n",
+    );
+    assert_eq!(
+        out,
+        "Kế hoạch số 144/KH-UBND ngày 01/02/2018 của UBND TP. Hải Phòng.\nCác đơn vị thực hiện./.\n\nNơi nhận: như trên.\n\n"
+    );
+    let zh = segment_stdin(&[], "一、指导思想。坚持计划生育基本国策！\n");
+    assert_eq!(zh, "一、指导思想。\n坚持计划生育基本国策！\n\n");
+}
+
+#[test]
+fn segment_reads_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.txt");
+    std::fs::write(&file, "Một câu. Hai câu.\n").unwrap();
+    let output = plangloss(&["segment", file.to_str().unwrap()]);
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), "Một câu.\nHai câu.\n\n");
+}
+
+#[test]
+fn text_prints_blocks_one_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("page.html");
+    std::fs::write(
+        &file,
+        "<html><head><meta charset=utf-8><title>T</title></head><body><nav>Trang chủ | Tin tức</nav>\
+         <h1>Kế hoạch tiêm chủng</h1><p>Đoạn một.</p><p>Đoạn hai.</p><footer>Bản quyền</footer></body></html>",
+    )
+    .unwrap();
+    let output = plangloss(&["text", file.to_str().unwrap()]);
+    assert!(output.status.success());
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), "Kế hoạch tiêm chủng\nĐoạn một.\nĐoạn hai.\n");
+}
+
+#[test]
+fn text_of_a_broken_file_fails_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.docx");
+    std::fs::write(&file, b"PK\x03\x04 truncated").unwrap();
+    let output = plangloss(&["text", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("truncated or damaged"));
+}
+
+#[test]
+fn every_command_has_help_with_examples() {
+    for command in ["ingest", "text", "segment"] {
+        let output = plangloss(&[command, "--help"]);
+        assert!(output.status.success());
+        let help = String::from_utf8(output.stdout).unwrap();
+        assert!(help.contains("Example"), "{command} --help has no example");
+        assert!(help.contains("plangloss "), "{command} --help example does not show a command line");
+    }
+    let ingest = String::from_utf8(plangloss(&["ingest", "--help"]).stdout).unwrap();
+    for option in ["--output", "--glossary", "--jobs", "--max-file-size", "Exit status"] {
+        assert!(ingest.contains(option), "ingest --help does not explain {option}");
+    }
+}

@@ -1,0 +1,111 @@
+//! Helpers shared by the end-to-end tests: running the binary, parsing and
+//! validating its JSON Lines, checking the offset invariants of the contract.
+
+#![allow(dead_code)] // each test crate uses its own subset
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared/corpus` beside the repository, or `None` (with the reason
+/// printed) when this checkout has no shared folder.
+pub fn shared_corpus() -> Option<PathBuf> {
+    let path = root().join("../shared/corpus");
+    if path.is_dir() {
+        Some(path)
+    } else {
+        eprintln!("skipping: {} not found (the shared real-world corpus is not beside this checkout)", path.display());
+        None
+    }
+}
+
+/// Runs `plangloss` with `args` from the repository root.
+pub fn plangloss(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plangloss"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the plangloss binary runs")
+}
+
+/// Parses JSON Lines output into records.
+pub fn records(output: &Output) -> Vec<Value> {
+    String::from_utf8(output.stdout.clone())
+        .expect("output is UTF-8")
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("invalid JSON line ({e}): {line}")))
+        .collect()
+}
+
+/// Asserts that every record matches `schema/record.schema.json` and the
+/// offset rules the schema cannot express.
+pub fn assert_valid(records: &[Value]) {
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("schema/record.schema.json")).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    for record in records {
+        let errors: Vec<String> = validator.iter_errors(record).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        assert!(errors.is_empty(), "record {} does not match the schema: {errors:#?}", record["path"]);
+        for block in record["blocks"].as_array().unwrap() {
+            assert_offsets(block);
+        }
+    }
+}
+
+/// Sentence spans lie inside the text, in order, without overlap; term
+/// offsets are char offsets whose slice equals the term's `text`.
+fn assert_offsets(block: &Value) {
+    let chars: Vec<char> = block["text"].as_str().unwrap().chars().collect();
+    let mut previous_end = 0;
+    for span in block["sentences"].as_array().unwrap() {
+        let (start, end) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
+        assert!(previous_end <= start && start < end && end <= chars.len(), "bad sentence span {span} in {block}");
+        previous_end = end;
+    }
+    for term in block["terms"].as_array().unwrap() {
+        let (start, end) = (term["start"].as_u64().unwrap() as usize, term["end"].as_u64().unwrap() as usize);
+        assert!(start < end && end <= chars.len(), "bad term span {term}");
+        let slice: String = chars[start..end].iter().collect();
+        assert_eq!(slice, term["text"].as_str().unwrap(), "term text differs from its offsets in {block}");
+    }
+}
+
+/// All block texts of a record, one per line.
+pub fn full_text(record: &Value) -> String {
+    record["blocks"].as_array().unwrap().iter().map(|b| b["text"].as_str().unwrap()).collect::<Vec<_>>().join("\n")
+}
+
+/// The record whose `path` is `path`.
+pub fn find<'a>(records: &'a [Value], path: &str) -> &'a Value {
+    records
+        .iter()
+        .find(|r| r["path"] == path)
+        .unwrap_or_else(|| panic!("no record for {path}"))
+}
+
+/// Every file under `dir`, hidden ones excluded, relative with `/`.
+pub fn files_under(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+            let path = entry.path();
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let relative = path.strip_prefix(dir).unwrap();
+                out.push(relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
+            }
+        }
+    }
+    out.sort();
+    out
+}
