@@ -31,12 +31,10 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Decoded {
     if let Some(encoding) = utf16_without_bom(bytes) {
         return finish(encoding, bytes, "detected");
     }
-    if let Some(declared) = declared.map(widen) {
-        if declared != UTF_8 {
-            let decoded = finish(declared, bytes, "declared");
-            if !decoded.had_errors {
-                return decoded;
-            }
+    if let Some(declared) = declared.map(widen).filter(|&e| e != UTF_8) {
+        let decoded = finish(declared, bytes, "declared");
+        if !decoded.had_errors {
+            return decoded;
         }
     }
     finish(detect(bytes), bytes, "detected")
@@ -57,7 +55,7 @@ fn widen(encoding: &'static Encoding) -> &'static Encoding {
 /// Recognises BOM-less UTF-16 by its zero bytes: ASCII-heavy UTF-16 text has
 /// a zero in nearly every other byte, always on the same side.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];

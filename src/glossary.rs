@@ -155,7 +155,9 @@ impl Glossary {
     fn on_boundaries(&self, chars: &[char], start: usize, end: usize, pattern: usize) -> bool {
         let (left, right) = self.bounded[pattern];
         let is_word_char = |i: Option<usize>| i.and_then(|i| chars.get(i)).is_some_and(|c| c.is_alphanumeric() && !is_cjk(*c));
-        !(left && is_word_char(start.checked_sub(1))) && !(right && is_word_char(Some(end)))
+        let glued_left = left && is_word_char(start.checked_sub(1));
+        let glued_right = right && is_word_char(Some(end));
+        !glued_left && !glued_right
     }
 }
 

@@ -162,10 +162,10 @@ fn period_is_not_an_end(chars: &[char], start: usize, i: usize) -> bool {
         return true;
     }
     let mut letters = word.chars();
-    if let (Some(only), None) = (letters.next(), letters.next()) {
-        if only.is_uppercase() {
-            return true;
-        }
+    if let (Some(only), None) = (letters.next(), letters.next())
+        && only.is_uppercase()
+    {
+        return true;
     }
     let label_position = chars[start..word_start].iter().all(|c| *c == ' ')
         || chars[..word_start].iter().rev().find(|c| **c != ' ') == Some(&':');

@@ -36,10 +36,9 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
     let mut reader = PartReader::new(&styles, limits);
     reader.read(&body)?;
     for kind in ["footnotes", "endnotes"] {
-        if let Some(name) = parts.get(kind) {
-            if let Some(xml) = read_member(&mut archive, name, limits)? {
-                reader.read(&xml)?;
-            }
+        let Some(name) = parts.get(kind) else { continue };
+        if let Some(xml) = read_member(&mut archive, name, limits)? {
+            reader.read(&xml)?;
         }
     }
     if reader.saw_tracked_changes {
@@ -361,10 +360,9 @@ impl<'a> PartReader<'a> {
     /// Unicode meaning outside that font and are left out.
     fn push_symbol(&mut self, e: &BytesStart) {
         let code = attr(e, "char").and_then(|hex| u32::from_str_radix(&hex, 16).ok());
-        if let Some(c) = code.and_then(char::from_u32) {
-            if !('\u{E000}'..='\u{F8FF}').contains(&c) {
-                self.push_str(c.encode_utf8(&mut [0; 4]));
-            }
+        let unicode = code.and_then(char::from_u32).filter(|c| !('\u{E000}'..='\u{F8FF}').contains(c));
+        if let Some(c) = unicode {
+            self.push_str(c.encode_utf8(&mut [0; 4]));
         }
     }
 

@@ -58,7 +58,7 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
     let p90 = widths[widths.len() * 9 / 10];
     let near_p90 = widths.iter().filter(|&&w| w * 10 >= p90 * 8 && w <= p90).count();
     // Wrapped text has many lines of nearly the same width; paragraphs-per-line text does not.
-    (p90 >= 40 && p90 <= 200 && near_p90 * 3 >= widths.len()).then_some(p90)
+    ((40..=200).contains(&p90) && near_p90 * 3 >= widths.len()).then_some(p90)
 }
 
 /// Columns a line takes in a monospace view: CJK characters count two.
