@@ -5,13 +5,14 @@
 //! `variants`, `domain`, `source` and any unknown column are carried but not
 //! matched. Every language cell of every row is a pattern.
 //!
-//! Matching is case-insensitive and NFC-insensitive, leftmost-longest and
+//! Matching is insensitive to case, to NFC/NFD and to Vietnamese tone-mark
+//! placement ("hoá" matches "hóa"), leftmost-longest and
 //! non-overlapping. Terms that begin or end with a letter or digit of a spaced
 //! script must sit on word boundaries, so that "SKSS" does not match inside
 //! "CSSKSS"; Chinese terms match anywhere.
 
 use crate::model::TermHit;
-use crate::normalize::{is_cjk, normalize_text};
+use crate::normalize::{fold_vi_tone, is_cjk, normalize_text};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -166,10 +167,11 @@ fn needs_boundary(edge: Option<char>) -> bool {
     edge.is_some_and(|c| c.is_alphanumeric() && !is_cjk(c))
 }
 
-/// Case folding that maps each char to exactly one char, so that offsets in
-/// the folded text are offsets in the original.
+/// Case and tone-placement folding that maps each char to exactly one char,
+/// so that offsets in the folded text are offsets in the original.
 fn fold(text: &str) -> String {
-    text.chars()
+    fold_vi_tone(text)
+        .chars()
         .map(|c| {
             let mut lower = c.to_lowercase();
             match (lower.next(), lower.next()) {
@@ -263,8 +265,8 @@ mod tests {
     #[test]
     fn finds_terms_with_char_offsets_case_insensitively() {
         assert_eq!(
-            found("Công tác KẾ HOẠCH HÓA GIA ĐÌNH và sức khỏe sinh sản"),
-            vec![(9, 30, "KẾ HOẠCH HÓA GIA ĐÌNH".to_string()), (34, 51, "sức khỏe sinh sản".to_string())]
+            found("Công tác KẾ HOẠCH HOÁ GIA ĐÌNH và sức khoẻ sinh sản"),
+            vec![(9, 30, "KẾ HOẠCH HOÁ GIA ĐÌNH".to_string()), (34, 51, "sức khoẻ sinh sản".to_string())]
         );
     }
 

@@ -65,6 +65,48 @@ fn classify(c: char, chars: &[char], i: usize) -> Class {
     }
 }
 
+/// Vowels with each Vietnamese tone: index 0 is the bare vowel, then grave,
+/// acute, hook above, tilde, dot below.
+const TONE_ROWS: [&str; 10] = [
+    "aàáảãạ", "eèéẻẽẹ", "oòóỏõọ", "uùúủũụ", "yỳýỷỹỵ", "AÀÁẢÃẠ", "EÈÉẺẼẸ", "OÒÓỎÕỌ", "UÙÚỦŨỤ", "YỲÝỶỸỴ",
+];
+
+/// The (row, tone) of a vowel of [`TONE_ROWS`].
+fn split_tone(c: char) -> Option<(usize, usize)> {
+    TONE_ROWS.iter().enumerate().find_map(|(row, vowels)| vowels.chars().position(|v| v == c).map(|tone| (row, tone)))
+}
+
+fn with_tone(row: usize, tone: usize) -> char {
+    TONE_ROWS[row].chars().nth(tone).expect("tone index from split_tone")
+}
+
+/// Folds the two Vietnamese tone-mark conventions to one, char for char, so
+/// that offsets in the result are offsets in the input: "hoá", "khoẻ",
+/// "thuỷ" become "hóa", "khỏe", "thủy". Only open syllables ending in
+/// oa, oe or uy (not after q) are touched; "hoàn", "quý", "thuở" are not
+/// ambiguous and stay as they are.
+pub fn fold_vi_tone(text: &str) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    for i in 1..chars.len() {
+        // A toned vowel is never ASCII: skip the table lookups for most text.
+        if chars[i].is_ascii() {
+            continue;
+        }
+        let ends_syllable = chars.get(i + 1).is_none_or(|c| !c.is_alphabetic());
+        let (Some((first, 0)), Some((second, tone))) = (split_tone(chars[i - 1]), split_tone(chars[i])) else {
+            continue;
+        };
+        let after_q = i >= 2 && matches!(chars[i - 2], 'q' | 'Q');
+        let bare = |row: usize| TONE_ROWS[row].chars().next().map(|c| c.to_ascii_lowercase());
+        let ambiguous = matches!((bare(first), bare(second)), (Some('o'), Some('a' | 'e')) | (Some('u'), Some('y')));
+        if ends_syllable && !after_q && ambiguous && tone > 0 {
+            chars[i - 1] = with_tone(first, tone);
+            chars[i] = with_tone(second, 0);
+        }
+    }
+    chars.into_iter().collect()
+}
+
 fn is_cjk_at(chars: &[char], i: usize) -> bool {
     chars.get(i).is_some_and(|&c| is_cjk(c))
 }
@@ -102,6 +144,14 @@ mod tests {
     #[test]
     fn full_width_letters_and_digits_but_not_punctuation() {
         assert_eq!(normalize_text("２０２５年ＨＰＶ疫苗（第一批）。"), "2025年HPV疫苗（第一批）。");
+    }
+
+    #[test]
+    fn tone_conventions_fold_to_one() {
+        assert_eq!(fold_vi_tone("Kế hoạch hoá gia đình"), "Kế hoạch hóa gia đình");
+        assert_eq!(fold_vi_tone("khoẻ, thuỷ, Hoá, HOÀ, xoè"), "khỏe, thủy, Hóa, HÒA, xòe");
+        assert_eq!(fold_vi_tone("hoàn thành, quý, thuở, hòa, khuya, hoa"), "hoàn thành, quý, thuở, hòa, khuya, hoa");
+        assert_eq!(fold_vi_tone("hoá").chars().count(), 3);
     }
 
     #[test]
