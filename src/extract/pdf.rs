@@ -1,7 +1,644 @@
-//! placeholder
-use crate::model::{DocError, Extraction, Limits};
+//! PDF extraction: lopdf parses the file and we interpret the content streams
+//! ourselves, because lopdf's own text extraction prefers `/Encoding` over
+//! `/ToUnicode`, ignores positions and adds a space after every `TJ`.
+//!
+//! Per page: `content` runs the content stream and places every glyph,
+//! decoded to Unicode through `fonts` (ToUnicode `cmap`s first, then
+//! simple-font encodings and glyph names from `glyphs`) and notes the
+//! straight lines drawn (table borders); `layout` turns the glyphs into
+//! paragraphs in reading order, never across a border. Across pages,
+//! paragraphs set clearly larger than the body text become headings, ranked
+//! by size.
+//!
+//! Fonts whose text cannot be decoded yet (no Unicode map, predefined CJK
+//! CMaps, legacy Vietnamese encodings) are skipped with a warning rather
+//! than turned into garbage.
 
-/// placeholder
-pub fn extract(_bytes: &[u8], _limits: &Limits) -> Result<Extraction, DocError> {
-    Err(DocError::unsupported("not yet"))
+mod cjk;
+mod cmap;
+mod content;
+mod fonts;
+mod glyphs;
+mod layout;
+mod meta;
+mod objects;
+
+use crate::model::{Block, BlockKind, DocError, ErrorKind, Extraction, Limits};
+use lopdf::{Document, LoadOptions};
+use std::collections::HashMap;
+
+/// A paragraph this much larger than the body text is a heading.
+const HEADING_RATIO: f64 = 1.15;
+/// Headings are short; a longer paragraph in a large font is still text.
+const MAX_HEADING_CHARS: usize = 200;
+
+/// Extracts the text of a PDF as paragraphs and headings in reading order,
+/// each with its 1-based page number, plus the Info dictionary metadata and
+/// the page count. Encrypted files that do not open with the empty password
+/// give an `encrypted` error; files lopdf cannot read give `corrupt`.
+pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(DocError::too_large(format!(
+            "PDF is {} bytes, more than the limit of {}",
+            bytes.len(),
+            limits.max_file_bytes
+        )));
+    }
+    let doc = load(bytes, limits)?;
+    let mut out = Extraction::default();
+    meta::read_info(&doc, &mut out.meta);
+    let pages = doc.get_pages();
+    out.meta.insert("pages".into(), pages.len().to_string());
+
+    let mut interpreter = content::Interpreter::new(&doc, limits);
+    let mut paragraphs = Vec::new();
+    let mut doc_sizes: HashMap<i64, usize> = HashMap::new();
+    let mut notes = Notes {
+        max_depth: limits.max_depth,
+        by_message: Vec::new(),
+        needs_ocr: Vec::new(),
+    };
+    for (&number, &page_id) in &pages {
+        let page = interpreter.page(page_id);
+        notes.record(number, &page);
+        let text = layout::page_text(&page.glyphs, &page.rules);
+        let page_body = layout::most_common(&text.size_counts);
+        for (&size, &count) in &text.size_counts {
+            *doc_sizes.entry(size).or_default() += count;
+        }
+        for paragraph in text.paragraphs {
+            paragraphs.push((number, page_body, paragraph));
+        }
+    }
+    out.blocks = blocks(paragraphs, layout::most_common(&doc_sizes));
+    out.warnings = notes.warnings();
+    Ok(out)
+}
+
+fn load(bytes: &[u8], limits: &Limits) -> Result<Document, DocError> {
+    let options = LoadOptions {
+        max_decompressed_size: Some(
+            usize::try_from(limits.max_inflated_bytes).unwrap_or(usize::MAX),
+        ),
+        ..LoadOptions::default()
+    };
+    let encrypted = || {
+        DocError::new(
+            ErrorKind::Encrypted,
+            "PDF is encrypted and needs a password to open (the empty password does not work)",
+        )
+    };
+    let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
+        lopdf::Error::InvalidPassword
+        | lopdf::Error::Decryption(_)
+        | lopdf::Error::UnsupportedSecurityHandler(_) => encrypted(),
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+            DocError::too_large(format!(
+                "PDF has a stream larger than {} bytes when decompressed",
+                limits.max_inflated_bytes
+            ))
+        }
+        e => DocError::corrupt(format!("not a readable PDF: {e}")),
+    })?;
+    // lopdf leaves /Encrypt in the trailer when the empty password fails.
+    if doc.trailer.has(b"Encrypt") {
+        return Err(encrypted());
+    }
+    Ok(doc)
+}
+
+/// Turns page paragraphs into blocks: headings where the text is clearly
+/// larger than the body text of its page and of the document, levelled by
+/// size across the document (largest = 1, at most 3). Body sizes are in
+/// half points.
+fn blocks(
+    paragraphs: Vec<(u32, Option<i64>, layout::Paragraph)>,
+    doc_body: Option<i64>,
+) -> Vec<Block> {
+    let is_heading = |page_body: Option<i64>, p: &layout::Paragraph| {
+        let body = page_body.max(doc_body).map(|b| b as f64 / 2.0);
+        body.is_some_and(|body| p.size >= body * HEADING_RATIO && p.size - body >= 1.0)
+            && p.text.chars().count() <= MAX_HEADING_CHARS
+    };
+    let mut heading_sizes: Vec<i64> = paragraphs
+        .iter()
+        .filter(|(_, body, p)| is_heading(*body, p))
+        .map(|(_, _, p)| size_key(p.size))
+        .collect();
+    heading_sizes.sort_unstable_by(|a, b| b.cmp(a));
+    heading_sizes.dedup();
+    paragraphs
+        .into_iter()
+        .map(|(page, body, p)| {
+            let block = if is_heading(body, &p) {
+                let rank = heading_sizes
+                    .iter()
+                    .position(|&s| s == size_key(p.size))
+                    .unwrap_or(0);
+                Block::new(BlockKind::Heading, p.text).with_level(rank.min(2) as u32 + 1)
+            } else {
+                Block::new(BlockKind::Paragraph, p.text)
+            };
+            block.with_page(page)
+        })
+        .collect()
+}
+
+/// Sizes compared at half-point precision.
+fn size_key(size: f64) -> i64 {
+    (size * 2.0).round() as i64
+}
+
+/// Problems found on the pages, gathered so that each becomes one warning
+/// listing its pages.
+struct Notes {
+    max_depth: usize,
+    /// Warning text (without pages) → pages, in the order first found.
+    by_message: Vec<(String, Vec<u32>)>,
+    needs_ocr: Vec<u32>,
+}
+
+impl Notes {
+    fn record(&mut self, page: u32, content: &content::PageContent) {
+        for (font, problem) in &content.problems {
+            self.add(
+                format!("font {font} {}; its text was skipped", problem.describe()),
+                page,
+            );
+        }
+        for font in &content.unmapped {
+            self.add(
+                format!("font {font} shows glyphs with no Unicode mapping; they were skipped"),
+                page,
+            );
+        }
+        if content.too_deep {
+            self.add(
+                format!(
+                    "forms nested deeper than {} levels were skipped",
+                    self.max_depth
+                ),
+                page,
+            );
+        }
+        if content.undecodable {
+            self.add(
+                "a content stream could not be decoded and was skipped".into(),
+                page,
+            );
+        }
+        if let Some(reason) = &content.stopped {
+            self.add(format!("reading stopped early because {reason}"), page);
+        }
+        if content.glyphs.is_empty() && content.problems.is_empty() && content.has_images {
+            self.needs_ocr.push(page);
+        }
+    }
+
+    fn add(&mut self, message: String, page: u32) {
+        match self.by_message.iter_mut().find(|(m, _)| *m == message) {
+            Some((_, pages)) => pages.push(page),
+            None => self.by_message.push((message, vec![page])),
+        }
+    }
+
+    fn warnings(self) -> Vec<String> {
+        let mut warnings: Vec<String> = self
+            .by_message
+            .into_iter()
+            .map(|(message, pages)| format!("{message} on {}", page_list(&pages)))
+            .collect();
+        if !self.needs_ocr.is_empty() {
+            warnings.push(format!(
+                "no text layer on {}; needs OCR",
+                page_list(&self.needs_ocr)
+            ));
+        }
+        warnings
+    }
+}
+
+/// `page 3` or `pages 1, 3`.
+fn page_list(pages: &[u32]) -> String {
+    let list: Vec<String> = pages.iter().map(u32::to_string).collect();
+    match list.len() {
+        1 => format!("page {}", list[0]),
+        _ => format!("pages {}", list.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::content::{Content, Operation};
+    use lopdf::{Dictionary, Object, ObjectId, Stream, dictionary};
+    use std::path::Path;
+
+    /// Builds small PDFs whose pages show text in Helvetica (`/F1`).
+    struct Builder {
+        doc: Document,
+        pages_id: ObjectId,
+        font_id: ObjectId,
+        kids: Vec<Object>,
+    }
+
+    impl Builder {
+        fn new() -> Self {
+            let mut doc = Document::with_version("1.5");
+            let pages_id = doc.new_object_id();
+            let font_id = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding",
+            });
+            Builder {
+                doc,
+                pages_id,
+                font_id,
+                kids: Vec::new(),
+            }
+        }
+
+        fn resources(&self, xobjects: Dictionary) -> Dictionary {
+            dictionary! { "Font" => dictionary! { "F1" => self.font_id }, "XObject" => xobjects }
+        }
+
+        fn page(&mut self, operations: Vec<Operation>, xobjects: Dictionary) {
+            let content = Content { operations }.encode().unwrap();
+            let content_id = self.doc.add_object(Stream::new(dictionary! {}, content));
+            let page = dictionary! {
+                "Type" => "Page", "Parent" => self.pages_id, "Contents" => content_id,
+                "Resources" => self.resources(xobjects),
+                "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+            };
+            let page_id = self.doc.add_object(page);
+            self.kids.push(page_id.into());
+        }
+
+        /// Stores a form XObject under `id`.
+        fn form(&mut self, id: ObjectId, operations: Vec<Operation>, xobjects: Dictionary) {
+            let dict = dictionary! { "Type" => "XObject", "Subtype" => "Form", "Resources" => self.resources(xobjects) };
+            let content = Content { operations }.encode().unwrap();
+            self.doc
+                .objects
+                .insert(id, Object::Stream(Stream::new(dict, content)));
+        }
+
+        fn image(&mut self) -> ObjectId {
+            let dict = dictionary! {
+                "Type" => "XObject", "Subtype" => "Image", "Width" => 1, "Height" => 1,
+                "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8,
+            };
+            self.doc.add_object(Stream::new(dict, vec![0]))
+        }
+
+        fn bytes(mut self) -> Vec<u8> {
+            let count = self.kids.len() as i64;
+            let pages = dictionary! { "Type" => "Pages", "Kids" => self.kids, "Count" => count };
+            self.doc
+                .objects
+                .insert(self.pages_id, Object::Dictionary(pages));
+            let catalog_id = self
+                .doc
+                .add_object(dictionary! { "Type" => "Catalog", "Pages" => self.pages_id });
+            self.doc.trailer.set("Root", catalog_id);
+            let info_id = self.doc.add_object(dictionary! {
+                "Title" => Object::String(b"\xFE\xFF\x00K\x1E\xBF".to_vec(), lopdf::StringFormat::Literal),
+                "CreationDate" => Object::string_literal("D:20240101120000+07'00'"),
+            });
+            self.doc.trailer.set("Info", info_id);
+            let mut bytes = Vec::new();
+            self.doc.save_to(&mut bytes).unwrap();
+            bytes
+        }
+    }
+
+    fn line(x: i64, y: i64, size: i64, text: &str) -> Vec<Operation> {
+        vec![
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec!["F1".into(), size.into()]),
+            Operation::new("Td", vec![x.into(), y.into()]),
+            Operation::new("Tj", vec![Object::string_literal(text)]),
+            Operation::new("ET", vec![]),
+        ]
+    }
+
+    fn draw(name: &str) -> Operation {
+        Operation::new("Do", vec![Object::Name(name.as_bytes().to_vec())])
+    }
+
+    fn texts(out: &Extraction) -> Vec<&str> {
+        out.blocks.iter().map(|b| b.text.as_str()).collect()
+    }
+
+    #[test]
+    fn headings_paragraphs_and_metadata() {
+        let mut ops = line(72, 760, 20, "Annual plan");
+        ops.extend(line(
+            72,
+            700,
+            11,
+            "The first line of the body text runs all the way to",
+        ));
+        ops.extend(line(72, 687, 11, "the second line, which ends here."));
+        ops.extend(line(72, 640, 11, "Another paragraph."));
+        ops.extend(line(290, 40, 11, "- 1 -"));
+        let mut pdf = Builder::new();
+        pdf.page(ops, dictionary! {});
+        let out = extract(&pdf.bytes(), &Limits::default()).unwrap();
+        let got: Vec<(BlockKind, Option<u32>, &str)> = out
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.level, b.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (BlockKind::Heading, Some(1), "Annual plan"),
+                (
+                    BlockKind::Paragraph,
+                    None,
+                    "The first line of the body text runs all the way to the second line, which ends here."
+                ),
+                (BlockKind::Paragraph, None, "Another paragraph."),
+            ]
+        );
+        assert!(out.blocks.iter().all(|b| b.page == Some(1)));
+        assert_eq!(out.meta["title"], "Kế");
+        assert_eq!(out.meta["created"], "2024-01-01T12:00:00+07:00");
+        assert_eq!(out.meta["pages"], "1");
+        assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    }
+
+    #[test]
+    fn tj_adjustments_place_words() {
+        let show = Operation::new(
+            "TJ",
+            vec![Object::Array(vec![
+                Object::string_literal("Hel"),
+                (-20).into(),
+                Object::string_literal("lo"),
+                (-400).into(),
+                Object::string_literal("world"),
+            ])],
+        );
+        let mut ops = line(72, 700, 12, "");
+        ops.insert(4, show);
+        let mut pdf = Builder::new();
+        pdf.page(ops, dictionary! {});
+        let out = extract(&pdf.bytes(), &Limits::default()).unwrap();
+        assert_eq!(texts(&out), vec!["Hello world"]);
+    }
+
+    #[test]
+    fn self_referencing_form_is_not_followed_forever() {
+        let mut pdf = Builder::new();
+        let form_id = pdf.doc.new_object_id();
+        let mut form_ops = line(72, 600, 12, "Again");
+        form_ops.push(draw("Me"));
+        pdf.form(form_id, form_ops, dictionary! { "Me" => form_id });
+        let mut ops = line(72, 700, 12, "Top");
+        ops.push(draw("Me"));
+        pdf.page(ops, dictionary! { "Me" => form_id });
+        let bytes = pdf.bytes();
+
+        let out = extract(&bytes, &Limits::default()).unwrap();
+        assert_eq!(texts(&out), vec!["Top", "Again"]);
+
+        let shallow = Limits {
+            max_depth: 0,
+            ..Limits::default()
+        };
+        let out = extract(&bytes, &shallow).unwrap();
+        assert_eq!(texts(&out), vec!["Top"]);
+        assert_eq!(
+            out.warnings,
+            vec!["forms nested deeper than 0 levels were skipped on page 1"]
+        );
+    }
+
+    #[test]
+    fn long_form_chains_stop_at_the_depth_limit_without_overflowing_the_stack() {
+        let mut pdf = Builder::new();
+        let ids: Vec<ObjectId> = (0..400).map(|_| pdf.doc.new_object_id()).collect();
+        for (i, &id) in ids.iter().enumerate() {
+            let next = ids.get(i + 1).copied().unwrap_or(id);
+            pdf.form(id, vec![draw("Next")], dictionary! { "Next" => next });
+        }
+        let mut ops = line(72, 700, 12, "Deep");
+        ops.push(draw("Next"));
+        pdf.page(ops, dictionary! { "Next" => ids[0] });
+        let bytes = pdf.bytes();
+        // A small stack, as worker threads may have.
+        let out = std::thread::Builder::new()
+            .stack_size(1 << 20)
+            .spawn(move || extract(&bytes, &Limits::default()).unwrap())
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(texts(&out), vec!["Deep"]);
+        assert_eq!(
+            out.warnings,
+            vec!["forms nested deeper than 256 levels were skipped on page 1"]
+        );
+    }
+
+    #[test]
+    fn pages_with_only_images_need_ocr() {
+        let mut pdf = Builder::new();
+        let image = pdf.image();
+        pdf.page(line(72, 700, 12, "Text"), dictionary! {});
+        for _ in 0..2 {
+            pdf.page(vec![draw("Im")], dictionary! { "Im" => image });
+        }
+        pdf.page(vec![], dictionary! {});
+        let out = extract(&pdf.bytes(), &Limits::default()).unwrap();
+        assert_eq!(texts(&out), vec!["Text"]);
+        assert_eq!(out.meta["pages"], "4");
+        assert_eq!(out.warnings, vec!["no text layer on pages 2, 3; needs OCR"]);
+    }
+
+    #[test]
+    fn fonts_without_unicode_are_skipped_with_a_warning() {
+        let mut pdf = Builder::new();
+        let cid_font = pdf
+            .doc
+            .add_object(dictionary! { "Subtype" => "CIDFontType2", "BaseFont" => "ABCDEE+Arial" });
+        let font = pdf.doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "ABCDEE+Arial",
+            "Encoding" => "Identity-H", "DescendantFonts" => vec![cid_font.into()],
+        });
+        let mut ops = line(72, 700, 12, "Readable");
+        ops.extend(line(72, 680, 12, "\x00\x24\x00\x25"));
+        ops[6] = Operation::new("Tf", vec!["F2".into(), 12.into()]);
+        pdf.page(ops, dictionary! {});
+        let mut bytes_doc = Document::load_mem(&pdf.bytes()).unwrap();
+        let page_id = bytes_doc.page_iter().next().unwrap();
+        let page = bytes_doc.get_dictionary_mut(page_id).unwrap();
+        let mut resources = page.get(b"Resources").unwrap().as_dict().unwrap().clone();
+        let mut fonts = resources.get(b"Font").unwrap().as_dict().unwrap().clone();
+        fonts.set("F2", font);
+        resources.set("Font", fonts);
+        page.set("Resources", resources);
+        let mut bytes = Vec::new();
+        bytes_doc.save_to(&mut bytes).unwrap();
+
+        let out = extract(&bytes, &Limits::default()).unwrap();
+        assert_eq!(texts(&out), vec!["Readable"]);
+        assert_eq!(
+            out.warnings,
+            vec![
+                "font ABCDEE+Arial has no ToUnicode map, and its CIDs cannot be mapped to Unicode yet; \
+                 its text was skipped on page 1"
+            ]
+        );
+    }
+
+    #[test]
+    fn garbage_is_a_corrupt_error() {
+        let err = extract(b"%PDF-1.4\nthis is not a pdf", &Limits::default()).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Corrupt);
+        let err = extract(b"", &Limits::default()).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Corrupt);
+    }
+
+    #[test]
+    fn page_lists_read_naturally() {
+        assert_eq!(page_list(&[3]), "page 3");
+        assert_eq!(page_list(&[1, 3]), "pages 1, 3");
+    }
+
+    fn corpus() -> Option<std::path::PathBuf> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        if dir.is_dir() {
+            Some(dir)
+        } else {
+            eprintln!("skipping: ../shared/corpus not found");
+            None
+        }
+    }
+
+    #[test]
+    fn every_corpus_pdf_gives_text_or_a_clean_error() {
+        let Some(dir) = corpus() else { return };
+        let mut seen = 0;
+        for entry in walkdir::WalkDir::new(&dir)
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            let path = entry.path();
+            if path
+                .extension()
+                .is_none_or(|e| !e.eq_ignore_ascii_case("pdf"))
+            {
+                continue;
+            }
+            let bytes = std::fs::read(path).unwrap();
+            let result = extract(&bytes, &Limits::default());
+            seen += 1;
+            match result {
+                Ok(out) => eprintln!(
+                    "{}: {} blocks, {:?}",
+                    path.display(),
+                    out.blocks.len(),
+                    out.warnings
+                ),
+                Err(e) => eprintln!("{}: {e}", path.display()),
+            }
+        }
+        assert!(seen > 0);
+    }
+
+    #[test]
+    fn corpus_simple_and_encrypted_files() {
+        let Some(dir) = corpus() else { return };
+        let simple = std::fs::read(dir.join("pdf/simple1.pdf")).unwrap();
+        let out = extract(&simple, &Limits::default()).unwrap();
+        // The same two words four times: after a wide TJ gap, with word
+        // spacing, with character spacing, and letter-spaced by TJ.
+        assert_eq!(texts(&out), vec!["Hello World"; 4]);
+        for name in ["aes-128.pdf", "rc4-40.pdf", "aes-256-r6.pdf"] {
+            let bytes = std::fs::read(dir.join("pdf").join(name)).unwrap();
+            let err = extract(&bytes, &Limits::default()).unwrap_err();
+            assert_eq!(err.kind, ErrorKind::Encrypted, "{name}");
+        }
+    }
+
+    /// The whole text of a corpus file, and its warnings.
+    fn corpus_text(dir: &Path, name: &str) -> (String, Vec<String>) {
+        let bytes = std::fs::read(dir.join(name)).unwrap();
+        let out = extract(&bytes, &Limits::default()).unwrap();
+        (texts(&out).join("\n"), out.warnings)
+    }
+
+    #[test]
+    fn corpus_files_give_their_text() {
+        let Some(dir) = corpus() else { return };
+        let expected = [
+            // Encrypted with the empty user password; ToUnicode /Identity-H.
+            (
+                "pdf/issue-625-identity-cmap.pdf",
+                "Wirtualna Polska Media Spółka Akcyjna",
+            ),
+            // A Type0 font with a one-byte embedded encoding CMap.
+            ("pdf/sampleOneByteIdentityEncode.pdf", "abc"),
+            // Filters given as indirect objects.
+            ("pdf/issue-1062-filters.pdf", "Factuurnr. 98559514"),
+            (
+                "pdf/zen_of_python_corrupted.pdf",
+                "Beautiful is better than ugly.",
+            ),
+            (
+                "vi/pdf/don-yeu-cau-dan-su-word365.pdf",
+                "Chúng tôi xin trình bày với Quý Tòa án vụ việc như sau:",
+            ),
+            (
+                "zh/pdf/pdfjs-issue19360-sourcehan-gbk1.pdf",
+                "坚持社会主义核心价值体系",
+            ),
+            (
+                "zh/pdf/pdfjs-issue12823-identity-h-emoji.pdf",
+                "描述团队的共同目标，有利于团队成员理解目标并朝着目标努力。",
+            ),
+            // UniCNS-UTF16-H codes are UTF-16 text.
+            (
+                "zh-hant/pdf/pdfjs-issue19182-mingliu-unicns-extb.pdf",
+                "胡駿",
+            ),
+        ];
+        for (name, needle) in expected {
+            let (text, _) = corpus_text(&dir, name);
+            assert!(text.contains(needle), "{name}: {text}");
+        }
+    }
+
+    #[test]
+    fn corpus_fonts_without_a_mapping_give_warnings_not_garbage() {
+        let Some(dir) = corpus() else { return };
+        let cases = [
+            (
+                "pdf/issue-791-non-unicode-cmap.pdf",
+                "font ABCDEE+Arial has no ToUnicode map",
+            ),
+            (
+                "vi/pdf/tcvn3-tt01-2006-nhnn.pdf",
+                "legacy Vietnamese encoding",
+            ),
+            (
+                "zh/pdf/pdfjs-issue2128r-gbk-euc-h-noembed.pdf",
+                "predefined CMap GBK-EUC-H",
+            ),
+            (
+                "zh/pdf/pdfjs-xiaobiaosong-gbk-as-winansi.pdf",
+                "one-byte encoding",
+            ),
+        ];
+        for (name, warning) in cases {
+            let (text, warnings) = corpus_text(&dir, name);
+            assert!(
+                warnings.iter().any(|w| w.contains(warning)),
+                "{name}: {warnings:?}"
+            );
+            // Latin-1 garble of TCVN3 or GBK bytes would show letters such as these.
+            assert!(!text.contains(['Õ', '¹', 'Ë', 'Î', '¼']), "{name}: {text}");
+        }
+    }
 }

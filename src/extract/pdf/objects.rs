@@ -1,0 +1,47 @@
+//! Small helpers over lopdf objects shared by the extractor's modules.
+
+use lopdf::{Document, Object, Stream};
+
+/// The value of a numeric object, if it is a finite number.
+pub fn number(object: &Object) -> Option<f64> {
+    match object {
+        Object::Integer(n) => Some(*n as f64),
+        Object::Real(r) if r.is_finite() => Some(f64::from(*r)),
+        _ => None,
+    }
+}
+
+/// The decoded data of `stream`, at most `limit` bytes; `None` when a filter
+/// fails or the data would exceed the limit.
+///
+/// `/Filter` and `/DecodeParms` may be indirect objects, which lopdf's
+/// decoder does not follow, so they are resolved here first.
+pub fn stream_data(doc: &Document, stream: &Stream, limit: usize) -> Option<Vec<u8>> {
+    let indirect = [b"Filter".as_slice(), b"DecodeParms"]
+        .into_iter()
+        .any(|key| match stream.dict.get(key) {
+            Ok(Object::Reference(_)) => true,
+            Ok(Object::Array(items)) => items.iter().any(|i| matches!(i, Object::Reference(_))),
+            _ => false,
+        });
+    if !indirect {
+        return stream.decompressed_content_with_limit(limit).ok();
+    }
+    let mut resolved = stream.clone();
+    for key in [b"Filter".as_slice(), b"DecodeParms"] {
+        if let Ok(value) = stream.dict.get(key) {
+            resolved.dict.set(key, resolve(doc, value));
+        }
+    }
+    resolved.decompressed_content_with_limit(limit).ok()
+}
+
+/// `object` with references at its top level and in a top-level array
+/// replaced by what they point to.
+fn resolve(doc: &Document, object: &Object) -> Object {
+    let deref = |o: &Object| doc.dereference(o).map_or(Object::Null, |(_, o)| o.clone());
+    match deref(object) {
+        Object::Array(items) => Object::Array(items.iter().map(deref).collect()),
+        other => other,
+    }
+}
