@@ -141,13 +141,23 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         .map(|(_, kind)| *kind)
 }
 
-/// HTML if one of the tags that only markup has appears near the start.
+/// HTML if the start has a document-level tag, or is markup made of common
+/// HTML elements: pages saved as fragments (a `<table>` layout with no
+/// `<html>`) are still HTML.
 fn looks_like_html(bytes: &[u8]) -> bool {
+    const DOCUMENT_TAGS: &[&[u8]] = &[b"<!doctype html", b"<html", b"<head", b"<body", b"<meta ", b"<title>"];
+    const ELEMENT_TAGS: &[&[u8]] = &[
+        b"<div", b"<p>", b"<p ", b"<table", b"<tr", b"<td", b"<br", b"<span", b"<a href", b"<img", b"<form",
+        b"<script", b"<style", b"<ul", b"<li", b"<h1", b"<h2", b"<h3", b"<font", b"<center",
+    ];
     let head = &bytes[..bytes.len().min(8192)];
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    [&b"<!doctype html"[..], b"<html", b"<head", b"<body", b"<meta ", b"<title>"]
-        .iter()
-        .any(|tag| find(&lower, tag).is_some())
+    if DOCUMENT_TAGS.iter().any(|tag| find(&lower, tag).is_some()) {
+        return true;
+    }
+    let distinct = ELEMENT_TAGS.iter().filter(|tag| find(&lower, tag).is_some()).count();
+    let starts_with_markup = lower.iter().copied().skip_while(|b| b.is_ascii_whitespace() || *b >= 0x80).next() == Some(b'<');
+    (starts_with_markup && distinct >= 2) || distinct >= 5
 }
 
 /// Binary if the start has NUL bytes that UTF-16 text would not explain, or
@@ -234,6 +244,8 @@ mod tests {
     fn pdf_html_text_and_binary() {
         assert_eq!(detect(b"%PDF-1.7\n..."), Ok(Format::Pdf));
         assert_eq!(detect(b"<text id=1>\n<HTML><body>x</body></HTML>"), Ok(Format::Html));
+        assert_eq!(detect(b"<text id=2>\n<table><tr><td>x</td></tr></table>"), Ok(Format::Html));
+        assert_eq!(detect(b"Use <br> for breaks in <p> text."), Ok(Format::Txt));
         assert_eq!(detect("Kế hoạch số 144/KH-UBND".as_bytes()), Ok(Format::Txt));
         assert_eq!(detect(b"\x89PNG\r\n\x1a\n\0\0").unwrap_err().kind, ErrorKind::UnsupportedFormat);
         assert_eq!(detect(&[0u8, 1, 2, 3, 200, 0, 7, 9]).unwrap_err().kind, ErrorKind::UnsupportedFormat);
