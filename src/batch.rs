@@ -45,9 +45,16 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
             inputs.extend(walk_folder(path));
         } else {
             let walk_error = (!path.exists()).then(|| {
-                DocError::new(ErrorKind::Io, format!("{}: no such file or folder", path.display()))
+                DocError::new(
+                    ErrorKind::Io,
+                    format!("{}: no such file or folder", path.display()),
+                )
             });
-            inputs.push(Input { fs_path: path.clone(), display_path: path.to_string_lossy().into_owned(), walk_error });
+            inputs.push(Input {
+                fs_path: path.clone(),
+                display_path: path.to_string_lossy().into_owned(),
+                walk_error,
+            });
         }
     }
     inputs
@@ -57,7 +64,9 @@ fn walk_folder(root: &Path) -> Vec<Input> {
     let mut inputs: Vec<Input> = walkdir::WalkDir::new(root)
         .follow_links(false)
         .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.'))
+        .filter_entry(|entry| {
+            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+        })
         .filter_map(|entry| match entry {
             Ok(entry) if entry.file_type().is_dir() => None,
             Ok(entry) if entry.file_type().is_symlink() && !entry.path().is_file() => None,
@@ -70,20 +79,30 @@ fn walk_folder(root: &Path) -> Vec<Input> {
                 let path = error.path().unwrap_or(root).to_path_buf();
                 Some(Input {
                     display_path: relative_display(root, &path),
-                    walk_error: Some(DocError::new(ErrorKind::Io, format!("cannot read {}: {error}", path.display()))),
+                    walk_error: Some(DocError::new(
+                        ErrorKind::Io,
+                        format!("cannot read {}: {error}", path.display()),
+                    )),
                     fs_path: path,
                 })
             }
         })
         .collect();
-    inputs.sort_by(|a, b| a.display_path.cmp(&b.display_path).then_with(|| a.fs_path.cmp(&b.fs_path)));
+    inputs.sort_by(|a, b| {
+        a.display_path
+            .cmp(&b.display_path)
+            .then_with(|| a.fs_path.cmp(&b.fs_path))
+    });
     inputs
 }
 
 /// `path` relative to `root`, with `/` separators on every platform.
 fn relative_display(root: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(root).unwrap_or(path);
-    let parts: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
     parts.join("/")
 }
 
@@ -152,7 +171,9 @@ fn write_in_order(
     let mut summary = Summary::default();
     let mut pending: BTreeMap<usize, (Record, String)> = BTreeMap::new();
     while summary.documents < total {
-        let Ok((index, record, line)) = done_rx.recv() else { break };
+        let Ok((index, record, line)) = done_rx.recv() else {
+            break;
+        };
         pending.insert(index, (record, line));
         while let Some((record, line)) = pending.remove(&summary.documents) {
             out.write_all(line.as_bytes())?;
@@ -177,7 +198,9 @@ fn process_input(pipeline: &Pipeline, input: &Input) -> Record {
     let run = AssertUnwindSafe(|| pipeline.process_file(&input.fs_path, &input.display_path));
     catch_unwind(run).unwrap_or_else(|_| {
         let mut record = Record::empty(&input.display_path);
-        record.error = Some(DocError::corrupt("internal error while processing this file; please report it with the file"));
+        record.error = Some(DocError::corrupt(
+            "internal error while processing this file; please report it with the file",
+        ));
         record
     })
 }
@@ -223,11 +246,23 @@ mod tests {
         for jobs in [1, 2, 3] {
             let mut out = Vec::new();
             let summary = run(&pipeline, &inputs, jobs, &mut out, &mut |_| {}).unwrap();
-            assert_eq!(summary, Summary { documents: 4, errors: 1 });
+            assert_eq!(
+                summary,
+                Summary {
+                    documents: 4,
+                    errors: 1
+                }
+            );
             outputs.push(out);
         }
         assert_eq!(outputs[0], outputs[1]);
         assert_eq!(outputs[0], outputs[2]);
-        assert_eq!(String::from_utf8(outputs[0].clone()).unwrap().lines().count(), 4);
+        assert_eq!(
+            String::from_utf8(outputs[0].clone())
+                .unwrap()
+                .lines()
+                .count(),
+            4
+        );
     }
 }

@@ -94,7 +94,8 @@ fn spreadsheet() -> DocError {
 
 /// Names the kind of an OLE2 compound file by the stream names in its directory.
 fn describe_ole2(bytes: &[u8]) -> DocError {
-    let utf16 = |name: &str| -> Vec<u8> { name.encode_utf16().flat_map(|u| u.to_le_bytes()).collect() };
+    let utf16 =
+        |name: &str| -> Vec<u8> { name.encode_utf16().flat_map(|u| u.to_le_bytes()).collect() };
     let contains = |name: &str| find(bytes, &utf16(name)).is_some();
     if contains("EncryptedPackage") {
         return DocError::new(
@@ -115,22 +116,36 @@ fn describe_ole2(bytes: &[u8]) -> DocError {
             "PowerPoint 97-2003 .ppt is not supported; save the text as .docx or PDF",
         );
     }
-    DocError::unsupported("OLE2 compound file (legacy Office or similar) is not supported; save it as .docx")
+    DocError::unsupported(
+        "OLE2 compound file (legacy Office or similar) is not supported; save it as .docx",
+    )
 }
 
 /// Recognises common binary formats by their magic numbers.
 fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
-        (b"\x89PNG\r\n\x1a\n", "PNG image; run OCR first and ingest the text"),
-        (b"\xFF\xD8\xFF", "JPEG image; run OCR first and ingest the text"),
+        (
+            b"\x89PNG\r\n\x1a\n",
+            "PNG image; run OCR first and ingest the text",
+        ),
+        (
+            b"\xFF\xD8\xFF",
+            "JPEG image; run OCR first and ingest the text",
+        ),
         (b"GIF8", "GIF image; run OCR first and ingest the text"),
         (b"II*\0", "TIFF image; run OCR first and ingest the text"),
         (b"MM\0*", "TIFF image; run OCR first and ingest the text"),
         (b"BM", "BMP image; run OCR first and ingest the text"),
         (b"{\\rtf", "RTF is not supported; save it as .docx"),
         (b"\x1f\x8b", "gzip-compressed data; decompress it first"),
-        (b"Rar!", "RAR archive; unpack it and ingest the documents inside"),
-        (b"7z\xBC\xAF\x27\x1C", "7-Zip archive; unpack it and ingest the documents inside"),
+        (
+            b"Rar!",
+            "RAR archive; unpack it and ingest the documents inside",
+        ),
+        (
+            b"7z\xBC\xAF\x27\x1C",
+            "7-Zip archive; unpack it and ingest the documents inside",
+        ),
     ];
     if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
         return Some("WebP image; run OCR first and ingest the text");
@@ -145,18 +160,33 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
 /// HTML elements: pages saved as fragments (a `<table>` layout with no
 /// `<html>`) are still HTML.
 fn looks_like_html(bytes: &[u8]) -> bool {
-    const DOCUMENT_TAGS: &[&[u8]] = &[b"<!doctype html", b"<html", b"<head", b"<body", b"<meta ", b"<title>"];
+    const DOCUMENT_TAGS: &[&[u8]] = &[
+        b"<!doctype html",
+        b"<html",
+        b"<head",
+        b"<body",
+        b"<meta ",
+        b"<title>",
+    ];
     const ELEMENT_TAGS: &[&[u8]] = &[
-        b"<div", b"<p>", b"<p ", b"<table", b"<tr", b"<td", b"<br", b"<span", b"<a href", b"<img", b"<form",
-        b"<script", b"<style", b"<ul", b"<li", b"<h1", b"<h2", b"<h3", b"<font", b"<center",
+        b"<div", b"<p>", b"<p ", b"<table", b"<tr", b"<td", b"<br", b"<span", b"<a href", b"<img",
+        b"<form", b"<script", b"<style", b"<ul", b"<li", b"<h1", b"<h2", b"<h3", b"<font",
+        b"<center",
     ];
     let head = &bytes[..bytes.len().min(8192)];
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     if DOCUMENT_TAGS.iter().any(|tag| find(&lower, tag).is_some()) {
         return true;
     }
-    let distinct = ELEMENT_TAGS.iter().filter(|tag| find(&lower, tag).is_some()).count();
-    let starts_with_markup = lower.iter().copied().skip_while(|b| b.is_ascii_whitespace() || *b >= 0x80).next() == Some(b'<');
+    let distinct = ELEMENT_TAGS
+        .iter()
+        .filter(|tag| find(&lower, tag).is_some())
+        .count();
+    let starts_with_markup = lower
+        .iter()
+        .copied()
+        .find(|b| !(b.is_ascii_whitespace() || *b >= 0x80))
+        == Some(b'<');
     (starts_with_markup && distinct >= 2) || distinct >= 5
 }
 
@@ -197,7 +227,9 @@ mod tests {
         let mut out = Cursor::new(Vec::new());
         let mut writer = zip::ZipWriter::new(&mut out);
         for (name, body) in entries {
-            writer.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+            writer
+                .start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
             writer.write_all(body.as_bytes()).unwrap();
         }
         writer.finish().unwrap();
@@ -208,10 +240,16 @@ mod tests {
 
     #[test]
     fn docx_found_through_relationships() {
-        let bytes = zip_with(&[("_rels/.rels", RELS_DOC2), ("word/document2.xml", "<w:document/>")]);
+        let bytes = zip_with(&[
+            ("_rels/.rels", RELS_DOC2),
+            ("word/document2.xml", "<w:document/>"),
+        ]);
         assert_eq!(detect(&bytes), Ok(Format::Docx));
         let mut archive = zip::ZipArchive::new(Cursor::new(&bytes[..])).unwrap();
-        assert_eq!(main_part_name(&mut archive).as_deref(), Some("word/document2.xml"));
+        assert_eq!(
+            main_part_name(&mut archive).as_deref(),
+            Some("word/document2.xml")
+        );
     }
 
     #[test]
@@ -243,18 +281,36 @@ mod tests {
     #[test]
     fn pdf_html_text_and_binary() {
         assert_eq!(detect(b"%PDF-1.7\n..."), Ok(Format::Pdf));
-        assert_eq!(detect(b"<text id=1>\n<HTML><body>x</body></HTML>"), Ok(Format::Html));
-        assert_eq!(detect(b"<text id=2>\n<table><tr><td>x</td></tr></table>"), Ok(Format::Html));
+        assert_eq!(
+            detect(b"<text id=1>\n<HTML><body>x</body></HTML>"),
+            Ok(Format::Html)
+        );
+        assert_eq!(
+            detect(b"<text id=2>\n<table><tr><td>x</td></tr></table>"),
+            Ok(Format::Html)
+        );
         assert_eq!(detect(b"Use <br> for breaks in <p> text."), Ok(Format::Txt));
-        assert_eq!(detect("Kế hoạch số 144/KH-UBND".as_bytes()), Ok(Format::Txt));
-        assert_eq!(detect(b"\x89PNG\r\n\x1a\n\0\0").unwrap_err().kind, ErrorKind::UnsupportedFormat);
-        assert_eq!(detect(&[0u8, 1, 2, 3, 200, 0, 7, 9]).unwrap_err().kind, ErrorKind::UnsupportedFormat);
+        assert_eq!(
+            detect("Kế hoạch số 144/KH-UBND".as_bytes()),
+            Ok(Format::Txt)
+        );
+        assert_eq!(
+            detect(b"\x89PNG\r\n\x1a\n\0\0").unwrap_err().kind,
+            ErrorKind::UnsupportedFormat
+        );
+        assert_eq!(
+            detect(&[0u8, 1, 2, 3, 200, 0, 7, 9]).unwrap_err().kind,
+            ErrorKind::UnsupportedFormat
+        );
         assert_eq!(detect(b"").unwrap_err().kind, ErrorKind::Corrupt);
     }
 
     #[test]
     fn utf16_text_is_text() {
-        let bytes: Vec<u8> = "Dân số".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let bytes: Vec<u8> = "Dân số"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
         assert_eq!(detect(&bytes), Ok(Format::Txt));
     }
 }

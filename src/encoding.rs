@@ -5,7 +5,7 @@
 //! (chardetng). GB2312 and GBK are always decoded as GB18030, their superset,
 //! so that a page that declares the narrower set loses no characters.
 
-use encoding_rs::{Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{BIG5, Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
 
 /// Text decoded from bytes, with how its encoding was decided.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,11 +40,48 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Decoded {
     finish(detect(bytes), bytes, "detected")
 }
 
-/// Guesses the encoding of non-UTF-8 bytes with chardetng.
+/// Guesses the encoding of non-UTF-8 bytes with chardetng, with a second
+/// opinion for Chinese: chardetng rules out an encoding on a single invalid
+/// sequence, so one corrupt character in a GBK page makes it pick a Latin
+/// single-byte encoding and the whole page turns to mojibake.
 fn detect(bytes: &[u8]) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    widen(detector.guess(None, chardetng::Utf8Detection::Deny))
+    let guess = widen(detector.guess(None, chardetng::Utf8Detection::Deny));
+    if guess.is_single_byte()
+        && let Some(chinese) = tolerant_chinese(bytes)
+    {
+        return chinese;
+    }
+    guess
+}
+
+/// Characters frequent in any Chinese text, simplified or traditional.
+/// Decoding with the wrong double-byte encoding gives valid but rare
+/// characters, so their share tells a right decoding from a wrong one.
+const COMMON_HAN: &str = "的一是不了在人有我他这這个個们們中来來上大为為和国國地到以说說时時要就出会會可也你对對生能而子那得于於着著下自之年过過发發后後作里裡用道行所然家种種事成方多经經么麼去法学學如都同现現当當没沒动動面起看定天分还還进進好小部其些主样樣理心她本前开開但因只从從想实實日军軍者意无無力它与與长長把机機十民第公此已工使情明性知全三又关關点點正业業外将將两兩高间間由问問很最重并並物手应應政向道命此变變条條";
+
+/// GB18030 or Big5, if one of them decodes `bytes` with at most one error per
+/// 200 non-ASCII characters into plausible Chinese.
+fn tolerant_chinese(bytes: &[u8]) -> Option<&'static Encoding> {
+    [GB18030, BIG5]
+        .into_iter()
+        .filter_map(|encoding| {
+            let (text, _) = encoding.decode_without_bom_handling(bytes);
+            let (mut non_ascii, mut errors, mut han, mut common) = (0usize, 0usize, 0usize, 0usize);
+            for c in text.chars().filter(|c| !c.is_ascii()) {
+                non_ascii += 1;
+                errors += usize::from(c == '\u{FFFD}');
+                if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+                    han += 1;
+                    common += usize::from(COMMON_HAN.contains(c));
+                }
+            }
+            let plausible = han >= 20 && errors * 200 <= non_ascii && common * 10 >= han;
+            plausible.then_some((common * 1000 / han.max(1), encoding))
+        })
+        .max_by_key(|(share, _)| *share)
+        .map(|(_, encoding)| encoding)
 }
 
 /// Maps an encoding to the superset we decode it with (GBK → GB18030).
@@ -61,7 +98,12 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(4096)];
     let pairs = sample.len() / 2;
     let zeros_even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let zeros_odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let zeros_odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     if zeros_odd * 10 >= pairs * 4 && zeros_even * 20 < pairs {
         Some(UTF_16LE)
     } else if zeros_even * 10 >= pairs * 4 && zeros_odd * 20 < pairs {
@@ -104,6 +146,26 @@ mod tests {
     }
 
     #[test]
+    fn one_corrupt_character_does_not_turn_gbk_into_latin() {
+        // Real pages have markup and line breaks, where a decoder that lost
+        // its step after the damaged byte falls back in step.
+        let text = "<p>为贯彻落实计划生育基本国策，做好人口和计划生育工作，制定本方案。</p>\n<p>各乡镇要高度重视，认真组织实施。</p>\n".repeat(5);
+        let (bytes, _, _) = GBK.encode(&text);
+        let mut damaged = bytes.into_owned();
+        damaged.insert(40, 0xC7); // a lead byte with no trail byte
+        let decoded = decode(&damaged, None);
+        assert_eq!(decoded.encoding, "gb18030");
+        assert!(decoded.text.contains("计划生育基本国策"));
+    }
+
+    #[test]
+    fn big5_is_not_mistaken_for_gbk() {
+        let text = "為貫徹落實人口政策，做好預防接種工作，各鄉鎮要高度重視，認真組織實施，確保兒童接種率達到要求。".repeat(4);
+        let (bytes, _, _) = BIG5.encode(&text);
+        assert_eq!(tolerant_chinese(&bytes), Some(BIG5));
+    }
+
+    #[test]
     fn utf16_with_and_without_bom() {
         let mut le = vec![0xFF, 0xFE];
         for unit in "Dân số và phát triển".encode_utf16() {
@@ -129,7 +191,9 @@ mod tests {
         let tone = |c: char| matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}');
         let mut split = String::new();
         for c in text.chars() {
-            let nfd = DecomposingNormalizerBorrowed::new_nfd().normalize(c.encode_utf8(&mut [0; 4])).into_owned();
+            let nfd = DecomposingNormalizerBorrowed::new_nfd()
+                .normalize(c.encode_utf8(&mut [0; 4]))
+                .into_owned();
             let base: String = nfd.chars().filter(|&c| !tone(c)).collect();
             split.push_str(&ComposingNormalizerBorrowed::new_nfc().normalize(&base));
             split.extend(nfd.chars().filter(|&c| tone(c)));
@@ -145,7 +209,8 @@ mod tests {
         let text = "Kế hoạch truyền thông dân số năm 2024 của tỉnh, nhằm nâng cao chất lượng dân số và sức khỏe sinh sản.";
         let decoded = decode(&to_windows_1258(text), None);
         assert_eq!(decoded.encoding, "windows-1258");
-        let composed = icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(&decoded.text);
+        let composed =
+            icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(&decoded.text);
         assert_eq!(composed, text);
     }
 }

@@ -74,7 +74,10 @@ impl Glossary {
                     continue;
                 }
                 seen.insert(key.clone(), index);
-                bounded.push((needs_boundary(key.chars().next()), needs_boundary(key.chars().last())));
+                bounded.push((
+                    needs_boundary(key.chars().next()),
+                    needs_boundary(key.chars().last()),
+                ));
                 keys.push(key);
                 patterns.push(index);
             }
@@ -85,7 +88,12 @@ impl Glossary {
                 .build(&keys)
                 .expect("glossary patterns are plain strings of bounded size")
         });
-        Glossary { entries, matcher, patterns, bounded }
+        Glossary {
+            entries,
+            matcher,
+            patterns,
+            bounded,
+        }
     }
 
     /// Loads and compiles the TSV files at `paths`, entries in file order.
@@ -131,7 +139,13 @@ impl Glossary {
 
         let mut candidates: Vec<(usize, usize, usize)> = matcher
             .find_overlapping_iter(&folded)
-            .map(|m| (char_at_byte[m.start()], char_at_byte[m.end()], m.pattern().as_usize()))
+            .map(|m| {
+                (
+                    char_at_byte[m.start()],
+                    char_at_byte[m.end()],
+                    m.pattern().as_usize(),
+                )
+            })
             .filter(|&(start, end, pattern)| self.on_boundaries(&chars, start, end, pattern))
             .collect();
         candidates.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
@@ -155,7 +169,10 @@ impl Glossary {
 
     fn on_boundaries(&self, chars: &[char], start: usize, end: usize, pattern: usize) -> bool {
         let (left, right) = self.bounded[pattern];
-        let is_word_char = |i: Option<usize>| i.and_then(|i| chars.get(i)).is_some_and(|c| c.is_alphanumeric() && !is_cjk(*c));
+        let is_word_char = |i: Option<usize>| {
+            i.and_then(|i| chars.get(i))
+                .is_some_and(|c| c.is_alphanumeric() && !is_cjk(*c))
+        };
         let glued_left = left && is_word_char(start.checked_sub(1));
         let glued_right = right && is_word_char(Some(end));
         !glued_left && !glued_right
@@ -189,9 +206,14 @@ pub fn parse_tsv(text: &str) -> Result<Vec<Entry>, String> {
     let Some((_, header)) = lines.next() else {
         return Ok(Vec::new());
     };
-    let columns: Vec<Option<String>> = header.split('\t').map(|name| language_column(name.trim())).collect();
+    let columns: Vec<Option<String>> = header
+        .split('\t')
+        .map(|name| language_column(name.trim()))
+        .collect();
     if columns.iter().all(Option::is_none) {
-        return Err(format!("line 1: header names no language column (e.g. vi, zh, en): {header:?}"));
+        return Err(format!(
+            "line 1: header names no language column (e.g. vi, zh, en): {header:?}"
+        ));
     }
     let mut entries = Vec::new();
     for (number, line) in lines {
@@ -227,8 +249,10 @@ fn language_column(name: &str) -> Option<String> {
     }
     let mut subtags = name.split('-');
     let primary = subtags.next()?;
-    let primary_ok = (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_lowercase());
-    let rest_ok = subtags.all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()));
+    let primary_ok =
+        (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_lowercase());
+    let rest_ok =
+        subtags.all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()));
     (primary_ok && rest_ok).then(|| name.to_string())
 }
 
@@ -250,23 +274,37 @@ mod tests {
     }
 
     fn found(text: &str) -> Vec<(usize, usize, String)> {
-        glossary().find(text).into_iter().map(|h| (h.start, h.end, h.text)).collect()
+        glossary()
+            .find(text)
+            .into_iter()
+            .map(|h| (h.start, h.end, h.text))
+            .collect()
     }
 
     #[test]
     fn header_decides_language_columns() {
         let entries = parse_tsv(TSV).unwrap();
         assert_eq!(entries.len(), 7);
-        assert_eq!(entries[0].terms.keys().collect::<Vec<_>>(), vec!["en", "vi", "zh"]);
+        assert_eq!(
+            entries[0].terms.keys().collect::<Vec<_>>(),
+            vec!["en", "vi", "zh"]
+        );
         assert!(parse_tsv("note\tid\nx\ty\n").is_err());
-        assert!(parse_tsv("vi\ten\na\tb\tc\n").unwrap_err().starts_with("line 2"));
+        assert!(
+            parse_tsv("vi\ten\na\tb\tc\n")
+                .unwrap_err()
+                .starts_with("line 2")
+        );
     }
 
     #[test]
     fn finds_terms_with_char_offsets_case_insensitively() {
         assert_eq!(
             found("Công tác KẾ HOẠCH HOÁ GIA ĐÌNH và sức khoẻ sinh sản"),
-            vec![(9, 30, "KẾ HOẠCH HOÁ GIA ĐÌNH".to_string()), (34, 51, "sức khoẻ sinh sản".to_string())]
+            vec![
+                (9, 30, "KẾ HOẠCH HOÁ GIA ĐÌNH".to_string()),
+                (34, 51, "sức khoẻ sinh sản".to_string())
+            ]
         );
     }
 

@@ -83,11 +83,53 @@ fn is_latin_extended(c: char) -> bool {
 
 /// ă â đ ê ô ơ ư and every vowel with a Vietnamese tone mark (NFC text).
 fn is_vietnamese_letter(c: char) -> bool {
-    matches!(c,
-        'ă' | 'Ă' | 'â' | 'Â' | 'đ' | 'Đ' | 'ê' | 'Ê' | 'ô' | 'Ô' | 'ơ' | 'Ơ' | 'ư' | 'Ư'
-        | 'à' | 'á' | 'ã' | 'è' | 'é' | 'ì' | 'í' | 'ĩ' | 'ò' | 'ó' | 'õ' | 'ù' | 'ú' | 'ũ' | 'ý'
-        | 'À' | 'Á' | 'Ã' | 'È' | 'É' | 'Ì' | 'Í' | 'Ĩ' | 'Ò' | 'Ó' | 'Õ' | 'Ù' | 'Ú' | 'Ũ' | 'Ý'
-        | '\u{1EA0}'..='\u{1EF9}')
+    matches!(
+        c,
+        'ă' | 'Ă'
+            | 'â'
+            | 'Â'
+            | 'đ'
+            | 'Đ'
+            | 'ê'
+            | 'Ê'
+            | 'ô'
+            | 'Ô'
+            | 'ơ'
+            | 'Ơ'
+            | 'ư'
+            | 'Ư'
+            | 'à'
+            | 'á'
+            | 'ã'
+            | 'è'
+            | 'é'
+            | 'ì'
+            | 'í'
+            | 'ĩ'
+            | 'ò'
+            | 'ó'
+            | 'õ'
+            | 'ù'
+            | 'ú'
+            | 'ũ'
+            | 'ý'
+            | 'À'
+            | 'Á'
+            | 'Ã'
+            | 'È'
+            | 'É'
+            | 'Ì'
+            | 'Í'
+            | 'Ĩ'
+            | 'Ò'
+            | 'Ó'
+            | 'Õ'
+            | 'Ù'
+            | 'Ú'
+            | 'Ũ'
+            | 'Ý'
+            | '\u{1EA0}'..='\u{1EF9}'
+    )
 }
 
 #[cfg(test)]
@@ -105,8 +147,17 @@ mod tests {
 
     #[test]
     fn mixed_blocks_get_the_dominant_language() {
-        assert_eq!(detect("计划生育 (Kế hoạch hóa gia đình) 是基本国策，各级政府要认真落实"), Lang::Zh);
-        assert_eq!(detect("Tiêm vắc xin HPV cho trẻ em gái theo Chương trình tiêm chủng mở rộng"), Lang::Vi);
-        assert_eq!(detect("The Ministry of Health (Bộ Y tế) issued the national plan today"), Lang::En);
+        assert_eq!(
+            detect("计划生育 (Kế hoạch hóa gia đình) 是基本国策，各级政府要认真落实"),
+            Lang::Zh
+        );
+        assert_eq!(
+            detect("Tiêm vắc xin HPV cho trẻ em gái theo Chương trình tiêm chủng mở rộng"),
+            Lang::Vi
+        );
+        assert_eq!(
+            detect("The Ministry of Health (Bộ Y tế) issued the national plan today"),
+            Lang::En
+        );
     }
 }

@@ -10,11 +10,11 @@ pub mod encoding;
 pub mod extract;
 pub mod model;
 
+pub mod batch;
 pub mod detect;
+pub mod glossary;
 pub mod lang;
 pub mod normalize;
-pub mod glossary;
 pub mod output;
 pub mod pipeline;
 pub mod segment;
-pub mod batch;

@@ -25,8 +25,10 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Extract, normalize, segment and annotate documents; write one JSON record per document.
-    #[command(after_help = "Examples:\n  plangloss ingest corpora/ --glossary glossaries/program-terms.tsv -o out.jsonl\n  plangloss ingest plan.docx scans/ --jobs 2 > out.jsonl\n\n\
-Exit status: 0 when every document succeeded, 1 when any failed (the others are still written), 2 for usage errors.")]
+    #[command(
+        after_help = "Examples:\n  plangloss ingest corpora/ --glossary glossaries/program-terms.tsv -o out.jsonl\n  plangloss ingest plan.docx scans/ --jobs 2 > out.jsonl\n\n\
+Exit status: 0 when every document succeeded, 1 when any failed (the others are still written), 2 for usage errors."
+    )]
     Ingest {
         /// Files and folders to read; folders are walked recursively, hidden entries skipped (e.g. `corpora/ extra/plan.pdf`).
         #[arg(required = true, value_name = "PATH")]
@@ -45,13 +47,17 @@ Exit status: 0 when every document succeeded, 1 when any failed (the others are 
         max_file_size: u64,
     },
     /// Print the extracted, normalized text of one document, one block per line (HTML: main content only).
-    #[command(after_help = "Example:\n  plangloss text corpora/vi/ke-hoach.docx | diff - <(pandoc -t plain corpora/vi/ke-hoach.docx)")]
+    #[command(
+        after_help = "Example:\n  plangloss text corpora/vi/ke-hoach.docx | diff - <(pandoc -t plain corpora/vi/ke-hoach.docx)"
+    )]
     Text {
         /// The document to read (e.g. `plan.pdf`).
         file: PathBuf,
     },
     /// Split text into sentences: each non-empty input line is a paragraph; prints one sentence per line, a blank line between paragraphs.
-    #[command(after_help = "Examples:\n  echo 'Kế hoạch số 144/KH-UBND. Các đơn vị thực hiện./.' | plangloss segment --lang vi\n  plangloss segment notes.txt")]
+    #[command(
+        after_help = "Examples:\n  echo 'Kế hoạch số 144/KH-UBND. Các đơn vị thực hiện./.' | plangloss segment --lang vi\n  plangloss segment notes.txt"
+    )]
     Segment {
         /// Language rules to use; `auto` detects each paragraph's language (e.g. `--lang zh`).
         #[arg(long, value_enum, default_value_t = LangArg::Auto)]
@@ -71,9 +77,13 @@ enum LangArg {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Ingest { paths, output, glossary, jobs, max_file_size } => {
-            ingest(paths, output, glossary, jobs, max_file_size)
-        }
+        Command::Ingest {
+            paths,
+            output,
+            glossary,
+            jobs,
+            max_file_size,
+        } => ingest(paths, output, glossary, jobs, max_file_size),
         Command::Text { file } => text(file),
         Command::Segment { lang, file } => segment(lang, file),
     };
@@ -92,17 +102,30 @@ fn ingest(
 ) -> Result<ExitCode, String> {
     let started = Instant::now();
     let glossary = Glossary::load(&glossaries).map_err(|e| e.to_string())?;
-    let limits = Limits { max_file_bytes: max_file_size.saturating_mul(1 << 20), ..Limits::default() };
+    let limits = Limits {
+        max_file_bytes: max_file_size.saturating_mul(1 << 20),
+        ..Limits::default()
+    };
     let pipeline = Pipeline { glossary, limits };
     let inputs = batch::collect_inputs(&paths);
     for input in inputs.iter().filter(|i| i.walk_error.is_some()) {
-        eprintln!("plangloss: {}", input.walk_error.as_ref().map(|e| e.message.as_str()).unwrap_or_default());
+        eprintln!(
+            "plangloss: {}",
+            input
+                .walk_error
+                .as_ref()
+                .map(|e| e.message.as_str())
+                .unwrap_or_default()
+        );
     }
-    let jobs = jobs.map(usize::from).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let jobs = jobs
+        .map(usize::from)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
 
     let mut out: Box<dyn Write> = match &output {
         Some(path) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(path).map_err(|e| format!("cannot create {}: {e}", path.display()))?,
+            std::fs::File::create(path)
+                .map_err(|e| format!("cannot create {}: {e}", path.display()))?,
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
@@ -114,7 +137,11 @@ fn ingest(
     .map_err(|e| format!("cannot write output: {e}"))?;
     progress.finish_and_clear();
     print_summary(&summary, started);
-    Ok(if summary.errors == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if summary.errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// A bar on a terminal; nothing at all when stderr is a pipe or a file.
@@ -123,7 +150,8 @@ fn progress_bar(total: u64) -> ProgressBar {
         return ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
     }
     let bar = ProgressBar::new(total);
-    let style = ProgressStyle::with_template("{bar:30} {pos}/{len} {elapsed} {wide_msg}").unwrap_or_else(|_| ProgressStyle::default_bar());
+    let style = ProgressStyle::with_template("{bar:30} {pos}/{len} {elapsed} {wide_msg}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
     bar
 }
@@ -160,10 +188,13 @@ fn text(file: PathBuf) -> Result<ExitCode, String> {
 
 fn segment(lang: LangArg, file: Option<PathBuf>) -> Result<ExitCode, String> {
     let input = match &file {
-        Some(path) => std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?,
+        Some(path) => std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?,
         None => {
             let mut buffer = String::new();
-            std::io::stdin().read_to_string(&mut buffer).map_err(|e| format!("cannot read stdin as UTF-8: {e}"))?;
+            std::io::stdin()
+                .read_to_string(&mut buffer)
+                .map_err(|e| format!("cannot read stdin as UTF-8: {e}"))?;
             buffer
         }
     };
@@ -179,7 +210,9 @@ fn segment(lang: LangArg, file: Option<PathBuf>) -> Result<ExitCode, String> {
 /// Writes to stdout; a closed pipe (`| head`) is not an error worth reporting.
 fn write_stdout(text: &str) -> Result<(), String> {
     match std::io::stdout().lock().write_all(text.as_bytes()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write output: {e}")),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write output: {e}"))
+        }
         _ => Ok(()),
     }
 }

@@ -49,13 +49,25 @@ fn classify(c: char, chars: &[char], i: usize) -> Class {
     match c {
         '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => Class::Newline,
         // An ideographic space between two CJK characters is deliberate spacing.
-        '\u{3000}' if is_cjk_at(chars, i.wrapping_sub(1)) && is_cjk_at(chars, i + 1) => Class::Keep(c),
-        '\t' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | ' ' => {
-            Class::Space
+        '\u{3000}' if is_cjk_at(chars, i.wrapping_sub(1)) && is_cjk_at(chars, i + 1) => {
+            Class::Keep(c)
         }
-        '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' => {
-            Class::Drop
-        }
+        '\t'
+        | '\u{A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}'
+        | ' ' => Class::Space,
+        '\u{AD}'
+        | '\u{200B}'
+        | '\u{2060}'
+        | '\u{FEFF}'
+        | '\u{180E}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{202A}'..='\u{202E}' => Class::Drop,
         '\u{200C}' | '\u{200D}' => Class::Keep(c),
         c if c.is_control() => Class::Drop,
         '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
@@ -68,16 +80,31 @@ fn classify(c: char, chars: &[char], i: usize) -> Class {
 /// Vowels with each Vietnamese tone: index 0 is the bare vowel, then grave,
 /// acute, hook above, tilde, dot below.
 const TONE_ROWS: [&str; 10] = [
-    "aàáảãạ", "eèéẻẽẹ", "oòóỏõọ", "uùúủũụ", "yỳýỷỹỵ", "AÀÁẢÃẠ", "EÈÉẺẼẸ", "OÒÓỎÕỌ", "UÙÚỦŨỤ", "YỲÝỶỸỴ",
+    "aàáảãạ",
+    "eèéẻẽẹ",
+    "oòóỏõọ",
+    "uùúủũụ",
+    "yỳýỷỹỵ",
+    "AÀÁẢÃẠ",
+    "EÈÉẺẼẸ",
+    "OÒÓỎÕỌ",
+    "UÙÚỦŨỤ",
+    "YỲÝỶỸỴ",
 ];
 
 /// The (row, tone) of a vowel of [`TONE_ROWS`].
 fn split_tone(c: char) -> Option<(usize, usize)> {
-    TONE_ROWS.iter().enumerate().find_map(|(row, vowels)| vowels.chars().position(|v| v == c).map(|tone| (row, tone)))
+    TONE_ROWS
+        .iter()
+        .enumerate()
+        .find_map(|(row, vowels)| vowels.chars().position(|v| v == c).map(|tone| (row, tone)))
 }
 
 fn with_tone(row: usize, tone: usize) -> char {
-    TONE_ROWS[row].chars().nth(tone).expect("tone index from split_tone")
+    TONE_ROWS[row]
+        .chars()
+        .nth(tone)
+        .expect("tone index from split_tone")
 }
 
 /// Folds the two Vietnamese tone-mark conventions to one, char for char, so
@@ -93,12 +120,22 @@ pub fn fold_vi_tone(text: &str) -> String {
             continue;
         }
         let ends_syllable = chars.get(i + 1).is_none_or(|c| !c.is_alphabetic());
-        let (Some((first, 0)), Some((second, tone))) = (split_tone(chars[i - 1]), split_tone(chars[i])) else {
+        let (Some((first, 0)), Some((second, tone))) =
+            (split_tone(chars[i - 1]), split_tone(chars[i]))
+        else {
             continue;
         };
         let after_q = i >= 2 && matches!(chars[i - 2], 'q' | 'Q');
-        let bare = |row: usize| TONE_ROWS[row].chars().next().map(|c| c.to_ascii_lowercase());
-        let ambiguous = matches!((bare(first), bare(second)), (Some('o'), Some('a' | 'e')) | (Some('u'), Some('y')));
+        let bare = |row: usize| {
+            TONE_ROWS[row]
+                .chars()
+                .next()
+                .map(|c| c.to_ascii_lowercase())
+        };
+        let ambiguous = matches!(
+            (bare(first), bare(second)),
+            (Some('o'), Some('a' | 'e')) | (Some('u'), Some('y'))
+        );
         if ends_syllable && !after_q && ambiguous && tone > 0 {
             chars[i - 1] = with_tone(first, tone);
             chars[i] = with_tone(second, 0);
@@ -138,19 +175,34 @@ mod tests {
 
     #[test]
     fn drops_soft_hyphens_and_controls() {
-        assert_eq!(normalize_text("truyền\u{AD}thông\u{7}\u{FEFF}"), "truyềnthông");
+        assert_eq!(
+            normalize_text("truyền\u{AD}thông\u{7}\u{FEFF}"),
+            "truyềnthông"
+        );
     }
 
     #[test]
     fn full_width_letters_and_digits_but_not_punctuation() {
-        assert_eq!(normalize_text("２０２５年ＨＰＶ疫苗（第一批）。"), "2025年HPV疫苗（第一批）。");
+        assert_eq!(
+            normalize_text("２０２５年ＨＰＶ疫苗（第一批）。"),
+            "2025年HPV疫苗（第一批）。"
+        );
     }
 
     #[test]
     fn tone_conventions_fold_to_one() {
-        assert_eq!(fold_vi_tone("Kế hoạch hoá gia đình"), "Kế hoạch hóa gia đình");
-        assert_eq!(fold_vi_tone("khoẻ, thuỷ, Hoá, HOÀ, xoè"), "khỏe, thủy, Hóa, HÒA, xòe");
-        assert_eq!(fold_vi_tone("hoàn thành, quý, thuở, hòa, khuya, hoa"), "hoàn thành, quý, thuở, hòa, khuya, hoa");
+        assert_eq!(
+            fold_vi_tone("Kế hoạch hoá gia đình"),
+            "Kế hoạch hóa gia đình"
+        );
+        assert_eq!(
+            fold_vi_tone("khoẻ, thuỷ, Hoá, HOÀ, xoè"),
+            "khỏe, thủy, Hóa, HÒA, xòe"
+        );
+        assert_eq!(
+            fold_vi_tone("hoàn thành, quý, thuở, hòa, khuya, hoa"),
+            "hoàn thành, quý, thuở, hòa, khuya, hoa"
+        );
         assert_eq!(fold_vi_tone("hoá").chars().count(), 3);
     }
 

@@ -9,7 +9,6 @@ use crate::model::{Block, DocError, Format, Lang};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-
 /// One document's result.
 #[derive(Debug, Clone, Serialize)]
 pub struct Record {
@@ -43,7 +42,8 @@ impl Record {
 
     /// The record as one line of JSON, newline included.
     pub fn to_json_line(&self) -> String {
-        let mut line = serde_json::to_string(self).expect("records contain only strings, numbers and maps with string keys");
+        let mut line = serde_json::to_string(self)
+            .expect("records contain only strings, numbers and maps with string keys");
         line.push('\n');
         line
     }
@@ -68,9 +68,14 @@ mod tests {
     #[test]
     fn error_records_keep_every_key() {
         let mut record = Record::empty("a.doc");
-        record.error = Some(DocError::new(ErrorKind::UnsupportedFormat, "Word 97-2003 .doc is not supported; save it as .docx"));
+        record.error = Some(DocError::new(
+            ErrorKind::UnsupportedFormat,
+            "Word 97-2003 .doc is not supported; save it as .docx",
+        ));
         let value: serde_json::Value = serde_json::from_str(&record.to_json_line()).unwrap();
-        for key in ["path", "format", "sha256", "bytes", "lang", "meta", "blocks", "warnings", "error"] {
+        for key in [
+            "path", "format", "sha256", "bytes", "lang", "meta", "blocks", "warnings", "error",
+        ] {
             assert!(value.get(key).is_some(), "missing {key}");
         }
         assert_eq!(value["error"]["kind"], "unsupported_format");
@@ -80,9 +85,14 @@ mod tests {
     #[test]
     fn blocks_omit_absent_options() {
         let mut record = Record::empty("a.txt");
-        record.blocks.push(Block::new(BlockKind::ListItem, "1. Mục đích").with_level(1));
+        record
+            .blocks
+            .push(Block::new(BlockKind::ListItem, "1. Mục đích").with_level(1));
         let line = record.to_json_line();
-        assert!(line.contains(r#""kind":"list_item","level":1,"lang":"und""#), "{line}");
+        assert!(
+            line.contains(r#""kind":"list_item","level":1,"lang":"und""#),
+            "{line}"
+        );
         assert!(!line.contains("\"page\""));
         assert!(line.ends_with("}\n"));
     }

@@ -74,11 +74,21 @@ impl Pipeline {
     /// non-empty, with language, sentences and glossary terms.
     pub fn document(&self, bytes: &[u8]) -> Result<Document, DocError> {
         let format = detect::detect(bytes)?;
-        let mut extraction = catch_unwind(AssertUnwindSafe(|| extract::extract(format, bytes, &self.limits)))
-            .unwrap_or_else(|panic| Err(panic_to_error(format, panic)))?;
-        extraction.blocks = extraction.blocks.into_iter().filter_map(|block| self.annotate(block)).collect();
-        if extraction.blocks.is_empty() && !extraction.warnings.iter().any(|w| w.contains("no text")) {
-            extraction.warnings.push("no text found in the document".into());
+        let mut extraction = catch_unwind(AssertUnwindSafe(|| {
+            extract::extract(format, bytes, &self.limits)
+        }))
+        .unwrap_or_else(|panic| Err(panic_to_error(format, panic)))?;
+        extraction.blocks = extraction
+            .blocks
+            .into_iter()
+            .filter_map(|block| self.annotate(block))
+            .collect();
+        if extraction.blocks.is_empty()
+            && !extraction.warnings.iter().any(|w| w.contains("no text"))
+        {
+            extraction
+                .warnings
+                .push("no text found in the document".into());
         }
         Ok(Document { format, extraction })
     }
@@ -99,10 +109,18 @@ impl Pipeline {
 
 /// Reads a file unless it is larger than the limit; records its size.
 fn read_bounded(path: &Path, limits: &Limits, record: &mut Record) -> Result<Vec<u8>, DocError> {
-    let io_error = |e: std::io::Error| DocError::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display()));
+    let io_error = |e: std::io::Error| {
+        DocError::new(
+            ErrorKind::Io,
+            format!("cannot read {}: {e}", path.display()),
+        )
+    };
     let metadata = std::fs::metadata(path).map_err(io_error)?;
     if !metadata.is_file() {
-        return Err(DocError::new(ErrorKind::Io, format!("{} is not a regular file", path.display())));
+        return Err(DocError::new(
+            ErrorKind::Io,
+            format!("{} is not a regular file", path.display()),
+        ));
     }
     record.bytes = metadata.len();
     if metadata.len() > limits.max_file_bytes {
@@ -127,7 +145,10 @@ fn document_lang(blocks: &[Block]) -> crate::model::Lang {
 }
 
 fn hex_sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn panic_to_error(format: Format, panic: Box<dyn std::any::Any + Send>) -> DocError {
@@ -149,10 +170,15 @@ mod tests {
     #[test]
     fn text_document_end_to_end() {
         let pipeline = Pipeline {
-            glossary: Glossary::new(crate::glossary::parse_tsv("vi\tzh\ten\nDân số\t人口\tpopulation\n").unwrap()),
+            glossary: Glossary::new(
+                crate::glossary::parse_tsv("vi\tzh\ten\nDân số\t人口\tpopulation\n").unwrap(),
+            ),
             ..Pipeline::default()
         };
-        let record = pipeline.process_bytes("KẾ HOẠCH DÂN SỐ\n\nCông tác dân số. Nhiệm vụ mới.\n".as_bytes(), "a.txt");
+        let record = pipeline.process_bytes(
+            "KẾ HOẠCH DÂN SỐ\n\nCông tác dân số. Nhiệm vụ mới.\n".as_bytes(),
+            "a.txt",
+        );
         assert_eq!(record.format, Some(Format::Txt));
         assert_eq!(record.lang, Lang::Vi);
         assert_eq!(record.blocks.len(), 2);
@@ -165,8 +191,13 @@ mod tests {
     #[test]
     fn bad_input_becomes_error_records() {
         let pipeline = Pipeline::default();
-        assert_eq!(pipeline.process_bytes(b"", "empty.txt").error.unwrap().kind, ErrorKind::Corrupt);
-        let random: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+        assert_eq!(
+            pipeline.process_bytes(b"", "empty.txt").error.unwrap().kind,
+            ErrorKind::Corrupt
+        );
+        let random: Vec<u8> = (0..4096u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+            .collect();
         let mut pdf = b"%PDF-1.4\n".to_vec();
         pdf.extend(&random);
         assert!(pipeline.process_bytes(&pdf, "random.pdf").error.is_some());

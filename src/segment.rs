@@ -20,9 +20,10 @@ use std::sync::LazyLock;
 /// Abbreviations that end with a period but not a sentence (case-sensitive).
 static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     [
-        "TP", "Tp", "Q", "P", "TX", "TT", "TS", "ThS", "Th.S", "PGS", "GS", "BS", "CN", "KS", "NXB", "Nxb",
-        "v.v", "vv", "St", "Mr", "Mrs", "Ms", "Dr", "Prof", "No", "Nos", "vs", "etc", "e.g", "i.e", "Fig",
-        "Tr", "tr", "H", "X", "K", "Đ", "ĐT", "Đ/c", "đ/c", "ông", "bà", "PGS.TS", "GS.TS",
+        "TP", "Tp", "Q", "P", "TX", "TT", "TS", "ThS", "Th.S", "PGS", "GS", "BS", "CN", "KS",
+        "NXB", "Nxb", "v.v", "vv", "St", "Mr", "Mrs", "Ms", "Dr", "Prof", "No", "Nos", "vs", "etc",
+        "e.g", "i.e", "Fig", "Tr", "tr", "H", "X", "K", "Đ", "ĐT", "Đ/c", "đ/c", "ông", "bà",
+        "PGS.TS", "GS.TS",
     ]
     .into_iter()
     .collect()
@@ -108,7 +109,12 @@ fn boundary_after(chars: &[char], start: usize, i: usize) -> Option<usize> {
 
 /// Consumes a run of terminators, including the administrative end mark `./.`.
 fn skip_terminators(chars: &[char], mut i: usize) -> usize {
-    while i < chars.len() && matches!(chars[i], '.' | '!' | '?' | '…' | '。' | '！' | '？' | '｡' | '/') {
+    while i < chars.len()
+        && matches!(
+            chars[i],
+            '.' | '!' | '?' | '…' | '。' | '！' | '？' | '｡' | '/'
+        )
+    {
         // A '/' belongs to the run only inside "./.".
         if chars[i] == '/' && !(chars.get(i + 1) == Some(&'.') && i > 0 && chars[i - 1] == '.') {
             break;
@@ -126,11 +132,45 @@ fn skip_closers(chars: &[char], mut i: usize) -> usize {
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | ')' | ']' | '}' | '”' | '’' | '»' | '〞' | '」' | '』' | '）' | '】' | '》' | '〉' | '〕' | '］')
+    matches!(
+        c,
+        '"' | '\''
+            | ')'
+            | ']'
+            | '}'
+            | '”'
+            | '’'
+            | '»'
+            | '〞'
+            | '」'
+            | '』'
+            | '）'
+            | '】'
+            | '》'
+            | '〉'
+            | '〕'
+            | '］'
+    )
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '(' | '[' | '“' | '‘' | '«' | '〝' | '「' | '『' | '（' | '【' | '《' | '〈' | '〔')
+    matches!(
+        c,
+        '"' | '\''
+            | '('
+            | '['
+            | '“'
+            | '‘'
+            | '«'
+            | '〝'
+            | '「'
+            | '『'
+            | '（'
+            | '【'
+            | '《'
+            | '〈'
+            | '〔'
+    )
 }
 
 fn next_non_space(chars: &[char], mut i: usize) -> Option<usize> {
@@ -144,19 +184,31 @@ fn next_non_space(chars: &[char], mut i: usize) -> Option<usize> {
 /// punctuation mark or a lowercase continuation starts the next sentence.
 fn next_starts_cjk_sentence(chars: &[char], end: usize) -> bool {
     match next_non_space(chars, end) {
-        Some(n) => is_han(chars[n]) || is_opener(chars[n]) || chars[n].is_ascii_digit() || chars[n].is_uppercase(),
+        Some(n) => {
+            is_han(chars[n])
+                || is_opener(chars[n])
+                || chars[n].is_ascii_digit()
+                || chars[n].is_uppercase()
+        }
         None => false,
     }
 }
 
 fn starts_sentence(c: char) -> bool {
-    c.is_uppercase() || c.is_ascii_digit() || is_opener(c) || is_han(c) || matches!(c, '-' | '+' | '•' | '–')
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || is_opener(c)
+        || is_han(c)
+        || matches!(c, '-' | '+' | '•' | '–')
 }
 
 /// A period that closes an abbreviation, an initial, or a list label at the
 /// start of the sentence or after a colon.
 fn period_is_not_an_end(chars: &[char], start: usize, i: usize) -> bool {
-    let word_start = (start..i).rev().find(|&k| chars[k] == ' ' || is_opener(chars[k])).map_or(start, |k| k + 1);
+    let word_start = (start..i)
+        .rev()
+        .find(|&k| chars[k] == ' ' || is_opener(chars[k]))
+        .map_or(start, |k| k + 1);
     let word: String = chars[word_start..i].iter().collect();
     if ABBREVIATIONS.contains(word.as_str()) {
         return true;
@@ -174,8 +226,14 @@ fn period_is_not_an_end(chars: &[char], start: usize, i: usize) -> bool {
 
 /// `1`, `1.2`, `a`, `đ`, `IV`: what a list label looks like before its period.
 fn is_list_label(word: &str) -> bool {
-    let numeric = !word.is_empty() && word.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
-    let roman = !word.is_empty() && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+    let numeric = !word.is_empty()
+        && word
+            .split('.')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    let roman = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
     let letter = word.chars().count() == 1 && word.chars().all(|c| c.is_lowercase());
     numeric || roman || letter
 }
@@ -212,15 +270,23 @@ mod tests {
     fn vietnamese_sentences_and_end_mark() {
         assert_eq!(
             split("Kế hoạch được ban hành. Các đơn vị triển khai thực hiện./. Nơi nhận: như trên."),
-            vec!["Kế hoạch được ban hành.", "Các đơn vị triển khai thực hiện./.", "Nơi nhận: như trên."]
+            vec![
+                "Kế hoạch được ban hành.",
+                "Các đơn vị triển khai thực hiện./.",
+                "Nơi nhận: như trên."
+            ]
         );
     }
 
     #[test]
     fn abbreviations_numbers_and_labels_do_not_split() {
         assert_eq!(
-            split("Hội nghị tại TP. Hải Phòng do ThS. Nguyễn Văn A chủ trì ngày 01/02/2018 với 4.044.319 người, đạt 2,5%."),
-            vec!["Hội nghị tại TP. Hải Phòng do ThS. Nguyễn Văn A chủ trì ngày 01/02/2018 với 4.044.319 người, đạt 2,5%."]
+            split(
+                "Hội nghị tại TP. Hải Phòng do ThS. Nguyễn Văn A chủ trì ngày 01/02/2018 với 4.044.319 người, đạt 2,5%."
+            ),
+            vec![
+                "Hội nghị tại TP. Hải Phòng do ThS. Nguyễn Văn A chủ trì ngày 01/02/2018 với 4.044.319 người, đạt 2,5%."
+            ]
         );
         assert_eq!(split("1. Mục đích"), vec!["1. Mục đích"]);
         assert_eq!(split("II. NỘI DUNG"), vec!["II. NỘI DUNG"]);
@@ -229,7 +295,10 @@ mod tests {
 
     #[test]
     fn ellipsis_before_lowercase_continues() {
-        assert_eq!(split("Báo, Đài… tuyên truyền rộng rãi. Xong."), vec!["Báo, Đài… tuyên truyền rộng rãi.", "Xong."]);
+        assert_eq!(
+            split("Báo, Đài… tuyên truyền rộng rãi. Xong."),
+            vec!["Báo, Đài… tuyên truyền rộng rãi.", "Xong."]
+        );
     }
 
     #[test]
@@ -243,11 +312,24 @@ mod tests {
     #[test]
     fn chinese_sentences() {
         assert_eq!(
-            split("坚持计划生育基本国策。“健康中国”建设稳步推进！是否完成？（一）工作目标，逐步提高。"),
-            vec!["坚持计划生育基本国策。", "“健康中国”建设稳步推进！", "是否完成？", "（一）工作目标，逐步提高。"]
+            split(
+                "坚持计划生育基本国策。“健康中国”建设稳步推进！是否完成？（一）工作目标，逐步提高。"
+            ),
+            vec![
+                "坚持计划生育基本国策。",
+                "“健康中国”建设稳步推进！",
+                "是否完成？",
+                "（一）工作目标，逐步提高。"
+            ]
         );
-        assert_eq!(split("他说：“要落实。”随后离开。"), vec!["他说：“要落实。”", "随后离开。"]);
-        assert_eq!(split("服务质量明显提高.各乡镇要落实"), vec!["服务质量明显提高.", "各乡镇要落实"]);
+        assert_eq!(
+            split("他说：“要落实。”随后离开。"),
+            vec!["他说：“要落实。”", "随后离开。"]
+        );
+        assert_eq!(
+            split("服务质量明显提高.各乡镇要落实"),
+            vec!["服务质量明显提高.", "各乡镇要落实"]
+        );
     }
 
     #[test]
@@ -260,6 +342,13 @@ mod tests {
     fn line_breaks_are_boundaries_and_offsets_are_chars() {
         let text = "Ủy ban nhân dân\n计划生育。Kế hoạch.";
         let spans = sentences(text, Lang::Und);
-        assert_eq!(spans, vec![Span { start: 0, end: 15 }, Span { start: 16, end: 21 }, Span { start: 21, end: 30 }]);
+        assert_eq!(
+            spans,
+            vec![
+                Span { start: 0, end: 15 },
+                Span { start: 16, end: 21 },
+                Span { start: 21, end: 30 }
+            ]
+        );
     }
 }

@@ -14,7 +14,12 @@ fn segment_stdin(args: &[&str], input: &str) -> String {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     let output = child.wait_with_output().unwrap();
     assert!(output.status.success());
     String::from_utf8(output.stdout).unwrap()
@@ -40,7 +45,10 @@ fn segment_reads_a_file() {
     let file = dir.path().join("p.txt");
     std::fs::write(&file, "Một câu. Hai câu.\n").unwrap();
     let output = plangloss(&["segment", file.to_str().unwrap()]);
-    assert_eq!(String::from_utf8(output.stdout).unwrap(), "Một câu.\nHai câu.\n\n");
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "Một câu.\nHai câu.\n\n"
+    );
 }
 
 #[test]
@@ -55,7 +63,10 @@ fn text_prints_blocks_one_per_line() {
     .unwrap();
     let output = plangloss(&["text", file.to_str().unwrap()]);
     assert!(output.status.success());
-    assert_eq!(String::from_utf8(output.stdout).unwrap(), "Kế hoạch tiêm chủng\nĐoạn một.\nĐoạn hai.\n");
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "Kế hoạch tiêm chủng\nĐoạn một.\nĐoạn hai.\n"
+    );
 }
 
 #[test]
@@ -75,10 +86,22 @@ fn every_command_has_help_with_examples() {
         assert!(output.status.success());
         let help = String::from_utf8(output.stdout).unwrap();
         assert!(help.contains("Example"), "{command} --help has no example");
-        assert!(help.contains("plangloss "), "{command} --help example does not show a command line");
+        assert!(
+            help.contains("plangloss "),
+            "{command} --help example does not show a command line"
+        );
     }
     let ingest = String::from_utf8(plangloss(&["ingest", "--help"]).stdout).unwrap();
-    for option in ["--output", "--glossary", "--jobs", "--max-file-size", "Exit status"] {
-        assert!(ingest.contains(option), "ingest --help does not explain {option}");
+    for option in [
+        "--output",
+        "--glossary",
+        "--jobs",
+        "--max-file-size",
+        "Exit status",
+    ] {
+        assert!(
+            ingest.contains(option),
+            "ingest --help does not explain {option}"
+        );
     }
 }

@@ -14,22 +14,38 @@ fn ingest_corpora(jobs: &str) -> std::process::Output {
 }
 
 fn expectations() -> serde_json::Map<String, Value> {
-    let text = std::fs::read_to_string(root().join("tests/fixtures/corpora_expected.json")).unwrap();
-    serde_json::from_str::<Value>(&text).unwrap().as_object().unwrap().clone()
+    let text =
+        std::fs::read_to_string(root().join("tests/fixtures/corpora_expected.json")).unwrap();
+    serde_json::from_str::<Value>(&text)
+        .unwrap()
+        .as_object()
+        .unwrap()
+        .clone()
 }
 
 #[test]
 fn every_sample_plan_yields_the_text_we_wrote() {
     let output = ingest_corpora("2");
-    assert!(output.status.success(), "ingest failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "ingest failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let records = records(&output);
     let expected = expectations();
 
     let files = files_under(&root().join("corpora"));
-    assert!(files.len() >= 12, "corpora/ should hold at least 12 sample plans, has {}", files.len());
+    assert!(
+        files.len() >= 12,
+        "corpora/ should hold at least 12 sample plans, has {}",
+        files.len()
+    );
     assert_eq!(records.len(), files.len(), "one record per file");
     for file in &files {
-        assert!(expected.contains_key(file), "{file} has no entry in tests/fixtures/corpora_expected.json");
+        assert!(
+            expected.contains_key(file),
+            "{file} has no entry in tests/fixtures/corpora_expected.json"
+        );
     }
 
     for (path, want) in &expected {
@@ -40,16 +56,33 @@ fn every_sample_plan_yields_the_text_we_wrote() {
         let text = full_text(record);
         for phrase in want["must_contain"].as_array().unwrap() {
             let phrase = phrase.as_str().unwrap();
-            assert!(text.contains(phrase), "{path}: missing {phrase:?}\n--- text ---\n{text}");
+            assert!(
+                text.contains(phrase),
+                "{path}: missing {phrase:?}\n--- text ---\n{text}"
+            );
         }
-        for phrase in want.get("must_not_contain").and_then(Value::as_array).into_iter().flatten() {
+        for phrase in want
+            .get("must_not_contain")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             let phrase = phrase.as_str().unwrap();
-            assert!(!text.contains(phrase), "{path}: boilerplate {phrase:?} was kept");
+            assert!(
+                !text.contains(phrase),
+                "{path}: boilerplate {phrase:?} was kept"
+            );
         }
-        let found: Vec<&Value> =
-            record["blocks"].as_array().unwrap().iter().flat_map(|b| b["terms"].as_array().unwrap()).collect();
+        let found: Vec<&Value> = record["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|b| b["terms"].as_array().unwrap())
+            .collect();
         for term in want["terms"].as_array().unwrap() {
-            let hit = found.iter().any(|t| t["entry"]["vi"] == *term || t["entry"]["zh"] == *term);
+            let hit = found
+                .iter()
+                .any(|t| t["entry"]["vi"] == *term || t["entry"]["zh"] == *term);
             assert!(hit, "{path}: glossary term {term} not found");
         }
     }
@@ -78,7 +111,13 @@ fn output_file_option_and_summary() {
     assert!(output.status.success());
     assert!(output.stdout.is_empty(), "-o writes nothing to stdout");
     let written = std::fs::read_to_string(&out).unwrap();
-    assert_eq!(written.lines().count(), files_under(&root().join("corpora")).len());
+    assert_eq!(
+        written.lines().count(),
+        files_under(&root().join("corpora")).len()
+    );
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("documents, 0 errors"), "summary line missing: {stderr}");
+    assert!(
+        stderr.contains("documents, 0 errors"),
+        "summary line missing: {stderr}"
+    );
 }

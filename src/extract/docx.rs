@@ -36,7 +36,9 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
     let mut reader = PartReader::new(&styles, limits);
     reader.read(&body)?;
     for kind in ["footnotes", "endnotes"] {
-        let Some(name) = parts.get(kind) else { continue };
+        let Some(name) = parts.get(kind) else {
+            continue;
+        };
         if let Some(xml) = read_member(&mut archive, name, limits)? {
             reader.read(&xml)?;
         }
@@ -87,7 +89,11 @@ fn heading_styles(styles_xml: &str) -> HashMap<String, u32> {
                 "style" => {
                     current = attr(&e, "styleId");
                     if let Some(id) = &current {
-                        let style = Style { name: String::new(), based_on: None, outline: None };
+                        let style = Style {
+                            name: String::new(),
+                            based_on: None,
+                            outline: None,
+                        };
                         styles.insert(id.clone(), style);
                     }
                 }
@@ -108,7 +114,9 @@ fn heading_styles(styles_xml: &str) -> HashMap<String, u32> {
             _ => {}
         }
     }
-    let own_level = |style: &Style| heading_level_from_name(&style.name).or(style.outline.and_then(outline_to_level));
+    let own_level = |style: &Style| {
+        heading_level_from_name(&style.name).or(style.outline.and_then(outline_to_level))
+    };
     let mut levels = HashMap::new();
     for id in styles.keys() {
         let mut cursor = styles.get(id);
@@ -269,7 +277,10 @@ impl<'a> PartReader<'a> {
         }
         // Subtrees whose text is not document text: the VML duplicate of a
         // drawing, field codes, deleted or moved-away text.
-        if matches!(name, "Fallback" | "instrText" | "delInstrText" | "moveFrom" | "del") {
+        if matches!(
+            name,
+            "Fallback" | "instrText" | "delInstrText" | "moveFrom" | "del"
+        ) {
             if matches!(name, "moveFrom" | "del") {
                 self.saw_tracked_changes = true;
             }
@@ -288,14 +299,18 @@ impl<'a> PartReader<'a> {
             "ins" | "moveTo" => self.saw_tracked_changes = true,
             "pStyle" => self.set_style(e),
             "outlineLvl" => {
-                let level = attr(e, "val").and_then(|v| v.parse().ok()).and_then(outline_to_level);
+                let level = attr(e, "val")
+                    .and_then(|v| v.parse().ok())
+                    .and_then(outline_to_level);
                 if let Some(p) = self.paragraphs.last_mut() {
                     p.outline_level = level;
                 }
             }
             "ilvl" => {
                 if let Some(p) = self.paragraphs.last_mut() {
-                    p.list_level = attr(e, "val").and_then(|v| v.parse::<u32>().ok()).map(|l| l + 1);
+                    p.list_level = attr(e, "val")
+                        .and_then(|v| v.parse::<u32>().ok())
+                        .map(|l| l + 1);
                 }
             }
             "numId" => {
@@ -313,7 +328,10 @@ impl<'a> PartReader<'a> {
             "tc" if !empty => self.start_cell(),
             "gridSpan" => {
                 if let Some(table) = self.tables.last_mut() {
-                    table.cell_span = attr(e, "val").and_then(|v| v.parse().ok()).unwrap_or(1).max(1);
+                    table.cell_span = attr(e, "val")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(1)
+                        .max(1);
                 }
             }
             "vMerge" if attr(e, "val").as_deref() != Some("restart") => {
@@ -360,7 +378,9 @@ impl<'a> PartReader<'a> {
     /// Unicode meaning outside that font and are left out.
     fn push_symbol(&mut self, e: &BytesStart) {
         let code = attr(e, "char").and_then(|hex| u32::from_str_radix(&hex, 16).ok());
-        let unicode = code.and_then(char::from_u32).filter(|c| !('\u{E000}'..='\u{F8FF}').contains(c));
+        let unicode = code
+            .and_then(char::from_u32)
+            .filter(|c| !('\u{E000}'..='\u{F8FF}').contains(c));
         if let Some(c) = unicode {
             self.push_str(c.encode_utf8(&mut [0; 4]));
         }
@@ -374,14 +394,20 @@ impl<'a> PartReader<'a> {
     }
 
     fn end_paragraph(&mut self) {
-        let Some(paragraph) = self.paragraphs.pop() else { return };
+        let Some(paragraph) = self.paragraphs.pop() else {
+            return;
+        };
         if paragraph.text.trim().is_empty() {
             return;
         }
         // Paragraphs of a text box inside a paragraph are blocks of their own;
         // paragraphs of a cell or note are lines of the container's block.
         let depth = self.paragraphs.len();
-        if let Some(container) = self.containers.last_mut().filter(|c| c.paragraph_depth == depth) {
+        if let Some(container) = self
+            .containers
+            .last_mut()
+            .filter(|c| c.paragraph_depth == depth)
+        {
             if !container.text.is_empty() {
                 container.text.push('\n');
             }
@@ -398,14 +424,23 @@ impl<'a> PartReader<'a> {
         // A table inside a cell: flush the cell's text so far, so reading
         // order stays outer text, inner table, rest of the outer cell.
         self.flush_container();
-        self.tables.push(TableState { index: self.next_table, row: None, col: 0, cell_span: 1 });
+        self.tables.push(TableState {
+            index: self.next_table,
+            row: None,
+            col: 0,
+            cell_span: 1,
+        });
         self.next_table += 1;
     }
 
     fn start_cell(&mut self) {
         let table = self.tables.last_mut().map(|t| {
             t.cell_span = 1;
-            TablePos { index: t.index, row: t.row.unwrap_or(0), col: t.col }
+            TablePos {
+                index: t.index,
+                row: t.row.unwrap_or(0),
+                col: t.col,
+            }
         });
         self.push_container(BlockKind::TableCell, table);
     }
@@ -436,15 +471,23 @@ impl<'a> PartReader<'a> {
 
     fn push_container(&mut self, kind: BlockKind, table: Option<TablePos>) {
         let paragraph_depth = self.paragraphs.len();
-        self.containers.push(Container { kind, table, text: String::new(), paragraph_depth });
+        self.containers.push(Container {
+            kind,
+            table,
+            text: String::new(),
+            paragraph_depth,
+        });
     }
 
     /// Emits the innermost container's text as a block, if it has any and is
     /// not the continuation of a merged cell.
     fn flush_container(&mut self) {
-        let Some(container) = self.containers.last_mut() else { return };
+        let Some(container) = self.containers.last_mut() else {
+            return;
+        };
         let text = std::mem::take(&mut container.text);
-        let merged_continuation = container.kind == BlockKind::TableCell && container.table.is_none();
+        let merged_continuation =
+            container.kind == BlockKind::TableCell && container.table.is_none();
         if text.trim().is_empty() || merged_continuation {
             return;
         }
@@ -476,17 +519,24 @@ fn read_metadata(
         ("company", "Company"),
     ];
     for part in ["docProps/core.xml", "docProps/app.xml"] {
-        let Some(xml) = read_member(archive, part, limits)? else { continue };
+        let Some(xml) = read_member(archive, part, limits)? else {
+            continue;
+        };
         let mut reader = quick_xml::Reader::from_str(&xml);
         let mut field: Option<&str> = None;
         loop {
             match reader.read_event() {
                 Ok(Event::Start(e)) => {
-                    field = FIELDS.iter().find(|(_, tag)| e.local_name().as_ref() == *tag).map(|(k, _)| *k);
+                    field = FIELDS
+                        .iter()
+                        .find(|(_, tag)| e.local_name().as_ref() == *tag)
+                        .map(|(k, _)| *k);
                 }
                 Ok(Event::Text(t)) => {
                     if let Some(key) = field {
-                        meta.entry(key.to_string()).or_default().push_str(&t.xml10_content());
+                        meta.entry(key.to_string())
+                            .or_default()
+                            .push_str(&t.xml10_content());
                     }
                 }
                 Ok(Event::GeneralRef(r)) => {

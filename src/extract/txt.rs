@@ -14,15 +14,20 @@ use std::sync::LazyLock;
 pub fn extract(bytes: &[u8], _limits: &Limits) -> Result<Extraction, DocError> {
     let decoded = encoding::decode(bytes, None);
     let mut out = Extraction::default();
-    out.meta.insert("encoding".into(), decoded.encoding.to_string());
-    out.meta.insert("encoding_source".into(), decoded.source.to_string());
+    out.meta
+        .insert("encoding".into(), decoded.encoding.to_string());
+    out.meta
+        .insert("encoding_source".into(), decoded.source.to_string());
     if decoded.had_errors {
         out.warnings.push(format!(
             "some bytes are not valid {}; they were replaced by U+FFFD",
             decoded.encoding
         ));
     }
-    out.blocks = paragraphs(&decoded.text).into_iter().map(classify).collect();
+    out.blocks = paragraphs(&decoded.text)
+        .into_iter()
+        .map(classify)
+        .collect();
     Ok(out)
 }
 
@@ -50,13 +55,20 @@ fn paragraphs(text: &str) -> Vec<String> {
 /// The width a hard-wrapped file wraps at (90th percentile of line widths),
 /// or `None` when lines are too short or too few to tell.
 fn wrap_width(lines: &[&str]) -> Option<usize> {
-    let mut widths: Vec<usize> = lines.iter().filter(|l| !l.is_empty()).map(|l| display_width(l)).collect();
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.is_empty())
+        .map(|l| display_width(l))
+        .collect();
     if widths.len() < 4 {
         return None;
     }
     widths.sort_unstable();
     let p90 = widths[widths.len() * 9 / 10];
-    let near_p90 = widths.iter().filter(|&&w| w * 10 >= p90 * 8 && w <= p90).count();
+    let near_p90 = widths
+        .iter()
+        .filter(|&&w| w * 10 >= p90 * 8 && w <= p90)
+        .count();
     // Wrapped text has many lines of nearly the same width; paragraphs-per-line text does not.
     ((40..=200).contains(&p90) && near_p90 * 3 >= widths.len()).then_some(p90)
 }
@@ -72,7 +84,8 @@ fn is_wide(c: char) -> bool {
 
 /// A Chinese line break joins with nothing; any other with a space.
 fn join_line(paragraph: &mut String, line: &str) {
-    let cjk_join = paragraph.chars().last().is_some_and(is_wide) && line.chars().next().is_some_and(is_wide);
+    let cjk_join =
+        paragraph.chars().last().is_some_and(is_wide) && line.chars().next().is_some_and(is_wide);
     if !cjk_join {
         paragraph.push(' ');
     }
@@ -82,12 +95,18 @@ fn join_line(paragraph: &mut String, line: &str) {
 static HEADING_1: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+[0-9IVXLC]+\b|[IVXLC]+[.)]\s|[一二三四五六七八九十百]+、|第[一二三四五六七八九十百0-9]+[章节部分条])").unwrap()
 });
-static HEADING_2: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\))").unwrap());
-static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\d+(?:\.\d+)*[.)、．]\s*\S|[a-zđ]\)\s)").unwrap());
+static HEADING_2: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\))").unwrap()
+});
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\d+(?:\.\d+)*[.)、．]\s*\S|[a-zđ]\)\s)").unwrap());
 static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-+•–*·]\s").unwrap());
 
 fn starts_with_label(line: &str) -> bool {
-    HEADING_1.is_match(line) || HEADING_2.is_match(line) || NUMBERED.is_match(line) || BULLET.is_match(line)
+    HEADING_1.is_match(line)
+        || HEADING_2.is_match(line)
+        || NUMBERED.is_match(line)
+        || BULLET.is_match(line)
 }
 
 /// Section labels and all-capital title lines make headings; numbered and
@@ -131,7 +150,9 @@ mod tests {
 
     #[test]
     fn labels_make_headings_and_items() {
-        let blocks = kinds("KẾ HOẠCH TRUYỀN THÔNG\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nâng cao nhận thức.\n一、指导思想\n（一）工作目标\nNội dung thường.");
+        let blocks = kinds(
+            "KẾ HOẠCH TRUYỀN THÔNG\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nâng cao nhận thức.\n一、指导思想\n（一）工作目标\nNội dung thường.",
+        );
         let summary: Vec<_> = blocks.iter().map(|(k, l, _)| (*k, *l)).collect();
         assert_eq!(
             summary,

@@ -27,7 +27,9 @@ pub fn read_member<R: Read + Seek>(
     (&mut member)
         .take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| DocError::corrupt(format!("cannot read {name} from the ZIP container: {e}")))?;
+        .map_err(|e| {
+            DocError::corrupt(format!("cannot read {name} from the ZIP container: {e}"))
+        })?;
     if bytes.len() as u64 > limit {
         return Err(inflate_limit(name, limit));
     }
@@ -44,7 +46,10 @@ fn inflate_limit(name: &str, limit: u64) -> DocError {
 /// XML parts are UTF-8 or UTF-16 by their BOM; anything undecodable becomes U+FFFD.
 fn bytes_to_text(bytes: &[u8]) -> String {
     match encoding_rs::Encoding::for_bom(bytes) {
-        Some((encoding, bom)) => encoding.decode_without_bom_handling(&bytes[bom..]).0.into_owned(),
+        Some((encoding, bom)) => encoding
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned(),
         None => String::from_utf8_lossy(bytes).into_owned(),
     }
 }
@@ -56,7 +61,11 @@ pub fn attr(element: &BytesStart, local: &str) -> Option<String> {
         .attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == local)
-        .and_then(|a| a.normalized_value(XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+        .and_then(|a| {
+            a.normalized_value(XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
 }
 
 /// The text an entity or character reference stands for; unknown entities
@@ -65,8 +74,7 @@ pub fn resolve_reference(reference: &BytesRef) -> Option<char> {
     if let Ok(Some(c)) = reference.resolve_char_ref() {
         return Some(c);
     }
-    quick_xml::escape::resolve_predefined_entity(reference)
-        .and_then(|s| s.chars().next())
+    quick_xml::escape::resolve_predefined_entity(reference).and_then(|s| s.chars().next())
 }
 
 /// Resolves a relationship target against the folder of the part that names it
@@ -96,7 +104,9 @@ pub fn relationships(rels_xml: &str) -> Vec<(String, String)> {
     let mut found = Vec::new();
     loop {
         match reader.read_event() {
-            Ok(Event::Empty(e)) | Ok(Event::Start(e)) if e.local_name().as_ref() == "Relationship" => {
+            Ok(Event::Empty(e)) | Ok(Event::Start(e))
+                if e.local_name().as_ref() == "Relationship" =>
+            {
                 if let (Some(kind), Some(target)) = (attr(&e, "Type"), attr(&e, "Target")) {
                     let kind = kind.rsplit('/').next().unwrap_or_default().to_string();
                     found.push((kind, target));
@@ -122,10 +132,22 @@ mod tests {
 
     #[test]
     fn targets_resolve_against_the_part_folder() {
-        assert_eq!(resolve_target("word/document.xml", "footnotes.xml"), "word/footnotes.xml");
-        assert_eq!(resolve_target("word/document.xml", "../customXml/a.xml"), "customXml/a.xml");
-        assert_eq!(resolve_target("word/document.xml", "/word/styles.xml"), "word/styles.xml");
-        assert_eq!(rels_name("word/document2.xml"), "word/_rels/document2.xml.rels");
+        assert_eq!(
+            resolve_target("word/document.xml", "footnotes.xml"),
+            "word/footnotes.xml"
+        );
+        assert_eq!(
+            resolve_target("word/document.xml", "../customXml/a.xml"),
+            "customXml/a.xml"
+        );
+        assert_eq!(
+            resolve_target("word/document.xml", "/word/styles.xml"),
+            "word/styles.xml"
+        );
+        assert_eq!(
+            rels_name("word/document2.xml"),
+            "word/_rels/document2.xml.rels"
+        );
     }
 
     #[test]

@@ -19,7 +19,10 @@ pub fn shared_corpus() -> Option<PathBuf> {
     if path.is_dir() {
         Some(path)
     } else {
-        eprintln!("skipping: {} not found (the shared real-world corpus is not beside this checkout)", path.display());
+        eprintln!(
+            "skipping: {} not found (the shared real-world corpus is not beside this checkout)",
+            path.display()
+        );
         None
     }
 }
@@ -38,19 +41,30 @@ pub fn records(output: &Output) -> Vec<Value> {
     String::from_utf8(output.stdout.clone())
         .expect("output is UTF-8")
         .lines()
-        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("invalid JSON line ({e}): {line}")))
+        .map(|line| {
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("invalid JSON line ({e}): {line}"))
+        })
         .collect()
 }
 
 /// Asserts that every record matches `schema/record.schema.json` and the
 /// offset rules the schema cannot express.
 pub fn assert_valid(records: &[Value]) {
-    let schema: Value =
-        serde_json::from_str(&std::fs::read_to_string(root().join("schema/record.schema.json")).unwrap()).unwrap();
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schema/record.schema.json")).unwrap(),
+    )
+    .unwrap();
     let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
     for record in records {
-        let errors: Vec<String> = validator.iter_errors(record).map(|e| format!("{} at {}", e, e.instance_path())).collect();
-        assert!(errors.is_empty(), "record {} does not match the schema: {errors:#?}", record["path"]);
+        let errors: Vec<String> = validator
+            .iter_errors(record)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "record {} does not match the schema: {errors:#?}",
+            record["path"]
+        );
         for block in record["blocks"].as_array().unwrap() {
             assert_offsets(block);
         }
@@ -63,21 +77,40 @@ fn assert_offsets(block: &Value) {
     let chars: Vec<char> = block["text"].as_str().unwrap().chars().collect();
     let mut previous_end = 0;
     for span in block["sentences"].as_array().unwrap() {
-        let (start, end) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
-        assert!(previous_end <= start && start < end && end <= chars.len(), "bad sentence span {span} in {block}");
+        let (start, end) = (
+            span["start"].as_u64().unwrap() as usize,
+            span["end"].as_u64().unwrap() as usize,
+        );
+        assert!(
+            previous_end <= start && start < end && end <= chars.len(),
+            "bad sentence span {span} in {block}"
+        );
         previous_end = end;
     }
     for term in block["terms"].as_array().unwrap() {
-        let (start, end) = (term["start"].as_u64().unwrap() as usize, term["end"].as_u64().unwrap() as usize);
+        let (start, end) = (
+            term["start"].as_u64().unwrap() as usize,
+            term["end"].as_u64().unwrap() as usize,
+        );
         assert!(start < end && end <= chars.len(), "bad term span {term}");
         let slice: String = chars[start..end].iter().collect();
-        assert_eq!(slice, term["text"].as_str().unwrap(), "term text differs from its offsets in {block}");
+        assert_eq!(
+            slice,
+            term["text"].as_str().unwrap(),
+            "term text differs from its offsets in {block}"
+        );
     }
 }
 
 /// All block texts of a record, one per line.
 pub fn full_text(record: &Value) -> String {
-    record["blocks"].as_array().unwrap().iter().map(|b| b["text"].as_str().unwrap()).collect::<Vec<_>>().join("\n")
+    record["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["text"].as_str().unwrap())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The record whose `path` is `path`.
@@ -102,7 +135,13 @@ pub fn files_under(dir: &Path) -> Vec<String> {
                 stack.push(path);
             } else {
                 let relative = path.strip_prefix(dir).unwrap();
-                out.push(relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
+                out.push(
+                    relative
+                        .components()
+                        .map(|c| c.as_os_str().to_string_lossy())
+                        .collect::<Vec<_>>()
+                        .join("/"),
+                );
             }
         }
     }
