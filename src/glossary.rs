@@ -12,7 +12,8 @@
 //! "CSSKSS"; Chinese terms match anywhere.
 
 use crate::model::TermHit;
-use crate::normalize::{fold_vi_tone, is_cjk, normalize_text};
+use crate::normalize::{fold_vi_tone, normalize_text};
+use crate::script::is_cjk;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;

@@ -6,6 +6,7 @@
 //! Latin text, and `und` when it has no letters at all.
 
 use crate::model::Lang;
+use crate::script::is_han;
 
 /// Letter counts of a text, from which its language is decided.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -71,10 +72,6 @@ impl Evidence {
 /// The dominant language of `text`.
 pub fn detect(text: &str) -> Lang {
     Evidence::of(text).lang()
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
 }
 
 fn is_latin_extended(c: char) -> bool {

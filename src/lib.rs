@@ -17,4 +17,5 @@ pub mod lang;
 pub mod normalize;
 pub mod output;
 pub mod pipeline;
+pub mod script;
 pub mod segment;

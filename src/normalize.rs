@@ -7,6 +7,7 @@
 //! `\n`, no empty lines, no leading or trailing whitespace; full-width ASCII
 //! letters and digits are half-width. CJK punctuation is left as it is.
 
+use crate::script::is_cjk;
 use icu_normalizer::ComposingNormalizerBorrowed;
 
 /// Normalizes one block's text as described in the module documentation.
@@ -144,17 +145,9 @@ pub fn fold_vi_tone(text: &str) -> String {
     chars.into_iter().collect()
 }
 
+/// A CJK character other than the ideographic space itself at `i`.
 fn is_cjk_at(chars: &[char], i: usize) -> bool {
-    chars.get(i).is_some_and(|&c| is_cjk(c))
-}
-
-/// Han ideographs, CJK punctuation, kana and full-width forms: the characters
-/// between which no word space is written.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{2E80}'..='\u{2FDF}' | '\u{3001}'..='\u{303F}' | '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}'
-        | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}' | '\u{20000}'..='\u{3134F}')
+    chars.get(i).is_some_and(|&c| is_cjk(c) && c != '\u{3000}')
 }
 
 #[cfg(test)]

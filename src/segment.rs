@@ -14,6 +14,7 @@
 //!   abbreviation, an initial, or a list label such as `1.`, `a)` or `II.`.
 
 use crate::model::{Lang, Span};
+use crate::script::is_han;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -236,10 +237,6 @@ fn is_list_label(word: &str) -> bool {
             .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
     let letter = word.chars().count() == 1 && word.chars().all(|c| c.is_lowercase());
     numeric || roman || letter
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
 }
 
 fn push_trimmed(chars: &[char], mut start: usize, mut end: usize, spans: &mut Vec<Span>) {

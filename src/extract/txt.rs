@@ -7,6 +7,7 @@
 
 use crate::encoding;
 use crate::model::{Block, BlockKind, DocError, Extraction, Limits};
+use crate::script::is_cjk;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -75,17 +76,13 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
 
 /// Columns a line takes in a monospace view: CJK characters count two.
 fn display_width(line: &str) -> usize {
-    line.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
-}
-
-fn is_wide(c: char) -> bool {
-    matches!(c, '\u{1100}'..='\u{115F}' | '\u{2E80}'..='\u{A4CF}' | '\u{AC00}'..='\u{D7A3}' | '\u{F900}'..='\u{FAFF}' | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FF60}' | '\u{20000}'..='\u{3FFFD}')
+    line.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
 }
 
 /// A Chinese line break joins with nothing; any other with a space.
 fn join_line(paragraph: &mut String, line: &str) {
     let cjk_join =
-        paragraph.chars().last().is_some_and(is_wide) && line.chars().next().is_some_and(is_wide);
+        paragraph.chars().last().is_some_and(is_cjk) && line.chars().next().is_some_and(is_cjk);
     if !cjk_join {
         paragraph.push(' ');
     }

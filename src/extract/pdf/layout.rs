@@ -5,8 +5,8 @@
 //! Each writing direction on a page is laid out on its own, in a frame where
 //! that direction points right, so rotated and vertical text read correctly.
 
-use super::cjk::is_cjk;
 use super::content::{Glyph, Rule};
+use crate::script::is_cjk;
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
