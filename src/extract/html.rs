@@ -1,209 +1,62 @@
 //! HTML extraction: charset, main content, blocks, metadata.
 //!
 //! Charset evidence in order: BOM, valid UTF-8, the page's own declaration
-//! (searched in the first 8 KiB, since real pages declare it after the 1 KiB
-//! the HTML standard prescans), then detection. The page is parsed with
-//! html5ever (through scraper) and walked without recursion, so hostile
-//! nesting depth costs memory, never stack.
+//! (searched in the first 8 KiB), then detection. Tags nested beyond the
+//! depth limit are taken out before html5ever (through scraper) parses the
+//! page, and the tree is walked without recursion, so hostile nesting costs
+//! neither stack nor quadratic time.
 //!
 //! Main content, in this first version: the largest `<article>`, `<main>` or
-//! `[role=main]` element when it holds real text, else the body; page chrome
-//! (`nav`, `aside`, page-level `header`/`footer`), scripts, styles, form
-//! controls and hidden elements are dropped.
+//! `[role=main]` element when it holds real text, else the body. Page chrome
+//! (`nav`, `aside`, page-level `header`/`footer`, small forms), scripts,
+//! styles, form controls and hidden elements are dropped.
 
-use crate::encoding;
-use crate::model::{Block, BlockKind, DocError, Extraction, Limits, TablePos};
+mod charset;
+mod nesting;
+mod walk;
+
+use crate::model::{DocError, Extraction, Limits};
 use ego_tree::NodeRef;
-use ego_tree::iter::Edge;
-use encoding_rs::Encoding;
-use regex::bytes::Regex;
-use scraper::{ElementRef, Html, Node, Selector};
+use scraper::{Html, Node, Selector};
 use std::sync::LazyLock;
 
-/// Elements whose whole subtree is never document text.
-const DROPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "aside", "iframe", "svg", "math", "button",
-    "select", "textarea", "head", "title", "object", "embed", "canvas", "map",
-];
-
-/// Elements that start and end a block of text.
-const BLOCK_ELEMENTS: &[&str] = &[
-    "address",
-    "article",
-    "blockquote",
-    "body",
-    "caption",
-    "center",
-    "dd",
-    "details",
-    "dialog",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "html",
-    "li",
-    "main",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-];
-
-/// A main-content candidate needs at least this many characters of text.
+/// A main-content candidate needs at least this many characters of text…
 const MIN_MAIN_CHARS: usize = 200;
+/// …and at least this fraction (1/n) of the body's, so that a teaser
+/// `<article>` in a sidebar does not stand in for the page.
+const MIN_MAIN_SHARE: usize = 4;
 
-/// Extracts the main text of an HTML page as blocks, with its metadata.
+/// Extracts the main text of an HTML page as blocks in document order, with
+/// the page's metadata (`title`, `description`, `author`, `keywords`,
+/// `published`, `lang`) and how it was decoded (`encoding`,
+/// `encoding_source`, `declared_encoding`). Fails only on pages larger than
+/// `limits.max_file_bytes`; a page without text gives no blocks and a
+/// "no text found" warning.
 pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(DocError::too_large(format!(
+            "HTML page is {} bytes, more than the limit of {}",
+            bytes.len(),
+            limits.max_file_bytes
+        )));
+    }
     let mut out = Extraction::default();
-    let declared_label = declared_charset(bytes);
-    let declared = declared_label
-        .as_deref()
-        .and_then(|l| Encoding::for_label(l.as_bytes()));
-    let decoded = encoding::decode(bytes, declared);
-    record_encoding(&mut out, declared_label.as_deref(), declared, &decoded);
-
-    let flattened = flatten_deep_nesting(&decoded.text, limits.max_depth);
-    if flattened.is_some() {
+    let text = charset::decode(bytes, &mut out);
+    let flattened = nesting::flatten(&text, limits.max_depth);
+    let page = Html::parse_document(flattened.as_deref().unwrap_or(&text));
+    read_metadata(&page, &mut out);
+    let walked = walk::blocks(main_content(&page), limits.max_depth);
+    if flattened.is_some() || walked.too_deep {
         out.warnings.push(format!(
-            "elements nest deeper than {} levels; deeper structure was read as plain text",
+            "elements nest deeper than {} levels; the deeper ones were read as plain text",
             limits.max_depth
         ));
     }
-    let page = Html::parse_document(flattened.as_deref().unwrap_or(&decoded.text));
-    read_metadata(&page, &mut out);
-    let root = main_content(&page);
-    let mut walker = Walker::new();
-    walker.walk(
-        *root,
-        root.value().name() != "body" && root.value().name() != "html",
-    );
-    out.blocks = walker.blocks;
+    out.blocks = walked.blocks;
+    if out.blocks.is_empty() {
+        out.warnings.push("no text found".into());
+    }
     Ok(out)
-}
-
-static TAG: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*?(/?)>").expect("valid regex")
-});
-
-/// Elements that never have content, or whose end tag pages usually omit:
-/// they do not deepen the nesting.
-const FLAT_ELEMENTS: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "p", "li", "td", "th", "tr", "dt", "dd", "option",
-];
-
-/// Removes the tags of elements nested deeper than `max_depth`, keeping
-/// their text, or `None` when the page is shallower. html5ever checks the
-/// stack of open elements for each tag, so parsing time grows with the
-/// square of the depth: 50,000 nested `<div>`s would take minutes.
-fn flatten_deep_nesting(html: &str, max_depth: usize) -> Option<String> {
-    let mut depth = 0usize;
-    let mut too_deep = Vec::new();
-    for tag in TAG.captures_iter(html) {
-        let name = tag[2].to_ascii_lowercase();
-        if FLAT_ELEMENTS.contains(&name.as_str()) || !tag[3].is_empty() {
-            continue;
-        }
-        let whole = tag.get(0).expect("group 0 always matches").range();
-        if tag[1].is_empty() {
-            depth += 1;
-            if depth > max_depth {
-                too_deep.push(whole);
-            }
-        } else {
-            if depth > max_depth {
-                too_deep.push(whole);
-            }
-            depth = depth.saturating_sub(1);
-        }
-    }
-    if too_deep.is_empty() {
-        return None;
-    }
-    let mut out = String::with_capacity(html.len());
-    let mut copied_to = 0;
-    for range in too_deep {
-        out.push_str(&html[copied_to..range.start]);
-        out.push(' ');
-        copied_to = range.end;
-    }
-    out.push_str(&html[copied_to..]);
-    Some(out)
-}
-
-static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)<meta\s[^>]*charset\s*=\s*["']?\s*([a-z0-9_.:\-]+)|<\?xml\s[^>]*encoding\s*=\s*["']([a-z0-9_.:\-]+)"#)
-        .expect("valid regex")
-});
-
-/// The charset the page declares in its first 8 KiB, as written.
-fn declared_charset(bytes: &[u8]) -> Option<String> {
-    let head = &bytes[..bytes.len().min(8192)];
-    let captures = META_CHARSET.captures(head)?;
-    let label = captures.get(1).or_else(|| captures.get(2))?;
-    Some(String::from_utf8_lossy(label.as_bytes()).to_ascii_lowercase())
-}
-
-fn record_encoding(
-    out: &mut Extraction,
-    label: Option<&str>,
-    declared: Option<&'static Encoding>,
-    decoded: &encoding::Decoded,
-) {
-    out.meta
-        .insert("encoding".into(), decoded.encoding.to_string());
-    if let Some(label) = label {
-        out.meta
-            .insert("declared_encoding".into(), label.to_string());
-    }
-    let same_family = |a: &'static Encoding| {
-        a.name() == decoded.encoding || (a == encoding_rs::GBK && decoded.encoding == "gb18030")
-    };
-    match declared {
-        Some(declared) if !same_family(declared) && !decoded.text.is_ascii() => {
-            out.warnings.push(format!(
-                "page declares charset {} but its bytes are {}; decoded as {}",
-                label.unwrap_or_default(),
-                decoded.encoding,
-                decoded.encoding
-            ));
-        }
-        None if label.is_some() => {
-            out.warnings.push(format!(
-                "page declares an unknown charset {:?}",
-                label.unwrap_or_default()
-            ));
-        }
-        _ => {}
-    }
-    if decoded.had_errors {
-        out.warnings.push(format!(
-            "some bytes are not valid {}; they were replaced by U+FFFD",
-            decoded.encoding
-        ));
-    }
 }
 
 /// Title, description, author, keywords, publication date and language.
@@ -218,6 +71,15 @@ fn read_metadata(page: &Html, out: &mut Extraction) {
         let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
         (!value.is_empty()).then_some(value)
     };
+    let published = first("meta[property='article:published_time']", Some("content"))
+        .or_else(|| first("time[datetime]", Some("datetime")))
+        // Chinese government and news CMSs (gov.cn, cctv.com).
+        .or_else(|| {
+            first(
+                "meta[name=pubdate i], meta[name=publishdate i]",
+                Some("content"),
+            )
+        });
     let fields = [
         ("title", first("title", None)),
         (
@@ -226,11 +88,7 @@ fn read_metadata(page: &Html, out: &mut Extraction) {
         ),
         ("author", first("meta[name=author i]", Some("content"))),
         ("keywords", first("meta[name=keywords i]", Some("content"))),
-        (
-            "published",
-            first("meta[property='article:published_time']", Some("content"))
-                .or_else(|| first("time[datetime]", Some("datetime"))),
-        ),
+        ("published", published),
         ("lang", first("html[lang]", Some("lang"))),
     ];
     for (key, value) in fields {
@@ -240,325 +98,37 @@ fn read_metadata(page: &Html, out: &mut Extraction) {
     }
 }
 
-/// The element whose text is the page's main content.
-fn main_content(page: &Html) -> ElementRef<'_> {
-    let candidates = Selector::parse("article, main, [role=main]").expect("valid selector");
-    let best = page
-        .select(&candidates)
-        .map(|element| (visible_text_len(element), element))
-        .filter(|(len, _)| *len >= MIN_MAIN_CHARS)
-        .max_by_key(|(len, _)| *len)
-        .map(|(_, element)| element);
-    let body = Selector::parse("body").expect("valid selector");
-    best.or_else(|| page.select(&body).next())
-        .unwrap_or_else(|| page.root_element())
-}
+static BODY: LazyLock<Selector> =
+    LazyLock::new(|| Selector::parse("body").expect("valid selector"));
+static MAIN_CANDIDATES: LazyLock<Selector> =
+    LazyLock::new(|| Selector::parse("article, main, [role=main]").expect("valid selector"));
 
-/// Characters of text outside dropped elements.
-fn visible_text_len(element: ElementRef) -> usize {
-    let mut skipping = 0usize;
-    let mut len = 0;
-    for edge in element.traverse() {
-        match edge {
-            Edge::Open(node) => match node.value() {
-                Node::Element(e) if skipping > 0 || DROPPED.contains(&e.name()) => skipping += 1,
-                Node::Text(t) if skipping == 0 => len += t.trim().chars().count(),
-                _ => {}
-            },
-            Edge::Close(node) if node.value().is_element() && skipping > 0 => skipping -= 1,
-            _ => {}
-        }
-    }
-    len
-}
-
-/// What the innermost open block element makes of its text.
-#[derive(Clone, Copy)]
-struct Context {
-    kind: BlockKind,
-    level: Option<u32>,
-    table: Option<TablePos>,
-    preformatted: bool,
-}
-
-struct TableState {
-    index: u32,
-    row: Option<u32>,
-    col: u32,
-}
-
-/// Walks the tree iteratively, turning block elements into blocks.
-///
-/// Invariant: `contexts` holds one entry per open block element (plus the
-/// root's); `buffer` holds the text seen since the last flush.
-struct Walker {
-    blocks: Vec<Block>,
-    contexts: Vec<Context>,
-    tables: Vec<TableState>,
-    next_table: u32,
-    list_depth: u32,
-    buffer: String,
-    skipping: usize,
-    /// Open `article`/`main` elements: their `header`/`footer` are the
-    /// article's own title and byline, not page chrome.
-    in_article: usize,
-}
-
-impl Walker {
-    fn new() -> Self {
-        Walker {
-            blocks: Vec::new(),
-            contexts: vec![Context {
-                kind: BlockKind::Paragraph,
-                level: None,
-                table: None,
-                preformatted: false,
-            }],
-            tables: Vec::new(),
-            next_table: 0,
-            list_depth: 0,
-            buffer: String::new(),
-            skipping: 0,
-            in_article: 0,
-        }
-    }
-
-    fn walk(&mut self, root: NodeRef<Node>, root_is_article: bool) {
-        self.in_article = usize::from(root_is_article);
-        for edge in root.traverse() {
-            match edge {
-                Edge::Open(node) => self.open(node),
-                Edge::Close(node) => self.close(node),
-            }
-        }
-        self.flush();
-    }
-
-    fn open(&mut self, node: NodeRef<Node>) {
-        match node.value() {
-            Node::Text(text) if self.skipping == 0 => self.push_text(text),
-            Node::Element(element) => {
-                if self.skipping > 0 || self.is_dropped(element) {
-                    self.skipping += 1;
-                    return;
-                }
-                let name = element.name();
-                if matches!(name, "article" | "main") {
-                    self.in_article += 1;
-                }
-                if name == "br" {
-                    self.line_break();
-                } else if BLOCK_ELEMENTS.contains(&name) {
-                    self.flush();
-                    self.enter_block(name, element);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn close(&mut self, node: NodeRef<Node>) {
-        let Node::Element(element) = node.value() else {
-            return;
-        };
-        if self.skipping > 0 {
-            self.skipping -= 1;
-            return;
-        }
-        let name = element.name();
-        if matches!(name, "article" | "main") {
-            self.in_article = self.in_article.saturating_sub(1);
-        }
-        if !BLOCK_ELEMENTS.contains(&name) {
-            return;
-        }
-        self.flush();
-        self.contexts.pop();
-        match name {
-            "table" => {
-                self.tables.pop();
-            }
-            "ul" | "ol" => self.list_depth = self.list_depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-
-    fn is_dropped(&self, element: &scraper::node::Element) -> bool {
-        let name = element.name();
-        let chrome = matches!(name, "header" | "footer") && self.in_article == 0;
-        let hidden = element.attr("hidden").is_some()
-            || element.attr("aria-hidden") == Some("true")
-            || element.attr("style").is_some_and(|s| {
-                let s = s.to_ascii_lowercase().replace(' ', "");
-                s.contains("display:none") || s.contains("visibility:hidden")
-            });
-        DROPPED.contains(&name) || chrome || hidden || (name == "input")
-    }
-
-    fn enter_block(&mut self, name: &str, element: &scraper::node::Element) {
-        let inherited = *self
-            .contexts
-            .last()
-            .expect("the root context is never popped");
-        let context = match name {
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                let level = name[1..].parse().unwrap_or(1);
-                Context {
-                    kind: BlockKind::Heading,
-                    level: Some(level),
-                    table: None,
-                    preformatted: false,
-                }
-            }
-            "li" => Context {
-                kind: BlockKind::ListItem,
-                level: Some(self.list_depth.max(1)),
-                table: None,
-                preformatted: false,
-            },
-            "td" | "th" => Context {
-                kind: BlockKind::TableCell,
-                level: None,
-                table: self.start_cell(element),
-                preformatted: false,
-            },
-            "caption" | "figcaption" => Context {
-                kind: BlockKind::Caption,
-                level: None,
-                table: None,
-                preformatted: false,
-            },
-            "pre" => Context {
-                kind: BlockKind::Paragraph,
-                level: None,
-                table: None,
-                preformatted: true,
-            },
-            "table" => {
-                self.tables.push(TableState {
-                    index: self.next_table,
-                    row: None,
-                    col: 0,
-                });
-                self.next_table += 1;
-                Context {
-                    kind: BlockKind::Paragraph,
-                    level: None,
-                    table: None,
-                    preformatted: false,
-                }
-            }
-            "tr" => {
-                if let Some(table) = self.tables.last_mut() {
-                    table.row = Some(table.row.map_or(0, |r| r + 1));
-                    table.col = 0;
-                }
-                Context {
-                    kind: BlockKind::Paragraph,
-                    level: None,
-                    table: None,
-                    preformatted: false,
-                }
-            }
-            "ul" | "ol" => {
-                self.list_depth += 1;
-                Context {
-                    kind: BlockKind::Paragraph,
-                    level: None,
-                    table: None,
-                    preformatted: false,
-                }
-            }
-            // A div or p inside a cell or item is still part of that cell or item.
-            _ if matches!(
-                inherited.kind,
-                BlockKind::TableCell | BlockKind::ListItem | BlockKind::Caption
-            ) =>
-            {
-                inherited
-            }
-            _ => Context {
-                kind: BlockKind::Paragraph,
-                level: None,
-                table: None,
-                preformatted: inherited.preformatted,
-            },
-        };
-        self.contexts.push(context);
-    }
-
-    /// The position of a cell; later cells of the row move right by its colspan.
-    fn start_cell(&mut self, element: &scraper::node::Element) -> Option<TablePos> {
-        let table = self.tables.last_mut()?;
-        let position = TablePos {
-            index: table.index,
-            row: table.row.unwrap_or(0),
-            col: table.col,
-        };
-        let span = element
-            .attr("colspan")
-            .and_then(|s| s.trim().parse::<u32>().ok())
-            .unwrap_or(1)
-            .clamp(1, 1000);
-        table.col += span;
-        Some(position)
-    }
-
-    fn push_text(&mut self, text: &str) {
-        let context = self.contexts.last().expect("root context");
-        if context.preformatted {
-            self.buffer.push_str(text);
-            return;
-        }
-        // HTML collapses source line breaks and indentation to one space.
-        for (i, word) in text.split(|c: char| c.is_ascii_whitespace()).enumerate() {
-            if i > 0 && !self.buffer.ends_with([' ', '\n']) {
-                self.buffer.push(' ');
-            }
-            self.buffer.push_str(word);
-        }
-    }
-
-    /// `<br>`: a line break inside a cell or item, a block break elsewhere
-    /// (old pages separate whole paragraphs with `<br>`).
-    fn line_break(&mut self) {
-        let kind = self.contexts.last().map(|c| c.kind);
-        if matches!(kind, Some(BlockKind::TableCell | BlockKind::ListItem)) {
-            self.buffer.push('\n');
-        } else {
-            self.flush();
-        }
-    }
-
-    fn flush(&mut self) {
-        if self.buffer.trim().is_empty() {
-            self.buffer.clear();
-            return;
-        }
-        let context = *self.contexts.last().expect("root context");
-        let mut block = Block::new(context.kind, std::mem::take(&mut self.buffer));
-        block.level = context.level;
-        block.table = context.table;
-        self.blocks.push(block);
-    }
+/// The node whose text is the page's main content: the candidate element
+/// with the most text if it has enough, else the body.
+fn main_content(page: &Html) -> NodeRef<'_, Node> {
+    let body = page
+        .select(&BODY)
+        .next()
+        .map_or_else(|| *page.root_element(), |body| *body);
+    let body_len = walk::text_len(body);
+    page.select(&MAIN_CANDIDATES)
+        .map(|candidate| (walk::text_len(*candidate), candidate))
+        .filter(|&(len, _)| len >= MIN_MAIN_CHARS && len * MIN_MAIN_SHARE >= body_len)
+        .max_by_key(|&(len, _)| len)
+        .map_or(body, |(_, candidate)| *candidate)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::BlockKind;
 
     fn blocks(html: impl AsRef<[u8]>) -> Vec<(BlockKind, Option<u32>, String)> {
         extract(html.as_ref(), &Limits::default())
             .unwrap()
             .blocks
             .into_iter()
-            .map(|b| {
-                (
-                    b.kind,
-                    b.level,
-                    b.text.split_whitespace().collect::<Vec<_>>().join(" "),
-                )
-            })
+            .map(|b| (b.kind, b.level, b.text))
             .collect()
     }
 
@@ -575,6 +145,7 @@ mod tests {
         assert_eq!(out.blocks[0].text, "计划生育工作方案");
         assert_eq!(out.meta["declared_encoding"], "gb2312");
         assert_eq!(out.meta["encoding"], "gb18030");
+        assert_eq!(out.meta["encoding_source"], "declared");
         assert!(out.warnings.is_empty(), "{:?}", out.warnings);
     }
 
@@ -582,10 +153,13 @@ mod tests {
     fn declaration_after_the_first_kilobyte_is_found() {
         let padding = format!("<!-- {} -->", "x".repeat(2000));
         let page = format!(
-            "<html><head>{padding}<meta charset=\"gbk\"></head><body><p>人口监测与家庭发展</p></body></html>"
+            "<html><head>{padding}<meta charset=\"GBK\"></head><body><p>人口监测与家庭发展</p></body></html>"
         );
         let (bytes, _, _) = encoding_rs::GBK.encode(&page);
-        assert_eq!(texts(&bytes), vec!["人口监测与家庭发展"]);
+        let out = extract(&bytes, &Limits::default()).unwrap();
+        assert_eq!(out.blocks[0].text, "人口监测与家庭发展");
+        assert_eq!(out.meta["declared_encoding"], "GBK");
+        assert_eq!(out.meta["encoding_source"], "declared");
     }
 
     #[test]
@@ -593,128 +167,373 @@ mod tests {
         let page = "<html><head><meta charset=gb2312></head><body><p>免疫规划 Tiêm chủng</p></body></html>";
         let out = extract(page.as_bytes(), &Limits::default()).unwrap();
         assert_eq!(out.blocks[0].text, "免疫规划 Tiêm chủng");
-        assert!(out.warnings[0].contains("declares charset gb2312"));
+        assert_eq!(out.meta["encoding"], "UTF-8");
+        assert_eq!(
+            out.warnings,
+            ["page declares charset gb2312 but its bytes are UTF-8"]
+        );
     }
 
     #[test]
-    fn page_chrome_is_dropped_and_article_header_kept() {
+    fn page_chrome_is_dropped() {
         let page = r#"<html><body><header>Cổng thông tin</header><nav><a>Trang chủ</a></nav>
-            <div><p>Nội dung chính của trang.</p></div>
+            <div><p>Nội dung chính của trang.</p></div><form><input name=q>Tìm kiếm<button>Tìm</button></form>
             <aside>Tin khác</aside><footer>Địa chỉ</footer><script>var x = "LƯỢT TRUY CẬP";</script>
-            <style>p{}</style><div style="display: none">ẩn</div></body></html>"#;
-        assert_eq!(texts(page), vec!["Nội dung chính của trang."]);
+            <style>p{}</style><noscript>Bật JavaScript</noscript><iframe>khung</iframe>
+            <select><option>Liên kết</option></select><textarea>Ý kiến</textarea><template>mẫu</template>
+            <svg><text>hình</text></svg><div style="display: none">ẩn</div></body></html>"#;
+        assert_eq!(texts(page), ["Nội dung chính của trang."]);
+    }
+
+    #[test]
+    fn main_content_is_the_article_with_its_own_header() {
         let long = "Dân số và phát triển. ".repeat(20);
-        let article = format!(
-            "<body><nav>Menu</nav><article><header><h1>Kế hoạch</h1></header><p>{long}</p></article><p>Liên kết</p></body>"
+        let page = format!(
+            "<body><nav>Menu</nav><article><header><h1>Kế hoạch</h1></header><p>{}</p></article><p>Liên kết</p></body>",
+            long.trim()
         );
-        let found = texts(article.as_bytes());
-        assert_eq!(found[0], "Kế hoạch");
-        assert_eq!(found.len(), 2);
+        assert_eq!(texts(page), ["Kế hoạch", long.trim()]);
+        // An article with little text is no main content.
+        assert_eq!(
+            texts("<body><article>Tin ngắn</article><p>Nội dung</p></body>"),
+            ["Tin ngắn", "Nội dung"]
+        );
+    }
+
+    #[test]
+    fn a_teaser_article_does_not_stand_in_for_the_page() {
+        let teaser = "Tin liên quan. ".repeat(20);
+        let content = "Nội dung kế hoạch. ".repeat(100);
+        let page = format!("<body><div>{content}</div><article>{teaser}</article></body>");
+        assert_eq!(texts(page).len(), 2);
     }
 
     #[test]
     fn headings_lists_and_levels() {
-        let page = b"<body><h2>I. Muc dich</h2><ul><li>Mot<ul><li>Hai</li></ul></li><li>Ba</li></ul><ol><li><p>Bon</p></li></ol></body>";
-        let found = blocks(page);
-        let kinds: Vec<_> = found.iter().map(|b| (b.0, b.1, b.2.as_str())).collect();
+        let page = b"<body><h2>I. Muc dich</h2><h6>x</h6><ul><li>Mot<ul><li>Hai<ol><li>Ba</li></ol></li></ul>Bon</li><li>Nam</li></ul><ol><li><p>Sau</p></li></ol></body>";
         assert_eq!(
-            kinds,
-            vec![
-                (BlockKind::Heading, Some(2), "I. Muc dich"),
-                (BlockKind::ListItem, Some(1), "Mot"),
-                (BlockKind::ListItem, Some(2), "Hai"),
-                (BlockKind::ListItem, Some(1), "Ba"),
-                (BlockKind::ListItem, Some(1), "Bon"),
+            blocks(page),
+            [
+                (BlockKind::Heading, Some(2), "I. Muc dich".into()),
+                (BlockKind::Heading, Some(6), "x".into()),
+                (BlockKind::ListItem, Some(1), "Mot".into()),
+                (BlockKind::ListItem, Some(2), "Hai".into()),
+                (BlockKind::ListItem, Some(3), "Ba".into()),
+                (BlockKind::ListItem, Some(1), "Bon".into()),
+                (BlockKind::ListItem, Some(1), "Nam".into()),
+                (BlockKind::ListItem, Some(1), "Sau".into()),
             ]
         );
     }
 
     #[test]
     fn table_positions_with_colspan_and_nested_tables() {
-        let page = b"<body><table><tr><td colspan=2>A</td><td>B</td></tr><tr><td>C<table><tr><td>N</td></tr></table></td><td>D</td></tr></table></body>";
+        let page = b"<body><table><caption>Bang 1</caption><tr><th colspan=2>A</th><th>B</th></tr><tr><td>C<table><tr><td>N</td><td>O</td></tr></table></td><td>D</td><td>E</td></tr></table><table><tr><td>F</td></tr></table></body>";
         let out = extract(page, &Limits::default()).unwrap();
         let cells: Vec<_> = out
             .blocks
             .iter()
-            .map(|b| (b.text.as_str(), b.table.map(|t| (t.index, t.row, t.col))))
+            .map(|b| {
+                (
+                    b.kind,
+                    b.text.as_str(),
+                    b.table.map(|t| (t.index, t.row, t.col)),
+                )
+            })
             .collect();
+        use BlockKind::{Caption, TableCell};
         assert_eq!(
             cells,
-            vec![
-                ("A", Some((0, 0, 0))),
-                ("B", Some((0, 0, 2))),
-                ("C", Some((0, 1, 0))),
-                ("N", Some((1, 0, 0))),
-                ("D", Some((0, 1, 1))),
+            [
+                (Caption, "Bang 1", None),
+                (TableCell, "A", Some((0, 0, 0))),
+                (TableCell, "B", Some((0, 0, 2))),
+                (TableCell, "C", Some((0, 1, 0))),
+                (TableCell, "N", Some((1, 0, 0))),
+                (TableCell, "O", Some((1, 0, 1))),
+                (TableCell, "D", Some((0, 1, 1))),
+                (TableCell, "E", Some((0, 1, 2))),
+                (TableCell, "F", Some((2, 0, 0))),
             ]
         );
     }
 
     #[test]
-    fn br_splits_paragraphs_but_not_cells() {
-        let page =
-            b"<body><div>Mot<br>Hai<br><br>Ba</div><table><tr><td>X<br>Y</td></tr></table></body>";
-        let out = extract(page, &Limits::default()).unwrap();
-        let found: Vec<_> = out
-            .blocks
-            .iter()
-            .map(|b| b.text.trim().to_string())
-            .collect();
-        assert_eq!(found, vec!["Mot", "Hai", "Ba", "X\nY"]);
+    fn br_splits_paragraphs_but_not_cells_or_items() {
+        let page = b"<body><div>Mot<br>Hai<br><br>Ba</div><table><tr><td>X<br>Y</td></tr></table><ul><li>P<br/>Q</li></ul><p>R</p></body>";
+        assert_eq!(texts(page), ["Mot", "Hai", "Ba", "X\nY", "P\nQ", "R"]);
     }
 
     #[test]
     fn entities_decode() {
         assert_eq!(
-            texts(b"<p>K&#7871; ho&#x1EA1;ch&nbsp;&eacute; &amp; m</p>"),
-            vec!["Kế hoạch é & m"]
+            texts(b"<p>K&#7871; ho&#x1EA1;ch&nbsp;&eacute; &amp; m&lt;</p>"),
+            ["Kế hoạch\u{a0}é & m<"]
         );
     }
 
     #[test]
     fn deep_nesting_neither_overflows_nor_loses_text() {
         let depth = 50_000;
-        let page = format!(
-            "<body>{}Sâu<p>cuối</p>{}</body>",
-            "<div>".repeat(depth),
-            "</div>".repeat(depth)
-        );
-        let out = extract(page.as_bytes(), &Limits::default()).unwrap();
-        assert!(out.warnings[0].contains("deeper than 256"));
-        let all: String = out
-            .blocks
-            .iter()
-            .map(|b| b.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        assert!(all.contains("Sâu") && all.contains("cuối"), "{all}");
-    }
-
-    #[test]
-    fn shallow_pages_are_not_rewritten() {
-        let page = format!("{}<p>x{}", "<div>".repeat(200), "</div>".repeat(200));
-        assert!(flatten_deep_nesting(&page, 256).is_none());
-        let deep = format!("{}x{}", "<div>".repeat(3), "</div>".repeat(3));
-        assert_eq!(
-            flatten_deep_nesting(&deep, 2).unwrap(),
-            "<div><div> x </div></div>"
-        );
+        for tag in ["div", "span"] {
+            let page = format!(
+                "<body>{}Sâu<p>cuối</p>{}</body>",
+                format!("<{tag}>").repeat(depth),
+                format!("</{tag}>").repeat(depth)
+            );
+            let out = extract(page.as_bytes(), &Limits::default()).unwrap();
+            assert_eq!(
+                out.warnings,
+                ["elements nest deeper than 256 levels; the deeper ones were read as plain text"]
+            );
+            let all: Vec<_> = out.blocks.iter().map(|b| b.text.as_str()).collect();
+            assert_eq!(all, ["Sâu", "cuối"]);
+        }
     }
 
     #[test]
     fn metadata_is_read() {
-        let page = r#"<html lang="vi"><head><title> Kế hoạch | Sở Y tế </title><meta name="Author" content="Sở Y tế"><meta property="article:published_time" content="2024-07-11"></head><body><p>x</p></body></html>"#;
+        let page = r#"<html lang="vi"><head><title> Kế hoạch | Sở Y tế
+            </title><meta name="Author" content="Sở Y tế"><meta name="description" content="Kế hoạch tiêm chủng">
+            <meta name="keywords" content="tiêm chủng, vắc xin"><meta property="article:published_time" content="2024-07-11">
+            </head><body><p>x</p></body></html>"#;
         let out = extract(page.as_bytes(), &Limits::default()).unwrap();
         assert_eq!(out.meta["title"], "Kế hoạch | Sở Y tế");
         assert_eq!(out.meta["author"], "Sở Y tế");
+        assert_eq!(out.meta["description"], "Kế hoạch tiêm chủng");
+        assert_eq!(out.meta["keywords"], "tiêm chủng, vắc xin");
         assert_eq!(out.meta["published"], "2024-07-11");
         assert_eq!(out.meta["lang"], "vi");
+        let timed = extract(
+            b"<p>x <time datetime=\"2023-11-17\">17/11</time></p>",
+            &Limits::default(),
+        )
+        .unwrap();
+        assert_eq!(timed.meta["published"], "2023-11-17");
+        let gov = extract(
+            b"<meta name=\"PubDate\" content=\"2022-02-11 09:52\"><p>x</p>",
+            &Limits::default(),
+        )
+        .unwrap();
+        assert_eq!(gov.meta["published"], "2022-02-11 09:52");
     }
 
     #[test]
-    fn garbage_and_empty_input_do_not_fail() {
-        assert!(extract(b"", &Limits::default()).unwrap().blocks.is_empty());
+    fn empty_garbage_and_truncated_input_do_not_fail() {
+        let empty = extract(b"", &Limits::default()).unwrap();
+        assert!(empty.blocks.is_empty());
+        assert_eq!(empty.warnings, ["no text found"]);
         let garbage: Vec<u8> = (0..5000u32).map(|i| (i * 7919 % 251) as u8).collect();
         assert!(extract(&garbage, &Limits::default()).is_ok());
+        let page = "<html><head><title>Kế hoạch</title></head><body><table><tr><td>Nội <b";
+        for end in 0..=page.len() {
+            if page.is_char_boundary(end) {
+                assert!(extract(&page.as_bytes()[..end], &Limits::default()).is_ok());
+            }
+        }
+        let scripts_only = extract(b"<script>x()</script>  &nbsp; ", &Limits::default()).unwrap();
+        assert_eq!(scripts_only.warnings, ["no text found"]);
+    }
+
+    #[test]
+    fn too_large_is_an_error() {
+        let limits = Limits {
+            max_file_bytes: 10,
+            ..Limits::default()
+        };
+        let error = extract(b"<p>more than ten bytes</p>", &limits).unwrap_err();
+        assert_eq!(error.kind, crate::model::ErrorKind::TooLarge);
+    }
+
+    mod real_pages {
+        use super::*;
+        use std::collections::HashMap;
+        use std::path::{Path, PathBuf};
+
+        fn corpus() -> Option<PathBuf> {
+            let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+            if root.is_dir() {
+                Some(root)
+            } else {
+                eprintln!("skipped: no real pages at {}", root.display());
+                None
+            }
+        }
+
+        fn pages(dir: &Path) -> Vec<PathBuf> {
+            let mut pages: Vec<_> = std::fs::read_dir(dir)
+                .map(|entries| entries.filter_map(|e| Some(e.ok()?.path())).collect())
+                .unwrap_or_default();
+            pages.retain(|p| p.extension().is_some_and(|e| e == "html"));
+            pages.sort();
+            pages
+        }
+
+        fn extract_file(path: &Path) -> Extraction {
+            let bytes = std::fs::read(path).unwrap();
+            extract(&bytes, &Limits::default())
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        }
+
+        /// The extracted text without whitespace, which the gold files lay
+        /// out differently.
+        fn squeezed(text: &str) -> String {
+            text.chars().filter(|c| !c.is_whitespace()).collect()
+        }
+
+        fn all_text(out: &Extraction) -> String {
+            squeezed(
+                &out.blocks
+                    .iter()
+                    .map(|b| b.text.as_str())
+                    .collect::<String>(),
+            )
+        }
+
+        fn stem(path: &Path) -> String {
+            let name = path.file_name().unwrap().to_string_lossy();
+            name.split('.').next().unwrap().to_string()
+        }
+
+        #[test]
+        fn every_page_extracts_and_charset_pages_decode_cleanly() {
+            let Some(root) = corpus() else { return };
+            for dir in ["zh/html", "zh/html-real", "zh-hant/html-real"] {
+                for path in pages(&root.join(dir)) {
+                    let out = extract_file(&path);
+                    assert!(!out.blocks.is_empty(), "{}", path.display());
+                    let damaged = out.warnings.iter().any(|w| w.contains("U+FFFD"));
+                    let clean = dir == "zh/html" && damaged;
+                    assert!(
+                        clean || !all_text(&out).contains('\u{FFFD}'),
+                        "{}: {:?}",
+                        path.display(),
+                        out.warnings
+                    );
+                }
+            }
+        }
+
+        #[test]
+        fn wrong_and_missing_declarations() {
+            let Some(root) = corpus() else { return };
+            let cases = [
+                (
+                    "zh/html-real/traf-xinhua-hebei-2012-gb2312.html",
+                    "gb18030",
+                    Some("gb2312"),
+                ),
+                (
+                    "zh/html-real/readability-qq-lying-meta.html",
+                    "UTF-8",
+                    Some("gb2312"),
+                ),
+                (
+                    "zh/html-real/chardet-sina-gb18030-nometa.html",
+                    "gb18030",
+                    None,
+                ),
+                ("zh-hant/html-real/chardet-big5-nometa.html", "Big5", None),
+            ];
+            for (file, encoding, declared) in cases {
+                let out = extract_file(&root.join(file));
+                assert_eq!(out.meta["encoding"], encoding, "{file}");
+                assert_eq!(
+                    out.meta.get("declared_encoding").map(String::as_str),
+                    declared
+                );
+                let warned = out.warnings.iter().any(|w| w.contains("declares charset"));
+                assert_eq!(warned, encoding == "UTF-8" && declared.is_some(), "{file}");
+            }
+        }
+
+        /// Gold comes as plain text, as trafilatura's must-include snippets
+        /// or as readability's expected article HTML.
+        fn gold_snippets(gold_dir: &Path, stem: &str) -> Vec<String> {
+            let probe = |text: &str| {
+                let longest = text.lines().max_by_key(|l| squeezed(l).chars().count());
+                vec![
+                    squeezed(longest.unwrap_or_default())
+                        .chars()
+                        .take(10)
+                        .collect(),
+                ]
+            };
+            if let Ok(text) = std::fs::read_to_string(gold_dir.join(format!("{stem}.txt"))) {
+                return probe(&text);
+            }
+            if let Ok(json) = std::fs::read_to_string(gold_dir.join(format!("{stem}.json"))) {
+                let gold: serde_json::Value = serde_json::from_str(&json).unwrap();
+                let with = gold["with"].as_array().into_iter().flatten();
+                return with.filter_map(|s| Some(squeezed(s.as_str()?))).collect();
+            }
+            let expected = gold_dir.join(format!("{stem}.expected.html"));
+            if expected.exists() {
+                let out = extract_file(&expected);
+                let blocks: Vec<_> = out.blocks.iter().map(|b| b.text.as_str()).collect();
+                return probe(&blocks.join("\n"));
+            }
+            Vec::new()
+        }
+
+        #[test]
+        fn real_pages_contain_their_gold_text() {
+            let Some(root) = corpus() else { return };
+            for dir in ["zh/html-real", "zh-hant/html-real"] {
+                let gold_dir = root.join(format!("{dir}-gold"));
+                for path in pages(&root.join(dir)) {
+                    let text = all_text(&extract_file(&path));
+                    for snippet in gold_snippets(&gold_dir, &stem(&path)) {
+                        assert!(
+                            text.contains(&snippet),
+                            "{}: {snippet:?} missing",
+                            path.display()
+                        );
+                    }
+                }
+            }
+        }
+
+        fn bigrams(text: &str) -> HashMap<(char, char), usize> {
+            let chars: Vec<char> = squeezed(text).chars().collect();
+            let mut counts = HashMap::new();
+            for pair in chars.windows(2) {
+                *counts.entry((pair[0], pair[1])).or_insert(0) += 1;
+            }
+            counts
+        }
+
+        /// The share of the gold's character bigrams found in `text`.
+        fn recall(gold: &str, text: &str) -> f64 {
+            let (gold, found) = (bigrams(gold), bigrams(text));
+            let hits: usize = gold
+                .iter()
+                .map(|(pair, n)| (*n).min(found.get(pair).copied().unwrap_or(0)))
+                .sum();
+            hits as f64 / gold.values().sum::<usize>().max(1) as f64
+        }
+
+        #[test]
+        fn main_text_of_the_35_dataset_pages_is_found() {
+            let Some(root) = corpus() else { return };
+            let mut well_found = 0;
+            let all = pages(&root.join("zh/html"));
+            for path in &all {
+                let gold_path = root
+                    .join("zh/html-gold")
+                    .join(format!("{}.txt", stem(path)));
+                let gold = std::fs::read_to_string(gold_path).unwrap();
+                let out = extract_file(path);
+                let blocks: Vec<_> = out.blocks.iter().map(|b| b.text.as_str()).collect();
+                let recall = recall(&gold, &blocks.join("\n"));
+                eprintln!("{recall:.3} {}", path.display());
+                well_found += usize::from(recall >= 0.9);
+            }
+            assert!(
+                well_found * 10 >= all.len() * 9,
+                "{well_found} of {}",
+                all.len()
+            );
+        }
     }
 }

@@ -1,0 +1,575 @@
+//! Turning the parsed tree into blocks in document order.
+//!
+//! One pass over the tree's open and close edges, without recursion, so
+//! nesting depth costs heap, never stack. Elements deeper than the limit add
+//! no structure: their text joins the enclosing block, with a `<br>` at the
+//! edges of block elements.
+
+use crate::model::{Block, BlockKind, TablePos};
+use crate::script::is_cjk;
+use ego_tree::NodeRef;
+use ego_tree::iter::Edge;
+use scraper::Node;
+use scraper::node::Element;
+
+/// Elements whose whole subtree is never document text.
+fn is_dropped_always(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "nav"
+            | "aside"
+            | "iframe"
+            | "svg"
+            | "math"
+            | "button"
+            | "select"
+            | "datalist"
+            | "textarea"
+            | "head"
+            | "title"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "audio"
+            | "video"
+            | "map"
+    )
+}
+
+/// Elements that end the current block and start a new one.
+pub(super) fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "blockquote"
+            | "body"
+            | "caption"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "legend"
+            | "li"
+            | "listing"
+            | "main"
+            | "menu"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "tr"
+            | "ul"
+    )
+}
+
+fn is_list(name: &str) -> bool {
+    matches!(name, "ul" | "ol" | "menu" | "dir")
+}
+
+fn heading_level(name: &str) -> Option<u32> {
+    match name {
+        "h1" => Some(1),
+        "h2" => Some(2),
+        "h3" => Some(3),
+        "h4" => Some(4),
+        "h5" => Some(5),
+        "h6" => Some(6),
+        _ => None,
+    }
+}
+
+/// An element whose own `header` and `footer` are its title and byline,
+/// not page chrome.
+fn is_main_section(element: &Element) -> bool {
+    matches!(element.name(), "article" | "main") || element.attr("role") == Some("main")
+}
+
+/// Hidden with the `hidden` attribute or an inline style.
+fn is_hidden(element: &Element) -> bool {
+    element.attr("hidden").is_some()
+        || element.attr("style").is_some_and(|style| {
+            let style = style.to_ascii_lowercase().replace(char::is_whitespace, "");
+            style.contains("display:none") || style.contains("visibility:hidden")
+        })
+}
+
+/// Characters of text under `node`, outside always-dropped elements.
+pub(super) fn text_len(node: NodeRef<Node>) -> usize {
+    let mut skipping = 0usize;
+    let mut len = 0;
+    for edge in node.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) if skipping > 0 || is_dropped_always(e.name()) => skipping += 1,
+                Node::Text(text) if skipping == 0 => len += text.trim().chars().count(),
+                _ => {}
+            },
+            Edge::Close(node) if node.value().is_element() && skipping > 0 => skipping -= 1,
+            _ => {}
+        }
+    }
+    len
+}
+
+/// Blocks read from a subtree.
+pub(super) struct Walked {
+    pub blocks: Vec<Block>,
+    /// Whether elements nested deeper than the limit were read flat.
+    pub too_deep: bool,
+}
+
+/// The blocks of the subtree under `root`; elements nested more than
+/// `max_depth` levels below it count as `<br>` if block-level, else as inline.
+pub(super) fn blocks(root: NodeRef<Node>, max_depth: usize) -> Walked {
+    let mut walker = Walker::new(text_len(root), max_depth);
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => walker.open(node),
+            Edge::Close(node) => walker.close(node),
+        }
+    }
+    walker.flush();
+    Walked {
+        blocks: walker.blocks,
+        too_deep: walker.too_deep,
+    }
+}
+
+/// What the innermost open block element makes of its text.
+#[derive(Clone, Copy)]
+struct Context {
+    kind: BlockKind,
+    level: Option<u32>,
+    table: Option<TablePos>,
+    preformatted: bool,
+}
+
+impl Context {
+    fn new(kind: BlockKind) -> Self {
+        Context {
+            kind,
+            level: None,
+            table: None,
+            preformatted: false,
+        }
+    }
+}
+
+/// An open table: its index in the document and the current row and column.
+struct Table {
+    index: u32,
+    row: Option<u32>,
+    col: u32,
+}
+
+/// Whitespace seen since the last visible character, still to be written.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Gap {
+    None,
+    Space,
+    /// A source line break. Between two CJK characters it is no space at
+    /// all (CSS segment-break rule): Chinese pages wrap long lines in their
+    /// source, and `计划\n生育` is one word.
+    LineBreak,
+}
+
+/// Invariant: `contexts` holds one entry per open block element within the
+/// depth limit, above the root entry; `buffer` holds the text since the last
+/// flush, `gap` the whitespace after it.
+struct Walker {
+    blocks: Vec<Block>,
+    contexts: Vec<Context>,
+    tables: Vec<Table>,
+    next_table: u32,
+    list_depth: u32,
+    buffer: String,
+    gap: Gap,
+    /// Open elements being skipped, counting the dropped one.
+    skipping: usize,
+    /// Open elements not skipped.
+    depth: usize,
+    max_depth: usize,
+    too_deep: bool,
+    /// Open `article`, `main` and `[role=main]` elements.
+    in_main_section: usize,
+    /// Text length of the whole walk, to tell a login box from a page that
+    /// ASP.NET wrapped in one `<form>`.
+    root_text_len: usize,
+}
+
+impl Walker {
+    fn new(root_text_len: usize, max_depth: usize) -> Self {
+        Walker {
+            blocks: Vec::new(),
+            contexts: vec![Context::new(BlockKind::Paragraph)],
+            tables: Vec::new(),
+            next_table: 0,
+            list_depth: 0,
+            buffer: String::new(),
+            gap: Gap::None,
+            skipping: 0,
+            depth: 0,
+            max_depth,
+            too_deep: false,
+            in_main_section: 0,
+            root_text_len,
+        }
+    }
+
+    fn context(&self) -> Context {
+        // The root entry is never popped: pops match pushes of block elements.
+        self.contexts
+            .last()
+            .copied()
+            .unwrap_or(Context::new(BlockKind::Paragraph))
+    }
+
+    fn open(&mut self, node: NodeRef<Node>) {
+        match node.value() {
+            Node::Text(text) if self.skipping == 0 => self.push_text(text),
+            Node::Element(element) => self.open_element(node, element),
+            _ => {}
+        }
+    }
+
+    fn close(&mut self, node: NodeRef<Node>) {
+        if let Node::Element(element) = node.value() {
+            self.close_element(element);
+        }
+    }
+
+    fn open_element(&mut self, node: NodeRef<Node>, element: &Element) {
+        if self.skipping > 0 || self.is_dropped(node, element) {
+            self.skipping += 1;
+            return;
+        }
+        self.depth += 1;
+        let name = element.name();
+        if name == "br" {
+            self.line_break();
+        } else if self.depth > self.max_depth {
+            self.too_deep = true;
+            if is_block(name) {
+                self.line_break();
+            }
+        } else {
+            if is_main_section(element) {
+                self.in_main_section += 1;
+            }
+            if is_block(name) {
+                self.flush();
+                let context = self.enter_block(name, element);
+                self.contexts.push(context);
+            }
+        }
+    }
+
+    fn close_element(&mut self, element: &Element) {
+        if self.skipping > 0 {
+            self.skipping -= 1;
+            return;
+        }
+        let depth = self.depth;
+        self.depth = self.depth.saturating_sub(1);
+        let name = element.name();
+        if depth > self.max_depth {
+            if is_block(name) {
+                self.line_break();
+            }
+            return;
+        }
+        if is_main_section(element) {
+            self.in_main_section = self.in_main_section.saturating_sub(1);
+        }
+        if is_block(name) {
+            self.flush();
+            if self.contexts.len() > 1 {
+                self.contexts.pop();
+            }
+            self.leave_block(name);
+        }
+    }
+
+    fn is_dropped(&self, node: NodeRef<Node>, element: &Element) -> bool {
+        let name = element.name();
+        let role = element.attr("role");
+        if is_dropped_always(name)
+            || is_hidden(element)
+            || matches!(role, Some("navigation" | "complementary" | "search"))
+        {
+            return true;
+        }
+        if matches!(name, "header" | "footer") || matches!(role, Some("banner" | "contentinfo")) {
+            return self.in_main_section == 0;
+        }
+        // A search or login box, unless it holds most of the page.
+        name == "form" && text_len(node) * 2 < self.root_text_len
+    }
+
+    fn enter_block(&mut self, name: &str, element: &Element) -> Context {
+        let inherited = self.context();
+        if let Some(level) = heading_level(name) {
+            return Context {
+                level: Some(level),
+                ..Context::new(BlockKind::Heading)
+            };
+        }
+        match name {
+            "li" => Context {
+                level: Some(self.list_depth.max(1)),
+                ..Context::new(BlockKind::ListItem)
+            },
+            "td" | "th" => Context {
+                table: self.start_cell(element),
+                ..Context::new(BlockKind::TableCell)
+            },
+            "caption" | "figcaption" => Context::new(BlockKind::Caption),
+            "pre" | "listing" => Context {
+                preformatted: true,
+                ..inherited
+            },
+            "table" => {
+                self.tables.push(Table {
+                    index: self.next_table,
+                    row: None,
+                    col: 0,
+                });
+                self.next_table += 1;
+                Context::new(BlockKind::Paragraph)
+            }
+            "tr" => {
+                if let Some(table) = self.tables.last_mut() {
+                    table.row = Some(table.row.map_or(0, |row| row + 1));
+                    table.col = 0;
+                }
+                Context::new(BlockKind::Paragraph)
+            }
+            _ if is_list(name) => {
+                self.list_depth += 1;
+                Context::new(BlockKind::Paragraph)
+            }
+            // A div or p inside a cell, item, caption or heading is still
+            // part of it; elsewhere it is a paragraph.
+            _ if inherited.kind != BlockKind::Paragraph => inherited,
+            _ => Context {
+                preformatted: inherited.preformatted,
+                ..Context::new(BlockKind::Paragraph)
+            },
+        }
+    }
+
+    fn leave_block(&mut self, name: &str) {
+        if name == "table" {
+            self.tables.pop();
+        } else if is_list(name) {
+            self.list_depth = self.list_depth.saturating_sub(1);
+        }
+    }
+
+    /// The position of a new cell in the current row; the cells after it
+    /// move right by its `colspan`. (`rowspan` is not followed: a cell's
+    /// column counts only the earlier cells of its own row.)
+    fn start_cell(&mut self, element: &Element) -> Option<TablePos> {
+        let table = self.tables.last_mut()?;
+        let position = TablePos {
+            index: table.index,
+            row: table.row.unwrap_or(0),
+            col: table.col,
+        };
+        // Browsers clamp colspan to 1..=1000.
+        let span = element
+            .attr("colspan")
+            .and_then(|span| span.trim().parse::<u32>().ok())
+            .unwrap_or(1)
+            .clamp(1, 1000);
+        table.col = table.col.saturating_add(span);
+        Some(position)
+    }
+
+    fn push_text(&mut self, text: &str) {
+        if self.context().preformatted {
+            self.buffer.push_str(text);
+            return;
+        }
+        for c in text.chars() {
+            match c {
+                '\n' | '\r' => self.gap = Gap::LineBreak,
+                ' ' | '\t' | '\u{0C}' => self.gap = self.gap.max(Gap::Space),
+                _ => {
+                    self.write_gap(c);
+                    self.buffer.push(c);
+                }
+            }
+        }
+    }
+
+    /// Writes the pending whitespace before `next` as one space, or nothing
+    /// at the start of a line or inside CJK text wrapped in the source.
+    fn write_gap(&mut self, next: char) {
+        let gap = std::mem::replace(&mut self.gap, Gap::None);
+        let Some(last) = self.buffer.chars().next_back() else {
+            return;
+        };
+        let space = match gap {
+            Gap::None => false,
+            Gap::Space => true,
+            Gap::LineBreak => !(is_cjk(last) && is_cjk(next)),
+        };
+        if space && last != '\n' {
+            self.buffer.push(' ');
+        }
+    }
+
+    /// `<br>`: a block break between paragraphs (old pages separate whole
+    /// paragraphs with it), a line break inside any other block.
+    fn line_break(&mut self) {
+        let context = self.context();
+        if context.kind == BlockKind::Paragraph && !context.preformatted {
+            self.flush();
+        } else {
+            self.gap = Gap::None;
+            self.buffer.push('\n');
+        }
+    }
+
+    fn flush(&mut self) {
+        self.gap = Gap::None;
+        let context = self.context();
+        let text = if context.preformatted {
+            self.buffer.trim_matches('\n')
+        } else {
+            self.buffer.trim_matches([' ', '\n'])
+        };
+        if !text.trim().is_empty() {
+            let mut block = Block::new(context.kind, text);
+            block.level = context.level;
+            block.table = context.table;
+            self.blocks.push(block);
+        }
+        self.buffer.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    fn walk(html: &str, max_depth: usize) -> Walked {
+        let page = Html::parse_document(html);
+        blocks(*page.root_element(), max_depth)
+    }
+
+    fn texts(html: &str) -> Vec<String> {
+        walk(html, 256).blocks.into_iter().map(|b| b.text).collect()
+    }
+
+    #[test]
+    fn whitespace_collapses_but_wrapped_chinese_joins() {
+        assert_eq!(
+            texts("<p>  Kế  hoạch\n  năm <b>2024</b> \n</p><p>计划\n  生育，\n工作 方案 A\nB</p>"),
+            ["Kế hoạch năm 2024", "计划生育，工作 方案 A B"]
+        );
+    }
+
+    #[test]
+    fn pre_keeps_its_lines() {
+        assert_eq!(
+            texts("<pre>\n  a  b\n  c\n</pre><p>d</p>"),
+            ["  a  b\n  c", "d"]
+        );
+    }
+
+    #[test]
+    fn br_is_a_line_break_in_headings() {
+        let walked = walk("<h1>关于印发<br>工作方案的通知</h1>", 256);
+        assert_eq!(walked.blocks[0].text, "关于印发\n工作方案的通知");
+        assert_eq!(walked.blocks.len(), 1);
+    }
+
+    #[test]
+    fn paragraphs_in_a_cell_keep_its_position() {
+        let walked = walk("<table><tr><td><p>a</p><p>b</p></td></tr></table>", 256);
+        let cells: Vec<_> = walked
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str(), b.table.map(|t| t.col)))
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                (BlockKind::TableCell, "a", Some(0)),
+                (BlockKind::TableCell, "b", Some(0))
+            ]
+        );
+    }
+
+    #[test]
+    fn hidden_and_role_chrome_are_dropped() {
+        assert_eq!(
+            texts(
+                "<div role=navigation>menu</div><p hidden>a</p><p style='DISPLAY: NONE'>b</p><p style='visibility:hidden'>c</p><p>d</p>"
+            ),
+            ["d"]
+        );
+    }
+
+    #[test]
+    fn a_small_form_is_dropped_a_page_wide_form_is_not() {
+        let long = "Nội dung kế hoạch. ".repeat(20);
+        assert_eq!(
+            texts(&format!("<form>Tìm kiếm</form><p>{}</p>", long.trim())),
+            [long.trim()]
+        );
+        assert_eq!(
+            texts(&format!("<form><p>{}</p></form>", long.trim())),
+            [long.trim()]
+        );
+    }
+
+    #[test]
+    fn elements_beyond_the_limit_are_inline() {
+        let walked = walk(
+            "<div>a<div>b<p>c</p><ul><li>d</li></ul></div></div><p>e</p>",
+            3,
+        );
+        let found: Vec<_> = walked.blocks.iter().map(|b| b.text.as_str()).collect();
+        // html, body and the outer div are blocks; deeper block elements
+        // only break lines, and the list item is no list item.
+        assert_eq!(found, ["a", "b", "c", "d", "e"]);
+        assert!(walked.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+        assert!(walked.too_deep);
+        assert!(!walk("<p>x</p>", 3).too_deep);
+    }
+}
