@@ -6,8 +6,8 @@
 //! matched. Every language cell of every row is a pattern.
 //!
 //! Matching is insensitive to case, to NFC/NFD and to Vietnamese tone-mark
-//! placement ("hoá" matches "hóa"), leftmost-longest and
-//! non-overlapping. Terms that begin or end with a letter or digit of a spaced
+//! placement ("hoá" matches "hóa"), and non-overlapping: where candidates
+//! overlap, the longest (most specific) term wins, then the leftmost. Terms that begin or end with a letter or digit of a spaced
 //! script must sit on word boundaries, so that "SKSS" does not match inside
 //! "CSSKSS"; Chinese terms match anywhere.
 
@@ -122,8 +122,9 @@ impl Glossary {
         self.entries.is_empty()
     }
 
-    /// Finds glossary terms in `text` (normalized block text): leftmost-longest,
-    /// non-overlapping, with char offsets into `text`.
+    /// Finds glossary terms in `text` (normalized block text): non-overlapping,
+    /// the longest term first where candidates overlap, in text order, with
+    /// char offsets into `text`.
     pub fn find(&self, text: &str) -> Vec<TermHit> {
         let Some(matcher) = &self.matcher else {
             return Vec::new();
@@ -149,15 +150,16 @@ impl Glossary {
             })
             .filter(|&(start, end, pattern)| self.on_boundaries(&chars, start, end, pattern))
             .collect();
-        candidates.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+        // The most specific term wins: longest first, leftmost among equals.
+        candidates.sort_by_key(|&(start, end, _)| (std::cmp::Reverse(end - start), start));
 
+        let mut covered = vec![false; chars.len()];
         let mut hits = Vec::new();
-        let mut covered_to = 0;
         for (start, end, pattern) in candidates {
-            if start < covered_to {
+            if covered[start..end].iter().any(|&c| c) {
                 continue;
             }
-            covered_to = end;
+            covered[start..end].fill(true);
             hits.push(TermHit {
                 start,
                 end,
@@ -165,6 +167,7 @@ impl Glossary {
                 entry: self.entries[self.patterns[pattern]].terms.clone(),
             });
         }
+        hits.sort_by_key(|hit| hit.start);
         hits
     }
 
@@ -314,6 +317,19 @@ mod tests {
         let hits = found("Chăm sóc sức khỏe sinh sản; CSSKSS khác SKSS.");
         let texts: Vec<_> = hits.iter().map(|h| h.2.as_str()).collect();
         assert_eq!(texts, vec!["Chăm sóc sức khỏe sinh sản", "CSSKSS", "SKSS"]);
+    }
+
+    #[test]
+    fn the_most_specific_overlapping_term_wins() {
+        let glossary = Glossary::new(
+            parse_tsv(
+                "vi\nGiáo dục sức khỏe\nSức khỏe sinh sản vị thành niên\nSức khỏe sinh sản\n",
+            )
+            .unwrap(),
+        );
+        let hits = glossary.find("Truyền thông, giáo dục sức khỏe sinh sản vị thành niên");
+        let texts: Vec<_> = hits.iter().map(|h| h.text.as_str()).collect();
+        assert_eq!(texts, vec!["sức khỏe sinh sản vị thành niên"]);
     }
 
     #[test]
