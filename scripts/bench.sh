@@ -26,7 +26,7 @@ per_file() { echo "for f in $2; do $1 \"\$f\" >/dev/null 2>&1 || true; done"; }
 max_rss_kib() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 
 echo "## ingest corpora/ (whole pipeline, glossary on)"
-hyperfine --warmup 1 --runs "$RUNS" -N \
+hyperfine --warmup 1 --runs "$RUNS" -N -n "plangloss --jobs 1" -n "plangloss --jobs 2" \
   "$BIN ingest corpora --glossary glossaries/program-terms.tsv --jobs 1 -o /dev/null" \
   "$BIN ingest corpora --glossary glossaries/program-terms.tsv --jobs 2 -o /dev/null"
 echo "max RSS (KiB): $(max_rss_kib "$BIN" ingest corpora --glossary glossaries/program-terms.tsv -o /dev/null)"
@@ -34,7 +34,7 @@ echo "max RSS (KiB): $(max_rss_kib "$BIN" ingest corpora --glossary glossaries/p
 PATTERN='*.docx'; DOCX=$(list corpora "$SHARED")
 if have pandoc && [ -n "$DOCX" ]; then
   echo; echo "## DOCX text: plangloss vs pandoc ($(wc -w <<<"$DOCX") files)"
-  hyperfine --warmup 1 --runs "$RUNS" \
+  hyperfine --warmup 1 --runs "$RUNS" -n plangloss -n pandoc \
     "$(per_file "$BIN text" "$DOCX")" \
     "$(per_file "pandoc -t plain" "$DOCX")"
   big=$(ls -S $DOCX | head -1)
@@ -44,7 +44,7 @@ fi
 PATTERN='*.pdf'; PDF=$(list corpora "$SHARED")
 if have pdftotext && [ -n "$PDF" ]; then
   echo; echo "## PDF text: plangloss vs pdftotext ($(wc -w <<<"$PDF") files)"
-  hyperfine --warmup 1 --runs "$RUNS" \
+  hyperfine --warmup 1 --runs "$RUNS" -n plangloss -n pdftotext \
     "$(per_file "$BIN text" "$PDF")" \
     "$(per_file "pdftotext -q -enc UTF-8" "$PDF" | sed 's/>\/dev\/null/- >\/dev\/null/')"
 fi
@@ -52,13 +52,14 @@ fi
 PATTERN='*.html'; HTML=$(list corpora "$SHARED/zh/html" "$SHARED/zh/html-real" "$SHARED/zh-hant/html-real")
 if [ -x "$VENV/bin/python" ] && [ -n "$HTML" ]; then
   echo; echo "## HTML main text: plangloss vs trafilatura and readability-lxml ($(wc -w <<<"$HTML") pages, one process each tool)"
-  pages=$(mktemp -d); for f in $HTML; do cp "$f" "$pages/$(echo "$f" | tr '/' '_')"; done
-  hyperfine --warmup 1 --runs "$RUNS" \
+  pages=$(mktemp -d); n=0; for f in $HTML; do n=$((n+1)); cp "$f" "$pages/page-$n.html"; done
+  hyperfine --warmup 1 --runs "$RUNS" -n "plangloss --jobs 1" -n trafilatura -n readability-lxml \
     "$BIN ingest $pages --jobs 1 -o /dev/null" \
     "$VENV/bin/python -c 'import sys,pathlib,trafilatura
 for p in sorted(pathlib.Path(sys.argv[1]).iterdir()): trafilatura.extract(p.read_bytes())' $pages" \
     "$VENV/bin/python -c 'import sys,pathlib
 from readability import Document
 for p in sorted(pathlib.Path(sys.argv[1]).iterdir()): Document(p.read_bytes()).summary()' $pages"
+  echo "python start-up and imports alone: trafilatura $( { /usr/bin/time -f %e "$VENV/bin/python" -c 'import trafilatura' ; } 2>&1 ) s, readability $( { /usr/bin/time -f %e "$VENV/bin/python" -c 'import readability' ; } 2>&1 ) s"
   rm -rf "$pages"
 fi
