@@ -58,13 +58,16 @@ impl Pipeline {
 
     fn fill_record(&self, bytes: &[u8], record: &mut Record) {
         record.sha256 = Some(hex_sha256(bytes));
-        record.format = detect::detect(bytes).ok();
-        match self.document(bytes) {
-            Ok(document) => {
-                record.lang = document_lang(&document.extraction.blocks);
-                record.meta = document.extraction.meta;
-                record.blocks = document.extraction.blocks;
-                record.warnings = document.extraction.warnings;
+        let extraction = detect::detect(bytes).and_then(|format| {
+            record.format = Some(format);
+            self.extract_annotated(format, bytes)
+        });
+        match extraction {
+            Ok(extraction) => {
+                record.lang = document_lang(&extraction.blocks);
+                record.meta = extraction.meta;
+                record.blocks = extraction.blocks;
+                record.warnings = extraction.warnings;
             }
             Err(error) => record.error = Some(error),
         }
@@ -74,6 +77,11 @@ impl Pipeline {
     /// non-empty, with language, sentences and glossary terms.
     pub fn document(&self, bytes: &[u8]) -> Result<Document, DocError> {
         let format = detect::detect(bytes)?;
+        let extraction = self.extract_annotated(format, bytes)?;
+        Ok(Document { format, extraction })
+    }
+
+    fn extract_annotated(&self, format: Format, bytes: &[u8]) -> Result<Extraction, DocError> {
         let mut extraction = catch_unwind(AssertUnwindSafe(|| {
             extract::extract(format, bytes, &self.limits)
         }))
@@ -90,7 +98,7 @@ impl Pipeline {
                 .warnings
                 .push("no text found in the document".into());
         }
-        Ok(Document { format, extraction })
+        Ok(extraction)
     }
 
     /// Normalizes one block and fills in its language, sentences and terms;
