@@ -48,7 +48,7 @@ Exit status: 0 when every document succeeded, 1 when any failed (the others are 
     },
     /// Print the extracted, normalized text of one document, one block per line (HTML: main content only).
     #[command(
-        after_help = "Example:\n  plangloss text corpora/vi/ke-hoach.docx | diff - <(pandoc -t plain corpora/vi/ke-hoach.docx)"
+        after_help = "Example:\n  plangloss text corpora/vi/kh-tiem-chung-mo-rong-2025.docx | diff - <(pandoc -t plain corpora/vi/kh-tiem-chung-mo-rong-2025.docx)"
     )]
     Text {
         /// The document to read (e.g. `plan.pdf`).
