@@ -16,7 +16,7 @@
 #       numbers) -> LibreOffice Writer, which writes the committed DOCX or PDF, as real
 #       offices do: Word numbering for lists, real footnotes, embedded Noto fonts.
 #   scripts/corpora-src/vi/NAME.cp1258.txt -> corpora/vi/NAME.txt  (Windows-1258, CRLF;
-#       tone marks as combining characters where the code page has no precomposed letter)
+#       precomposed â ê ô ă ơ ư đ, every tone mark a combining character, as Unikey writes it)
 #   scripts/corpora-src/zh/NAME.gbk.html   -> corpora/zh/NAME.html (GBK bytes)
 #   scripts/corpora-src/zh/NAME.utf16.txt  -> corpora/zh/NAME.txt  (UTF-16LE with BOM, CRLF)
 #

@@ -18,9 +18,10 @@ Subcommands:
   fix-pdf SRC IN OUT            same for a LibreOffice PDF (dates, /ID), byte
                                 lengths kept so the xref table stays valid.
   encode SRC OUT ENCODING       re-encode a UTF-8 source: cp1258 (Vietnamese
-                                Windows code page, tone marks as combining
-                                characters where it has no precomposed
-                                letter), gbk, utf-16 (little-endian, BOM).
+                                Windows code page: a e o u with their vowel
+                                modifiers precomposed, every tone mark a
+                                combining character), gbk, utf-16
+                                (little-endian, BOM).
 
 A source's metadata is an HTML comment on its first line, ignored by pandoc:
   <!-- meta: title=...; author=...; created=2025-01-20T08:00:00Z; lang=vi-VN -->
@@ -372,18 +373,31 @@ TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 
 def to_cp1258(text):
-    out = bytearray()
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
+    """Vietnamese Windows style, as Unikey's "Vietnamese locale CP 1258" writes
+    it: letters with a vowel modifier (â ê ô ă ơ ư đ) precomposed, every tone
+    mark as a combining character after its letter, even where the code page
+    has a precomposed toned letter (á, à, é, ...)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    out = []
+    pending_tones = []
+    for c in decomposed:
+        if c in TONES:
+            pending_tones.append(c)
             continue
-        except UnicodeEncodeError:
-            pass
-        decomposed = unicodedata.normalize("NFD", ch)
-        base = "".join(c for c in decomposed if c not in TONES)
-        tones = "".join(c for c in decomposed if c in TONES)
-        out += (unicodedata.normalize("NFC", base) + tones).encode("cp1258")
-    return bytes(out)
+        if unicodedata.combining(c):
+            # a vowel modifier (circumflex, breve, horn): it belongs before the tone
+            out.append(c)
+            continue
+        out.extend(pending_tones)
+        pending_tones = []
+        out.append(c)
+    out.extend(pending_tones)
+    # recompose letter + modifier pairs only; the tone marks stay combining
+    text = "".join(out)
+    result = []
+    for chunk in re.split("([" + "".join(sorted(TONES)) + "])", text):
+        result.append(unicodedata.normalize("NFC", chunk))
+    return "".join(result).encode("cp1258")
 
 
 def encode(src, out, encoding):
