@@ -5,6 +5,7 @@
 //! (chardetng). GB2312 and GBK are always decoded as GB18030, their superset,
 //! so that a page that declares the narrower set loses no characters.
 
+use crate::model::Extraction;
 use encoding_rs::{BIG5, Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
 
 /// Text decoded from bytes, with how its encoding was decided.
@@ -110,6 +111,24 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
         Some(UTF_16BE)
     } else {
         None
+    }
+}
+
+impl Decoded {
+    /// Records how the bytes were decoded in an extraction: `encoding` and
+    /// `encoding_source` in its metadata, and a warning when bytes had to be
+    /// replaced by U+FFFD.
+    pub fn record_in(&self, out: &mut Extraction) {
+        out.meta
+            .insert("encoding".into(), self.encoding.to_string());
+        out.meta
+            .insert("encoding_source".into(), self.source.to_string());
+        if self.had_errors {
+            out.warnings.push(format!(
+                "some bytes are not valid {}; they were replaced by U+FFFD",
+                self.encoding
+            ));
+        }
     }
 }
 

@@ -15,16 +15,7 @@ use std::sync::LazyLock;
 pub fn extract(bytes: &[u8], _limits: &Limits) -> Result<Extraction, DocError> {
     let decoded = encoding::decode(bytes, None);
     let mut out = Extraction::default();
-    out.meta
-        .insert("encoding".into(), decoded.encoding.to_string());
-    out.meta
-        .insert("encoding_source".into(), decoded.source.to_string());
-    if decoded.had_errors {
-        out.warnings.push(format!(
-            "some bytes are not valid {}; they were replaced by U+FFFD",
-            decoded.encoding
-        ));
-    }
+    decoded.record_in(&mut out);
     out.blocks = paragraphs(&decoded.text)
         .into_iter()
         .map(classify)

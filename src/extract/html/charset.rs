@@ -29,21 +29,12 @@ pub(super) fn decode(bytes: &[u8], out: &mut Extraction) -> String {
     let label = declared_label(bytes);
     let declared = label.as_deref().and_then(resolve);
     let decoded = encoding::decode(bytes, declared);
-    out.meta
-        .insert("encoding".into(), decoded.encoding.to_string());
-    out.meta
-        .insert("encoding_source".into(), decoded.source.to_string());
+    decoded.record_in(out);
     if let Some(label) = &label {
         out.meta.insert("declared_encoding".into(), label.clone());
         if let Some(warning) = check_declaration(label, declared, &decoded) {
             out.warnings.push(warning);
         }
-    }
-    if decoded.had_errors {
-        out.warnings.push(format!(
-            "some bytes are not valid {}; they were replaced by U+FFFD",
-            decoded.encoding
-        ));
     }
     decoded.text
 }
