@@ -58,10 +58,12 @@ impl Pipeline {
 
     fn fill_record(&self, bytes: &[u8], record: &mut Record) {
         record.sha256 = Some(hex_sha256(bytes));
-        let extraction = detect::detect(bytes).and_then(|format| {
-            record.format = Some(format);
-            self.extract_annotated(format, bytes)
-        });
+        let extraction = check_size(bytes.len() as u64, &self.limits)
+            .and_then(|()| detect::detect(bytes))
+            .and_then(|format| {
+                record.format = Some(format);
+                self.extract_annotated(format, bytes)
+            });
         match extraction {
             Ok(extraction) => {
                 record.lang = document_lang(&extraction.blocks);
@@ -92,6 +94,7 @@ impl Pipeline {
             .filter_map(|block| self.annotate(block))
             .collect();
         if extraction.blocks.is_empty()
+            // An extractor that knows why there is no text (a scan) has said so.
             && !extraction.warnings.iter().any(|w| w.contains("no text"))
         {
             extraction
@@ -131,16 +134,22 @@ fn read_bounded(path: &Path, limits: &Limits, record: &mut Record) -> Result<Vec
         ));
     }
     record.bytes = metadata.len();
-    if metadata.len() > limits.max_file_bytes {
-        return Err(DocError::too_large(format!(
-            "file is {} MiB, more than the {} MiB limit (--max-file-size)",
-            metadata.len() >> 20,
-            limits.max_file_bytes >> 20
-        )));
-    }
+    check_size(metadata.len(), limits)?;
     let bytes = std::fs::read(path).map_err(io_error)?;
     record.bytes = bytes.len() as u64;
     Ok(bytes)
+}
+
+/// Refuses documents over the size limit, before any work is spent on them.
+fn check_size(bytes: u64, limits: &Limits) -> Result<(), DocError> {
+    if bytes > limits.max_file_bytes {
+        return Err(DocError::too_large(format!(
+            "file is {} MiB, more than the {} MiB limit (--max-file-size)",
+            bytes >> 20,
+            limits.max_file_bytes >> 20
+        )));
+    }
+    Ok(())
 }
 
 /// The document language: blocks' evidence summed, so long blocks weigh more.
@@ -194,6 +203,25 @@ mod tests {
         assert_eq!(record.blocks[1].sentences.len(), 2);
         assert_eq!(record.blocks[0].terms[0].text, "DÂN SỐ");
         assert_eq!(record.sha256.as_deref().map(str::len), Some(64));
+    }
+
+    #[test]
+    fn empty_documents_are_warned_about_and_large_ones_refused() {
+        let pipeline = Pipeline::default();
+        let record = pipeline.process_bytes(
+            b"<html><body><script>x()</script>&nbsp;</body></html>",
+            "a.html",
+        );
+        assert_eq!(record.warnings, ["no text found in the document"]);
+        let small = Pipeline {
+            limits: Limits {
+                max_file_bytes: 10,
+                ..Limits::default()
+            },
+            ..Pipeline::default()
+        };
+        let record = small.process_bytes(b"<p>more than ten bytes</p>", "b.html");
+        assert_eq!(record.error.unwrap().kind, ErrorKind::TooLarge);
     }
 
     #[test]

@@ -29,17 +29,9 @@ const MIN_MAIN_SHARE: usize = 4;
 /// Extracts the main text of an HTML page as blocks in document order, with
 /// the page's metadata (`title`, `description`, `author`, `keywords`,
 /// `published`, `lang`) and how it was decoded (`encoding`,
-/// `encoding_source`, `declared_encoding`). Fails only on pages larger than
-/// `limits.max_file_bytes`; a page without text gives no blocks and a
-/// "no text found" warning.
+/// `encoding_source`, `declared_encoding`). Never fails: a page without
+/// text gives no blocks.
 pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
-    if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(DocError::too_large(format!(
-            "HTML page is {} bytes, more than the limit of {}",
-            bytes.len(),
-            limits.max_file_bytes
-        )));
-    }
     let mut out = Extraction::default();
     let text = charset::decode(bytes, &mut out);
     let flattened = nesting::flatten(&text, limits.max_depth);
@@ -53,9 +45,6 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
         ));
     }
     out.blocks = walked.blocks;
-    if out.blocks.is_empty() {
-        out.warnings.push("no text found".into());
-    }
     Ok(out)
 }
 
@@ -322,7 +311,6 @@ mod tests {
     fn empty_garbage_and_truncated_input_do_not_fail() {
         let empty = extract(b"", &Limits::default()).unwrap();
         assert!(empty.blocks.is_empty());
-        assert_eq!(empty.warnings, ["no text found"]);
         let garbage: Vec<u8> = (0..5000u32).map(|i| (i * 7919 % 251) as u8).collect();
         assert!(extract(&garbage, &Limits::default()).is_ok());
         let page = "<html><head><title>Kế hoạch</title></head><body><table><tr><td>Nội <b";
@@ -332,17 +320,7 @@ mod tests {
             }
         }
         let scripts_only = extract(b"<script>x()</script>  &nbsp; ", &Limits::default()).unwrap();
-        assert_eq!(scripts_only.warnings, ["no text found"]);
-    }
-
-    #[test]
-    fn too_large_is_an_error() {
-        let limits = Limits {
-            max_file_bytes: 10,
-            ..Limits::default()
-        };
-        let error = extract(b"<p>more than ten bytes</p>", &limits).unwrap_err();
-        assert_eq!(error.kind, crate::model::ErrorKind::TooLarge);
+        assert!(scripts_only.blocks.is_empty());
     }
 
     mod real_pages {
