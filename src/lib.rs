@@ -7,6 +7,7 @@
 //! parallel while writing results in path order.
 
 pub mod encoding;
+pub mod legacy;
 pub mod extract;
 pub mod model;
 

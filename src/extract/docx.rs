@@ -7,6 +7,8 @@
 //! Reading order: body paragraphs and table cells as they appear (text boxes
 //! inside a paragraph come before it), then footnotes and endnotes.
 
+mod numbering;
+
 use crate::detect::main_part_name;
 use crate::extract::xml::{self, attr, read_member, resolve_reference};
 use crate::model::{Block, BlockKind, DocError, Extraction, Limits, TablePos};

@@ -1,0 +1,1 @@
+//! List numbering of WordprocessingML (`word/numbering.xml`).

@@ -1,0 +1,1 @@
+//! Vietnamese legacy 8-bit encodings (TCVN3, VNI, VISCII, VPS) → Unicode.
