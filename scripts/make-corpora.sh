@@ -15,6 +15,11 @@
 #       reference document built by build.py (Noto Serif / Noto Serif CJK SC, A4, page
 #       numbers) -> LibreOffice Writer, which writes the committed DOCX or PDF, as real
 #       offices do: Word numbering for lists, real footnotes, embedded Noto fonts.
+#   scripts/corpora-src/LANG/NAME.wordml.py -> corpora/LANG/NAME.docx
+#       written part by part by wordml.py as Microsoft Word writes them, for what the
+#       Markdown route cannot express: style-linked heading numbers, list restarts,
+#       headers and footers with page fields, endnotes, a text box stored twice,
+#       tracked changes, a comment, a content-control placeholder, symbol fonts.
 #   scripts/corpora-src/vi/NAME.cp1258.txt -> corpora/vi/NAME.txt  (Windows-1258, CRLF;
 #       precomposed â ê ô ă ơ ư đ, every tone mark a combining character, as Unikey writes it)
 #   scripts/corpora-src/zh/NAME.gbk.html   -> corpora/zh/NAME.html (GBK bytes)
@@ -77,6 +82,13 @@ for md in "$src"/vi/*.md "$src"/zh/*.md; do
     }
     python3 "$build" "fix-$format" "$md" "$work/lo/$base.$format" "$out/$lang/$base.$format"
     echo "corpora/$lang/$base.$format"
+done
+
+for spec in "$src"/vi/*.wordml.py "$src"/zh/*.wordml.py; do
+    lang="$(basename "$(dirname "$spec")")"
+    base="$(basename "$spec" .wordml.py)"
+    python3 "$src/wordml.py" "$spec" "$out/$lang/$base.docx"
+    echo "corpora/$lang/$base.docx"
 done
 
 for txt in "$src"/vi/*.cp1258.txt; do

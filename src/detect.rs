@@ -43,11 +43,12 @@ pub fn detect(bytes: &[u8]) -> Result<Format, DocError> {
 /// Finds the main document part of an OOXML package through
 /// `_rels/.rels`, so that parts not named `word/document.xml` are found too.
 pub fn main_part_name<R: Read + std::io::Seek>(archive: &mut zip::ZipArchive<R>) -> Option<String> {
-    let rels = xml::read_member(archive, "_rels/.rels", &Limits::default()).ok()??;
+    let limit = Limits::default().max_inflated_bytes;
+    let rels = xml::read_member(archive, "_rels/.rels", limit).ok()??;
     xml::relationships(&rels)
         .into_iter()
-        .find(|(kind, _)| kind == "officeDocument")
-        .map(|(_, target)| xml::resolve_target("", &target))
+        .find(|rel| rel.kind == "officeDocument")
+        .map(|rel| xml::resolve_target("", &rel.target))
 }
 
 fn detect_zip(bytes: &[u8]) -> Result<Format, DocError> {

@@ -7,8 +7,8 @@
 //! parallel while writing results in path order.
 
 pub mod encoding;
-pub mod legacy;
 pub mod extract;
+pub mod legacy;
 pub mod model;
 
 pub mod batch;

@@ -1,6 +1,6 @@
 //! The `plangloss` command line: parses arguments and calls the library.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use plangloss::batch::{self, Summary};
 use plangloss::glossary::Glossary;
@@ -33,7 +33,7 @@ Exit status: 0 when every document succeeded, 1 when any failed (the others are 
         /// Files and folders to read; folders are walked recursively, hidden entries skipped (e.g. `corpora/ extra/plan.pdf`).
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
-        /// Write JSON Lines to FILE instead of stdout (e.g. `-o out.jsonl`).
+        /// Write JSON Lines to FILE instead of stdout; `-` is stdout (e.g. `-o out.jsonl`).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// Glossary TSV to apply; repeat for several, earlier files win on shared terms (e.g. `--glossary glossaries/program-terms.tsv`).
@@ -42,9 +42,8 @@ Exit status: 0 when every document succeeded, 1 when any failed (the others are 
         /// Number of documents processed at once; defaults to the number of CPUs (e.g. `--jobs 2`). Output is identical for any value.
         #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
-        /// Largest file to read, in MiB; larger files get a `too_large` error record (e.g. `--max-file-size 512`).
-        #[arg(long, value_name = "MIB", default_value_t = 256)]
-        max_file_size: u64,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Print the extracted, normalized text of one document, one block per line (HTML: main content only).
     #[command(
@@ -53,6 +52,8 @@ Exit status: 0 when every document succeeded, 1 when any failed (the others are 
     Text {
         /// The document to read (e.g. `plan.pdf`).
         file: PathBuf,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Split text into sentences: each non-empty input line is a paragraph; prints one sentence per line, a blank line between paragraphs.
     #[command(
@@ -65,6 +66,27 @@ Exit status: 0 when every document succeeded, 1 when any failed (the others are 
         /// UTF-8 text file to read; stdin when absent (e.g. `paragraphs.txt`).
         file: Option<PathBuf>,
     },
+}
+
+/// Resource limits that make a hostile file fail alone instead of exhausting the machine.
+#[derive(Args)]
+struct LimitArgs {
+    /// Largest file to read, in MiB; larger files get a `too_large` error record (e.g. `--max-file-size 512`).
+    #[arg(long, value_name = "MIB", default_value_t = 256)]
+    max_file_size: u64,
+    /// Most XML one DOCX may inflate to, in MiB, all parts together; more gives a `too_large` error record (zip bombs). Also the largest PDF stream (e.g. `--max-inflated-size 1024`).
+    #[arg(long, value_name = "MIB", default_value_t = 256)]
+    max_inflated_size: u64,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> Limits {
+        Limits {
+            max_file_bytes: self.max_file_size.saturating_mul(1 << 20),
+            max_inflated_bytes: self.max_inflated_size.saturating_mul(1 << 20),
+            ..Limits::default()
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -82,9 +104,9 @@ fn main() -> ExitCode {
             output,
             glossary,
             jobs,
-            max_file_size,
-        } => ingest(paths, output, glossary, jobs, max_file_size),
-        Command::Text { file } => text(file),
+            limits,
+        } => ingest(paths, output, glossary, jobs, limits.limits()),
+        Command::Text { file, limits } => text(file, limits.limits()),
         Command::Segment { lang, file } => segment(lang, file),
     };
     result.unwrap_or_else(|message| {
@@ -98,14 +120,10 @@ fn ingest(
     output: Option<PathBuf>,
     glossaries: Vec<PathBuf>,
     jobs: Option<u16>,
-    max_file_size: u64,
+    limits: Limits,
 ) -> Result<ExitCode, String> {
     let started = Instant::now();
     let glossary = Glossary::load(&glossaries).map_err(|e| e.to_string())?;
-    let limits = Limits {
-        max_file_bytes: max_file_size.saturating_mul(1 << 20),
-        ..Limits::default()
-    };
     let pipeline = Pipeline { glossary, limits };
     let inputs = batch::collect_inputs(&paths);
     for input in inputs.iter().filter(|i| i.walk_error.is_some()) {
@@ -122,7 +140,7 @@ fn ingest(
         .map(usize::from)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
 
-    let mut out: Box<dyn Write> = match &output {
+    let mut out: Box<dyn Write> = match output.as_ref().filter(|p| p.as_os_str() != "-") {
         Some(path) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path)
                 .map_err(|e| format!("cannot create {}: {e}", path.display()))?,
@@ -168,9 +186,12 @@ fn print_summary(summary: &Summary, started: Instant) {
     );
 }
 
-fn text(file: PathBuf) -> Result<ExitCode, String> {
+fn text(file: PathBuf, limits: Limits) -> Result<ExitCode, String> {
     let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-    let pipeline = Pipeline::default();
+    let pipeline = Pipeline {
+        limits,
+        ..Pipeline::default()
+    };
     match pipeline.document(&bytes) {
         Ok(document) => {
             for warning in &document.extraction.warnings {

@@ -59,6 +59,16 @@ pub struct TermHit {
     pub entry: BTreeMap<String, String>,
 }
 
+/// A footnote or endnote reference mark inside a block's text. The mark itself
+/// is not part of the text: `offset` is the char offset where it stands (the
+/// mark follows the char before it), and `id` is the `id` of the note block.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NoteRef {
+    pub id: String,
+    pub label: String,
+    pub offset: usize,
+}
+
 /// One unit of text in reading order.
 ///
 /// Invariant after normalization: `text` is NFC, non-empty, has no leading or
@@ -72,6 +82,16 @@ pub struct Block {
     pub page: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub table: Option<TablePos>,
+    /// The number or bullet shown before the text ("1.", "a)", "（一）", "•"),
+    /// or a note's number; never part of `text`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// An identifier other blocks refer to: notes are `footnote-N` / `endnote-N`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Note reference marks in the text, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<NoteRef>,
     pub lang: Lang,
     pub text: String,
     pub sentences: Vec<Span>,
@@ -87,6 +107,9 @@ impl Block {
             level: None,
             page: None,
             table: None,
+            label: None,
+            id: None,
+            notes: Vec::new(),
             lang: Lang::Und,
             text: text.into(),
             sentences: Vec::new(),
@@ -202,7 +225,8 @@ impl std::error::Error for DocError {}
 pub struct Limits {
     /// Largest input file accepted, in bytes.
     pub max_file_bytes: u64,
-    /// Largest decompressed size of one ZIP member or PDF stream, in bytes.
+    /// Largest decompressed size, in bytes, of all XML read from one DOCX
+    /// package together, or of one PDF stream.
     pub max_inflated_bytes: u64,
     /// Deepest XML/HTML element nesting or PDF form/object recursion followed.
     pub max_depth: usize,
@@ -212,7 +236,7 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_file_bytes: 256 * 1024 * 1024,
-            max_inflated_bytes: 512 * 1024 * 1024,
+            max_inflated_bytes: 256 * 1024 * 1024,
             max_depth: 256,
         }
     }

@@ -10,33 +10,48 @@
 use crate::script::is_cjk;
 use icu_normalizer::ComposingNormalizerBorrowed;
 
+/// Marks, in an extractor's raw text, where a note reference stands. It is a
+/// Unicode noncharacter (reserved for a program's internal use), so it cannot
+/// be confused with document text: normalization drops every noncharacter.
+pub const NOTE_ANCHOR: char = '\u{FDD0}';
+
 /// Normalizes one block's text as described in the module documentation.
 pub fn normalize_text(raw: &str) -> String {
+    normalize_with_anchors(raw).0
+}
+
+/// Normalizes like [`normalize_text`], also removing every [`NOTE_ANCHOR`] and
+/// returning, for each in order, the char offset in the result where it stood.
+pub fn normalize_with_anchors(raw: &str) -> (String, Vec<usize>) {
     let nfc = ComposingNormalizerBorrowed::new_nfc().normalize(raw);
     let chars: Vec<char> = nfc.chars().collect();
     let mut out = String::with_capacity(nfc.len());
+    let mut out_chars = 0;
+    let mut anchors = Vec::new();
     let mut pending_space = false;
     let mut pending_newline = false;
     for (i, &c) in chars.iter().enumerate() {
+        if c == NOTE_ANCHOR {
+            anchors.push(out_chars);
+            continue;
+        }
         match classify(c, &chars, i) {
             Class::Drop => {}
             Class::Space => pending_space = true,
             Class::Newline => pending_newline = true,
             Class::Keep(c) => {
-                if !out.is_empty() {
-                    if pending_newline {
-                        out.push('\n');
-                    } else if pending_space {
-                        out.push(' ');
-                    }
+                if !out.is_empty() && (pending_newline || pending_space) {
+                    out.push(if pending_newline { '\n' } else { ' ' });
+                    out_chars += 1;
                 }
                 pending_space = false;
                 pending_newline = false;
                 out.push(c);
+                out_chars += 1;
             }
         }
     }
-    out
+    (out, anchors)
 }
 
 enum Class {
@@ -70,12 +85,18 @@ fn classify(c: char, chars: &[char], i: usize) -> Class {
         | '\u{200F}'
         | '\u{202A}'..='\u{202E}' => Class::Drop,
         '\u{200C}' | '\u{200D}' => Class::Keep(c),
+        c if is_noncharacter(c) => Class::Drop,
         c if c.is_control() => Class::Drop,
         '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
             Class::Keep(char::from_u32(c as u32 - 0xFF00 + 0x20).unwrap_or(c))
         }
         c => Class::Keep(c),
     }
+}
+
+/// U+FDD0–U+FDEF and the last two code points of every plane.
+fn is_noncharacter(c: char) -> bool {
+    ('\u{FDD0}'..='\u{FDEF}').contains(&c) || (c as u32) & 0xFFFE == 0xFFFE
 }
 
 /// Vowels with each Vietnamese tone: index 0 is the bare vowel, then grave,
@@ -197,6 +218,16 @@ mod tests {
             "hoàn thành, quý, thuở, hòa, khuya, hoa"
         );
         assert_eq!(fold_vi_tone("hoá").chars().count(), 3);
+    }
+
+    #[test]
+    fn note_anchors_become_offsets_into_the_result() {
+        let a = NOTE_ANCHOR;
+        let (text, anchors) =
+            normalize_with_anchors(&format!("  Nghị\u{A0}\u{A0}định{a} số 30 \u{FDD1}{a}"));
+        assert_eq!(text, "Nghị định số 30");
+        assert_eq!(anchors, vec![9, 15]);
+        assert_eq!(normalize_text(&format!("a{a}b\u{FFFF}")), "ab");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! a failed document has `error`, `"format": null` when its kind was not
 //! recognised, `"sha256": null` when it could not be read, and no blocks.
 
-use crate::model::{Block, DocError, Format, Lang};
+use crate::model::{Block, BlockKind, DocError, Format, Lang};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -50,11 +50,30 @@ impl Record {
 }
 
 /// The text of `blocks` one block per line, as `plangloss text` prints it:
-/// line breaks inside a block become spaces so that each block stays one line.
+/// line breaks inside a block become spaces so that each block stays one line;
+/// a list label comes before its item's text ("2. Kiểu trình bày"), note
+/// marks show as `[1]` where they stand, and a note starts with its own mark.
 pub fn plain_text(blocks: &[Block]) -> String {
     let mut out = String::new();
     for block in blocks {
-        out.push_str(&block.text.replace('\n', " "));
+        match (&block.label, block.kind) {
+            (Some(label), BlockKind::Footnote) => out.push_str(&format!("[{label}] ")),
+            (Some(label), _) => out.push_str(&format!("{label} ")),
+            (None, _) => {}
+        }
+        let mut notes = block.notes.iter().peekable();
+        let mut marks_at = |offset: usize, out: &mut String| {
+            while let Some(note) = notes.next_if(|n| n.offset <= offset) {
+                out.push_str(&format!("[{}]", note.label));
+            }
+        };
+        let mut length = 0;
+        for (offset, c) in block.text.chars().enumerate() {
+            marks_at(offset, &mut out);
+            out.push(if c == '\n' { ' ' } else { c });
+            length = offset + 1;
+        }
+        marks_at(length, &mut out);
         out.push('\n');
     }
     out
@@ -63,7 +82,7 @@ pub fn plain_text(blocks: &[Block]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{BlockKind, ErrorKind};
+    use crate::model::{ErrorKind, NoteRef};
 
     #[test]
     fn error_records_keep_every_key() {
@@ -95,5 +114,29 @@ mod tests {
         );
         assert!(!line.contains("\"page\""));
         assert!(line.ends_with("}\n"));
+    }
+
+    #[test]
+    fn plain_text_shows_labels_and_note_marks() {
+        let mut item = Block::new(BlockKind::ListItem, "Kiểu trình bày\nmới");
+        item.label = Some("2.".into());
+        item.notes = vec![
+            NoteRef {
+                id: "footnote-1".into(),
+                label: "1".into(),
+                offset: 4,
+            },
+            NoteRef {
+                id: "footnote-2".into(),
+                label: "2".into(),
+                offset: 18,
+            },
+        ];
+        let mut note = Block::new(BlockKind::Footnote, "Ghi chú.");
+        note.label = Some("1".into());
+        assert_eq!(
+            plain_text(&[item, note]),
+            "2. Kiểu[1] trình bày mới[2]\n[1] Ghi chú.\n"
+        );
     }
 }

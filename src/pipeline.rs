@@ -11,10 +11,11 @@ use crate::extract;
 use crate::glossary::Glossary;
 use crate::lang::{self, Evidence};
 use crate::model::{Block, DocError, ErrorKind, Extraction, Format, Limits};
-use crate::normalize::normalize_text;
+use crate::normalize::normalize_with_anchors;
 use crate::output::Record;
 use crate::segment;
 use sha2::{Digest, Sha256};
+use std::collections::HashSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
@@ -78,6 +79,7 @@ impl Pipeline {
     /// Detects, extracts and annotates a document: blocks come out normalized,
     /// non-empty, with language, sentences and glossary terms.
     pub fn document(&self, bytes: &[u8]) -> Result<Document, DocError> {
+        check_size(bytes.len() as u64, &self.limits)?;
         let format = detect::detect(bytes)?;
         let extraction = self.extract_annotated(format, bytes)?;
         Ok(Document { format, extraction })
@@ -93,6 +95,7 @@ impl Pipeline {
             .into_iter()
             .filter_map(|block| self.annotate(block))
             .collect();
+        drop_dangling_note_marks(&mut extraction.blocks);
         if extraction.blocks.is_empty()
             // An extractor that knows why there is no text (a scan) has said so.
             && !extraction.warnings.iter().any(|w| w.contains("no text"))
@@ -107,7 +110,13 @@ impl Pipeline {
     /// Normalizes one block and fills in its language, sentences and terms;
     /// `None` when nothing but whitespace remains.
     fn annotate(&self, mut block: Block) -> Option<Block> {
-        block.text = normalize_text(&block.text);
+        let (text, anchors) = normalize_with_anchors(&block.text);
+        block.text = text;
+        // An extractor that records note marks puts one anchor per mark.
+        block.notes.truncate(anchors.len());
+        for (note, offset) in block.notes.iter_mut().zip(anchors) {
+            note.offset = offset;
+        }
         if block.text.is_empty() {
             return None;
         }
@@ -115,6 +124,18 @@ impl Pipeline {
         block.sentences = segment::sentences(&block.text, block.lang);
         block.terms = self.glossary.find(&block.text);
         Some(block)
+    }
+}
+
+/// Removes note marks whose note block is gone (a note left empty after
+/// normalization), so that every mark in a record points at a block.
+fn drop_dangling_note_marks(blocks: &mut [Block]) {
+    if blocks.iter().all(|b| b.notes.is_empty()) {
+        return;
+    }
+    let ids: HashSet<String> = blocks.iter().filter_map(|b| b.id.clone()).collect();
+    for block in blocks {
+        block.notes.retain(|note| ids.contains(&note.id));
     }
 }
 

@@ -1,7 +1,7 @@
 //! Helpers shared by the readers of XML-in-ZIP formats: bounded reading of a
 //! ZIP member, attribute lookup and entity references with quick-xml.
 
-use crate::model::{DocError, Limits};
+use crate::model::{DocError, ErrorKind};
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use std::io::{Read, Seek};
@@ -9,17 +9,31 @@ use std::io::{Read, Seek};
 /// Reads the ZIP member `name` as UTF-8 text (a leading BOM removed, UTF-16
 /// decoded), or `Ok(None)` when there is no such member.
 ///
-/// Fails with `too_large` when the member inflates past
-/// `limits.max_inflated_bytes` (zip bombs), and `corrupt` when it cannot be read.
+/// Fails with `too_large` when the member inflates past `limit` bytes (zip
+/// bombs; the declared size is not trusted), `encrypted` when the member is
+/// password-protected, and `corrupt` when it cannot be read.
 pub fn read_member<R: Read + Seek>(
     archive: &mut zip::ZipArchive<R>,
     name: &str,
-    limits: &Limits,
+    limit: u64,
 ) -> Result<Option<String>, DocError> {
-    let Ok(mut member) = archive.by_name(name) else {
-        return Ok(None);
+    let mut member = match archive.by_name(name) {
+        Ok(member) => member,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(zip::result::ZipError::UnsupportedArchive(
+            zip::result::ZipError::PASSWORD_REQUIRED,
+        )) => {
+            return Err(DocError::new(
+                ErrorKind::Encrypted,
+                format!("{name} is password-protected inside the ZIP container"),
+            ));
+        }
+        Err(e) => {
+            return Err(DocError::corrupt(format!(
+                "cannot read {name} from the ZIP container: {e}"
+            )));
+        }
     };
-    let limit = limits.max_inflated_bytes;
     if member.size() > limit {
         return Err(inflate_limit(name, limit));
     }
@@ -38,8 +52,9 @@ pub fn read_member<R: Read + Seek>(
 
 fn inflate_limit(name: &str, limit: u64) -> DocError {
     DocError::too_large(format!(
-        "{name} inflates to more than {} MiB (zip bomb?); raise the limit if the file is genuine",
-        limit >> 20
+        "{name} inflates past the limit of {} MiB of XML per document (zip bomb?); \
+         raise --max-inflated-size if the file is genuine",
+        limit.div_ceil(1 << 20)
     ))
 }
 
@@ -97,9 +112,19 @@ pub fn resolve_target(base_part: &str, target: &str) -> String {
     parts.join("/")
 }
 
-/// The relationships of a `.rels` part as `(type, target)` pairs, in order;
-/// the type is reduced to its last path segment (`officeDocument`, `styles`…).
-pub fn relationships(rels_xml: &str) -> Vec<(String, String)> {
+/// One relationship of a `.rels` part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relationship {
+    /// The id parts refer to it by (`r:id="rId3"`).
+    pub id: String,
+    /// The type's last path segment: `officeDocument`, `styles`, `header`…
+    pub kind: String,
+    /// The target as written, relative to the source part's folder.
+    pub target: String,
+}
+
+/// The relationships of a `.rels` part, in document order.
+pub fn relationships(rels_xml: &str) -> Vec<Relationship> {
     let mut reader = quick_xml::Reader::from_str(rels_xml.trim_start_matches('\u{feff}'));
     let mut found = Vec::new();
     loop {
@@ -108,8 +133,11 @@ pub fn relationships(rels_xml: &str) -> Vec<(String, String)> {
                 if e.local_name().as_ref() == "Relationship" =>
             {
                 if let (Some(kind), Some(target)) = (attr(&e, "Type"), attr(&e, "Target")) {
-                    let kind = kind.rsplit('/').next().unwrap_or_default().to_string();
-                    found.push((kind, target));
+                    found.push(Relationship {
+                        id: attr(&e, "Id").unwrap_or_default(),
+                        kind: kind.rsplit('/').next().unwrap_or_default().to_string(),
+                        target,
+                    });
                 }
             }
             Ok(Event::Eof) | Err(_) => return found,

@@ -65,16 +65,41 @@ pub fn assert_valid(records: &[Value]) {
             "record {} does not match the schema: {errors:#?}",
             record["path"]
         );
-        for block in record["blocks"].as_array().unwrap() {
+        let blocks = record["blocks"].as_array().unwrap();
+        for block in blocks {
             assert_offsets(block);
+        }
+        assert_note_links(blocks);
+    }
+}
+
+/// Every note mark points at a block with that `id`, and ids are unique.
+fn assert_note_links(blocks: &[Value]) {
+    let ids: Vec<&str> = blocks.iter().filter_map(|b| b["id"].as_str()).collect();
+    let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
+    assert_eq!(ids.len(), unique.len(), "duplicate block ids: {ids:?}");
+    for block in blocks {
+        for note in block["notes"].as_array().into_iter().flatten() {
+            let id = note["id"].as_str().unwrap();
+            assert!(unique.contains(id), "note mark {note} points at no block");
         }
     }
 }
 
 /// Sentence spans lie inside the text, in order, without overlap; term
-/// offsets are char offsets whose slice equals the term's `text`.
+/// offsets are char offsets whose slice equals the term's `text`; note marks
+/// stand inside the text (at its end at most), in order.
 fn assert_offsets(block: &Value) {
     let chars: Vec<char> = block["text"].as_str().unwrap().chars().collect();
+    let mut previous_mark = 0;
+    for note in block["notes"].as_array().into_iter().flatten() {
+        let offset = note["offset"].as_u64().unwrap() as usize;
+        assert!(
+            previous_mark <= offset && offset <= chars.len(),
+            "bad note mark {note} in {block}"
+        );
+        previous_mark = offset;
+    }
     let mut previous_end = 0;
     for span in block["sentences"].as_array().unwrap() {
         let (start, end) = (

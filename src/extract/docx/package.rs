@@ -1,0 +1,69 @@
+//! The OPC package of a DOCX: ZIP members read within one inflate budget for
+//! the whole document, and relationships between parts.
+
+use crate::detect::main_part_name;
+use crate::extract::xml::{self, Relationship, read_member};
+use crate::model::{DocError, ErrorKind, Limits};
+use std::io::Cursor;
+
+/// An opened DOCX package.
+///
+/// Invariant: the XML read through [`Package::read`] never adds up to more
+/// than the limit it was opened with, so a zip bomb spread over many parts
+/// fails as surely as one hidden in a single part.
+pub(super) struct Package<'a> {
+    archive: zip::ZipArchive<Cursor<&'a [u8]>>,
+    limit: u64,
+    remaining: u64,
+}
+
+impl<'a> Package<'a> {
+    /// Opens the ZIP container; `corrupt` when it is not a readable ZIP.
+    pub(super) fn open(bytes: &'a [u8], limits: &Limits) -> Result<Self, DocError> {
+        let archive = zip::ZipArchive::new(Cursor::new(bytes))
+            .map_err(|e| DocError::corrupt(format!("DOCX container cannot be opened: {e}")))?;
+        Ok(Package {
+            archive,
+            limit: limits.max_inflated_bytes,
+            remaining: limits.max_inflated_bytes,
+        })
+    }
+
+    /// The main document part, found through the package relationships
+    /// (`word/document.xml` when they do not say).
+    pub(super) fn main_part(&mut self) -> String {
+        main_part_name(&mut self.archive).unwrap_or_else(|| "word/document.xml".to_string())
+    }
+
+    /// The text of part `name`, or `Ok(None)` when the package has no such part.
+    pub(super) fn read(&mut self, name: &str) -> Result<Option<String>, DocError> {
+        match read_member(&mut self.archive, name, self.remaining) {
+            Ok(text) => {
+                let size = text.as_ref().map_or(0, |t| t.len() as u64);
+                self.remaining = self.remaining.saturating_sub(size);
+                Ok(text)
+            }
+            Err(error) if error.kind == ErrorKind::TooLarge => Err(DocError::too_large(format!(
+                "the XML of this DOCX inflates past the limit of {} MiB per document \
+                 (at {name}; a zip bomb?); raise --max-inflated-size if the file is genuine",
+                self.limit.div_ceil(1 << 20)
+            ))),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// The relationships of part `name`, with internal targets resolved to
+    /// member names; empty when the part has none.
+    pub(super) fn relationships(&mut self, name: &str) -> Result<Vec<Relationship>, DocError> {
+        let Some(rels) = self.read(&xml::rels_name(name))? else {
+            return Ok(Vec::new());
+        };
+        Ok(xml::relationships(&rels)
+            .into_iter()
+            .map(|rel| Relationship {
+                target: xml::resolve_target(name, &rel.target),
+                ..rel
+            })
+            .collect())
+    }
+}
