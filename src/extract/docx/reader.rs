@@ -144,11 +144,13 @@ struct TableState {
     cell_span: u32,
 }
 
-/// The run being read: its direct font and character style.
+/// The run being read: its direct font, character style, and whether it is
+/// raised (`Some(true)`) or lowered.
 #[derive(Default)]
 struct Run {
     font: Option<String>,
     style: Option<String>,
+    superscript: Option<bool>,
 }
 
 /// A complex or simple field: its code, and whether its result is being read.
@@ -392,6 +394,13 @@ impl<'s, 'a> PartReader<'s, 'a> {
             ("headerReference", _) | ("footerReference", _) => self.section_part(name, e),
             ("rFonts", Some(Place::RunProperties)) => self.run.font = font_of(e),
             ("rStyle", Some(Place::RunProperties)) => self.run.style = attr(e, "val"),
+            ("vertAlign", Some(Place::RunProperties)) => {
+                self.run.superscript = match attr(e, "val").as_deref() {
+                    Some("superscript") => Some(true),
+                    Some("subscript") => Some(false),
+                    _ => None,
+                }
+            }
             ("gridSpan", _) => {
                 if let Some(table) = self.tables.last_mut() {
                     table.cell_span = attr(e, "val")
@@ -502,10 +511,14 @@ impl<'s, 'a> PartReader<'s, 'a> {
             });
             return;
         }
-        match self.run_legacy_font() {
-            Some(font) => self.push_legacy(font, &text),
-            None => self.push_text(&text),
+        if let Some(font) = self.run_legacy_font() {
+            return self.push_legacy(font, &text);
         }
+        let shifted = self
+            .run
+            .superscript
+            .and_then(|up| super::symbols::shifted(&text, up));
+        self.push_text(shifted.as_deref().unwrap_or(&text));
     }
 
     /// The legacy font the current run is drawn in, if any.

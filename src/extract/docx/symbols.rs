@@ -95,6 +95,19 @@ fn wingdings(byte: u8) -> Option<char> {
     })
 }
 
+/// Text set as superscript or subscript, written with the Unicode raised or
+/// lowered forms ("m²", "CO₂", "quản¹"), so that it does not run into the word
+/// before it; `None` when some char has no such form.
+pub(super) fn shifted(text: &str, superscript: bool) -> Option<String> {
+    const PLAIN: &str = "0123456789+-=()";
+    const RAISED: &str = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾";
+    const LOWERED: &str = "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎";
+    let forms: Vec<char> = if superscript { RAISED } else { LOWERED }.chars().collect();
+    text.chars()
+        .map(|c| PLAIN.chars().position(|p| p == c).map(|i| forms[i]))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +122,14 @@ mod tests {
         assert_eq!(to_unicode("Symbol", 0xF0AE), Some('→'));
         assert_eq!(to_unicode("Symbol", 0xF0E5), Some('∑'));
         assert_eq!(to_unicode("Symbol", 0xF0E6), None);
+    }
+
+    #[test]
+    fn raised_and_lowered_digits() {
+        assert_eq!(shifted("2", true).as_deref(), Some("²"));
+        assert_eq!(shifted("10", true).as_deref(), Some("¹⁰"));
+        assert_eq!(shifted("2", false).as_deref(), Some("₂"));
+        assert_eq!(shifted("st", true), None);
     }
 
     #[test]
