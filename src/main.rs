@@ -43,7 +43,7 @@ Exit status: 0 when every document succeeded, 1 when any failed (the others are 
         #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
         #[command(flatten)]
-        limits: LimitArgs,
+        read: ReadArgs,
     },
     /// Print the extracted, normalized text of one document, one block per line (HTML: main content only).
     #[command(
@@ -53,7 +53,7 @@ Exit status: 0 when every document succeeded, 1 when any failed (the others are 
         /// The document to read (e.g. `plan.pdf`).
         file: PathBuf,
         #[command(flatten)]
-        limits: LimitArgs,
+        read: ReadArgs,
     },
     /// Split text into sentences: each non-empty input line is a paragraph; prints one sentence per line, a blank line between paragraphs.
     #[command(
@@ -68,23 +68,31 @@ Exit status: 0 when every document succeeded, 1 when any failed (the others are 
     },
 }
 
-/// Resource limits that make a hostile file fail alone instead of exhausting the machine.
+/// How documents are read: resource limits that make a hostile file fail
+/// alone instead of exhausting the machine, and the PDF password.
 #[derive(Args)]
-struct LimitArgs {
+struct ReadArgs {
     /// Largest file to read, in MiB; larger files get a `too_large` error record (e.g. `--max-file-size 512`).
     #[arg(long, value_name = "MIB", default_value_t = 256)]
     max_file_size: u64,
     /// Most XML one DOCX may inflate to, in MiB, all parts together; more gives a `too_large` error record (zip bombs). Also the largest PDF stream (e.g. `--max-inflated-size 1024`).
     #[arg(long, value_name = "MIB", default_value_t = 256)]
     max_inflated_size: u64,
+    /// User password for encrypted PDFs; the empty password is always tried first (e.g. `--password foo`).
+    #[arg(long, value_name = "PASSWORD")]
+    password: Option<String>,
 }
 
-impl LimitArgs {
-    fn limits(&self) -> Limits {
-        Limits {
-            max_file_bytes: self.max_file_size.saturating_mul(1 << 20),
-            max_inflated_bytes: self.max_inflated_size.saturating_mul(1 << 20),
-            ..Limits::default()
+impl ReadArgs {
+    fn pipeline(self, glossary: Glossary) -> Pipeline {
+        Pipeline {
+            glossary,
+            limits: Limits {
+                max_file_bytes: self.max_file_size.saturating_mul(1 << 20),
+                max_inflated_bytes: self.max_inflated_size.saturating_mul(1 << 20),
+                ..Limits::default()
+            },
+            password: self.password,
         }
     }
 }
@@ -104,9 +112,9 @@ fn main() -> ExitCode {
             output,
             glossary,
             jobs,
-            limits,
-        } => ingest(paths, output, glossary, jobs, limits.limits()),
-        Command::Text { file, limits } => text(file, limits.limits()),
+            read,
+        } => ingest(paths, output, glossary, jobs, read),
+        Command::Text { file, read } => text(file, read),
         Command::Segment { lang, file } => segment(lang, file),
     };
     result.unwrap_or_else(|message| {
@@ -120,11 +128,11 @@ fn ingest(
     output: Option<PathBuf>,
     glossaries: Vec<PathBuf>,
     jobs: Option<u16>,
-    limits: Limits,
+    read: ReadArgs,
 ) -> Result<ExitCode, String> {
     let started = Instant::now();
     let glossary = Glossary::load(&glossaries).map_err(|e| e.to_string())?;
-    let pipeline = Pipeline { glossary, limits };
+    let pipeline = read.pipeline(glossary);
     let inputs = batch::collect_inputs(&paths);
     for input in inputs.iter().filter(|i| i.walk_error.is_some()) {
         eprintln!(
@@ -186,12 +194,9 @@ fn print_summary(summary: &Summary, started: Instant) {
     );
 }
 
-fn text(file: PathBuf, limits: Limits) -> Result<ExitCode, String> {
+fn text(file: PathBuf, read: ReadArgs) -> Result<ExitCode, String> {
     let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-    let pipeline = Pipeline {
-        limits,
-        ..Pipeline::default()
-    };
+    let pipeline = read.pipeline(Glossary::default());
     match pipeline.document(&bytes) {
         Ok(document) => {
             for warning in &document.extraction.warnings {

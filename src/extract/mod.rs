@@ -15,10 +15,16 @@ pub(crate) mod xml;
 use crate::model::{DocError, Extraction, Format, Limits};
 
 /// Extracts `bytes`, already identified as `format`, into raw blocks.
-pub fn extract(format: Format, bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
+/// `password` opens encrypted PDFs; other formats ignore it.
+pub fn extract(
+    format: Format,
+    bytes: &[u8],
+    limits: &Limits,
+    password: Option<&str>,
+) -> Result<Extraction, DocError> {
     match format {
         Format::Docx => docx::extract(bytes, limits),
-        Format::Pdf => pdf::extract(bytes, limits),
+        Format::Pdf => pdf::extract_with_password(bytes, limits, password),
         Format::Html => html::extract(bytes, limits),
         Format::Txt => txt::extract(bytes, limits),
     }

@@ -22,9 +22,9 @@ mod glyphs;
 mod layout;
 mod meta;
 mod objects;
+mod security;
 
-use crate::model::{Block, BlockKind, DocError, ErrorKind, Extraction, Limits};
-use lopdf::{Document, LoadOptions};
+use crate::model::{Block, BlockKind, DocError, Extraction, Limits};
 use std::collections::HashMap;
 
 /// A paragraph this much larger than the body text is a heading.
@@ -37,6 +37,16 @@ const MAX_HEADING_CHARS: usize = 200;
 /// the page count. Encrypted files that do not open with the empty password
 /// give an `encrypted` error; files lopdf cannot read give `corrupt`.
 pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
+    extract_with_password(bytes, limits, None)
+}
+
+/// [`extract`], opening an encrypted file with the empty user password or,
+/// failing that, with `password` (RC4 40/128, AES-128 and AES-256 R5/R6).
+pub fn extract_with_password(
+    bytes: &[u8],
+    limits: &Limits,
+    password: Option<&str>,
+) -> Result<Extraction, DocError> {
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(DocError::too_large(format!(
             "PDF is {} bytes, more than the limit of {}",
@@ -44,7 +54,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
             limits.max_file_bytes
         )));
     }
-    let doc = load(bytes, limits)?;
+    let doc = security::open(bytes, limits, password)?;
     let mut out = Extraction::default();
     meta::read_info(&doc, &mut out.meta);
     let pages = doc.get_pages();
@@ -73,38 +83,6 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
     out.blocks = blocks(paragraphs, layout::most_common(&doc_sizes));
     out.warnings = notes.warnings();
     Ok(out)
-}
-
-fn load(bytes: &[u8], limits: &Limits) -> Result<Document, DocError> {
-    let options = LoadOptions {
-        max_decompressed_size: Some(
-            usize::try_from(limits.max_inflated_bytes).unwrap_or(usize::MAX),
-        ),
-        ..LoadOptions::default()
-    };
-    let encrypted = || {
-        DocError::new(
-            ErrorKind::Encrypted,
-            "PDF is encrypted and needs a password to open (the empty password does not work)",
-        )
-    };
-    let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
-        lopdf::Error::InvalidPassword
-        | lopdf::Error::Decryption(_)
-        | lopdf::Error::UnsupportedSecurityHandler(_) => encrypted(),
-        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
-            DocError::too_large(format!(
-                "PDF has a stream larger than {} bytes when decompressed",
-                limits.max_inflated_bytes
-            ))
-        }
-        e => DocError::corrupt(format!("not a readable PDF: {e}")),
-    })?;
-    // lopdf leaves /Encrypt in the trailer when the empty password fails.
-    if doc.trailer.has(b"Encrypt") {
-        return Err(encrypted());
-    }
-    Ok(doc)
 }
 
 /// Turns page paragraphs into blocks: headings where the text is clearly
@@ -230,8 +208,9 @@ fn page_list(pages: &[u32]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ErrorKind;
     use lopdf::content::{Content, Operation};
-    use lopdf::{Dictionary, Object, ObjectId, Stream, dictionary};
+    use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
     use std::path::Path;
 
     /// Builds small PDFs whose pages show text in Helvetica (`/F1`).
@@ -555,10 +534,24 @@ mod tests {
         // The same two words four times: after a wide TJ gap, with word
         // spacing, with character spacing, and letter-spaced by TJ.
         assert_eq!(texts(&out), vec!["Hello World"; 4]);
-        for name in ["aes-128.pdf", "rc4-40.pdf", "aes-256-r6.pdf"] {
+        let cases = [
+            // The first two keep their encryption dictionary in the trailer.
+            ("aes-128.pdf", "foo", "Secret!"),
+            ("rc4-40.pdf", "foo", "Secret!"),
+            ("aes-256-r6.pdf", "usersecret", "Hello World"),
+        ];
+        for (name, password, text) in cases {
             let bytes = std::fs::read(dir.join("pdf").join(name)).unwrap();
             let err = extract(&bytes, &Limits::default()).unwrap_err();
             assert_eq!(err.kind, ErrorKind::Encrypted, "{name}");
+            assert!(err.message.contains("--password"), "{name}");
+            let wrong = extract_with_password(&bytes, &Limits::default(), Some("nope"));
+            assert!(
+                wrong.unwrap_err().message.contains("does not open"),
+                "{name}"
+            );
+            let out = extract_with_password(&bytes, &Limits::default(), Some(password)).unwrap();
+            assert_eq!(texts(&out).join("\n"), text, "{name}");
         }
     }
 
