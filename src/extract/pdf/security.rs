@@ -99,7 +99,7 @@ fn with_indirect_encrypt(
     let mut out = bytes.to_vec();
     out.extend_from_slice(b"\n");
     let object_offset = out.len();
-    write!(out, "{size} 0 obj\n").ok()?;
+    writeln!(out, "{size} 0 obj").ok()?;
     write_object(&mut out, &Object::Dictionary(encrypt.clone()));
     out.extend_from_slice(b"\nendobj\n");
     let xref_offset = out.len();
