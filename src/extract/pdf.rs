@@ -22,6 +22,7 @@ mod glyphs;
 mod layout;
 mod meta;
 mod objects;
+mod predefined;
 mod security;
 
 use crate::model::{Block, BlockKind, DocError, Extraction, Limits};
@@ -591,6 +592,24 @@ mod tests {
                 "zh/pdf/pdfjs-issue12823-identity-h-emoji.pdf",
                 "描述团队的共同目标，有利于团队成员理解目标并朝着目标努力。",
             ),
+            // TCVN3 fonts, simple and CID subsets, U+2212 standing for ư.
+            (
+                "vi/pdf/tcvn3-tt01-2006-nhnn.pdf",
+                "Hướng dẫn một số nội dung về góp vốn thành lập",
+            ),
+            // Non-embedded fonts with predefined CMaps and no ToUnicode.
+            (
+                "zh/pdf/pdfjs-issue2128r-gbk-euc-h-noembed.pdf",
+                "浅谈校长的魅力",
+            ),
+            ("zh/pdf/pdfjs-issue3521-gbkp-euc-h.pdf", "我们都是黑体字"),
+            ("zh/pdf/pdfjs-issue8372-unigb-utf16-noembed.pdf", "目录"),
+            // GBK text in fonts declared WinAnsi, each character followed
+            // by a space that the next one is drawn over.
+            (
+                "zh/pdf/pdfjs-xiaobiaosong-gbk-as-winansi.pdf",
+                "关于红军作战的原则",
+            ),
             // UniCNS-UTF16-H codes are UTF-16 text.
             (
                 "zh-hant/pdf/pdfjs-issue19182-mingliu-unicns-extb.pdf",
@@ -606,24 +625,10 @@ mod tests {
     #[test]
     fn corpus_fonts_without_a_mapping_give_warnings_not_garbage() {
         let Some(dir) = corpus() else { return };
-        let cases = [
-            (
-                "pdf/issue-791-non-unicode-cmap.pdf",
-                "font ABCDEE+Arial has no ToUnicode map",
-            ),
-            (
-                "vi/pdf/tcvn3-tt01-2006-nhnn.pdf",
-                "legacy Vietnamese encoding",
-            ),
-            (
-                "zh/pdf/pdfjs-issue2128r-gbk-euc-h-noembed.pdf",
-                "predefined CMap GBK-EUC-H",
-            ),
-            (
-                "zh/pdf/pdfjs-xiaobiaosong-gbk-as-winansi.pdf",
-                "one-byte encoding",
-            ),
-        ];
+        let cases = [(
+            "pdf/issue-791-non-unicode-cmap.pdf",
+            "font ABCDEE+Arial has no ToUnicode map",
+        )];
         for (name, warning) in cases {
             let (text, warnings) = corpus_text(&dir, name);
             assert!(

@@ -574,9 +574,6 @@ impl<'a> Run<'a, '_> {
         let skip_text = if let Some(problem) = &font.problem {
             self.out.problem(&font, problem.clone());
             true
-        } else if font.skips_non_ascii() && !bytes.is_ascii() {
-            self.out.problem(&font, Problem::DoubleByteText);
-            true
         } else {
             false
         };

@@ -6,6 +6,9 @@ use super::cjk::fold_radical;
 use super::cmap::{CMap, Code};
 use super::glyphs::{BaseEncoding, glyph_name_to_unicode};
 use super::objects::{number, stream_data};
+use super::predefined::{self, Collection, PredefinedCMap};
+use crate::legacy::{LegacyFont, decode_font_text, legacy_font};
+use encoding_rs::Encoding;
 use lopdf::{Dictionary, Document, Object};
 
 /// Why a font's text cannot be turned into Unicode (yet).
@@ -15,14 +18,8 @@ pub enum Problem {
     NoUnicode,
     /// A composite font whose encoding is a predefined CMap we do not ship.
     PredefinedCMap(String),
-    /// A TCVN3 or VNI font: its bytes are Vietnamese letters in a legacy
-    /// encoding that neither /Encoding nor ToUnicode describes.
-    LegacyVietnamese,
     /// A simple font with a symbolic built-in encoding and no ToUnicode map.
     BuiltinEncoding,
-    /// A Chinese font declared with a one-byte encoding: its non-ASCII bytes
-    /// are really GBK or Big5 text.
-    DoubleByteText,
     /// A font name in the content stream that the resources do not define.
     Missing,
 }
@@ -31,15 +28,16 @@ impl Problem {
     /// What is wrong, as a phrase that follows the font's name.
     pub fn describe(&self) -> String {
         match self {
-            Problem::NoUnicode => "has no ToUnicode map, and its CIDs cannot be mapped to Unicode yet".into(),
-            Problem::PredefinedCMap(name) => {
-                format!("uses the predefined CMap {name} without a ToUnicode map, which is not supported yet")
+            Problem::NoUnicode => {
+                "has no ToUnicode map, and its CIDs cannot be mapped to Unicode yet".into()
             }
-            Problem::LegacyVietnamese => "uses a legacy Vietnamese encoding (TCVN3/VNI), which is not decoded yet".into(),
-            Problem::BuiltinEncoding => "has a symbolic built-in encoding and no ToUnicode map".into(),
-            Problem::DoubleByteText => {
-                "looks like a Chinese font declared with a one-byte encoding; its non-ASCII text cannot be decoded yet"
-                    .into()
+            Problem::PredefinedCMap(name) => {
+                format!(
+                    "uses the predefined CMap {name} without a ToUnicode map, which is not supported yet"
+                )
+            }
+            Problem::BuiltinEncoding => {
+                "has a symbolic built-in encoding and no ToUnicode map".into()
             }
             Problem::Missing => "is not defined in the page resources".into(),
         }
@@ -67,6 +65,8 @@ enum Codes {
     /// UTF-16BE code units, a surrogate pair making one 4-byte code.
     Utf16,
     CMap(Box<CMap>),
+    /// A predefined CMap named by `/Encoding`.
+    Predefined(&'static PredefinedCMap),
 }
 
 #[derive(Debug, Clone)]
@@ -75,6 +75,9 @@ enum ToUnicode {
     /// The code is UTF-16BE text: `/ToUnicode /Identity-H`, or the
     /// predefined `Uni…-UTF16` and `Uni…-UCS2` CMaps.
     Utf16,
+    /// The code's CID read through a character collection's CID → Unicode
+    /// table: a non-embedded Chinese font with no ToUnicode map.
+    Collection(&'static Collection),
 }
 
 #[derive(Debug, Clone)]
@@ -105,8 +108,13 @@ pub struct Font {
     widths: Widths,
     /// Glyph space → text space: 1/1000 except for Type 3 fonts.
     scale: f64,
-    /// Strings with bytes ≥ 0x80 cannot be decoded (see [`Problem::DoubleByteText`]).
-    ascii_only: bool,
+    /// A TCVN3 or VNI font: the text its maps give is the Latin-1 reading
+    /// of legacy Vietnamese bytes, decoded once more.
+    legacy: Option<LegacyFont>,
+    /// A Chinese font declared with a one-byte encoding and no ToUnicode
+    /// map: a byte ≥ 0x81 starts a two-byte GBK or Big5 character, as the
+    /// Chinese Windows drivers that wrote such files meant.
+    double_byte: Option<&'static Encoding>,
 }
 
 /// Upper bound on explicit widths read from one font.
@@ -128,7 +136,8 @@ impl Font {
                 default: 500.0,
             },
             scale: 0.001,
-            ascii_only: false,
+            legacy: None,
+            double_byte: None,
         }
     }
 
@@ -146,9 +155,7 @@ impl Font {
         } else {
             Font::simple(doc, dict, name, to_unicode)
         };
-        if is_legacy_vietnamese(strip_subset(&font.name)) {
-            font.problem = Some(Problem::LegacyVietnamese);
-        }
+        font.legacy = legacy_vietnamese_font(strip_subset(&font.name));
         font
     }
 
@@ -191,13 +198,23 @@ impl Font {
                     _ => "(none)".to_string(),
                 };
                 vertical = cmap_name.ends_with("-V");
-                // The ToUnicode map's code space splits the string as well.
-                match &to_unicode {
+                match (predefined::cmap(&cmap_name), &to_unicode) {
+                    (Some(cmap), _) => {
+                        if to_unicode.is_none() {
+                            to_unicode = Some(if is_utf16_cmap(&cmap_name) {
+                                ToUnicode::Utf16
+                            } else {
+                                ToUnicode::Collection(cmap.collection())
+                            });
+                        }
+                        Codes::Predefined(cmap)
+                    }
                     _ if is_utf16_cmap(&cmap_name) => {
                         to_unicode.get_or_insert(ToUnicode::Utf16);
                         Codes::Utf16
                     }
-                    Some(ToUnicode::Map(m)) if m.has_codespace() => Codes::CMap(m.clone()),
+                    // The ToUnicode map's code space splits the string as well.
+                    (None, Some(ToUnicode::Map(m))) if m.has_codespace() => Codes::CMap(m.clone()),
                     _ => {
                         problem = Some(Problem::PredefinedCMap(cmap_name));
                         Codes::TwoByte
@@ -205,6 +222,12 @@ impl Font {
                 }
             }
         };
+        if to_unicode.is_none() && matches!(codes, Codes::TwoByte) {
+            to_unicode = descendant
+                .and_then(|d| ordering(doc, d))
+                .and_then(|o| predefined::collection(&o))
+                .map(ToUnicode::Collection);
+        }
         if to_unicode.is_none() && problem.is_none() {
             problem = Some(Problem::NoUnicode);
         }
@@ -224,7 +247,8 @@ impl Font {
             encoding: None,
             widths,
             scale: 0.001,
-            ascii_only: false,
+            legacy: None,
+            double_byte: None,
         }
     }
 
@@ -265,7 +289,11 @@ impl Font {
             .filter(|w| *w > 0.0);
         let widths = simple_widths(doc, dict, bare, default);
         Font {
-            ascii_only: to_unicode.is_none() && is_chinese_font_name(&name),
+            double_byte: to_unicode
+                .is_none()
+                .then(|| chinese_font_encoding(&name))
+                .flatten(),
+            legacy: None,
             name,
             problem,
             vertical: false,
@@ -283,11 +311,13 @@ impl Font {
         let mut rest = bytes;
         while !rest.is_empty() {
             let len = match &self.codes {
+                Codes::OneByte if self.double_byte.is_some() && rest[0] >= 0x81 => 2,
                 Codes::OneByte => 1,
                 Codes::TwoByte => 2,
                 Codes::Utf16 if (0xD8..=0xDB).contains(&rest[0]) => 4,
                 Codes::Utf16 => 2,
                 Codes::CMap(cmap) => cmap.code_len(rest).unwrap_or(1),
+                Codes::Predefined(cmap) => cmap.code_len(rest),
             }
             .min(rest.len());
             let (head, tail) = rest.split_at(len);
@@ -304,16 +334,27 @@ impl Font {
         out
     }
 
-    /// Whether strings of this font with bytes ≥ 0x80 must be skipped: they
-    /// are double-byte text (see [`Problem::DoubleByteText`]).
-    pub fn skips_non_ascii(&self) -> bool {
-        self.ascii_only
+    fn text(&self, code: Code) -> Option<String> {
+        if let Some(encoding) = self.double_byte.filter(|_| code.len == 2) {
+            let bytes = (code.value as u16).to_be_bytes();
+            let text = encoding.decode_without_bom_handling_and_without_replacement(&bytes)?;
+            return Some(clean(&text));
+        }
+        let text = self.mapped_text(code)?;
+        match self.legacy {
+            Some(legacy) => Some(legacy_text(&text, legacy)),
+            None => Some(text),
+        }
     }
 
-    fn text(&self, code: Code) -> Option<String> {
+    fn mapped_text(&self, code: Code) -> Option<String> {
         let mapped = match &self.to_unicode {
             Some(ToUnicode::Map(cmap)) => cmap.unicode(code).map(|s| s.into_owned()),
             Some(ToUnicode::Utf16) => utf16_code(code),
+            Some(ToUnicode::Collection(collection)) => self
+                .cid(code)
+                .and_then(|cid| collection.unicode(cid))
+                .map(String::from),
             None => None,
         };
         let text = mapped.or_else(|| {
@@ -325,6 +366,19 @@ impl Font {
     }
 
     fn width(&self, code: Code) -> f64 {
+        if self.double_byte.is_some() && code.len == 2 {
+            // Each byte of the character was given its own width.
+            let [lead, trail] = (code.value as u16).to_be_bytes();
+            return [lead, trail]
+                .into_iter()
+                .map(|b| {
+                    self.width(Code {
+                        len: 1,
+                        value: u32::from(b),
+                    })
+                })
+                .sum();
+        }
         match &self.widths {
             Widths::Simple {
                 first,
@@ -337,11 +391,8 @@ impl Font {
                 .copied()
                 .unwrap_or(*default),
             Widths::Cid { ranges, default } => {
-                let cid = match &self.codes {
-                    Codes::CMap(cmap) => cmap.cid(code).unwrap_or(code.value),
-                    // The CIDs of a Unicode CMap are not known here.
-                    Codes::Utf16 => return *default,
-                    _ => code.value,
+                let Some(cid) = self.cid(code) else {
+                    return *default;
                 };
                 let i = ranges.partition_point(|r| r.0 <= cid);
                 match i.checked_sub(1).map(|i| ranges[i]) {
@@ -351,6 +402,36 @@ impl Font {
             }
         }
     }
+}
+
+impl Font {
+    /// The CID a code of a composite font selects; `None` when it is not
+    /// known (a Unicode CMap we do not ship).
+    fn cid(&self, code: Code) -> Option<u32> {
+        match &self.codes {
+            Codes::CMap(cmap) => Some(cmap.cid(code).unwrap_or(code.value)),
+            Codes::Predefined(cmap) => cmap.cid(code),
+            Codes::Utf16 => None,
+            Codes::OneByte | Codes::TwoByte => Some(code.value),
+        }
+    }
+}
+
+/// The `/Ordering` of a CIDFont's `/CIDSystemInfo` when its registry is
+/// Adobe (`GB1`, `CNS1`, `Japan1`, `Identity`…).
+fn ordering(doc: &Document, descendant: &Dictionary) -> Option<String> {
+    let info = descendant
+        .get_deref(b"CIDSystemInfo", doc)
+        .and_then(Object::as_dict)
+        .ok()?;
+    let text = |key: &[u8]| match info.get_deref(key, doc).ok()? {
+        Object::String(bytes, _) => Some(String::from_utf8_lossy(bytes).into_owned()),
+        Object::Name(bytes) => Some(String::from_utf8_lossy(bytes).into_owned()),
+        _ => None,
+    };
+    (text(b"Registry")? == "Adobe")
+        .then(|| text(b"Ordering"))
+        .flatten()
 }
 
 /// The text of a code that is UTF-16BE: one unit or a surrogate pair.
@@ -573,12 +654,66 @@ fn strip_subset(name: &str) -> &str {
 }
 
 /// TCVN3 fonts are named `.VnTime`, `VnArialH`…; VNI fonts `VNI-Times`….
-fn is_legacy_vietnamese(name: &str) -> bool {
-    let name = name.trim_start_matches('.').as_bytes();
-    match name {
-        [b'V', b'n' | b'N', third, ..] => third.is_ascii_uppercase(),
-        _ => false,
+/// The legacy Vietnamese encoding a PDF font name implies: TCVN3 fonts are
+/// embedded as `VnTime`, `VnTimeH`, `VnArialHBold`, `VnTimeH,Bold` (the
+/// `.` of the Windows name dropped, style words appended), VNI fonts as
+/// `VNI-Times`.
+fn legacy_vietnamese_font(name: &str) -> Option<LegacyFont> {
+    let bare = name.trim_start_matches('.');
+    let vni = bare
+        .get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case("vni-"));
+    let tcvn3 = !vni
+        && matches!(bare.as_bytes(), [b'V', b'n' | b'N', third, ..] if third.is_ascii_uppercase());
+    if !tcvn3 {
+        return legacy_font(bare);
     }
+    let family = bare.split([',', '-']).next().unwrap_or(bare);
+    let family = ["BoldItalic", "Bold", "Italic", "Oblique", "Regular"]
+        .iter()
+        .find_map(|style| family.strip_suffix(style))
+        .unwrap_or(family);
+    legacy_font(&format!(".{family}"))
+}
+
+/// Decodes text a legacy font's maps gave: each char stands for the byte
+/// that WinAnsi (or Latin-1) gives it. Producers that built a ToUnicode map
+/// from the glyph names also write U+2212 for byte 0xAD (ư in TCVN3) and
+/// U+2219 for 0xB7 (ã). Text with a char no byte gives is left alone.
+fn legacy_text(text: &str, font: LegacyFont) -> String {
+    let bytes: Option<String> = text
+        .chars()
+        .map(|c| match c {
+            '\u{2212}' => Some('\u{AD}'),
+            '\u{2219}' => Some('\u{B7}'),
+            c if u32::from(c) <= 0xFF => Some(c),
+            c => (0x80..=0x9F)
+                .find(|&b| BaseEncoding::WinAnsi.decode(b) == Some(c))
+                .map(char::from),
+        })
+        .collect();
+    match bytes {
+        Some(latin1) => decode_font_text(&latin1, font),
+        None => text.to_string(),
+    }
+}
+
+/// The double-byte encoding of a Chinese font known only by name: Big5 for
+/// the Taiwanese font families, GBK (read as GB18030) otherwise; `None` for
+/// fonts that are not Chinese.
+fn chinese_font_encoding(name: &str) -> Option<&'static Encoding> {
+    if !is_chinese_font_name(name) {
+        return None;
+    }
+    let lower = name.to_lowercase();
+    let big5 = ["mingliu", "dfkai", "細明", "標楷", "新細"]
+        .iter()
+        .any(|h| lower.contains(h));
+    Some(if big5 {
+        encoding_rs::BIG5
+    } else {
+        encoding_rs::GB18030
+    })
 }
 
 /// Names of Chinese fonts (or names that are not ASCII, which Chinese
@@ -648,6 +783,7 @@ fn standard_metrics(bare_name: &str) -> Option<Vec<f64>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::legacy::LegacyEncoding;
     use lopdf::{Stream, dictionary};
 
     fn texts(font: &Font, bytes: &[u8]) -> Vec<Option<String>> {
@@ -751,19 +887,95 @@ mod tests {
         let font =
             dictionary! { "Subtype" => "Type0", "BaseFont" => "X", "Encoding" => "GBK-EUC-H" };
         let font = Font::load(&doc, &font, 1 << 20);
+        assert_eq!(font.problem, None);
+        assert_eq!(
+            texts(&font, b"\xC8\xCBA"),
+            vec![Some("人".into()), Some("A".into())]
+        );
+        let font =
+            dictionary! { "Subtype" => "Type0", "BaseFont" => "X", "Encoding" => "90ms-RKSJ-H" };
+        let font = Font::load(&doc, &font, 1 << 20);
         assert_eq!(
             font.problem,
-            Some(Problem::PredefinedCMap("GBK-EUC-H".into()))
+            Some(Problem::PredefinedCMap("90ms-RKSJ-H".into()))
+        );
+    }
+
+    #[test]
+    fn chinese_fonts_declared_one_byte_read_two_byte_characters() {
+        let doc = Document::new();
+        let font = dictionary! {
+            "Subtype" => "TrueType",
+            "BaseFont" => Object::Name(b"\xCB\xCE\xCC\xE5".to_vec()),
+            "Encoding" => "WinAnsiEncoding",
+            "FirstChar" => 0,
+            "Widths" => vec![Object::Integer(500); 256],
+        };
+        let font = Font::load(&doc, &font, 1 << 20);
+        assert_eq!(font.name, "宋体");
+        let decoded = font.decode(b"\xC8\xCB1 ");
+        let texts: Vec<_> = decoded.iter().map(|d| d.text.clone().unwrap()).collect();
+        assert_eq!(texts, ["人", "1", " "]);
+        assert_eq!(decoded[0].width, 1.0);
+    }
+
+    #[test]
+    fn identity_fonts_of_a_chinese_collection_read_through_its_cids() {
+        let mut doc = Document::new();
+        let descendant = doc.add_object(dictionary! {
+            "Subtype" => "CIDFontType0",
+            "CIDSystemInfo" => dictionary! {
+                "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("GB1"),
+                "Supplement" => 5,
+            },
+        });
+        let font = dictionary! {
+            "Subtype" => "Type0",
+            "BaseFont" => "STSong-Light",
+            "Encoding" => "Identity-H",
+            "DescendantFonts" => vec![Object::Reference(descendant)],
+        };
+        let font = Font::load(&doc, &font, 1 << 20);
+        assert_eq!(font.problem, None);
+        // Identity-H codes are CIDs: take those GBK-EUC-H gives 人 and 口.
+        let gbk = predefined::cmap("GBK-EUC-H").unwrap();
+        let cids: Vec<u8> = [0xC8CB, 0xBFDA]
+            .into_iter()
+            .flat_map(|value| {
+                let cid = gbk.cid(Code { len: 2, value }).unwrap();
+                (cid as u16).to_be_bytes()
+            })
+            .collect();
+        assert_eq!(
+            texts(&font, &cids),
+            vec![Some("人".into()), Some("口".into())]
         );
     }
 
     #[test]
     fn legacy_and_chinese_fonts_are_recognised() {
-        assert!(is_legacy_vietnamese(".VnTime"));
-        assert!(is_legacy_vietnamese("VnTimeH"));
-        assert!(is_legacy_vietnamese("VNI-Times"));
-        assert!(!is_legacy_vietnamese("Verdana"));
-        assert!(!is_legacy_vietnamese("Vni"));
+        let tcvn3 = |name| legacy_vietnamese_font(name).map(|f| (f.encoding, f.uppercase));
+        assert_eq!(tcvn3(".VnTime"), Some((LegacyEncoding::Tcvn3, false)));
+        assert_eq!(tcvn3("VnTimeH"), Some((LegacyEncoding::Tcvn3, true)));
+        assert_eq!(tcvn3("VnTimeHBold"), Some((LegacyEncoding::Tcvn3, true)));
+        assert_eq!(
+            tcvn3("VnArialH,BoldItalic"),
+            Some((LegacyEncoding::Tcvn3, true))
+        );
+        assert_eq!(tcvn3("VnTimeBold"), Some((LegacyEncoding::Tcvn3, false)));
+        assert_eq!(tcvn3("VNI-Times"), Some((LegacyEncoding::Vni, false)));
+        assert_eq!(tcvn3("Verdana"), None);
+        assert_eq!(tcvn3("Vni"), None);
+        assert_eq!(chinese_font_encoding("MingLiU"), Some(encoding_rs::BIG5));
+        assert_eq!(
+            chinese_font_encoding("仿宋_GB2312"),
+            Some(encoding_rs::GB18030)
+        );
+        assert_eq!(chinese_font_encoding("Arial"), None);
+        let font = legacy_vietnamese_font("VnTime").unwrap();
+        assert_eq!(legacy_text("n\u{2212}íc x\u{2219}", font), "nước xã");
+        assert_eq!(legacy_text("nước", font), "nước");
         assert!(is_chinese_font_name("FangSong_GB2312"));
         assert!(is_chinese_font_name("宋体"));
         assert!(!is_chinese_font_name("TimesNewRomanPSMT"));

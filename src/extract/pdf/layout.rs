@@ -247,12 +247,15 @@ fn split_segments<'a, 'g>(line: &'a [Placed<'g>], rules: &Rules) -> Vec<&'a [Pla
 /// Reads a run of glyphs as text: explicit spaces collapse to one, and a
 /// space is added where the gap between glyphs is wide enough.
 fn segment(glyphs: &[Placed], line: usize) -> Option<Segment> {
-    // Each shown glyph, with whether space glyphs came right before it.
+    // Each shown glyph, with whether space glyphs came right before it. A
+    // space the next glyph is drawn over does not separate anything: some
+    // Chinese producers show every character with a trailing space and then
+    // move back over it.
     let mut shown: Vec<(&Placed, bool)> = Vec::new();
     let mut pending_space = false;
-    for p in glyphs {
+    for (i, p) in glyphs.iter().enumerate() {
         if p.glyph.space {
-            pending_space = true;
+            pending_space |= !covered(glyphs, i);
         } else {
             shown.push((p, pending_space && !shown.is_empty()));
             pending_space = false;
@@ -283,6 +286,16 @@ fn segment(glyphs: &[Placed], line: usize) -> Option<Segment> {
         first_word: first_word_end.unwrap_or(f64::MAX) - first.x0,
         line,
     })
+}
+
+/// Whether the middle of the space glyph `glyphs[i]` lies under a glyph
+/// drawn next to it (glyphs are in reading order along the line).
+fn covered(glyphs: &[Placed], i: usize) -> bool {
+    let middle = (glyphs[i].x0 + glyphs[i].x1) / 2.0;
+    let near = i.saturating_sub(2)..(i + 3).min(glyphs.len());
+    glyphs[near]
+        .iter()
+        .any(|g| !g.glyph.space && g.x0 - 0.01 <= middle && middle < g.x1)
 }
 
 /// The gap (in font sizes) above which two glyphs are separate words.
