@@ -4,7 +4,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use plangloss::batch::{self, Summary};
 use plangloss::glossary::Glossary;
-use plangloss::model::{Lang, Limits};
+use plangloss::model::{Block, BlockKind, Lang, Limits};
 use plangloss::output::plain_text;
 use plangloss::pipeline::Pipeline;
 use plangloss::segment::segment_paragraphs;
@@ -52,6 +52,9 @@ Exit status: 0 when every document succeeded, 1 when any failed (the others are 
     Text {
         /// The document to read (e.g. `plan.pdf`).
         file: PathBuf,
+        /// Leave out page headers and footers (DOCX header/footer parts, PDF running headers, page furniture).
+        #[arg(long)]
+        body: bool,
         #[command(flatten)]
         read: ReadArgs,
     },
@@ -114,7 +117,7 @@ fn main() -> ExitCode {
             jobs,
             read,
         } => ingest(paths, output, glossary, jobs, read),
-        Command::Text { file, read } => text(file, read),
+        Command::Text { file, body, read } => text(file, body, read),
         Command::Segment { lang, file } => segment(lang, file),
     };
     result.unwrap_or_else(|message| {
@@ -194,7 +197,7 @@ fn print_summary(summary: &Summary, started: Instant) {
     );
 }
 
-fn text(file: PathBuf, read: ReadArgs) -> Result<ExitCode, String> {
+fn text(file: PathBuf, body_only: bool, read: ReadArgs) -> Result<ExitCode, String> {
     let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     let pipeline = read.pipeline(Glossary::default());
     match pipeline.document(&bytes) {
@@ -202,7 +205,13 @@ fn text(file: PathBuf, read: ReadArgs) -> Result<ExitCode, String> {
             for warning in &document.extraction.warnings {
                 eprintln!("plangloss: warning: {warning}");
             }
-            write_stdout(&plain_text(&document.extraction.blocks))?;
+            let blocks: Vec<Block> = document
+                .extraction
+                .blocks
+                .into_iter()
+                .filter(|b| !body_only || !matches!(b.kind, BlockKind::Header | BlockKind::Footer))
+                .collect();
+            write_stdout(&plain_text(&blocks))?;
             Ok(ExitCode::SUCCESS)
         }
         Err(error) => {

@@ -18,6 +18,7 @@ mod cjk;
 mod cmap;
 mod content;
 mod fonts;
+mod furniture;
 mod glyphs;
 mod layout;
 mod meta;
@@ -62,7 +63,7 @@ pub fn extract_with_password(
     out.meta.insert("pages".into(), pages.len().to_string());
 
     let mut interpreter = content::Interpreter::new(&doc, limits);
-    let mut paragraphs = Vec::new();
+    let mut layout_pages = Vec::new();
     let mut doc_sizes: HashMap<i64, usize> = HashMap::new();
     let mut notes = Notes {
         max_depth: limits.max_depth,
@@ -77,13 +78,56 @@ pub fn extract_with_password(
         for (&size, &count) in &text.size_counts {
             *doc_sizes.entry(size).or_default() += count;
         }
-        for paragraph in text.paragraphs {
-            paragraphs.push((number, page_body, paragraph));
-        }
+        let (bottom, top) = vertical_extent(&doc, page_id);
+        layout_pages.push((
+            page_body,
+            furniture::Page {
+                number,
+                bottom,
+                top,
+                paragraphs: text.paragraphs,
+            },
+        ));
     }
+    let (bodies, mut pages): (Vec<_>, Vec<_>) = layout_pages.into_iter().unzip();
+    let furniture = furniture::remove(&mut pages);
+    let paragraphs = pages
+        .into_iter()
+        .zip(bodies)
+        .flat_map(|(page, body)| {
+            page.paragraphs
+                .into_iter()
+                .map(move |p| (page.number, body, p))
+        })
+        .collect();
     out.blocks = blocks(paragraphs, layout::most_common(&doc_sizes));
+    out.blocks.extend(furniture);
     out.warnings = notes.warnings();
     Ok(out)
+}
+
+/// The bottom and top of a page's crop box (else media box, inherited
+/// from the page tree); A4 when neither can be read.
+fn vertical_extent(doc: &lopdf::Document, page_id: lopdf::ObjectId) -> (f64, f64) {
+    let mut node = doc.get_dictionary(page_id).ok();
+    for _ in 0..64 {
+        let Some(dict) = node else { break };
+        for key in [b"CropBox".as_slice(), b"MediaBox"] {
+            let corners: Option<Vec<f64>> = dict
+                .get_deref(key, doc)
+                .and_then(lopdf::Object::as_array)
+                .ok()
+                .map(|a| a.iter().filter_map(objects::number).collect());
+            if let Some([_, y0, _, y1]) = corners.as_deref() {
+                return (y0.min(*y1), y0.max(*y1));
+            }
+        }
+        node = dict
+            .get_deref(b"Parent", doc)
+            .and_then(lopdf::Object::as_dict)
+            .ok();
+    }
+    (0.0, 842.0)
 }
 
 /// Turns page paragraphs into blocks: headings where the text is clearly

@@ -453,14 +453,23 @@ fn is_utf16_cmap(name: &str) -> bool {
 /// Folds radicals, turns tabs and line breaks into spaces and drops control,
 /// private-use and replacement characters, which carry no text.
 fn clean(text: &str) -> String {
-    text.chars()
-        .filter_map(|c| match c {
-            '\t' | '\n' | '\r' => Some(' '),
-            c if c.is_control() => None,
-            '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{10FFFF}' | '\u{FFFD}' | '\u{FEFF}' => None,
-            c => Some(fold_radical(c)),
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if c.is_control() => {}
+            '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{10FFFF}' | '\u{FFFD}' | '\u{FEFF}' => {}
+            // Typographic ligatures are spelling, not characters: "ﬁle" is "file".
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            '\u{FB03}' => out.push_str("ffi"),
+            '\u{FB04}' => out.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
+            c => out.push(fold_radical(c)),
+        }
+    }
+    out
 }
 
 fn read_to_unicode(doc: &Document, dict: &Dictionary, limit: usize) -> Option<ToUnicode> {
@@ -987,5 +996,6 @@ mod tests {
     fn clean_drops_private_use_and_folds_radicals() {
         assert_eq!(clean("\u{F0B7}"), "");
         assert_eq!(clean("⼈\u{0}a\t"), "人a ");
+        assert_eq!(clean("\u{FB01}le"), "file");
     }
 }

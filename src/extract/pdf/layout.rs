@@ -30,6 +30,11 @@ pub struct Paragraph {
     pub text: String,
     /// The font size of most of its characters.
     pub size: f64,
+    /// Baselines of its first and last lines, in user space, and whether
+    /// it reads left to right unrotated (only then are they page heights).
+    pub top: f64,
+    pub bottom: f64,
+    pub upright: bool,
 }
 
 /// The text of one page.
@@ -200,6 +205,9 @@ fn direction_paragraphs(angle: i32, glyphs: &[&Glyph], rules: &[Rule]) -> Vec<Pa
         .map(|b| Paragraph {
             text: b.text(),
             size: b.size(),
+            top: b.lines.first().map_or(0.0, |l| l.y),
+            bottom: b.lines.last().map_or(0.0, |l| l.y),
+            upright: angle == 0,
         })
         .collect()
 }

@@ -1,0 +1,306 @@
+//! Page furniture: running headers and footers, page numbers, and the
+//! date, title, URL and page count a browser prints around each page.
+//!
+//! A paragraph is furniture when it sits in the top or bottom band of its
+//! page and either recurs there on most pages (compared with digits masked,
+//! so "Trang 3" and "Trang 4" are one running footer), or is a page number,
+//! a browser's date stamp or a URL. A paragraph sharing a baseline with a
+//! browser stamp is furniture too: that is the page title next to the date.
+//!
+//! Removed text is not lost: each distinct header or footer text (page
+//! numbers aside) becomes one `header`/`footer` block after the body, as the
+//! DOCX reader does with Word's headers and footers.
+
+use super::layout::{Paragraph, is_page_number};
+use crate::model::{Block, BlockKind};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The share of the page height, from the top and from the bottom, where
+/// headers and footers are looked for.
+const BAND: f64 = 0.12;
+/// Longer paragraphs are body text even in the bands.
+const MAX_FURNITURE_CHARS: usize = 250;
+
+/// One page's paragraphs in reading order, with the page box's bottom and
+/// top (user space y).
+#[derive(Debug)]
+pub struct Page {
+    pub number: u32,
+    pub bottom: f64,
+    pub top: f64,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Edge {
+    Top,
+    Bottom,
+}
+
+impl Page {
+    fn edge(&self, p: &Paragraph) -> Option<Edge> {
+        let height = self.top - self.bottom;
+        if !p.upright || height <= 0.0 || p.text.chars().count() > MAX_FURNITURE_CHARS {
+            return None;
+        }
+        if p.top >= self.top - BAND * height {
+            Some(Edge::Top)
+        } else if p.bottom <= self.bottom + BAND * height {
+            Some(Edge::Bottom)
+        } else {
+            None
+        }
+    }
+}
+
+/// Removes the furniture from `pages` and returns it as `header`/`footer`
+/// blocks, each distinct text once, in the order first seen.
+pub fn remove(pages: &mut [Page]) -> Vec<Block> {
+    let recurring = recurring_keys(pages);
+    let mut seen: Vec<(Edge, String, u32)> = Vec::new();
+    for page in pages.iter_mut() {
+        let furniture = furniture_on_page(page, &recurring);
+        let mut index = 0;
+        page.paragraphs.retain(|p| {
+            let keep = furniture[index].is_none();
+            if let Some(edge) = furniture[index]
+                && !is_page_number(&p.text)
+                && !seen.iter().any(|(e, t, _)| *e == edge && *t == p.text)
+            {
+                seen.push((edge, p.text.clone(), page.number));
+            }
+            index += 1;
+            keep
+        });
+    }
+    let block = |(edge, text, page): &(Edge, String, u32)| {
+        let kind = match edge {
+            Edge::Top => BlockKind::Header,
+            Edge::Bottom => BlockKind::Footer,
+        };
+        Block::new(kind, text.clone()).with_page(*page)
+    };
+    let headers = seen.iter().filter(|s| s.0 == Edge::Top).map(block);
+    let footers = seen.iter().filter(|s| s.0 == Edge::Bottom).map(block);
+    headers.chain(footers).collect()
+}
+
+/// For each paragraph of `page`, the edge it is furniture at, if it is.
+fn furniture_on_page(page: &Page, recurring: &HashMap<(Edge, String), usize>) -> Vec<Option<Edge>> {
+    let edges: Vec<Option<Edge>> = page.paragraphs.iter().map(|p| page.edge(p)).collect();
+    let mut furniture: Vec<Option<Edge>> = page
+        .paragraphs
+        .iter()
+        .zip(&edges)
+        .map(|(p, edge)| {
+            let edge = (*edge)?;
+            let known = is_page_number(&p.text)
+                || is_browser_stamp(&p.text)
+                || recurring.contains_key(&(edge, key(&p.text)));
+            known.then_some(edge)
+        })
+        .collect();
+    // The page title a browser prints beside its date stamp.
+    let stamps: Vec<(Edge, f64)> = page
+        .paragraphs
+        .iter()
+        .zip(&edges)
+        .filter(|(p, _)| is_browser_stamp(&p.text))
+        .filter_map(|(p, edge)| Some(((*edge)?, p.top)))
+        .collect();
+    for (i, p) in page.paragraphs.iter().enumerate() {
+        if let Some(edge) = edges[i]
+            && stamps
+                .iter()
+                .any(|&(e, y)| e == edge && (y - p.top).abs() <= 0.5 * p.size.max(1.0))
+        {
+            furniture[i] = Some(edge);
+        }
+    }
+    furniture
+}
+
+/// Band texts (digits masked) found on enough pages to be running headers
+/// or footers: at least half the pages, and at least two.
+fn recurring_keys(pages: &[Page]) -> HashMap<(Edge, String), usize> {
+    let mut pages_with: HashMap<(Edge, String), Vec<u32>> = HashMap::new();
+    for page in pages {
+        for p in &page.paragraphs {
+            if let Some(edge) = page.edge(p) {
+                let seen = pages_with.entry((edge, key(&p.text))).or_default();
+                if seen.last() != Some(&page.number) {
+                    seen.push(page.number);
+                }
+            }
+        }
+    }
+    let needed = pages.len().div_ceil(2).max(2);
+    pages_with
+        .into_iter()
+        .filter(|(_, on)| on.len() >= needed)
+        .map(|(key, on)| (key, on.len()))
+        .collect()
+}
+
+/// Text compared across pages: digits masked, spaces folded, lower case.
+fn key(text: &str) -> String {
+    let masked: String = text
+        .chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect();
+    masked
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// What browsers print in page margins: a date and time ("11/23/26, 5:28
+/// AM", "2026/11/23 05:28"), or a URL, maybe followed by the page count.
+fn is_browser_stamp(text: &str) -> bool {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    let pattern = PATTERN.get_or_init(|| {
+        Regex::new(
+            r"(?x)^(?:
+                \d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4},?\s+(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp][Mm]|SA|CH)?
+              | (?:https?|file|about):\S*(?:\s+\d{1,4}\s*/\s*\d{1,4})?
+            )$",
+        )
+        .expect("browser stamp pattern is valid")
+    });
+    pattern.is_match(text.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraph(text: &str, y: f64) -> Paragraph {
+        Paragraph {
+            text: text.into(),
+            size: 10.0,
+            top: y,
+            bottom: y,
+            upright: true,
+        }
+    }
+
+    fn page(number: u32, texts: &[(&str, f64)]) -> Page {
+        Page {
+            number,
+            bottom: 0.0,
+            top: 800.0,
+            paragraphs: texts.iter().map(|&(t, y)| paragraph(t, y)).collect(),
+        }
+    }
+
+    fn bodies(pages: &[Page]) -> Vec<Vec<&str>> {
+        pages
+            .iter()
+            .map(|p| p.paragraphs.iter().map(|p| p.text.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn browser_headers_and_footers_are_removed_and_kept_once() {
+        let mut pages: Vec<Page> = (1..=3)
+            .map(|n| {
+                let footer = "file:///tmp/ke-hoach.html";
+                let count = format!("{n}/3");
+                page(
+                    n,
+                    &[
+                        ("11/23/26, 5:28 AM", 790.0),
+                        ("Kế hoạch tiêm chủng - Cổng thông tin", 790.0),
+                        ("Nội dung trang", 500.0),
+                        (footer, 10.0),
+                        (count.as_str(), 10.0),
+                    ],
+                )
+            })
+            .collect();
+        let removed = remove(&mut pages);
+        assert_eq!(bodies(&pages), vec![vec!["Nội dung trang"]; 3]);
+        let texts: Vec<(BlockKind, &str)> =
+            removed.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            texts,
+            [
+                (BlockKind::Header, "11/23/26, 5:28 AM"),
+                (BlockKind::Header, "Kế hoạch tiêm chủng - Cổng thông tin"),
+                (BlockKind::Footer, "file:///tmp/ke-hoach.html"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_one_page_browser_print_loses_its_title_line() {
+        let mut pages = vec![page(
+            1,
+            &[
+                ("2026/11/23 05:28", 790.0),
+                ("计划生育服务管理办法", 790.0),
+                ("第一条 为了规范计划生育服务", 700.0),
+                ("https://wsjkw.example.gov.cn/a.html 1/1", 10.0),
+            ],
+        )];
+        remove(&mut pages);
+        assert_eq!(bodies(&pages), vec![vec!["第一条 为了规范计划生育服务"]]);
+    }
+
+    #[test]
+    fn running_headers_need_most_pages_and_the_bands() {
+        let mut pages: Vec<Page> = (1..=4)
+            .map(|n| {
+                let number = format!("Trang {n}");
+                let heading = if n == 1 {
+                    "UBND TỈNH BÌNH AN"
+                } else {
+                    "Kế hoạch 52/KH-UBND"
+                };
+                page(
+                    n,
+                    &[
+                        (heading, 780.0),
+                        ("Mục tiêu", 400.0),
+                        (number.as_str(), 20.0),
+                    ],
+                )
+            })
+            .collect();
+        let removed = remove(&mut pages);
+        assert_eq!(bodies(&pages)[0], ["UBND TỈNH BÌNH AN", "Mục tiêu"]);
+        assert_eq!(bodies(&pages)[3], ["Mục tiêu"]);
+        assert_eq!(removed.len(), 1);
+        assert_eq!(removed[0].text, "Kế hoạch 52/KH-UBND");
+        assert_eq!(removed[0].page, Some(2));
+    }
+
+    #[test]
+    fn body_text_in_the_bands_stays() {
+        let mut pages = vec![page(
+            1,
+            &[("Điều 1. Phạm vi", 790.0), ("Ghi chú cuối trang", 15.0)],
+        )];
+        remove(&mut pages);
+        assert_eq!(bodies(&pages)[0].len(), 2);
+    }
+
+    #[test]
+    fn browser_stamps_are_recognised() {
+        for stamp in [
+            "11/23/26, 5:28 AM",
+            "23/11/2026 05:28",
+            "2026/11/23 下午5:28",
+            "file:///C:/Users/a/ke-hoach.html",
+            "https://soyte.binhan.gov.vn/ke-hoach 2/5",
+        ] {
+            assert!(is_browser_stamp(stamp), "{stamp}");
+        }
+        for text in ["Ngày 05/3/2025", "Điều 5", "www"] {
+            assert!(!is_browser_stamp(text), "{text}");
+        }
+    }
+}
