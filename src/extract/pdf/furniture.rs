@@ -58,10 +58,11 @@ impl Page {
 /// Removes the furniture from `pages` and returns it as `header`/`footer`
 /// blocks, each distinct text once, in the order first seen.
 pub fn remove(pages: &mut [Page]) -> Vec<Block> {
-    let recurring = recurring_keys(pages);
+    let placed = placements(pages);
+    let page_count = pages.len();
     let mut seen: Vec<(Edge, String, u32)> = Vec::new();
     for page in pages.iter_mut() {
-        let furniture = furniture_on_page(page, &recurring);
+        let furniture = furniture_on_page(page, &placed, page_count);
         let mut index = 0;
         page.paragraphs.retain(|p| {
             let keep = furniture[index].is_none();
@@ -88,7 +89,7 @@ pub fn remove(pages: &mut [Page]) -> Vec<Block> {
 }
 
 /// For each paragraph of `page`, the edge it is furniture at, if it is.
-fn furniture_on_page(page: &Page, recurring: &HashMap<(Edge, String), usize>) -> Vec<Option<Edge>> {
+fn furniture_on_page(page: &Page, placed: &Placements, page_count: usize) -> Vec<Option<Edge>> {
     let edges: Vec<Option<Edge>> = page.paragraphs.iter().map(|p| page.edge(p)).collect();
     let mut furniture: Vec<Option<Edge>> = page
         .paragraphs
@@ -98,7 +99,7 @@ fn furniture_on_page(page: &Page, recurring: &HashMap<(Edge, String), usize>) ->
             let edge = (*edge)?;
             let known = is_page_number(&p.text)
                 || is_browser_stamp(&p.text)
-                || recurring.contains_key(&(edge, key(&p.text)));
+                || recurs(p, edge, placed, page_count);
             known.then_some(edge)
         })
         .collect();
@@ -122,26 +123,41 @@ fn furniture_on_page(page: &Page, recurring: &HashMap<(Edge, String), usize>) ->
     furniture
 }
 
-/// Band texts (digits masked) found on enough pages to be running headers
-/// or footers: at least half the pages, and at least two.
-fn recurring_keys(pages: &[Page]) -> HashMap<(Edge, String), usize> {
-    let mut pages_with: HashMap<(Edge, String), Vec<u32>> = HashMap::new();
+/// Where each band text (digits masked) stands on each page: (page, y).
+type Placements = HashMap<(Edge, String), Vec<(u32, f64)>>;
+
+/// Band texts (digits masked) and where they stand on each page.
+fn placements(pages: &[Page]) -> Placements {
+    let mut placed: Placements = HashMap::new();
     for page in pages {
         for p in &page.paragraphs {
             if let Some(edge) = page.edge(p) {
-                let seen = pages_with.entry((edge, key(&p.text))).or_default();
-                if seen.last() != Some(&page.number) {
-                    seen.push(page.number);
-                }
+                placed
+                    .entry((edge, key(&p.text)))
+                    .or_default()
+                    .push((page.number, p.top));
             }
         }
     }
-    let needed = pages.len().div_ceil(2).max(2);
-    pages_with
-        .into_iter()
-        .filter(|(_, on)| on.len() >= needed)
-        .map(|(key, on)| (key, on.len()))
-        .collect()
+    placed
+}
+
+/// Whether `p`, at `edge`, recurs at the same height (within 3 points) on
+/// enough pages to be a running header or footer: at least half the pages,
+/// and at least two. The height matters: a document whose title is also the
+/// running header still shows the title once in its body.
+fn recurs(p: &Paragraph, edge: Edge, placed: &Placements, page_count: usize) -> bool {
+    let needed = page_count.div_ceil(2).max(2);
+    let Some(places) = placed.get(&(edge, key(&p.text))) else {
+        return false;
+    };
+    let mut pages: Vec<u32> = places
+        .iter()
+        .filter(|(_, y)| (y - p.top).abs() <= 3.0)
+        .map(|(page, _)| *page)
+        .collect();
+    pages.dedup();
+    pages.len() >= needed
 }
 
 /// Text compared across pages: digits masked, spaces folded, lower case.
@@ -276,6 +292,23 @@ mod tests {
         assert_eq!(removed.len(), 1);
         assert_eq!(removed[0].text, "Kế hoạch 52/KH-UBND");
         assert_eq!(removed[0].page, Some(2));
+    }
+
+    #[test]
+    fn a_title_repeated_as_running_header_stays_in_the_body() {
+        let mut pages: Vec<Page> = (1..=3)
+            .map(|n| {
+                let mut texts = vec![("2025年母婴安全保障工作方案", 790.0)];
+                if n == 1 {
+                    texts.push(("2025年母婴安全保障工作方案", 740.0));
+                }
+                texts.push(("正文", 400.0));
+                page(n, &texts)
+            })
+            .collect();
+        remove(&mut pages);
+        assert_eq!(bodies(&pages)[0], ["2025年母婴安全保障工作方案", "正文"]);
+        assert_eq!(bodies(&pages)[1], ["正文"]);
     }
 
     #[test]
