@@ -7,8 +7,9 @@ Usage: fidelity_pdf.py WORKDIR [--show NAME TOOL]
 
 WORKDIR holds, per plan, NAME.known.txt and NAME.<producer>.pdf. Each PDF is
 read by the three tools and scored with an order-aware token similarity:
-difflib's ratio over tokens, where every CJK character is one token and other
-text (NFC) splits into words and single punctuation marks. Case matters.
+difflib's ratio over tokens, where every CJK character or punctuation mark is
+one token and other text (NFC) splits into words and single punctuation marks;
+whitespace (the ideographic space too) only separates. Case matters.
 """
 import difflib
 import pathlib
@@ -19,8 +20,8 @@ import unicodedata
 
 BIN = pathlib.Path(__file__).resolve().parent.parent / "target/release/plangloss"
 PEERS_PYTHON = pathlib.Path.home() / "peers/bin/python"
-CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-TOKEN = re.compile(rf"[{CJK}\U00020000-\U0003ffff]|[^\W_]+|[^\w\s{CJK}]", re.UNICODE)
+CJK = r"\u2e80-\u2fdf\u3001-\u303f\u3040-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+TOKEN = re.compile(rf"[{CJK}\U00020000-\U0003ffff]|[^\W_{CJK}\U00020000-\U0003ffff]+|[^\w\s{CJK}]", re.UNICODE)
 
 
 def tokens(text):

@@ -19,6 +19,8 @@ const MIXED_GAP: f64 = 1.0;
 /// A gap this wide with no space glyph in it separates two segments
 /// (table columns, side-by-side blocks).
 const SEGMENT_GAP: f64 = 2.0;
+/// The narrowest gap between two columns, in points.
+const GUTTER_WIDTH: f64 = 8.0;
 /// Baselines closer than this (in font sizes) are one line.
 const BASELINE_TOLERANCE: f64 = 0.3;
 /// A paragraph ends where the line gap exceeds the typical one this much.
@@ -183,19 +185,22 @@ fn direction_paragraphs(angle: i32, glyphs: &[&Glyph], rules: &[Rule]) -> Vec<Pa
             }
         })
         .collect();
-    let lines: Vec<Vec<Segment>> = lines(placed)
+    let glyph_lines = lines(placed);
+    let gutter = gutter(&glyph_lines);
+    let lines: Vec<Vec<Segment>> = glyph_lines
         .iter()
         .enumerate()
         .map(|(i, line)| {
-            split_segments(line, &rules)
-                .iter()
+            split_at_gutter(line, gutter)
+                .into_iter()
+                .flat_map(|part| split_segments(part, &rules))
                 .filter_map(|s| segment(s, i))
                 .collect()
         })
         .collect();
     let last_line = lines.len().saturating_sub(1);
     let spacing = typical_spacing(&lines);
-    group(lines.into_iter().flatten(), spacing, &rules)
+    group(reading_order(lines, gutter).into_iter(), spacing, &rules)
         .into_iter()
         .filter(|b| {
             !(b.lines.len() == 1
@@ -210,6 +215,119 @@ fn direction_paragraphs(angle: i32, glyphs: &[&Glyph], rules: &[Rule]) -> Vec<Pa
             upright: angle == 0,
         })
         .collect()
+}
+
+/// Puts the segments of a page in reading order: line by line, except on
+/// a page set in two columns, where each run of lines between full-width
+/// lines (a title across both columns) reads its left column, then its
+/// right one.
+fn reading_order(lines: Vec<Vec<Segment>>, gutter: Option<f64>) -> Vec<Segment> {
+    let Some(gutter) = gutter else {
+        return lines.into_iter().flatten().collect();
+    };
+    let mut ordered = Vec::new();
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for seg in lines.into_iter().flatten() {
+        if seg.x1 <= gutter {
+            left.push(seg);
+        } else if seg.x0 >= gutter {
+            right.push(seg);
+        } else {
+            ordered.append(&mut left);
+            ordered.append(&mut right);
+            ordered.push(seg);
+        }
+    }
+    ordered.append(&mut left);
+    ordered.append(&mut right);
+    ordered
+}
+
+/// A line cut in two at the gutter, unless a glyph crosses it (a line
+/// running across both columns).
+fn split_at_gutter<'a, 'g>(line: &'a [Placed<'g>], gutter: Option<f64>) -> Vec<&'a [Placed<'g>]> {
+    let Some(x) = gutter else {
+        return vec![line];
+    };
+    if line.iter().any(|p| p.x0 < x && p.x1 > x && !p.glyph.space) {
+        return vec![line];
+    }
+    let cut = line.partition_point(|p| p.x0 < x);
+    let (left, right) = line.split_at(cut);
+    [left, right]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// The x of the gap between two columns of prose, if the page has one: a
+/// strip at least [`GUTTER_WIDTH`] wide in the middle half of the text that
+/// at most a tenth of the lines cross, with lines of prose (not narrow
+/// table cells) on both sides of most lines.
+fn gutter(lines: &[Vec<Placed>]) -> Option<f64> {
+    if lines.len() < 6 {
+        return None;
+    }
+    let inked = || lines.iter().flatten().filter(|p| !p.glyph.space);
+    let x0 = inked().map(|p| p.x0).fold(f64::MAX, f64::min);
+    let x1 = inked().map(|p| p.x1).fold(f64::MIN, f64::max);
+    let width = x1 - x0;
+    if !(width.is_finite() && width > 4.0 * GUTTER_WIDTH) {
+        return None;
+    }
+    const BIN: f64 = 2.0;
+    let bins = ((width / BIN).ceil() as usize).clamp(1, 4096);
+    let bin = |x: f64| (((x - x0) / BIN).floor().max(0.0) as usize).min(bins - 1);
+    let mut crossing = vec![0usize; bins];
+    for line in lines {
+        let mut covered = vec![false; bins];
+        for p in line.iter().filter(|p| !p.glyph.space) {
+            covered[bin(p.x0)..=bin(p.x1 - 0.01)]
+                .iter_mut()
+                .for_each(|c| *c = true);
+        }
+        for (count, c) in crossing.iter_mut().zip(covered) {
+            *count += usize::from(c);
+        }
+    }
+    let allowed = (lines.len() / 10).max(1);
+    let mut best: Option<(usize, usize)> = None;
+    let mut start = None;
+    for i in bins / 4..=bins * 3 / 4 {
+        let clear = i < bins && crossing[i] <= allowed;
+        match (clear, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                if best.is_none_or(|(a, b)| i - s > b - a) {
+                    best = Some((s, i));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let (a, b) = best?;
+    if ((b - a) as f64) * BIN < GUTTER_WIDTH {
+        return None;
+    }
+    let middle = x0 + (a + b) as f64 / 2.0 * BIN;
+    // Most lines have prose on each side: a run of text filling most of
+    // the column, not a short table cell.
+    let full = |lo: f64, hi: f64| {
+        let filled = lines
+            .iter()
+            .filter(|line| {
+                let side = line
+                    .iter()
+                    .filter(|p| !p.glyph.space && p.x0 >= lo && p.x1 <= hi);
+                let (s0, s1) =
+                    side.fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.x0), b.max(p.x1)));
+                s1 - s0 >= 0.6 * (hi - lo)
+            })
+            .count();
+        filled * 2 >= lines.len()
+    };
+    (full(x0, middle) && full(middle, x1)).then_some(middle)
 }
 
 /// Groups glyphs into lines, top to bottom, each sorted along the text.
@@ -695,6 +813,40 @@ mod tests {
         let page = page_text(&glyphs, &[]);
         let texts: Vec<&str> = page.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, vec!["Hello world 中文字"]);
+    }
+
+    #[test]
+    fn two_columns_read_left_column_first() {
+        // A title across the page, then eight lines in each column, the
+        // columns 12 points apart (closer than a segment gap).
+        let mut glyphs = word("Tieu de chung cua trang", 100.0, 760.0, 10.0);
+        for line in 0..8 {
+            let y = 700.0 - 12.0 * f64::from(line);
+            let left = if line == 0 {
+                "Cot trai bat dau"
+            } else {
+                "tiep theo cot trai"
+            };
+            let right = if line == 0 {
+                "Cot phai bat dau"
+            } else {
+                "tiep theo cot phai"
+            };
+            glyphs.extend(word(left, 100.0, y, 10.0));
+            glyphs.extend(word(right, 202.0, y, 10.0));
+        }
+        let page = page_text(&glyphs, &[]);
+        let texts: Vec<&str> = page.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert_eq!(texts[0], "Tieu de chung cua trang");
+        assert!(
+            texts[1].starts_with("Cot trai bat dau tiep theo cot trai"),
+            "{texts:?}"
+        );
+        assert!(
+            texts[2].starts_with("Cot phai bat dau tiep theo cot phai"),
+            "{texts:?}"
+        );
     }
 
     #[test]
