@@ -293,8 +293,10 @@ fn gutter(lines: &[Vec<Placed>]) -> Option<f64> {
     let allowed = (lines.len() / 10).max(1);
     let mut best: Option<(usize, usize)> = None;
     let mut start = None;
+    let clear = |i: usize| crossing.get(i).is_some_and(|&c| c <= allowed);
+    // The bin after the middle half ends an open run.
     for i in bins / 4..=bins * 3 / 4 {
-        let clear = i < bins && crossing[i] <= allowed;
+        let clear = clear(i) && i < bins * 3 / 4;
         match (clear, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
