@@ -22,6 +22,7 @@ mod furniture;
 mod glyphs;
 mod layout;
 mod meta;
+mod notes;
 mod objects;
 mod predefined;
 mod security;
@@ -90,7 +91,18 @@ pub fn extract_with_password(
         ));
     }
     let (bodies, mut pages): (Vec<_>, Vec<_>) = layout_pages.into_iter().unzip();
-    let furniture = furniture::remove(&mut pages);
+    let mut furniture = furniture::remove(&mut pages);
+    let mut footnotes = Vec::new();
+    for (page, body) in pages.iter_mut().zip(&bodies) {
+        let body_size = body.map(|half_points| half_points as f64 / 2.0);
+        let extent = (page.bottom, page.top);
+        footnotes.extend(notes::take_notes(
+            page.number,
+            &mut page.paragraphs,
+            extent,
+            body_size,
+        ));
+    }
     let paragraphs = pages
         .into_iter()
         .zip(bodies)
@@ -101,7 +113,16 @@ pub fn extract_with_password(
         })
         .collect();
     out.blocks = blocks(paragraphs, layout::most_common(&doc_sizes));
+    let mut next_id = 0;
+    for block in &mut out.blocks {
+        let page = block.page.unwrap_or(0);
+        (block.text, block.notes) = notes::link(&block.text, page, &mut footnotes, &mut next_id);
+    }
+    for block in &mut furniture {
+        (block.text, _) = notes::link(&block.text, 0, &mut [], &mut next_id);
+    }
     out.blocks.extend(furniture);
+    out.blocks.extend(notes::blocks(footnotes, next_id));
     out.warnings = notes.warnings();
     Ok(out)
 }

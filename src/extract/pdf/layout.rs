@@ -6,6 +6,8 @@
 //! that direction points right, so rotated and vertical text read correctly.
 
 use super::content::{Glyph, Rule};
+use super::notes::MARK_END;
+use crate::normalize::NOTE_ANCHOR;
 use crate::script::is_cjk;
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap};
@@ -333,6 +335,8 @@ fn gutter(lines: &[Vec<Placed>]) -> Option<f64> {
 }
 
 /// Groups glyphs into lines, top to bottom, each sorted along the text.
+/// A raised note mark too high to share its line's baseline joins the
+/// line below it.
 fn lines(mut placed: Vec<Placed>) -> Vec<Vec<Placed>> {
     placed.sort_by(|a, b| b.y.total_cmp(&a.y));
     let mut lines: Vec<Vec<Placed>> = Vec::new();
@@ -342,10 +346,33 @@ fn lines(mut placed: Vec<Placed>) -> Vec<Vec<Placed>> {
             _ => lines.push(vec![p]),
         }
     }
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        if carries_marks(&lines[i], &lines[i + 1]) {
+            let marks = lines.remove(i);
+            lines[i].extend(marks);
+        } else {
+            i += 1;
+        }
+    }
     for line in &mut lines {
         line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     }
     lines
+}
+
+/// Whether `marks` holds only small raised digits (note marks) that belong
+/// to `host`, the line just below: set at most 0.8 of its size, and raised
+/// less than 0.7 of it.
+fn carries_marks(marks: &[Placed], host: &[Placed]) -> bool {
+    let host_size = host.iter().map(|p| p.glyph.size).fold(0.0, f64::max);
+    let host_y = host.iter().map(|p| p.y).fold(f64::MIN, f64::max);
+    marks.iter().all(|p| {
+        p.glyph.size <= 0.8 * host_size
+            && p.y > host_y
+            && p.y - host_y < 0.7 * host_size
+            && (p.glyph.space || p.glyph.text.chars().all(|c| c.is_ascii_digit() || c == '*'))
+    })
 }
 
 fn same_baseline(a: &Placed, b: &Placed) -> bool {
@@ -390,30 +417,53 @@ fn segment(glyphs: &[Placed], line: usize) -> Option<Segment> {
         }
     }
     let word_gap = word_gap(&shown);
+    let size = dominant_size(shown.iter().map(|(p, _)| p.glyph), 0.1)?;
+    let mut ys: Vec<f64> = shown.iter().map(|(p, _)| p.y).collect();
+    ys.sort_by(f64::total_cmp);
+    let baseline = ys[ys.len() / 2];
     let mut text = String::new();
     let mut first_word_end = None;
+    let mut in_mark = false;
     for (i, &(p, space_before)) in shown.iter().enumerate() {
-        if i > 0 && (space_before || needs_space(shown[i - 1].0, p, word_gap)) {
+        let mark = is_note_mark(p, baseline, size);
+        if in_mark && !mark {
+            text.push(MARK_END);
+        }
+        if i > 0 && !mark && (space_before || needs_space(shown[i - 1].0, p, word_gap)) {
             text.push(' ');
             first_word_end.get_or_insert(shown[i - 1].0.x1);
         }
+        if mark && !in_mark {
+            text.push(NOTE_ANCHOR);
+        }
+        in_mark = mark;
         text.push_str(&p.glyph.text);
+    }
+    if in_mark {
+        text.push(MARK_END);
     }
     let (first, _) = shown.first()?;
     if first.glyph.text.chars().next().is_some_and(is_cjk) {
         first_word_end = Some(first.x1);
     }
-    let mut ys: Vec<f64> = shown.iter().map(|(p, _)| p.y).collect();
-    ys.sort_by(f64::total_cmp);
     Some(Segment {
         text,
         x0: first.x0,
         x1: shown.iter().map(|(p, _)| p.x1).fold(f64::MIN, f64::max),
-        y: ys[ys.len() / 2],
-        size: dominant_size(shown.iter().map(|(p, _)| p.glyph), 0.1)?,
+        y: baseline,
+        size,
         first_word: first_word_end.unwrap_or(f64::MAX) - first.x0,
         line,
     })
+}
+
+/// Whether a glyph is (part of) a note mark: digits or `*` set small and
+/// raised above the line's baseline. Such a mark is written between
+/// [`NOTE_ANCHOR`] and [`MARK_END`] for the `notes` module to link.
+fn is_note_mark(p: &Placed, baseline: f64, size: f64) -> bool {
+    p.glyph.size <= 0.8 * size
+        && p.y - baseline >= 0.2 * size
+        && p.glyph.text.chars().all(|c| c.is_ascii_digit() || c == '*')
 }
 
 /// Whether the middle of the space glyph `glyphs[i]` lies under a glyph
