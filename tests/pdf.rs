@@ -110,6 +110,25 @@ fn browser_furniture_is_kept_once_as_header_and_footer_blocks() {
 }
 
 #[test]
+fn tagged_pdfs_take_their_headings_from_the_structure_tree() {
+    let (pdf, _) = BROWSER_PRINTS[0];
+    let records = records(&plangloss(&["ingest", pdf]));
+    let headings: Vec<(u64, &str)> = records[0]["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["kind"] == "heading")
+        .map(|b| (b["level"].as_u64().unwrap(), b["text"].as_str().unwrap()))
+        .collect();
+    assert!(headings.contains(&(1, "I. MỤC TIÊU")), "{headings:?}");
+    assert!(headings.contains(&(2, "1. Mục tiêu chung")), "{headings:?}");
+    assert!(
+        headings.contains(&(1, "V. TỔ CHỨC THỰC HIỆN")),
+        "{headings:?}"
+    );
+}
+
+#[test]
 fn encrypted_files_need_and_accept_a_password() {
     let Some(corpus) = shared_corpus() else {
         return;

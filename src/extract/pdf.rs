@@ -26,6 +26,7 @@ mod notes;
 mod objects;
 mod predefined;
 mod security;
+mod structure;
 
 use crate::model::{Block, BlockKind, DocError, Extraction, Limits};
 use std::collections::HashMap;
@@ -63,6 +64,7 @@ pub fn extract_with_password(
     let pages = doc.get_pages();
     out.meta.insert("pages".into(), pages.len().to_string());
 
+    let structure = structure::Structure::read(&doc, limits.max_depth);
     let mut interpreter = content::Interpreter::new(&doc, limits);
     let mut layout_pages = Vec::new();
     let mut doc_sizes: HashMap<i64, usize> = HashMap::new();
@@ -72,7 +74,10 @@ pub fn extract_with_password(
         needs_ocr: Vec::new(),
     };
     for (&number, &page_id) in &pages {
-        let page = interpreter.page(page_id);
+        let mut page = interpreter.page(page_id);
+        for glyph in &mut page.glyphs {
+            glyph.heading = structure.heading(page_id, glyph.mcid);
+        }
         notes.record(number, &page);
         let text = layout::page_text(&page.glyphs, &page.rules);
         let page_body = layout::most_common(&text.size_counts);
@@ -112,7 +117,10 @@ pub fn extract_with_password(
                 .map(move |p| (page.number, body, p))
         })
         .collect();
-    out.blocks = blocks(paragraphs, layout::most_common(&doc_sizes));
+    out.blocks = match structure.tagged {
+        true => tagged_blocks(paragraphs),
+        false => blocks(paragraphs, layout::most_common(&doc_sizes)),
+    };
     let mut next_id = 0;
     for block in &mut out.blocks {
         let page = block.page.unwrap_or(0);
@@ -182,6 +190,21 @@ fn blocks(
                 Block::new(BlockKind::Heading, p.text).with_level(rank.min(2) as u32 + 1)
             } else {
                 Block::new(BlockKind::Paragraph, p.text)
+            };
+            block.with_page(page)
+        })
+        .collect()
+}
+
+/// Turns the paragraphs of a tagged PDF into blocks: headings are the
+/// paragraphs its structure tree marks as headings, at their level.
+fn tagged_blocks(paragraphs: Vec<(u32, Option<i64>, layout::Paragraph)>) -> Vec<Block> {
+    paragraphs
+        .into_iter()
+        .map(|(page, _, p)| {
+            let block = match p.heading {
+                0 => Block::new(BlockKind::Paragraph, p.text),
+                level => Block::new(BlockKind::Heading, p.text).with_level(u32::from(level)),
             };
             block.with_page(page)
         })

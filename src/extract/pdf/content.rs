@@ -45,6 +45,11 @@ pub struct Glyph {
     pub size: f64,
     /// The glyph is white space.
     pub space: bool,
+    /// The marked-content id (MCID) of the innermost marked sequence the
+    /// glyph is shown in, linking it to the structure tree of a tagged PDF.
+    pub mcid: Option<i64>,
+    /// Heading level (1–6) its structure element gives it; 0 for none.
+    pub heading: u8,
 }
 
 /// A straight horizontal or vertical line drawn on the page (a table
@@ -139,6 +144,7 @@ impl<'a> Interpreter<'a> {
             operations: 0,
             path: Vec::new(),
             path_points: 0,
+            marked: Vec::new(),
         };
         let data = run.page_data(page_id);
         run.execute(&data, &resources);
@@ -295,6 +301,8 @@ struct Run<'a, 'f> {
     /// whether each is closed.
     path: Vec<(Vec<(f64, f64)>, bool)>,
     path_points: usize,
+    /// Open marked-content sequences, innermost last, with their MCIDs.
+    marked: Vec<Option<i64>>,
 }
 
 impl<'a> Run<'a, '_> {
@@ -414,6 +422,18 @@ impl<'a> Run<'a, '_> {
                         }
                     }
                 }
+            }
+            "BMC" if self.marked.len() < MAX_SAVES => self.marked.push(None),
+            "BDC" if self.marked.len() < MAX_SAVES => {
+                let mcid = args
+                    .get(1)
+                    .and_then(|p| p.as_dict().ok())
+                    .and_then(|d| d.get(b"MCID").ok())
+                    .and_then(|n| n.as_i64().ok());
+                self.marked.push(mcid);
+            }
+            "EMC" => {
+                self.marked.pop();
             }
             "BI" => self.out.has_images = true,
             "m" => {
@@ -648,6 +668,8 @@ impl<'a> Run<'a, '_> {
             advance,
             size,
             space: text.chars().all(char::is_whitespace),
+            mcid: self.marked.iter().rev().find_map(|m| *m),
+            heading: 0,
         });
     }
 

@@ -200,6 +200,7 @@ mod tests {
             top: y,
             bottom: y,
             upright: true,
+            heading: 0,
         }
     }
 

@@ -39,6 +39,8 @@ pub struct Paragraph {
     pub top: f64,
     pub bottom: f64,
     pub upright: bool,
+    /// Heading level from a tagged PDF's structure tree; 0 for none.
+    pub heading: u8,
 }
 
 /// The text of one page.
@@ -123,6 +125,8 @@ struct Segment {
     first_word: f64,
     /// Index of its line in the page (within its direction).
     line: usize,
+    /// Heading level most of its glyphs have (see [`Glyph::heading`]).
+    heading: u8,
 }
 
 /// Ruling lines in the frame of one writing direction.
@@ -215,6 +219,7 @@ fn direction_paragraphs(angle: i32, glyphs: &[&Glyph], rules: &[Rule]) -> Vec<Pa
             top: b.lines.first().map_or(0.0, |l| l.y),
             bottom: b.lines.last().map_or(0.0, |l| l.y),
             upright: angle == 0,
+            heading: b.lines.first().map_or(0, |l| l.heading),
         })
         .collect()
 }
@@ -452,9 +457,21 @@ fn segment(glyphs: &[Placed], line: usize) -> Option<Segment> {
         x1: shown.iter().map(|(p, _)| p.x1).fold(f64::MIN, f64::max),
         y: baseline,
         size,
+        heading: majority_heading(shown.iter().map(|(p, _)| p.glyph)),
         first_word: first_word_end.unwrap_or(f64::MAX) - first.x0,
         line,
     })
+}
+
+/// The heading level most of `glyphs` carry.
+fn majority_heading<'g>(glyphs: impl Iterator<Item = &'g Glyph>) -> u8 {
+    let mut counts = [0usize; 7];
+    for g in glyphs {
+        counts[usize::from(g.heading.min(6))] += 1;
+    }
+    (0..7u8)
+        .max_by_key(|&level| (counts[usize::from(level)], std::cmp::Reverse(level)))
+        .unwrap_or(0)
 }
 
 /// Whether a glyph is (part of) a note mark: digits or `*` set small and
@@ -614,6 +631,10 @@ impl Block {
             return false;
         }
         if !similar_size(last.size, next.size) || !overlaps(self.x0, self.x1, next) {
+            return false;
+        }
+        // A tagged PDF says where headings start and end.
+        if last.heading != next.heading {
             return false;
         }
         // A rule between the lines (below the last one's descenders, above
@@ -846,6 +867,8 @@ mod tests {
             advance: size * 0.5,
             size,
             space: text == " ",
+            mcid: None,
+            heading: 0,
         }
     }
 

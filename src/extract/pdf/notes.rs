@@ -191,6 +191,7 @@ mod tests {
             top: y,
             bottom: y,
             upright: true,
+            heading: 0,
         }
     }
 
