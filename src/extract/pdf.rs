@@ -727,4 +727,103 @@ mod tests {
             assert!(!text.contains(['Õ', '¹', 'Ë', 'Î', '¼']), "{name}: {text}");
         }
     }
+
+    /// A PDF file of `objects` (object 1 is the catalog), with its xref.
+    fn raw_pdf(objects: &[Vec<u8>]) -> Vec<u8> {
+        let mut out = b"%PDF-1.7\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, object) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend(format!("{} 0 obj\n", i + 1).as_bytes());
+            out.extend(object);
+            out.extend(b"\nendobj\n");
+        }
+        let xref = out.len();
+        out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+        for offset in offsets {
+            out.extend(format!("{offset:010} 00000 n \n").as_bytes());
+        }
+        let trailer = format!(
+            "trailer\n<</Size {}/Root 1 0 R>>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        );
+        out.extend(trailer.as_bytes());
+        out
+    }
+
+    #[test]
+    fn hostile_object_graphs_end_quickly_without_panic() {
+        let page = b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 100 100]/Contents 4 0 R>>".to_vec();
+        let pages = b"<</Type/Pages/Kids[3 0 R]/Count 1>>".to_vec();
+        let contents = b"<</Length 5>>stream\nBT ET\nendstream".to_vec();
+        let deep_array = [
+            b"<</Type/Catalog/Pages 2 0 R/X ".to_vec(),
+            vec![b'['; 200_000],
+            vec![b']'; 200_000],
+            b">>".to_vec(),
+        ]
+        .concat();
+        let deep_dict = [
+            b"<</Type/Catalog/Pages 2 0 R/X ".to_vec(),
+            b"<</A ".repeat(100_000),
+            b"1".to_vec(),
+            b">>".repeat(100_000),
+            b">>".to_vec(),
+        ]
+        .concat();
+        let cases = [
+            vec![deep_array, pages.clone(), page.clone(), contents.clone()],
+            vec![deep_dict, pages.clone(), page.clone(), contents.clone()],
+            // Page tree and structure tree pointing back at themselves.
+            vec![
+                b"<</Type/Catalog/Pages 2 0 R/StructTreeRoot 5 0 R>>".to_vec(),
+                b"<</Type/Pages/Kids[2 0 R 3 0 R]/Count 1>>".to_vec(),
+                b"<</Type/Page/Parent 2 0 R/Kids[2 0 R]/Contents 4 0 R>>".to_vec(),
+                contents.clone(),
+                b"<</Type/StructTreeRoot/K 6 0 R>>".to_vec(),
+                b"<</S/H1/K[6 0 R 5 0 R 0]>>".to_vec(),
+            ],
+            // A stream claiming an absurd length.
+            vec![
+                b"<</Type/Catalog/Pages 2 0 R>>".to_vec(),
+                pages,
+                page,
+                b"<</Length 99999999999999>>stream\nBT ET\nendstream".to_vec(),
+            ],
+        ];
+        for (i, objects) in cases.iter().enumerate() {
+            let started = std::time::Instant::now();
+            let _ = extract(&raw_pdf(objects), &Limits::default());
+            assert!(started.elapsed().as_secs() < 10, "case {i} took too long");
+        }
+    }
+
+    #[test]
+    fn damaged_copies_of_sample_pdfs_never_panic() {
+        let corpora = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora");
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize % n.max(1)
+        };
+        for lang in ["vi", "zh"] {
+            for entry in std::fs::read_dir(corpora.join(lang)).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_none_or(|e| e != "pdf") {
+                    continue;
+                }
+                let bytes = std::fs::read(&path).unwrap();
+                for _ in 0..6 {
+                    let cut = next(bytes.len());
+                    let _ = extract(&bytes[..cut], &Limits::default());
+                    let mut flipped = bytes.clone();
+                    for _ in 0..20 {
+                        let at = next(flipped.len());
+                        flipped[at] ^= 1 << next(8);
+                    }
+                    let _ = extract(&flipped, &Limits::default());
+                }
+            }
+        }
+    }
 }
