@@ -554,7 +554,7 @@ mod tests {
         assert_eq!(
             out.warnings,
             vec![
-                "font ABCDEE+Arial has no ToUnicode map, and its CIDs cannot be mapped to Unicode yet; \
+                "font ABCDEE+Arial has no usable Unicode mapping (no ToUnicode entries, and its CIDs belong to no known character collection); \
                  its text was skipped on page 1"
             ]
         );
@@ -715,7 +715,7 @@ mod tests {
         let Some(dir) = corpus() else { return };
         let cases = [(
             "pdf/issue-791-non-unicode-cmap.pdf",
-            "font ABCDEE+Arial has no ToUnicode map",
+            "font ABCDEE+Arial has no usable Unicode mapping",
         )];
         for (name, warning) in cases {
             let (text, warnings) = corpus_text(&dir, name);

@@ -29,7 +29,7 @@ impl Problem {
     pub fn describe(&self) -> String {
         match self {
             Problem::NoUnicode => {
-                "has no ToUnicode map, and its CIDs cannot be mapped to Unicode yet".into()
+                "has no usable Unicode mapping (no ToUnicode entries, and its CIDs belong to no known character collection)".into()
             }
             Problem::PredefinedCMap(name) => {
                 format!(

@@ -91,13 +91,27 @@ pub fn remove(pages: &mut [Page]) -> Vec<Block> {
 /// For each paragraph of `page`, the edge it is furniture at, if it is.
 fn furniture_on_page(page: &Page, placed: &Placements, page_count: usize) -> Vec<Option<Edge>> {
     let edges: Vec<Option<Edge>> = page.paragraphs.iter().map(|p| page.edge(p)).collect();
+    // A page number stands above or below all other text of the page, and
+    // a page of nothing but numbers (a table) has none.
+    let only_numbers = page.paragraphs.iter().all(|p| is_page_number(&p.text));
+    let highest = page
+        .paragraphs
+        .iter()
+        .map(|p| p.top)
+        .fold(f64::MIN, f64::max);
+    let lowest = page
+        .paragraphs
+        .iter()
+        .map(|p| p.bottom)
+        .fold(f64::MAX, f64::min);
+    let outermost = |p: &Paragraph| p.top >= highest - 1.0 || p.bottom <= lowest + 1.0;
     let mut furniture: Vec<Option<Edge>> = page
         .paragraphs
         .iter()
         .zip(&edges)
         .map(|(p, edge)| {
             let edge = (*edge)?;
-            let known = is_page_number(&p.text)
+            let known = (is_page_number(&p.text) && outermost(p) && !only_numbers)
                 || is_browser_stamp(&p.text)
                 || recurs(p, edge, placed, page_count);
             known.then_some(edge)
@@ -310,6 +324,16 @@ mod tests {
         remove(&mut pages);
         assert_eq!(bodies(&pages)[0], ["2025年母婴安全保障工作方案", "正文"]);
         assert_eq!(bodies(&pages)[1], ["正文"]);
+    }
+
+    #[test]
+    fn numbers_in_a_table_near_the_edge_are_not_page_numbers() {
+        let mut pages = vec![page(1, &[("2", 790.0), ("4", 775.0), ("6", 760.0)])];
+        remove(&mut pages);
+        assert_eq!(bodies(&pages)[0], ["2", "4", "6"]);
+        let mut pages = vec![page(1, &[("Bảng", 500.0), ("4", 775.0), ("5", 15.0)])];
+        remove(&mut pages);
+        assert_eq!(bodies(&pages)[0], ["Bảng"]);
     }
 
     #[test]

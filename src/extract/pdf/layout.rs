@@ -123,8 +123,6 @@ struct Segment {
     size: f64,
     /// Width of its first word (its first character when that is CJK).
     first_word: f64,
-    /// Index of its line in the page (within its direction).
-    line: usize,
     /// Heading level most of its glyphs have (see [`Glyph::heading`]).
     heading: u8,
 }
@@ -195,24 +193,17 @@ fn direction_paragraphs(angle: i32, glyphs: &[&Glyph], rules: &[Rule]) -> Vec<Pa
     let gutter = gutter(&glyph_lines);
     let lines: Vec<Vec<Segment>> = glyph_lines
         .iter()
-        .enumerate()
-        .map(|(i, line)| {
+        .map(|line| {
             split_at_gutter(line, gutter)
                 .into_iter()
                 .flat_map(|part| split_segments(part, &rules))
-                .filter_map(|s| segment(s, i))
+                .filter_map(segment)
                 .collect()
         })
         .collect();
-    let last_line = lines.len().saturating_sub(1);
     let spacing = typical_spacing(&lines);
     group(reading_order(lines, gutter).into_iter(), spacing, &rules)
         .into_iter()
-        .filter(|b| {
-            !(b.lines.len() == 1
-                && (b.lines[0].line == 0 || b.lines[0].line == last_line)
-                && is_page_number(&b.text()))
-        })
         .map(|b| Paragraph {
             text: b.text(),
             size: b.size(),
@@ -406,7 +397,7 @@ fn split_segments<'a, 'g>(line: &'a [Placed<'g>], rules: &Rules) -> Vec<&'a [Pla
 
 /// Reads a run of glyphs as text: explicit spaces collapse to one, and a
 /// space is added where the gap between glyphs is wide enough.
-fn segment(glyphs: &[Placed], line: usize) -> Option<Segment> {
+fn segment(glyphs: &[Placed]) -> Option<Segment> {
     // Each shown glyph, with whether space glyphs came right before it. A
     // space the next glyph is drawn over does not separate anything: some
     // Chinese producers show every character with a trailing space and then
@@ -459,7 +450,6 @@ fn segment(glyphs: &[Placed], line: usize) -> Option<Segment> {
         size,
         heading: majority_heading(shown.iter().map(|(p, _)| p.glyph)),
         first_word: first_word_end.unwrap_or(f64::MAX) - first.x0,
-        line,
     })
 }
 
@@ -940,16 +930,6 @@ mod tests {
         glyphs.extend(word("Bold", 100.3, 700.0, 10.0));
         let page = page_text(&glyphs, &[]);
         assert_eq!(page.paragraphs[0].text, "Bold");
-    }
-
-    #[test]
-    fn page_number_lines_at_the_edges_are_dropped() {
-        let mut glyphs = word("Body text here", 100.0, 700.0, 10.0);
-        glyphs.extend(word("- 2 -", 280.0, 50.0, 10.0));
-        glyphs.extend(word("7", 100.0, 400.0, 10.0));
-        let page = page_text(&glyphs, &[]);
-        let texts: Vec<&str> = page.paragraphs.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(texts, vec!["Body text here", "7"]);
     }
 
     #[test]
