@@ -14,6 +14,7 @@
 # imports are not counted against kreuzberg.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/copies.sh
 SHARED=${SHARED:-../shared/corpus}
 VENV=${PEERS_VENV:-$HOME/peers}
 COPIES=${COPIES:-500}
@@ -25,13 +26,7 @@ cargo build --release --quiet
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 mapfile -t sources < <(find corpora "$SHARED/vi/docx" "$SHARED/zh/docx" -name '*.docx' 2>/dev/null | sort)
-n=0
-while [ "$n" -lt "$COPIES" ]; do
-  for f in "${sources[@]}"; do
-    n=$((n + 1)); cp "$f" "$dir/$(printf %04d "$n")-$(basename "$f")"
-    [ "$n" -ge "$COPIES" ] && break
-  done
-done
+copy_until "$dir" "$COPIES" "${sources[@]}"
 mb=$(du -sm "$dir" | cut -f1)
 xml_mb=$(python3 - "$dir" <<'EOF'
 import sys, zipfile, pathlib

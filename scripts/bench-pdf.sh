@@ -15,6 +15,7 @@
 # tool used.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/copies.sh
 SHARED=${SHARED:-../shared/corpus}
 VENV=${PEERS_VENV:-$HOME/peers}
 COPIES=${COPIES:-300}
@@ -29,13 +30,7 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir" "$dir".*' EXIT
 mapfile -t sources < <(find corpora "$SHARED" -name '*.pdf' 2>/dev/null \
   | grep -v -E '/(aes-|rc4-)' | sort)
-n=0
-while [ "$n" -lt "$COPIES" ]; do
-  for f in "${sources[@]}"; do
-    n=$((n + 1)); cp "$f" "$dir/$(printf %04d "$n")-$(basename "$f")"
-    [ "$n" -ge "$COPIES" ] && break
-  done
-done
+copy_until "$dir" "$COPIES" "${sources[@]}"
 mb=$(du -sm "$dir" | cut -f1)
 pages=$(for f in "$dir"/*.pdf; do pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}'; done | paste -sd+ | bc)
 echo "## $n PDF files from ${#sources[@]} distinct ones, $mb MB, $pages pages"

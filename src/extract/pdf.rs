@@ -701,7 +701,7 @@ mod tests {
             // UniCNS-UTF16-H codes are UTF-16 text.
             (
                 "zh-hant/pdf/pdfjs-issue19182-mingliu-unicns-extb.pdf",
-                "胡駿",
+                "胡駿𥕛",
             ),
         ];
         for (name, needle) in expected {

@@ -350,7 +350,11 @@ impl Font {
     fn mapped_text(&self, code: Code) -> Option<String> {
         let mapped = match &self.to_unicode {
             Some(ToUnicode::Map(cmap)) => cmap.unicode(code).map(|s| s.into_owned()),
-            Some(ToUnicode::Utf16) => utf16_code(code),
+            // Old HKSCS text put characters now in CJK Extension B in the
+            // private use area; the CMap's CID still names the real one.
+            Some(ToUnicode::Utf16) => utf16_code(code)
+                .filter(|t| !t.chars().all(|c| ('\u{E000}'..='\u{F8FF}').contains(&c)))
+                .or_else(|| self.collection_text(code)),
             Some(ToUnicode::Collection(collection)) => self
                 .cid(code)
                 .and_then(|cid| collection.unicode(cid))
@@ -405,6 +409,16 @@ impl Font {
 }
 
 impl Font {
+    /// The text of a code read through the collection of the font's
+    /// predefined CMap.
+    fn collection_text(&self, code: Code) -> Option<String> {
+        let Codes::Predefined(cmap) = &self.codes else {
+            return None;
+        };
+        let cid = cmap.cid(code)?;
+        cmap.collection().unicode(cid).map(String::from)
+    }
+
     /// The CID a code of a composite font selects; `None` when it is not
     /// known (a Unicode CMap we do not ship).
     fn cid(&self, code: Code) -> Option<u32> {
@@ -893,6 +907,8 @@ mod tests {
             texts(&font, b"\x80\xE1\xD8\x55\xDD\x5B"),
             vec![Some("胡".into()), Some("\u{2555B}".into())]
         );
+        // The HKSCS private-use code for the same character.
+        assert_eq!(texts(&font, b"\xE6\x87"), vec![Some("\u{2555B}".into())]);
         let font =
             dictionary! { "Subtype" => "Type0", "BaseFont" => "X", "Encoding" => "GBK-EUC-H" };
         let font = Font::load(&doc, &font, 1 << 20);
