@@ -159,8 +159,9 @@ fn pdf_doc(code: u8) -> Option<char> {
 /// The text an Adobe glyph name stands for: names from the Adobe Glyph List
 /// used by the common encodings, `uniXXXX…` and `uXXXX[XX]` names, ligatures
 /// written `f_i`, letters with accents spelled out (`acircumflexacute`, given
-/// decomposed), and variants such as `a.sc`. `None` for names that carry no
-/// meaning (`g123`, `cid42`).
+/// decomposed), variants such as `a.sc`, and `gXX`/`GXX` names with two hex
+/// digits, which some producers give a glyph after its character code
+/// (`g41` is "A"). `None` for names that carry no meaning (`g123`, `cid42`).
 pub fn glyph_name_to_unicode(name: &str) -> Option<String> {
     // A suffix after a period names a variant of the same character.
     let base = name.split('.').next().unwrap_or(name);
@@ -186,6 +187,13 @@ fn component(name: &str) -> Option<String> {
         && let Some(c) = hex_char(hex)
     {
         return Some(c.to_string());
+    }
+    if let Some(hex) = name.strip_prefix(['g', 'G'])
+        && hex.len() == 2
+        && let Ok(code) = u8::from_str_radix(hex, 16)
+        && (0x20..0x7F).contains(&code)
+    {
+        return Some(char::from(code).to_string());
     }
     accented(name)
 }
@@ -437,6 +445,10 @@ mod tests {
         assert_eq!(name("u4E2D").as_deref(), Some("中"));
         assert_eq!(name("uniD800"), None);
         assert_eq!(name("uni12"), None);
+        assert_eq!(name("g41").as_deref(), Some("A"));
+        assert_eq!(name("G6b").as_deref(), Some("k"));
+        assert_eq!(name("g123"), None);
+        assert_eq!(name("g07"), None);
     }
 
     #[test]
