@@ -109,22 +109,48 @@ fn browser_furniture_is_kept_once_as_header_and_footer_blocks() {
     assert!(pages.parse::<u32>().unwrap() > 1);
 }
 
-#[test]
-fn tagged_pdfs_take_their_headings_from_the_structure_tree() {
-    let (pdf, _) = BROWSER_PRINTS[0];
-    let records = records(&plangloss(&["ingest", pdf]));
-    let headings: Vec<(u64, &str)> = records[0]["blocks"]
+/// The (level, text) of each heading block of the first record.
+fn headings(records: &[Value]) -> Vec<(u64, String)> {
+    records[0]["blocks"]
         .as_array()
         .unwrap()
         .iter()
         .filter(|b| b["kind"] == "heading")
-        .map(|b| (b["level"].as_u64().unwrap(), b["text"].as_str().unwrap()))
-        .collect();
+        .map(|b| {
+            (
+                b["level"].as_u64().unwrap(),
+                b["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn tagged_pdfs_take_their_headings_from_the_structure_tree() {
+    let (pdf, _) = BROWSER_PRINTS[0];
+    let headings = headings(&records(&plangloss(&["ingest", pdf])));
+    let headings: Vec<(u64, &str)> = headings.iter().map(|(l, t)| (*l, t.as_str())).collect();
     assert!(headings.contains(&(1, "I. MỤC TIÊU")), "{headings:?}");
     assert!(headings.contains(&(2, "1. Mục tiêu chung")), "{headings:?}");
     assert!(
         headings.contains(&(1, "V. TỔ CHỨC THỰC HIỆN")),
         "{headings:?}"
+    );
+}
+
+#[test]
+fn untagged_pdfs_take_short_bold_lines_as_headings() {
+    let pdf = "corpora/vi/kh-cham-soc-nguoi-cao-tuoi-2025.pdf";
+    let headings = headings(&records(&plangloss(&["ingest", pdf])));
+    let texts: Vec<&str> = headings.iter().map(|(_, t)| t.as_str()).collect();
+    for heading in ["I. TÌNH HÌNH CHUNG", "1. Mục tiêu", "V. TỔ CHỨC THỰC HIỆN"] {
+        assert!(texts.contains(&heading), "{heading} missing from {texts:?}");
+    }
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.starts_with("Toàn huyện") || *t == "Chỉ tiêu"),
+        "body text or a table cell taken for a heading: {texts:?}"
     );
 }
 

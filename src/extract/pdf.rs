@@ -35,6 +35,8 @@ use std::collections::HashMap;
 const HEADING_RATIO: f64 = 1.15;
 /// Headings are short; a longer paragraph in a large font is still text.
 const MAX_HEADING_CHARS: usize = 200;
+/// A bold paragraph at body size is a heading only when this short.
+const MAX_BOLD_HEADING_CHARS: usize = 120;
 
 /// Extracts the text of a PDF as paragraphs and headings in reading order,
 /// each with its 1-based page number, plus the Info dictionary metadata and
@@ -179,6 +181,18 @@ fn blocks(
         .collect();
     heading_sizes.sort_unstable_by(|a, b| b.cmp(a));
     heading_sizes.dedup();
+    // Bold marks headings only where bold text is rare; counted in
+    // characters, since a short plan has as many bold headings as body
+    // paragraphs.
+    let chars = |p: &layout::Paragraph| p.text.chars().count();
+    let bold_chars: usize = paragraphs
+        .iter()
+        .filter(|(_, _, p)| p.bold)
+        .map(|(_, _, p)| chars(p))
+        .sum();
+    let all_chars: usize = paragraphs.iter().map(|(_, _, p)| chars(p)).sum();
+    let bold_share = bold_chars as f64 / all_chars.max(1) as f64;
+    let bold_level = (heading_sizes.len().min(2) + 1) as u32;
     paragraphs
         .into_iter()
         .map(|(page, body, p)| {
@@ -188,12 +202,27 @@ fn blocks(
                     .position(|&s| s == size_key(p.size))
                     .unwrap_or(0);
                 Block::new(BlockKind::Heading, p.text).with_level(rank.min(2) as u32 + 1)
+            } else if bold_share < 0.3 && is_bold_heading(&p) {
+                Block::new(BlockKind::Heading, p.text).with_level(bold_level)
             } else {
                 Block::new(BlockKind::Paragraph, p.text)
             };
             block.with_page(page)
         })
         .collect()
+}
+
+/// A short bold paragraph of one or two lines, alone on its lines (not a
+/// table cell), that does not end like a clause or sentence: "I. MỤC TIÊU", "（一）工作目标", not "Nơi nhận:".
+fn is_bold_heading(p: &layout::Paragraph) -> bool {
+    let text = p.text.trim();
+    let lines = ((p.top - p.bottom) / p.size.max(1.0)).round() as i64;
+    p.bold
+        && p.alone
+        && lines <= 2
+        && (1..=MAX_BOLD_HEADING_CHARS).contains(&text.chars().count())
+        && text.chars().any(char::is_alphabetic)
+        && !text.ends_with([',', ';', ':', '.', '，', '；', '：', '。', '、'])
 }
 
 /// Turns the paragraphs of a tagged PDF into blocks: headings are the
@@ -825,5 +854,29 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn short_bold_lines_alone_are_headings() {
+        let paragraph = |text: &str, bold: bool, alone: bool| layout::Paragraph {
+            text: text.into(),
+            size: 13.0,
+            top: 700.0,
+            bottom: 700.0,
+            upright: true,
+            heading: 0,
+            bold,
+            alone,
+        };
+        assert!(is_bold_heading(&paragraph("I. MỤC TIÊU", true, true)));
+        assert!(is_bold_heading(&paragraph("（一）工作目标", true, true)));
+        assert!(!is_bold_heading(&paragraph("Nơi nhận:", true, true)));
+        assert!(!is_bold_heading(&paragraph("Loại vắc xin", true, false)));
+        assert!(!is_bold_heading(&paragraph("I. MỤC TIÊU", false, true)));
+        assert!(!is_bold_heading(&paragraph(
+            "Các đơn vị thực hiện nghiêm túc.",
+            true,
+            true
+        )));
     }
 }

@@ -50,6 +50,8 @@ pub struct Glyph {
     pub mcid: Option<i64>,
     /// Heading level (1–6) its structure element gives it; 0 for none.
     pub heading: u8,
+    /// Shown in a bold face, or emboldened by stroking its outline.
+    pub bold: bool,
 }
 
 /// A straight horizontal or vertical line drawn on the page (a table
@@ -265,6 +267,9 @@ struct State {
     horizontal_scale: f64,
     leading: f64,
     rise: f64,
+    /// Text rendering mode (`Tr`): 2 and 6 stroke the outline over the
+    /// fill, the usual way to embolden a font that has no bold face.
+    render_mode: i64,
 }
 
 impl Default for State {
@@ -278,6 +283,7 @@ impl Default for State {
             horizontal_scale: 1.0,
             leading: 0.0,
             rise: 0.0,
+            render_mode: 0,
         }
     }
 }
@@ -376,6 +382,9 @@ impl<'a> Run<'a, '_> {
             "Tw" => self.state.word_spacing = num(0).unwrap_or(0.0),
             "Tz" => self.state.horizontal_scale = num(0).unwrap_or(100.0) / 100.0,
             "TL" => self.state.leading = num(0).unwrap_or(0.0),
+            "Tr" => {
+                self.state.render_mode = args.first().and_then(|a| a.as_i64().ok()).unwrap_or(0)
+            }
             "Ts" => self.state.rise = num(0).unwrap_or(0.0),
             "Td" => {
                 if let (Some(x), Some(y)) = (num(0), num(1)) {
@@ -670,6 +679,8 @@ impl<'a> Run<'a, '_> {
             space: text.chars().all(char::is_whitespace),
             mcid: self.marked.iter().rev().find_map(|m| *m),
             heading: 0,
+            bold: self.state.font.as_ref().is_some_and(|f| f.bold)
+                || matches!(self.state.render_mode, 2 | 6),
         });
     }
 

@@ -102,6 +102,8 @@ pub struct Font {
     pub problem: Option<Problem>,
     /// Glyphs advance downwards (Identity-V or a `/WMode 1` CMap).
     pub vertical: bool,
+    /// A bold face, by name or by its descriptor's weight or flags.
+    pub bold: bool,
     codes: Codes,
     to_unicode: Option<ToUnicode>,
     encoding: Option<Vec<Option<String>>>,
@@ -127,6 +129,7 @@ impl Font {
             name: name.to_string(),
             problem: Some(Problem::Missing),
             vertical: false,
+            bold: false,
             codes: Codes::OneByte,
             to_unicode: None,
             encoding: None,
@@ -156,6 +159,7 @@ impl Font {
             Font::simple(doc, dict, name, to_unicode)
         };
         font.legacy = legacy_vietnamese_font(strip_subset(&font.name));
+        font.bold = is_bold(doc, dict, &font.name);
         font
     }
 
@@ -242,6 +246,7 @@ impl Font {
             name,
             problem,
             vertical,
+            bold: false,
             codes,
             to_unicode,
             encoding: None,
@@ -297,6 +302,7 @@ impl Font {
             name,
             problem,
             vertical: false,
+            bold: false,
             codes: Codes::OneByte,
             to_unicode,
             encoding,
@@ -429,6 +435,39 @@ impl Font {
             Codes::OneByte | Codes::TwoByte => Some(code.value),
         }
     }
+}
+
+/// Whether a font is bold: its name says so (`Arial-BoldMT`, `TimesNewRoman,Bold`,
+/// `NotoSerif-Black`), or its descriptor (the descendant's, for a composite
+/// font) gives a weight of 600 or more or sets the ForceBold flag.
+fn is_bold(doc: &Document, dict: &Dictionary, name: &str) -> bool {
+    let lower = strip_subset(name).to_ascii_lowercase();
+    if ["bold", "black", "heavy", "semibold", "demi"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        return true;
+    }
+    let descendant = dict
+        .get_deref(b"DescendantFonts", doc)
+        .and_then(Object::as_array)
+        .ok()
+        .and_then(|a| a.first())
+        .and_then(|d| doc.dereference(d).ok())
+        .and_then(|(_, d)| d.as_dict().ok());
+    let descriptor = descendant
+        .unwrap_or(dict)
+        .get_deref(b"FontDescriptor", doc)
+        .and_then(Object::as_dict)
+        .ok();
+    descriptor.is_some_and(|d| {
+        let weight = d.get_deref(b"FontWeight", doc).ok().and_then(number);
+        let flags = d
+            .get_deref(b"Flags", doc)
+            .and_then(Object::as_i64)
+            .unwrap_or(0);
+        weight.is_some_and(|w| w >= 600.0) || flags & (1 << 18) != 0
+    })
 }
 
 /// The `/Ordering` of a CIDFont's `/CIDSystemInfo` when its registry is
@@ -998,6 +1037,19 @@ mod tests {
             Some(encoding_rs::GB18030)
         );
         assert_eq!(chinese_font_encoding("Arial"), None);
+        let doc = Document::new();
+        for (name, bold) in [
+            ("ABCDEF+Arial-BoldMT", true),
+            ("TimesNewRoman,Bold", true),
+            ("NotoSerif-Regular", false),
+        ] {
+            let font = Font::load(
+                &doc,
+                &dictionary! { "Subtype" => "TrueType", "BaseFont" => name },
+                1 << 20,
+            );
+            assert_eq!(font.bold, bold, "{name}");
+        }
         let font = legacy_vietnamese_font("VnTime").unwrap();
         assert_eq!(legacy_text("n\u{2212}íc x\u{2219}", font), "nước xã");
         assert_eq!(legacy_text("nước", font), "nước");

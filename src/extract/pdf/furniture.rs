@@ -215,6 +215,8 @@ mod tests {
             bottom: y,
             upright: true,
             heading: 0,
+            bold: false,
+            alone: true,
         }
     }
 

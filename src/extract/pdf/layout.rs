@@ -41,6 +41,11 @@ pub struct Paragraph {
     pub upright: bool,
     /// Heading level from a tagged PDF's structure tree; 0 for none.
     pub heading: u8,
+    /// Every line is set mostly in bold.
+    pub bold: bool,
+    /// No other text shares its lines (it is not a table cell or a block
+    /// set beside another).
+    pub alone: bool,
 }
 
 /// The text of one page.
@@ -125,6 +130,10 @@ struct Segment {
     first_word: f64,
     /// Heading level most of its glyphs have (see [`Glyph::heading`]).
     heading: u8,
+    /// Most of its characters are bold.
+    bold: bool,
+    /// The only segment of its line.
+    alone: bool,
 }
 
 /// Ruling lines in the frame of one writing direction.
@@ -194,11 +203,14 @@ fn direction_paragraphs(angle: i32, glyphs: &[&Glyph], rules: &[Rule]) -> Vec<Pa
     let lines: Vec<Vec<Segment>> = glyph_lines
         .iter()
         .map(|line| {
-            split_at_gutter(line, gutter)
+            let mut segments: Vec<Segment> = split_at_gutter(line, gutter)
                 .into_iter()
                 .flat_map(|part| split_segments(part, &rules))
                 .filter_map(segment)
-                .collect()
+                .collect();
+            let alone = segments.len() == 1;
+            segments.iter_mut().for_each(|s| s.alone = alone);
+            segments
         })
         .collect();
     let spacing = typical_spacing(&lines);
@@ -211,6 +223,8 @@ fn direction_paragraphs(angle: i32, glyphs: &[&Glyph], rules: &[Rule]) -> Vec<Pa
             bottom: b.lines.last().map_or(0.0, |l| l.y),
             upright: angle == 0,
             heading: b.lines.first().map_or(0, |l| l.heading),
+            bold: b.lines.iter().all(|l| l.bold),
+            alone: b.lines.iter().all(|l| l.alone),
         })
         .collect()
 }
@@ -449,6 +463,8 @@ fn segment(glyphs: &[Placed]) -> Option<Segment> {
         y: baseline,
         size,
         heading: majority_heading(shown.iter().map(|(p, _)| p.glyph)),
+        bold: 2 * shown.iter().filter(|(p, _)| p.glyph.bold).count() > shown.len(),
+        alone: true,
         first_word: first_word_end.unwrap_or(f64::MAX) - first.x0,
     })
 }
@@ -859,6 +875,7 @@ mod tests {
             space: text == " ",
             mcid: None,
             heading: 0,
+            bold: false,
         }
     }
 
