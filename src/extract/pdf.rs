@@ -859,14 +859,9 @@ mod tests {
     #[test]
     fn short_bold_lines_alone_are_headings() {
         let paragraph = |text: &str, bold: bool, alone: bool| layout::Paragraph {
-            text: text.into(),
-            size: 13.0,
-            top: 700.0,
-            bottom: 700.0,
-            upright: true,
-            heading: 0,
             bold,
             alone,
+            ..layout::Paragraph::plain(text, 700.0, 13.0)
         };
         assert!(is_bold_heading(&paragraph("I. MỤC TIÊU", true, true)));
         assert!(is_bold_heading(&paragraph("（一）工作目标", true, true)));

@@ -170,13 +170,7 @@ impl Font {
         mut to_unicode: Option<ToUnicode>,
         limit: usize,
     ) -> Font {
-        let descendant = dict
-            .get_deref(b"DescendantFonts", doc)
-            .and_then(Object::as_array)
-            .ok()
-            .and_then(|a| a.first())
-            .and_then(|d| doc.dereference(d).ok())
-            .and_then(|(_, d)| d.as_dict().ok());
+        let descendant = descendant_font(doc, dict);
         let mut problem = None;
         let mut vertical = false;
         let codes = match dict.get_deref(b"Encoding", doc) {
@@ -440,6 +434,16 @@ impl Font {
 /// Whether a font is bold: its name says so (`Arial-BoldMT`, `TimesNewRoman,Bold`,
 /// `NotoSerif-Black`), or its descriptor (the descendant's, for a composite
 /// font) gives a weight of 600 or more or sets the ForceBold flag.
+/// The CIDFont of a Type0 font, if it has one.
+fn descendant_font<'a>(doc: &'a Document, dict: &'a Dictionary) -> Option<&'a Dictionary> {
+    dict.get_deref(b"DescendantFonts", doc)
+        .and_then(Object::as_array)
+        .ok()
+        .and_then(|a| a.first())
+        .and_then(|d| doc.dereference(d).ok())
+        .and_then(|(_, d)| d.as_dict().ok())
+}
+
 fn is_bold(doc: &Document, dict: &Dictionary, name: &str) -> bool {
     let lower = strip_subset(name).to_ascii_lowercase();
     if ["bold", "black", "heavy", "semibold", "demi"]
@@ -448,13 +452,7 @@ fn is_bold(doc: &Document, dict: &Dictionary, name: &str) -> bool {
     {
         return true;
     }
-    let descendant = dict
-        .get_deref(b"DescendantFonts", doc)
-        .and_then(Object::as_array)
-        .ok()
-        .and_then(|a| a.first())
-        .and_then(|d| doc.dereference(d).ok())
-        .and_then(|(_, d)| d.as_dict().ok());
+    let descendant = descendant_font(doc, dict);
     let descriptor = descendant
         .unwrap_or(dict)
         .get_deref(b"FontDescriptor", doc)

@@ -208,16 +208,7 @@ mod tests {
     use super::*;
 
     fn paragraph(text: &str, y: f64) -> Paragraph {
-        Paragraph {
-            text: text.into(),
-            size: 10.0,
-            top: y,
-            bottom: y,
-            upright: true,
-            heading: 0,
-            bold: false,
-            alone: true,
-        }
+        Paragraph::plain(text, y, 10.0)
     }
 
     fn page(number: u32, texts: &[(&str, f64)]) -> Page {

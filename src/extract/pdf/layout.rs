@@ -48,6 +48,23 @@ pub struct Paragraph {
     pub alone: bool,
 }
 
+#[cfg(test)]
+impl Paragraph {
+    /// A one-line upright paragraph in a regular font, alone on its line.
+    pub fn plain(text: &str, y: f64, size: f64) -> Paragraph {
+        Paragraph {
+            text: text.into(),
+            size,
+            top: y,
+            bottom: y,
+            upright: true,
+            heading: 0,
+            bold: false,
+            alone: true,
+        }
+    }
+}
+
 /// The text of one page.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PageText {

@@ -184,19 +184,6 @@ fn superscript(c: char) -> char {
 mod tests {
     use super::*;
 
-    fn paragraph(text: &str, y: f64, size: f64) -> Paragraph {
-        Paragraph {
-            text: text.into(),
-            size,
-            top: y,
-            bottom: y,
-            upright: true,
-            heading: 0,
-            bold: false,
-            alone: true,
-        }
-    }
-
     fn mark(label: &str) -> String {
         format!("{NOTE_ANCHOR}{label}{MARK_END}")
     }
@@ -204,14 +191,14 @@ mod tests {
     #[test]
     fn notes_at_the_foot_link_to_their_marks() {
         let mut paragraphs = vec![
-            paragraph(
+            Paragraph::plain(
                 &format!("Tỷ lệ tiêm chủng đạt 95%.{}", mark("1")),
                 700.0,
                 12.0,
             ),
-            paragraph("Năm 2025 là năm cuối.", 600.0, 12.0),
-            paragraph(&format!("{}Số liệu ước thực hiện.", mark("1")), 80.0, 10.0),
-            paragraph("Nguồn: Sở Y tế.", 68.0, 10.0),
+            Paragraph::plain("Năm 2025 là năm cuối.", 600.0, 12.0),
+            Paragraph::plain(&format!("{}Số liệu ước thực hiện.", mark("1")), 80.0, 10.0),
+            Paragraph::plain("Nguồn: Sở Y tế.", 68.0, 10.0),
         ];
         let mut notes = take_notes(1, &mut paragraphs, (0.0, 842.0), Some(12.0));
         assert_eq!(paragraphs.len(), 2);
@@ -231,8 +218,8 @@ mod tests {
     #[test]
     fn small_text_at_the_foot_without_a_label_is_body() {
         let mut paragraphs = vec![
-            paragraph("Nội dung chính.", 700.0, 12.0),
-            paragraph("2025 là năm bản lề.", 80.0, 10.0),
+            Paragraph::plain("Nội dung chính.", 700.0, 12.0),
+            Paragraph::plain("2025 là năm bản lề.", 80.0, 10.0),
         ];
         assert!(take_notes(1, &mut paragraphs, (0.0, 842.0), Some(12.0)).is_empty());
         assert_eq!(paragraphs.len(), 2);
