@@ -3,6 +3,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use plangloss::batch::{self, Summary};
+use plangloss::extract::ReadOptions;
 use plangloss::glossary::Glossary;
 use plangloss::model::{Block, BlockKind, Lang, Limits};
 use plangloss::output::plain_text;
@@ -84,6 +85,9 @@ struct ReadArgs {
     /// User password for encrypted PDFs; the empty password is always tried first (e.g. `--password foo`).
     #[arg(long, value_name = "PASSWORD")]
     password: Option<String>,
+    /// HTML: keep the whole page (menus, sidebars, related links, footers) instead of only the article.
+    #[arg(long, visible_alias = "no-boilerplate-removal")]
+    whole_page: bool,
 }
 
 impl ReadArgs {
@@ -95,7 +99,10 @@ impl ReadArgs {
                 max_inflated_bytes: self.max_inflated_size.saturating_mul(1 << 20),
                 ..Limits::default()
             },
-            password: self.password,
+            read: ReadOptions {
+                password: self.password,
+                whole_page: self.whole_page,
+            },
         }
     }
 }

@@ -24,8 +24,8 @@ use std::path::Path;
 pub struct Pipeline {
     pub glossary: Glossary,
     pub limits: Limits,
-    /// User password for encrypted PDFs; the empty password is always tried.
-    pub password: Option<String>,
+    /// How documents are read: PDF password, whole HTML pages.
+    pub read: extract::ReadOptions,
 }
 
 /// A successfully processed document, before it is wrapped in a record.
@@ -89,7 +89,7 @@ impl Pipeline {
 
     fn extract_annotated(&self, format: Format, bytes: &[u8]) -> Result<Extraction, DocError> {
         let mut extraction = catch_unwind(AssertUnwindSafe(|| {
-            extract::extract(format, bytes, &self.limits, self.password.as_deref())
+            extract::extract(format, bytes, &self.limits, &self.read)
         }))
         .unwrap_or_else(|panic| Err(panic_to_error(format, panic)))?;
         extraction.blocks = extraction

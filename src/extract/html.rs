@@ -6,45 +6,57 @@
 //! page, and the tree is walked without recursion, so hostile nesting costs
 //! neither stack nor quadratic time.
 //!
-//! Main content, in this first version: the largest `<article>`, `<main>` or
-//! `[role=main]` element when it holds real text, else the body. Page chrome
-//! (`nav`, `aside`, page-level `header`/`footer`, small forms), scripts,
-//! styles, form controls and hidden elements are dropped.
+//! Main content: see [`content`]; `extract_whole_page` keeps everything
+//! but scripts, styles, form controls and hidden elements.
 
 mod charset;
+mod content;
 mod nesting;
 mod walk;
 
 use crate::model::{DocError, Extraction, Limits};
-use ego_tree::NodeRef;
-use scraper::{Html, Node, Selector};
-use std::sync::LazyLock;
+use scraper::{Html, Selector};
 
-/// A main-content candidate needs at least this many characters of text…
-const MIN_MAIN_CHARS: usize = 200;
-/// …and at least this fraction (1/n) of the body's, so that a teaser
-/// `<article>` in a sidebar does not stand in for the page.
-const MIN_MAIN_SHARE: usize = 4;
-
-/// Extracts the main text of an HTML page as blocks in document order, with
-/// the page's metadata (`title`, `description`, `author`, `keywords`,
-/// `published`, `lang`) and how it was decoded (`encoding`,
-/// `encoding_source`, `declared_encoding`). Never fails: a page without
-/// text gives no blocks.
+/// Extracts the main text of an HTML page (the article, without the portal
+/// around it) as blocks in document order, with the page's metadata
+/// (`title`, `description`, `author`, `keywords`, `published`, `lang`) and
+/// how it was decoded (`encoding`, `encoding_source`, `declared_encoding`).
+/// Never fails: a page without text gives no blocks.
 pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
+    read(bytes, limits, false)
+}
+
+/// As [`extract`], but keeps the whole page: menus, sidebars, related
+/// links and footers too.
+pub fn extract_whole_page(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
+    read(bytes, limits, true)
+}
+
+fn read(bytes: &[u8], limits: &Limits, whole_page: bool) -> Result<Extraction, DocError> {
     let mut out = Extraction::default();
     let text = charset::decode(bytes, &mut out);
     let flattened = nesting::flatten(&text, limits.max_depth);
     let page = Html::parse_document(flattened.as_deref().unwrap_or(&text));
     read_metadata(&page, &mut out);
-    let walked = walk::blocks(main_content(&page), limits.max_depth);
+    let walked = walk::blocks(*page.root_element(), limits.max_depth);
     if flattened.is_some() || walked.too_deep {
         out.warnings.push(format!(
             "elements nest deeper than {} levels; the deeper ones were read as plain text",
             limits.max_depth
         ));
     }
-    out.blocks = walked.blocks;
+    out.blocks = if whole_page {
+        walked.blocks
+    } else {
+        let title = out.meta.get("title").map(String::as_str);
+        let keep = content::main_content(&page, &walked.blocks, &walked.features, title);
+        walked
+            .blocks
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(block, keep)| keep.then_some(block))
+            .collect()
+    };
     Ok(out)
 }
 
@@ -85,26 +97,6 @@ fn read_metadata(page: &Html, out: &mut Extraction) {
             out.meta.insert(key.to_string(), value);
         }
     }
-}
-
-static BODY: LazyLock<Selector> =
-    LazyLock::new(|| Selector::parse("body").expect("valid selector"));
-static MAIN_CANDIDATES: LazyLock<Selector> =
-    LazyLock::new(|| Selector::parse("article, main, [role=main]").expect("valid selector"));
-
-/// The node whose text is the page's main content: the candidate element
-/// with the most text if it has enough, else the body.
-fn main_content(page: &Html) -> NodeRef<'_, Node> {
-    let body = page
-        .select(&BODY)
-        .next()
-        .map_or_else(|| *page.root_element(), |body| *body);
-    let body_len = walk::text_len(body);
-    page.select(&MAIN_CANDIDATES)
-        .map(|candidate| (walk::text_len(*candidate), candidate))
-        .filter(|&(len, _)| len >= MIN_MAIN_CHARS && len * MIN_MAIN_SHARE >= body_len)
-        .max_by_key(|&(len, _)| len)
-        .map_or(body, |(_, candidate)| *candidate)
 }
 
 #[cfg(test)]

@@ -14,17 +14,27 @@ pub(crate) mod xml;
 
 use crate::model::{DocError, Extraction, Format, Limits};
 
+/// Choices about how documents are read, beyond the resource limits.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// User password for encrypted PDFs; the empty password is always tried.
+    pub password: Option<String>,
+    /// HTML: keep the whole page (menus, sidebars, footers) instead of only
+    /// its main content.
+    pub whole_page: bool,
+}
+
 /// Extracts `bytes`, already identified as `format`, into raw blocks.
-/// `password` opens encrypted PDFs; other formats ignore it.
 pub fn extract(
     format: Format,
     bytes: &[u8],
     limits: &Limits,
-    password: Option<&str>,
+    options: &ReadOptions,
 ) -> Result<Extraction, DocError> {
     match format {
         Format::Docx => docx::extract(bytes, limits),
-        Format::Pdf => pdf::extract_with_password(bytes, limits, password),
+        Format::Pdf => pdf::extract_with_password(bytes, limits, options.password.as_deref()),
+        Format::Html if options.whole_page => html::extract_whole_page(bytes, limits),
         Format::Html => html::extract(bytes, limits),
         Format::Txt => txt::extract(bytes, limits),
     }

@@ -5,10 +5,11 @@
 //! no structure: their text joins the enclosing block, with a `<br>` at the
 //! edges of block elements.
 
+use super::content::{ChromeName, Features, chrome_name};
 use crate::model::{Block, BlockKind, TablePos};
 use crate::script::is_cjk;
-use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
 use scraper::Node;
 use scraper::node::Element;
 
@@ -20,8 +21,6 @@ fn is_dropped_always(name: &str) -> bool {
             | "style"
             | "noscript"
             | "template"
-            | "nav"
-            | "aside"
             | "iframe"
             | "svg"
             | "math"
@@ -46,6 +45,7 @@ pub(super) fn is_block(name: &str) -> bool {
         name,
         "address"
             | "article"
+            | "aside"
             | "blockquote"
             | "body"
             | "caption"
@@ -77,6 +77,7 @@ pub(super) fn is_block(name: &str) -> bool {
             | "listing"
             | "main"
             | "menu"
+            | "nav"
             | "ol"
             | "p"
             | "pre"
@@ -145,6 +146,9 @@ pub(super) fn text_len(node: NodeRef<Node>) -> usize {
 /// Blocks read from a subtree.
 pub(super) struct Walked {
     pub blocks: Vec<Block>,
+    /// What main-content selection needs to know of each block, in step
+    /// with `blocks`.
+    pub features: Vec<Features>,
     /// Whether elements nested deeper than the limit were read flat.
     pub too_deep: bool,
 }
@@ -152,7 +156,7 @@ pub(super) struct Walked {
 /// The blocks of the subtree under `root`; elements nested more than
 /// `max_depth` levels below it count as `<br>` if block-level, else as inline.
 pub(super) fn blocks(root: NodeRef<Node>, max_depth: usize) -> Walked {
-    let mut walker = Walker::new(text_len(root), max_depth);
+    let mut walker = Walker::new(root, max_depth);
     for edge in root.traverse() {
         match edge {
             Edge::Open(node) => walker.open(node),
@@ -162,6 +166,7 @@ pub(super) fn blocks(root: NodeRef<Node>, max_depth: usize) -> Walked {
     walker.flush();
     Walked {
         blocks: walker.blocks,
+        features: walker.features,
         too_deep: walker.too_deep,
     }
 }
@@ -184,6 +189,22 @@ impl Context {
             preformatted: false,
         }
     }
+}
+
+/// What an open element means for the text inside it.
+#[derive(Clone, Copy)]
+struct Marks {
+    chrome: bool,
+    named_chrome: ChromeName,
+    link: bool,
+    main_section: bool,
+    /// It opened a block (it is block-level and within the depth limit).
+    block: bool,
+}
+
+/// An `<a>` that links somewhere.
+fn is_link(element: &Element) -> bool {
+    element.name() == "a" && element.attr("href").is_some()
 }
 
 /// An open table: its index in the document and the current row and column.
@@ -209,16 +230,29 @@ enum Gap {
 /// flush, `gap` the whitespace after it.
 struct Walker {
     blocks: Vec<Block>,
+    features: Vec<Features>,
     contexts: Vec<Context>,
+    /// The open block elements within the depth limit, innermost last,
+    /// above the root.
+    block_nodes: Vec<NodeId>,
     tables: Vec<Table>,
     next_table: u32,
     list_depth: u32,
     buffer: String,
+    /// Characters of `buffer` written inside links.
+    buffer_linked: usize,
     gap: Gap,
+    /// Open `<a href>` elements.
+    in_link: usize,
+    /// Open elements that are page chrome (nav, aside, a page header or
+    /// footer, a small form), and open elements whose class or id name it.
+    in_chrome: usize,
+    in_weak_name: usize,
+    in_strong_name: usize,
     /// Open elements being skipped, counting the dropped one.
     skipping: usize,
-    /// Open elements not skipped.
-    depth: usize,
+    /// The marks of each open element not skipped, innermost last.
+    open: Vec<Marks>,
     max_depth: usize,
     too_deep: bool,
     /// Open `article`, `main` and `[role=main]` elements.
@@ -229,21 +263,28 @@ struct Walker {
 }
 
 impl Walker {
-    fn new(root_text_len: usize, max_depth: usize) -> Self {
+    fn new(root: NodeRef<Node>, max_depth: usize) -> Self {
         Walker {
             blocks: Vec::new(),
+            features: Vec::new(),
             contexts: vec![Context::new(BlockKind::Paragraph)],
+            block_nodes: vec![root.id()],
             tables: Vec::new(),
             next_table: 0,
             list_depth: 0,
             buffer: String::new(),
+            buffer_linked: 0,
             gap: Gap::None,
+            in_link: 0,
+            in_chrome: 0,
+            in_weak_name: 0,
+            in_strong_name: 0,
             skipping: 0,
-            depth: 0,
+            open: Vec::new(),
             max_depth,
             too_deep: false,
             in_main_section: 0,
-            root_text_len,
+            root_text_len: text_len(root),
         }
     }
 
@@ -270,29 +311,34 @@ impl Walker {
     }
 
     fn open_element(&mut self, node: NodeRef<Node>, element: &Element) {
-        if self.skipping > 0 || self.is_dropped(node, element) {
+        if self.skipping > 0 || is_dropped_always(element.name()) || is_hidden(element) {
             self.skipping += 1;
             return;
         }
-        self.depth += 1;
         let name = element.name();
+        let within = self.open.len() < self.max_depth;
+        let marks = Marks {
+            chrome: self.is_chrome(node, element),
+            named_chrome: chrome_name(element),
+            link: is_link(element),
+            main_section: within && is_main_section(element),
+            block: within && is_block(name),
+        };
         if name == "br" {
             self.line_break();
-        } else if self.depth > self.max_depth {
+        } else if !within {
             self.too_deep = true;
             if is_block(name) {
                 self.line_break();
             }
-        } else {
-            if is_main_section(element) {
-                self.in_main_section += 1;
-            }
-            if is_block(name) {
-                self.flush();
-                let context = self.enter_block(name, element);
-                self.contexts.push(context);
-            }
+        } else if marks.block {
+            self.flush();
+            let context = self.enter_block(name, element);
+            self.contexts.push(context);
+            self.block_nodes.push(node.id());
         }
+        self.count(marks, 1);
+        self.open.push(marks);
     }
 
     fn close_element(&mut self, element: &Element) {
@@ -300,32 +346,50 @@ impl Walker {
             self.skipping -= 1;
             return;
         }
-        let depth = self.depth;
-        self.depth = self.depth.saturating_sub(1);
-        let name = element.name();
-        if depth > self.max_depth {
-            if is_block(name) {
-                self.line_break();
-            }
+        let Some(marks) = self.open.pop() else {
             return;
-        }
-        if is_main_section(element) {
-            self.in_main_section = self.in_main_section.saturating_sub(1);
-        }
-        if is_block(name) {
+        };
+        let name = element.name();
+        if marks.block {
             self.flush();
             if self.contexts.len() > 1 {
                 self.contexts.pop();
+                self.block_nodes.pop();
             }
             self.leave_block(name);
+        } else if self.open.len() >= self.max_depth && is_block(name) {
+            self.line_break();
         }
+        self.count(marks, -1);
     }
 
-    fn is_dropped(&self, node: NodeRef<Node>, element: &Element) -> bool {
+    /// Adds (`by` 1) or removes (`by` -1) an open element's marks.
+    fn count(&mut self, marks: Marks, by: isize) {
+        let add = |counter: &mut usize, on: bool| {
+            if on {
+                *counter = counter.saturating_add_signed(by);
+            }
+        };
+        add(&mut self.in_chrome, marks.chrome);
+        add(
+            &mut self.in_weak_name,
+            marks.named_chrome == ChromeName::Weak,
+        );
+        add(
+            &mut self.in_strong_name,
+            marks.named_chrome == ChromeName::Strong,
+        );
+        add(&mut self.in_link, marks.link);
+        add(&mut self.in_main_section, marks.main_section);
+    }
+
+    /// Page chrome by its element or role: navigation, sidebars, a page's
+    /// own header and footer (not an article's), and search or login forms
+    /// (not a page that ASP.NET wrapped whole in one `<form>`).
+    fn is_chrome(&self, node: NodeRef<Node>, element: &Element) -> bool {
         let name = element.name();
         let role = element.attr("role");
-        if is_dropped_always(name)
-            || is_hidden(element)
+        if matches!(name, "nav" | "aside")
             || matches!(role, Some("navigation" | "complementary" | "search"))
         {
             return true;
@@ -333,7 +397,6 @@ impl Walker {
         if matches!(name, "header" | "footer") || matches!(role, Some("banner" | "contentinfo")) {
             return self.in_main_section == 0;
         }
-        // A search or login box, unless it holds most of the page.
         name == "form" && text_len(node) * 2 < self.root_text_len
     }
 
@@ -429,6 +492,7 @@ impl Walker {
                 _ => {
                     self.write_gap(c);
                     self.buffer.push(c);
+                    self.buffer_linked += usize::from(self.in_link > 0);
                 }
             }
         }
@@ -476,8 +540,22 @@ impl Walker {
             block.level = context.level;
             block.table = context.table;
             self.blocks.push(block);
+            self.features.push(Features {
+                node: *self.block_nodes.last().expect("the root is never popped"),
+                linked_chars: self.buffer_linked,
+                chrome: self.in_chrome > 0,
+                named_chrome: if self.in_strong_name > 0 {
+                    ChromeName::Strong
+                } else if self.in_weak_name > 0 {
+                    ChromeName::Weak
+                } else {
+                    ChromeName::None
+                },
+                main_section: self.in_main_section > 0,
+            });
         }
         self.buffer.clear();
+        self.buffer_linked = 0;
     }
 }
 
@@ -535,26 +613,58 @@ mod tests {
         );
     }
 
+    /// Each block's text with whether it sits in page chrome.
+    fn chrome(html: &str) -> Vec<(String, bool)> {
+        let walked = walk(html, 256);
+        walked
+            .blocks
+            .into_iter()
+            .zip(walked.features)
+            .map(|(b, f)| (b.text, f.chrome))
+            .collect()
+    }
+
     #[test]
-    fn hidden_and_role_chrome_are_dropped() {
+    fn hidden_is_dropped_and_role_chrome_marked() {
         assert_eq!(
-            texts(
+            chrome(
                 "<div role=navigation>menu</div><p hidden>a</p><p style='DISPLAY: NONE'>b</p><p style='visibility:hidden'>c</p><p>d</p>"
             ),
-            ["d"]
+            [("menu".into(), true), ("d".into(), false)]
         );
     }
 
     #[test]
-    fn a_small_form_is_dropped_a_page_wide_form_is_not() {
+    fn a_small_form_is_chrome_a_page_wide_form_is_not() {
         let long = "Nội dung kế hoạch. ".repeat(20);
         assert_eq!(
-            texts(&format!("<form>Tìm kiếm</form><p>{}</p>", long.trim())),
-            [long.trim()]
+            chrome(&format!("<form>Tìm kiếm</form><p>{}</p>", long.trim())),
+            [("Tìm kiếm".into(), true), (long.trim().into(), false)]
         );
         assert_eq!(
-            texts(&format!("<form><p>{}</p></form>", long.trim())),
-            [long.trim()]
+            chrome(&format!("<form><p>{}</p></form>", long.trim())),
+            [(long.trim().into(), false)]
+        );
+    }
+
+    #[test]
+    fn links_and_chrome_names_are_recorded() {
+        let walked = walk(
+            "<div class='left_menu'><a href='/'>Trang chủ</a></div><div id=commentlist><p>Bình luận hay</p></div><p>Kế <a href=x>hoạch</a></p>",
+            256,
+        );
+        let found: Vec<_> = walked
+            .features
+            .iter()
+            .map(|f| (f.linked_chars, f.named_chrome))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (8, ChromeName::Weak),
+                (0, ChromeName::Strong),
+                (5, ChromeName::None)
+            ]
         );
     }
 

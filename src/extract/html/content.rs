@@ -1,0 +1,421 @@
+//! Main-content selection: which blocks of a page are the article, and
+//! which are the portal around it.
+//!
+//! Each block is first judged on its own, from its text and where it sits:
+//! *good* (sentence-length prose with few links), *bad* (page chrome, link
+//! lists, counters, share bars, download notices, text that recurs on the
+//! page) or *short* (headings, captions, table cells: undecided). Good text
+//! counts for every element that contains it, bad text against; the element
+//! with the best balance is the article region, whatever the layout (an
+//! `<article>`, a `<div id=content>`, a cell of a 1990s layout table).
+//! Inside it, bad blocks are still dropped, and the article heading just
+//! above it is kept.
+
+use crate::model::{Block, BlockKind};
+use crate::script::is_cjk;
+use ego_tree::NodeId;
+use regex::Regex;
+use scraper::Html;
+use scraper::node::Element;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// What the walk records of each block for the selection.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Features {
+    /// The innermost block-level element holding the text.
+    pub node: NodeId,
+    /// Characters of the text that are inside links.
+    pub linked_chars: usize,
+    /// Inside `nav`, `aside`, a page-level `header`/`footer` or a small form.
+    pub chrome: bool,
+    /// The strongest chrome name among the elements around it.
+    pub named_chrome: ChromeName,
+    /// Inside `article`, `main` or `[role=main]`.
+    pub main_section: bool,
+}
+
+/// A block of this many words (a CJK character counts as one) with a
+/// punctuation mark is prose.
+const PROSE_WORDS: usize = 20;
+/// Link text above this share of a block makes it a link list.
+const LINK_LIST_SHARE: f64 = 0.4;
+/// Link text above this share keeps a block from counting as prose.
+const PROSE_LINK_SHARE: f64 = 0.3;
+/// Boilerplate phrases mark a block only when it is this short (words):
+/// an article may well say "chia sẻ" or "分享" in a sentence.
+const BOILERPLATE_MAX_WORDS: usize = 30;
+/// How many blocks above the region the article heading is looked for.
+const HEADING_REACH: usize = 12;
+
+/// How a block looks on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Good,
+    Short,
+    Bad,
+}
+
+/// Class and id words that name page chrome whatever the text inside:
+/// comment threads, footers, related-article and share boxes.
+const STRONG_CHROME_NAMES: [&str; 14] = [
+    "comment",
+    "comments",
+    "respond",
+    "reply",
+    "footer",
+    "foot",
+    "copyright",
+    "related",
+    "relate",
+    "recommend",
+    "share",
+    "breadcrumb",
+    "sidebar",
+    "friendlink",
+];
+
+/// Class and id words that name page chrome, unless the text inside reads
+/// as prose (a `top` or `header` wrapper sometimes holds the article).
+const WEAK_CHROME_NAMES: [&str; 27] = [
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "header",
+    "topbar",
+    "side",
+    "aside",
+    "crumb",
+    "social",
+    "sns",
+    "login",
+    "search",
+    "ad",
+    "ads",
+    "advert",
+    "banner",
+    "toolbar",
+    "pager",
+    "pagination",
+    "weather",
+    "counter",
+    "poll",
+    "vote",
+    "links",
+    "hotnews",
+    "bottom",
+];
+
+/// How strongly an element's class or id says it is page chrome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub(super) enum ChromeName {
+    #[default]
+    None,
+    Weak,
+    Strong,
+}
+
+/// What an element's class and id say of it. Each value splits into words
+/// at anything but ASCII letters (`nav-top`, `left_menu`, `footer1`); a few
+/// words also count at the start or end of a longer one (`postfoot`,
+/// `commentlist`, `leftmenu`).
+pub(super) fn chrome_name(element: &Element) -> ChromeName {
+    let mut found = ChromeName::None;
+    for value in [element.attr("class"), element.attr("id")]
+        .into_iter()
+        .flatten()
+    {
+        for part in value.split(|c: char| !c.is_ascii_alphabetic()) {
+            let part = part.to_ascii_lowercase();
+            let starts = |words: &[&str]| words.iter().any(|w| part.starts_with(w));
+            let ends = |words: &[&str]| words.iter().any(|w| part.ends_with(w));
+            if STRONG_CHROME_NAMES.contains(&part.as_str())
+                || starts(&["comment", "footer", "sidebar", "copyright"])
+                || ends(&["foot", "footer", "comment", "comments", "sidebar"])
+            {
+                return ChromeName::Strong;
+            }
+            if WEAK_CHROME_NAMES.contains(&part.as_str())
+                || starts(&["menu", "nav"])
+                || ends(&["menu", "nav"])
+            {
+                found = ChromeName::Weak;
+            }
+        }
+    }
+    found
+}
+
+/// Short texts that are portal furniture in this field's pages: visitor
+/// counters, share and print bars, related-article and download notices,
+/// login, weather, polls, copyright lines (Vietnamese, Chinese, English).
+static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        lượt\s*truy\s*cập | truy\s*cập | đang\s*(trực\s*tuyến|online) | hôm\s*nay\s*\d | hôm\s*qua\s*\d
+        | tuần\s*này\s*\d | tất\s*cả\s*\d | ^ip:
+        | tin\s*khác | tin\s*(liên\s*quan|cùng\s*chuyên\s*mục|mới\s*nhất|đọc\s*nhiều|nổi\s*bật)
+        | (các\s*)?bài\s*(viết\s*)?liên\s*quan | thông\s*tin\s*mới\s*nhất | xem\s*tiếp | quay\s*lại | về\s*đầu\s*trang
+        | ^in\s*bài | bản\s*in | chia\s*sẻ | gửi\s*(email|bài) | đăng\s*nhập | đăng\s*ký | bình\s*chọn | thăm\s*dò
+        | thời\s*tiết | liên\s*kết\s*website | tiện\s*ích | qr\s*code | mã\s*qr | fanpage | mạng\s*xã\s*hội
+        | bản\s*quyền | ghi\s*rõ\s*nguồn | trang\s*chủ | ^tải\s*về$ | ^footer | ^print\b | ^gốc$ | cỡ\s*chữ
+        | 温馨提示 | 下载文档 | 文档下载 | 收藏 | 分享 | 上一篇 | 下一篇 | 上一页 | 下一页
+        | 相关(文章|阅读|新闻|报道|链接|推荐|文档|专题) | 延伸阅读 | 热门(文章|推荐|新闻) | 推荐阅读 | 你可能(关注|喜欢|感兴趣)
+        | 打印 | 关闭(窗口|本页) | 字[体号][:：] | 【\s*大\s*中\s*小\s*】 | 当前位置 | 您的位置 | 所在位置
+        | 版权所有 | 版权声明 | 网站地图 | 联系我们 | 关于我们 | 返回(顶部|首页|列表) | 扫一扫 | 微信(公众号|扫) | 二维码
+        | 浏览(次数|量) | 阅读(次数|量) | 点击(数|率|量) | 访问量 | 网站客服 | 下载收益 | ^(大小|页数|格式|ID)[:：]
+        | icp(备|证) | 公网安备 | 举报 | 登录 | 注册
+        | copyright | ©
+        ",
+    )
+    .expect("valid regex")
+});
+
+/// Which blocks are main content: `true` for each block kept. The page's
+/// `<title>` helps to find the article heading.
+pub(super) fn main_content(
+    page: &Html,
+    blocks: &[Block],
+    features: &[Features],
+    title: Option<&str>,
+) -> Vec<bool> {
+    let classes = classify(blocks, features);
+    let Some(core) = core_run(blocks, features, &classes) else {
+        // No prose anywhere: a page of short texts keeps what is not chrome.
+        return classes.iter().map(|&c| c != Class::Bad).collect();
+    };
+    let core = first_listed(page, features, &classes, core);
+    let run = widen(page, features, &classes, core);
+    let mut keep: Vec<bool> = (0..blocks.len())
+        .map(|i| run.contains(&i) && classes[i] != Class::Bad)
+        .collect();
+    let opens_with_heading = run
+        .clone()
+        .find(|&i| keep[i])
+        .is_some_and(|i| blocks[i].kind == BlockKind::Heading);
+    if !opens_with_heading && let Some(heading) = heading_above(blocks, &classes, run.start, title)
+    {
+        keep[heading] = true;
+    }
+    keep
+}
+
+/// Judges each block on its own.
+fn classify(blocks: &[Block], features: &[Features]) -> Vec<Class> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for block in blocks {
+        *seen.entry(block.text.trim()).or_default() += 1;
+    }
+    blocks
+        .iter()
+        .zip(features)
+        .map(|(block, features)| {
+            let text = block.text.trim();
+            let words = words(text);
+            let chars = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
+            let link_share = features.linked_chars as f64 / chars as f64;
+            let boilerplate = words <= BOILERPLATE_MAX_WORDS && BOILERPLATE.is_match(text);
+            let repeated =
+                words < PROSE_WORDS && seen[text] > 1 && block.kind != BlockKind::TableCell;
+            let prose =
+                words >= PROSE_WORDS && link_share < PROSE_LINK_SHARE && has_punctuation(text);
+            let chrome = features.chrome || features.named_chrome == ChromeName::Strong;
+            if chrome || link_share > LINK_LIST_SHARE || boilerplate || repeated {
+                Class::Bad
+            } else if prose {
+                Class::Good
+            } else if features.named_chrome == ChromeName::Weak {
+                Class::Bad
+            } else {
+                Class::Short
+            }
+        })
+        .collect()
+}
+
+/// What a block adds to a run of main content: its words if prose (more
+/// inside `<article>`/`<main>`), minus its words if chrome, a little less
+/// than nothing if short, so that runs do not stretch over captions and
+/// link-free furniture for nothing.
+fn weight(block: &Block, features: &Features, class: Class) -> f64 {
+    let words = words(&block.text) as f64;
+    match class {
+        Class::Good if features.main_section => 1.5 * words,
+        Class::Good => words,
+        Class::Short => -0.2 * words,
+        Class::Bad => -words.max(1.0),
+    }
+}
+
+/// The run of consecutive blocks with the greatest total weight (the
+/// maximum-sum subarray), where most of the prose is; `None` when the page
+/// has none.
+fn core_run(blocks: &[Block], features: &[Features], classes: &[Class]) -> Option<Range<usize>> {
+    let mut best: Option<(f64, Range<usize>)> = None;
+    let (mut sum, mut start) = (0.0, 0);
+    for (i, ((block, features), &class)) in blocks.iter().zip(features).zip(classes).enumerate() {
+        if sum <= 0.0 {
+            (sum, start) = (0.0, i);
+        }
+        sum += weight(block, features, class);
+        if class == Class::Good && best.as_ref().is_none_or(|(b, _)| sum > *b) {
+            best = Some((sum, start..i + 1));
+        }
+    }
+    best.map(|(_, run)| run)
+}
+
+/// Class words of the units of a listing: blog posts, entries, stories.
+const LISTING_NAMES: [&str; 5] = ["post", "entry", "article", "blog", "story"];
+/// A listing has at least this many units with prose, all with one class.
+const LISTING_UNITS: usize = 3;
+
+/// On a listing page (a blog's front page, a column of whole stories), the
+/// part of the core run inside the first unit: the page's own article. A
+/// unit is an element whose class names a post or entry; the page is a
+/// listing when the core run holds prose in at least three of them with
+/// one class.
+fn first_listed(
+    page: &Html,
+    features: &[Features],
+    classes: &[Class],
+    core: Range<usize>,
+) -> Range<usize> {
+    let listed = |word: &str| {
+        word.split(|c: char| !c.is_ascii_alphabetic())
+            .any(|part| LISTING_NAMES.contains(&part.to_ascii_lowercase().as_str()))
+    };
+    let mut units: Vec<(&str, NodeId)> = Vec::new();
+    let mut unit_of = vec![None; features.len()];
+    for i in core.clone().filter(|&i| classes[i] == Class::Good) {
+        let Some(node) = page.tree.get(features[i].node) else {
+            continue;
+        };
+        let unit = std::iter::once(node).chain(node.ancestors()).find_map(|n| {
+            let class = n.value().as_element()?.attr("class")?;
+            listed(class).then_some((class, n.id()))
+        });
+        if let Some(unit) = unit {
+            unit_of[i] = Some(unit.1);
+            if !units.contains(&unit) {
+                units.push(unit);
+            }
+        }
+    }
+    let Some(&(class, first)) = units.first() else {
+        return core;
+    };
+    if units.iter().filter(|(c, _)| *c == class).count() < LISTING_UNITS {
+        return core;
+    }
+    let inside: Vec<usize> = core.filter(|&i| unit_of[i] == Some(first)).collect();
+    match (inside.first(), inside.last()) {
+        (Some(&a), Some(&b)) => a..b + 1,
+        _ => 0..0,
+    }
+}
+
+/// Widens the core run over the blocks around it that belong with it: those
+/// inside the smallest element holding the whole core, up to the first
+/// chrome block on each side. A plan's closing table of targets or the
+/// signature under its last paragraph is short text, but it is the plan's.
+fn widen(
+    page: &Html,
+    features: &[Features],
+    classes: &[Class],
+    core: Range<usize>,
+) -> Range<usize> {
+    let Some(container) = common_ancestor(page, &features[core.clone()]) else {
+        return core;
+    };
+    let inside = |i: usize| {
+        page.tree.get(features[i].node).is_some_and(|node| {
+            node.id() == container || node.ancestors().any(|a| a.id() == container)
+        })
+    };
+    let belongs = |i: usize| classes[i] != Class::Bad && inside(i);
+    let mut start = core.start;
+    while start > 0 && belongs(start - 1) {
+        start -= 1;
+    }
+    let mut end = core.end;
+    while end < classes.len() && belongs(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// The deepest element that contains the nodes of all these blocks.
+fn common_ancestor(page: &Html, features: &[Features]) -> Option<NodeId> {
+    let path = |id: NodeId| -> Vec<NodeId> {
+        let mut path: Vec<NodeId> = page
+            .tree
+            .get(id)
+            .map(|node| {
+                std::iter::once(node)
+                    .chain(node.ancestors())
+                    .map(|n| n.id())
+                    .collect()
+            })
+            .unwrap_or_default();
+        path.reverse();
+        path
+    };
+    let mut common = path(features.first()?.node);
+    for features in &features[1..] {
+        let other = path(features.node);
+        let shared = common
+            .iter()
+            .zip(&other)
+            .take_while(|(a, b)| a == b)
+            .count();
+        common.truncate(shared);
+    }
+    common.last().copied()
+}
+
+/// Words of a text: runs of letters and digits, each CJK character one.
+fn words(text: &str) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        if is_cjk(c) {
+            count += 1;
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            count += usize::from(!in_word);
+            in_word = true;
+        } else {
+            in_word = false;
+        }
+    }
+    count
+}
+
+fn has_punctuation(text: &str) -> bool {
+    text.contains([
+        ',', '.', ';', ':', '!', '?', '，', '。', '；', '：', '、', '！', '？',
+    ])
+}
+
+/// The article heading above the region's first block: the nearest heading,
+/// or block whose text the page title contains, that is not chrome.
+fn heading_above(
+    blocks: &[Block],
+    classes: &[Class],
+    first: usize,
+    title: Option<&str>,
+) -> Option<usize> {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let title = title.map(squeeze).unwrap_or_default();
+    (first.saturating_sub(HEADING_REACH)..first)
+        .rev()
+        .find(|&i| {
+            let text = squeeze(&blocks[i].text);
+            classes[i] != Class::Bad
+                && (blocks[i].kind == BlockKind::Heading
+                    || (text.chars().count() >= 4 && title.contains(&text)))
+        })
+}
