@@ -13,8 +13,9 @@ Page sets (each page NAME.html has its gold NAME.txt):
   zh-dataset  ../shared/corpus/zh/html + html-gold (35 real Chinese pages; each
               file starts with the dataset's <text ...> wrapper line, passed on
               to every tool as is)
-  own         tests/fixtures/html-portal: our Vietnamese portal and Chinese
-              document-site pages, built on the layouts of ../shared/seeds
+  own         corpora/{vi,zh}/web with gold in tests/fixtures/html-gold: our
+              Vietnamese portal and Chinese document-site pages, built on the
+              layouts of ../shared/seeds by scripts/make-portal-pages.py
 
 Tokens: a CJK character is one token; other text splits on whitespace and
 punctuation into runs of letters and digits. Scores compare bags of tokens.
@@ -32,7 +33,7 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SETS = {
     "zh-dataset": (ROOT / "../shared/corpus/zh/html", ROOT / "../shared/corpus/zh/html-gold"),
-    "own": (ROOT / "tests/fixtures/html-portal", ROOT / "tests/fixtures/html-portal"),
+    "own": (ROOT / "corpora", ROOT / "tests/fixtures/html-gold"),
 }
 CJK = (
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
@@ -94,7 +95,7 @@ def peer_text(tool, raw):
 
 def page_set(name):
     pages_dir, gold_dir = SETS[name]
-    pages = sorted(pages_dir.glob("*.html"))
+    pages = sorted(pages_dir.glob("*/web/*.html" if name == "own" else "*.html"))
     return [(p, gold_dir / (p.stem + ".txt")) for p in pages if (gold_dir / (p.stem + ".txt")).exists()]
 
 

@@ -14,6 +14,7 @@
 use crate::model::{Block, BlockKind};
 use crate::script::is_cjk;
 use ego_tree::NodeId;
+use icu_normalizer::ComposingNormalizerBorrowed;
 use regex::Regex;
 use scraper::Html;
 use scraper::node::Element;
@@ -28,6 +29,9 @@ pub(super) struct Features {
     pub node: NodeId,
     /// Characters of the text that are inside links.
     pub linked_chars: usize,
+    /// Characters of the text in bold or large type or in an element named
+    /// as a title.
+    pub emphasized_chars: usize,
     /// Inside `nav`, `aside`, a page-level `header`/`footer` or a small form.
     pub chrome: bool,
     /// The strongest chrome name among the elements around it.
@@ -46,8 +50,13 @@ const PROSE_LINK_SHARE: f64 = 0.3;
 /// Boilerplate phrases mark a block only when it is this short (words):
 /// an article may well say "chia sẻ" or "分享" in a sentence.
 const BOILERPLATE_MAX_WORDS: usize = 30;
-/// How many blocks above the region the article heading is looked for.
+/// A title set apart only by bold or large type has at most this many words.
+const TITLE_MAX_WORDS: usize = 40;
+/// How many blocks above the region the article heading is looked for…
 const HEADING_REACH: usize = 12;
+/// …or, when the page title repeats it, this many (a document site puts
+/// its file facts and download notice between the two).
+const TITLE_REACH: usize = 30;
 
 /// How a block looks on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +87,7 @@ const STRONG_CHROME_NAMES: [&str; 14] = [
 
 /// Class and id words that name page chrome, unless the text inside reads
 /// as prose (a `top` or `header` wrapper sometimes holds the article).
-const WEAK_CHROME_NAMES: [&str; 27] = [
+const WEAK_CHROME_NAMES: [&str; 29] = [
     "nav",
     "navbar",
     "navigation",
@@ -106,6 +115,8 @@ const WEAK_CHROME_NAMES: [&str; 27] = [
     "links",
     "hotnews",
     "bottom",
+    "keywords",
+    "tags",
 ];
 
 /// How strongly an element's class or id says it is page chrome.
@@ -167,11 +178,25 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
         | 版权所有 | 版权声明 | 网站地图 | 联系我们 | 关于我们 | 返回(顶部|首页|列表) | 扫一扫 | 微信(公众号|扫) | 二维码
         | 浏览(次数|量) | 阅读(次数|量) | 点击(数|率|量) | 访问量 | 网站客服 | 下载收益 | ^(大小|页数|格式|ID)[:：]
         | icp(备|证) | 公网安备 | 举报 | 登录 | 注册
-        | copyright | ©
+        | copyright | © | ^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$ | ^trang\s*\d+(\s*/\s*\d+)?$
         ",
     )
     .expect("valid regex")
 });
+
+/// Contact lines of a site footer: address, telephone, postcode, the body
+/// that runs the site. Page chrome even when they read as a sentence.
+static SITE_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)địa\s*chỉ\s*:|điện\s*thoại\s*:|cơ\s*quan\s*chủ\s*quản|giấy\s*phép\s*số|chịu\s*trách\s*nhiệm\s*(chính|nội\s*dung)|地址[:：]|电话[:：]|邮编[:：]|主办[:：]|承办[:：]|技术支持[:：]",
+    )
+    .expect("valid regex")
+});
+/// A footer's contact lines hold at most this many words.
+const SITE_CONTACT_MAX_WORDS: usize = 80;
+/// A label such as "Tin khác" or "温馨提示" is at most this long (words);
+/// the text after it in the same element is the list or notice it labels.
+const LABEL_MAX_WORDS: usize = 8;
 
 /// Which blocks are main content: `true` for each block kept. The page's
 /// `<title>` helps to find the article heading.
@@ -195,7 +220,8 @@ pub(super) fn main_content(
         .clone()
         .find(|&i| keep[i])
         .is_some_and(|i| blocks[i].kind == BlockKind::Heading);
-    if !opens_with_heading && let Some(heading) = heading_above(blocks, &classes, run.start, title)
+    if !opens_with_heading
+        && let Some(heading) = heading_above(blocks, features, &classes, run.start, title)
     {
         keep[heading] = true;
     }
@@ -208,20 +234,37 @@ fn classify(blocks: &[Block], features: &[Features]) -> Vec<Class> {
     for block in blocks {
         *seen.entry(block.text.trim()).or_default() += 1;
     }
+    let mut label: Option<NodeId> = None;
     blocks
         .iter()
         .zip(features)
         .map(|(block, features)| {
-            let text = block.text.trim();
+            // Lines that follow a label in the same element (a `<br>`-split
+            // notice or list) share its fate.
+            if label.is_some_and(|node| node != features.node) {
+                label = None;
+            }
+            if label.is_some() {
+                return Class::Bad;
+            }
+            // Pages in windows-1258 or NFD spell tone marks apart; the
+            // phrases below are matched composed.
+            let composed = ComposingNormalizerBorrowed::new_nfc().normalize(block.text.trim());
+            let text = composed.as_ref();
             let words = words(text);
             let chars = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
             let link_share = features.linked_chars as f64 / chars as f64;
-            let boilerplate = words <= BOILERPLATE_MAX_WORDS && BOILERPLATE.is_match(text);
-            let repeated =
-                words < PROSE_WORDS && seen[text] > 1 && block.kind != BlockKind::TableCell;
+            let boilerplate = (words <= BOILERPLATE_MAX_WORDS && BOILERPLATE.is_match(text))
+                || (words <= SITE_CONTACT_MAX_WORDS && SITE_CONTACT.is_match(text));
+            let repeated = words < PROSE_WORDS
+                && seen.get(block.text.trim()).is_some_and(|&n| n > 1)
+                && block.kind != BlockKind::TableCell;
             let prose =
                 words >= PROSE_WORDS && link_share < PROSE_LINK_SHARE && has_punctuation(text);
             let chrome = features.chrome || features.named_chrome == ChromeName::Strong;
+            if boilerplate && words <= LABEL_MAX_WORDS {
+                label = Some(features.node);
+            }
             if chrome || link_share > LINK_LIST_SHARE || boilerplate || repeated {
                 Class::Bad
             } else if prose {
@@ -400,22 +443,28 @@ fn has_punctuation(text: &str) -> bool {
     ])
 }
 
-/// The article heading above the region's first block: the nearest heading,
-/// or block whose text the page title contains, that is not chrome.
+/// The article heading above the region's first block: the nearest block
+/// that is not chrome and is a heading, or text the page title contains,
+/// or looks like a title (short, wholly emphasized, not ending a sentence).
 fn heading_above(
     blocks: &[Block],
+    features: &[Features],
     classes: &[Class],
     first: usize,
     title: Option<&str>,
 ) -> Option<usize> {
     let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let title = title.map(squeeze).unwrap_or_default();
-    (first.saturating_sub(HEADING_REACH)..first)
-        .rev()
-        .find(|&i| {
-            let text = squeeze(&blocks[i].text);
-            classes[i] != Class::Bad
-                && (blocks[i].kind == BlockKind::Heading
-                    || (text.chars().count() >= 4 && title.contains(&text)))
-        })
+    (first.saturating_sub(TITLE_REACH)..first).rev().find(|&i| {
+        let text = squeeze(&blocks[i].text);
+        let chars = text.chars().count();
+        let titled = chars >= 4 && title.contains(&text);
+        if first - i > HEADING_REACH && !titled {
+            return false;
+        }
+        let set_apart = features[i].emphasized_chars >= chars
+            && (4..=TITLE_MAX_WORDS).contains(&words(&blocks[i].text))
+            && !text.ends_with(['.', ':', ';', '。', '：', '；']);
+        classes[i] != Class::Bad && (blocks[i].kind == BlockKind::Heading || titled || set_apart)
+    })
 }

@@ -197,9 +197,31 @@ struct Marks {
     chrome: bool,
     named_chrome: ChromeName,
     link: bool,
+    emphasis: bool,
     main_section: bool,
     /// It opened a block (it is block-level and within the depth limit).
     block: bool,
+}
+
+/// Bold or large type, or an element whose class or id says it is a title:
+/// how old layouts without `<h1>` set an article's title apart.
+fn is_emphasis(element: &Element) -> bool {
+    let titled = |value: &str| {
+        let value = value.to_ascii_lowercase();
+        [
+            "title", "tieude", "tieu-de", "tieu_de", "headline", "biaoti",
+        ]
+        .iter()
+        .any(|w| value.contains(w))
+    };
+    match element.name() {
+        "b" | "strong" => true,
+        "font" => element
+            .attr("size")
+            .and_then(|size| size.trim().trim_start_matches('+').parse::<u32>().ok())
+            .is_some_and(|size| size >= 4),
+        _ => element.attr("class").is_some_and(titled) || element.attr("id").is_some_and(titled),
+    }
 }
 
 /// An `<a>` that links somewhere.
@@ -239,11 +261,14 @@ struct Walker {
     next_table: u32,
     list_depth: u32,
     buffer: String,
-    /// Characters of `buffer` written inside links.
+    /// Characters of `buffer` written inside links, and inside emphasis.
     buffer_linked: usize,
+    buffer_emphasized: usize,
     gap: Gap,
     /// Open `<a href>` elements.
     in_link: usize,
+    /// Open emphasis elements (see `is_emphasis`).
+    in_emphasis: usize,
     /// Open elements that are page chrome (nav, aside, a page header or
     /// footer, a small form), and open elements whose class or id name it.
     in_chrome: usize,
@@ -274,8 +299,10 @@ impl Walker {
             list_depth: 0,
             buffer: String::new(),
             buffer_linked: 0,
+            buffer_emphasized: 0,
             gap: Gap::None,
             in_link: 0,
+            in_emphasis: 0,
             in_chrome: 0,
             in_weak_name: 0,
             in_strong_name: 0,
@@ -321,6 +348,7 @@ impl Walker {
             chrome: self.is_chrome(node, element),
             named_chrome: chrome_name(element),
             link: is_link(element),
+            emphasis: is_emphasis(element),
             main_section: within && is_main_section(element),
             block: within && is_block(name),
         };
@@ -380,6 +408,7 @@ impl Walker {
             marks.named_chrome == ChromeName::Strong,
         );
         add(&mut self.in_link, marks.link);
+        add(&mut self.in_emphasis, marks.emphasis);
         add(&mut self.in_main_section, marks.main_section);
     }
 
@@ -493,6 +522,7 @@ impl Walker {
                     self.write_gap(c);
                     self.buffer.push(c);
                     self.buffer_linked += usize::from(self.in_link > 0);
+                    self.buffer_emphasized += usize::from(self.in_emphasis > 0);
                 }
             }
         }
@@ -543,6 +573,7 @@ impl Walker {
             self.features.push(Features {
                 node: *self.block_nodes.last().expect("the root is never popped"),
                 linked_chars: self.buffer_linked,
+                emphasized_chars: self.buffer_emphasized,
                 chrome: self.in_chrome > 0,
                 named_chrome: if self.in_strong_name > 0 {
                     ChromeName::Strong
@@ -556,6 +587,7 @@ impl Walker {
         }
         self.buffer.clear();
         self.buffer_linked = 0;
+        self.buffer_emphasized = 0;
     }
 }
 
