@@ -11,11 +11,14 @@
 
 mod charset;
 mod content;
+mod meta;
 mod nesting;
 mod walk;
 
-use crate::model::{DocError, Extraction, Limits};
-use scraper::{Html, Selector};
+use crate::model::{Block, BlockKind, DocError, Extraction, Limits};
+use icu_normalizer::ComposingNormalizerBorrowed;
+use scraper::Html;
+use std::borrow::Cow;
 
 /// Extracts the main text of an HTML page (the article, without the portal
 /// around it) as blocks in document order, with the page's metadata
@@ -37,7 +40,7 @@ fn read(bytes: &[u8], limits: &Limits, whole_page: bool) -> Result<Extraction, D
     let text = charset::decode(bytes, &mut out);
     let flattened = nesting::flatten(&text, limits.max_depth);
     let page = Html::parse_document(flattened.as_deref().unwrap_or(&text));
-    read_metadata(&page, &mut out);
+    meta::read_head(&page, &mut out.meta);
     let walked = walk::blocks(*page.root_element(), limits.max_depth);
     if flattened.is_some() || walked.too_deep {
         out.warnings.push(format!(
@@ -48,55 +51,37 @@ fn read(bytes: &[u8], limits: &Limits, whole_page: bool) -> Result<Extraction, D
     out.blocks = if whole_page {
         walked.blocks
     } else {
-        let title = out.meta.get("title").map(String::as_str);
-        let keep = content::main_content(&page, &walked.blocks, &walked.features, title);
-        walked
-            .blocks
-            .into_iter()
-            .zip(keep)
-            .filter_map(|(block, keep)| keep.then_some(block))
-            .collect()
+        article(walked, &page, &mut out)
     };
+    // The normalize stage composes the blocks; metadata is composed here.
+    for value in out.meta.values_mut() {
+        if let Cow::Owned(composed) = ComposingNormalizerBorrowed::new_nfc().normalize(value) {
+            *value = composed;
+        }
+    }
     Ok(out)
 }
 
-/// Title, description, author, keywords, publication date and language.
-fn read_metadata(page: &Html, out: &mut Extraction) {
-    let first = |selector: &str, attribute: Option<&str>| -> Option<String> {
-        let selector = Selector::parse(selector).ok()?;
-        let element = page.select(&selector).next()?;
-        let value = match attribute {
-            Some(name) => element.value().attr(name)?.to_string(),
-            None => element.text().collect(),
-        };
-        let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
-        (!value.is_empty()).then_some(value)
-    };
-    let published = first("meta[property='article:published_time']", Some("content"))
-        .or_else(|| first("time[datetime]", Some("datetime")))
-        // Chinese government and news CMSs (gov.cn, cctv.com).
-        .or_else(|| {
-            first(
-                "meta[name=pubdate i], meta[name=publishdate i]",
-                Some("content"),
-            )
-        });
-    let fields = [
-        ("title", first("title", None)),
-        (
-            "description",
-            first("meta[name=description i]", Some("content")),
-        ),
-        ("author", first("meta[name=author i]", Some("content"))),
-        ("keywords", first("meta[name=keywords i]", Some("content"))),
-        ("published", published),
-        ("lang", first("html[lang]", Some("lang"))),
-    ];
-    for (key, value) in fields {
-        if let Some(value) = value {
-            out.meta.insert(key.to_string(), value);
+/// The main content of the walked page, its heading marked as one, with
+/// the article's own metadata (title, date line, byline, source) read into
+/// `out.meta` and its metadata-only lines left out.
+fn article(walked: walk::Walked, page: &Html, out: &mut Extraction) -> Vec<Block> {
+    let page_title = out.meta.get("page_title").map(String::as_str);
+    let selection = content::main_content(page, &walked.blocks, &walked.features, page_title);
+    let mut blocks = walked.blocks;
+    let mut keep = selection.keep;
+    if let Some(heading) = selection.heading.and_then(|i| blocks.get_mut(i)) {
+        if heading.kind != BlockKind::Heading {
+            heading.kind = BlockKind::Heading;
+            heading.level = Some(1);
         }
+        out.meta
+            .insert("title".into(), meta::title_text(&heading.text));
     }
+    meta::read_article(&blocks, &mut keep, &mut out.meta);
+    let mut keep = keep.into_iter();
+    blocks.retain(|_| keep.next().unwrap_or(false));
+    blocks
 }
 
 #[cfg(test)]
@@ -279,7 +264,8 @@ mod tests {
             <meta name="keywords" content="tiêm chủng, vắc xin"><meta property="article:published_time" content="2024-07-11">
             </head><body><p>x</p></body></html>"#;
         let out = extract(page.as_bytes(), &Limits::default()).unwrap();
-        assert_eq!(out.meta["title"], "Kế hoạch | Sở Y tế");
+        assert_eq!(out.meta["title"], "Kế hoạch");
+        assert_eq!(out.meta["page_title"], "Kế hoạch | Sở Y tế");
         assert_eq!(out.meta["author"], "Sở Y tế");
         assert_eq!(out.meta["description"], "Kế hoạch tiêm chủng");
         assert_eq!(out.meta["keywords"], "tiêm chủng, vắc xin");
@@ -296,7 +282,7 @@ mod tests {
             &Limits::default(),
         )
         .unwrap();
-        assert_eq!(gov.meta["published"], "2022-02-11 09:52");
+        assert_eq!(gov.meta["published"], "2022-02-11T09:52");
     }
 
     #[test]

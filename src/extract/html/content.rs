@@ -198,34 +198,46 @@ const SITE_CONTACT_MAX_WORDS: usize = 80;
 /// the text after it in the same element is the list or notice it labels.
 const LABEL_MAX_WORDS: usize = 8;
 
-/// Which blocks are main content: `true` for each block kept. The page's
-/// `<title>` helps to find the article heading.
+/// The main content of a page, as block indices.
+#[derive(Debug, Default)]
+pub(super) struct Selection {
+    /// `true` for each block kept.
+    pub keep: Vec<bool>,
+    /// The article's heading, when one was found: the first kept heading,
+    /// or the title-looking block above the text that was added to it.
+    pub heading: Option<usize>,
+}
+
+/// Which blocks are main content. The page's `<title>` helps to find the
+/// article heading.
 pub(super) fn main_content(
     page: &Html,
     blocks: &[Block],
     features: &[Features],
     title: Option<&str>,
-) -> Vec<bool> {
+) -> Selection {
     let classes = classify(blocks, features);
     let Some(core) = core_run(blocks, features, &classes) else {
         // No prose anywhere: a page of short texts keeps what is not chrome.
-        return classes.iter().map(|&c| c != Class::Bad).collect();
+        return Selection {
+            keep: classes.iter().map(|&c| c != Class::Bad).collect(),
+            heading: None,
+        };
     };
     let core = first_listed(page, features, &classes, core);
     let run = widen(page, features, &classes, core);
     let mut keep: Vec<bool> = (0..blocks.len())
         .map(|i| run.contains(&i) && classes[i] != Class::Bad)
         .collect();
-    let opens_with_heading = run
+    let opening = run
         .clone()
         .find(|&i| keep[i])
-        .is_some_and(|i| blocks[i].kind == BlockKind::Heading);
-    if !opens_with_heading
-        && let Some(heading) = heading_above(blocks, features, &classes, run.start, title)
-    {
+        .filter(|&i| blocks[i].kind == BlockKind::Heading);
+    let heading = opening.or_else(|| heading_above(blocks, features, &classes, run.start, title));
+    if let Some(heading) = heading {
         keep[heading] = true;
     }
-    keep
+    Selection { keep, heading }
 }
 
 /// Judges each block on its own.

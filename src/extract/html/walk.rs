@@ -191,6 +191,9 @@ impl Context {
     }
 }
 
+/// An italic line after a picture is its caption when at most this long.
+const MAX_CAPTION_CHARS: usize = 200;
+
 /// What an open element means for the text inside it.
 #[derive(Clone, Copy)]
 struct Marks {
@@ -198,6 +201,8 @@ struct Marks {
     named_chrome: ChromeName,
     link: bool,
     emphasis: bool,
+    italic: bool,
+    caption: bool,
     main_section: bool,
     /// It opened a block (it is block-level and within the depth limit).
     block: bool,
@@ -222,6 +227,25 @@ fn is_emphasis(element: &Element) -> bool {
             .is_some_and(|size| size >= 4),
         _ => element.attr("class").is_some_and(titled) || element.attr("id").is_some_and(titled),
     }
+}
+
+/// An element whose class or id says it holds a picture's caption.
+fn names_caption(element: &Element) -> bool {
+    let named = |value: &str| {
+        let value = value.to_ascii_lowercase();
+        [
+            "caption",
+            "chuthich",
+            "chu-thich",
+            "chu_thich",
+            "img-desc",
+            "pic-desc",
+            "photo-desc",
+        ]
+        .iter()
+        .any(|w| value.contains(w))
+    };
+    element.attr("class").is_some_and(named) || element.attr("id").is_some_and(named)
 }
 
 /// An `<a>` that links somewhere.
@@ -264,11 +288,17 @@ struct Walker {
     /// Characters of `buffer` written inside links, and inside emphasis.
     buffer_linked: usize,
     buffer_emphasized: usize,
+    buffer_italic: usize,
+    /// An image was drawn since the last block: a short italic line next
+    /// is its caption.
+    after_image: bool,
     gap: Gap,
     /// Open `<a href>` elements.
     in_link: usize,
     /// Open emphasis elements (see `is_emphasis`).
     in_emphasis: usize,
+    in_italic: usize,
+    in_caption: usize,
     /// Open elements that are page chrome (nav, aside, a page header or
     /// footer, a small form), and open elements whose class or id name it.
     in_chrome: usize,
@@ -300,9 +330,13 @@ impl Walker {
             buffer: String::new(),
             buffer_linked: 0,
             buffer_emphasized: 0,
+            buffer_italic: 0,
+            after_image: false,
             gap: Gap::None,
             in_link: 0,
             in_emphasis: 0,
+            in_italic: 0,
+            in_caption: 0,
             in_chrome: 0,
             in_weak_name: 0,
             in_strong_name: 0,
@@ -349,9 +383,14 @@ impl Walker {
             named_chrome: chrome_name(element),
             link: is_link(element),
             emphasis: is_emphasis(element),
+            italic: matches!(name, "em" | "i"),
+            caption: names_caption(element),
             main_section: within && is_main_section(element),
             block: within && is_block(name),
         };
+        if name == "img" {
+            self.after_image = true;
+        }
         if name == "br" {
             self.line_break();
         } else if !within {
@@ -409,6 +448,8 @@ impl Walker {
         );
         add(&mut self.in_link, marks.link);
         add(&mut self.in_emphasis, marks.emphasis);
+        add(&mut self.in_italic, marks.italic);
+        add(&mut self.in_caption, marks.caption);
         add(&mut self.in_main_section, marks.main_section);
     }
 
@@ -523,6 +564,7 @@ impl Walker {
                     self.buffer.push(c);
                     self.buffer_linked += usize::from(self.in_link > 0);
                     self.buffer_emphasized += usize::from(self.in_emphasis > 0);
+                    self.buffer_italic += usize::from(self.in_italic > 0);
                 }
             }
         }
@@ -566,7 +608,19 @@ impl Walker {
             self.buffer.trim_matches([' ', '\n'])
         };
         if !text.trim().is_empty() {
-            let mut block = Block::new(context.kind, text);
+            let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+            let kind = if context.kind == BlockKind::Paragraph
+                && (self.in_caption > 0
+                    || (self.after_image
+                        && self.buffer_italic >= chars
+                        && chars <= MAX_CAPTION_CHARS))
+            {
+                BlockKind::Caption
+            } else {
+                context.kind
+            };
+            self.after_image = false;
+            let mut block = Block::new(kind, text);
             block.level = context.level;
             block.table = context.table;
             self.blocks.push(block);
@@ -588,6 +642,7 @@ impl Walker {
         self.buffer.clear();
         self.buffer_linked = 0;
         self.buffer_emphasized = 0;
+        self.buffer_italic = 0;
     }
 }
 
