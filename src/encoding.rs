@@ -41,13 +41,22 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Decoded {
     finish(detect(bytes), bytes, "detected")
 }
 
+/// chardetng reads this much of a document from its first non-ASCII byte:
+/// enough text to tell the encodings apart, without paying for every byte
+/// of a large page (chardetng runs a decoder per candidate encoding).
+const DETECTION_SAMPLE_BYTES: usize = 32 * 1024;
+
 /// Guesses the encoding of non-UTF-8 bytes with chardetng, with a second
 /// opinion for Chinese: chardetng rules out an encoding on a single invalid
 /// sequence, so one corrupt character in a GBK page makes it pick a Latin
 /// single-byte encoding and the whole page turns to mojibake.
 fn detect(bytes: &[u8]) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
+    // The ASCII before the first other byte (markup, scripts) tells no
+    // encoding from another.
+    let start = bytes.iter().position(|b| !b.is_ascii()).unwrap_or(0);
+    let sample = &bytes[start..bytes.len().min(start + DETECTION_SAMPLE_BYTES)];
+    detector.feed(sample, true);
     let guess = widen(detector.guess(None, chardetng::Utf8Detection::Deny));
     if guess.is_single_byte()
         && let Some(chinese) = tolerant_chinese(bytes)

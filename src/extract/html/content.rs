@@ -17,7 +17,6 @@ use ego_tree::NodeId;
 use icu_normalizer::ComposingNormalizerBorrowed;
 use regex::Regex;
 use scraper::Html;
-use scraper::node::Element;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -128,32 +127,24 @@ pub(super) enum ChromeName {
     Strong,
 }
 
-/// What an element's class and id say of it. Each value splits into words
+/// What an element's class and id (lower-cased, joined by a space) say
+/// of it. Each value splits into words
 /// at anything but ASCII letters (`nav-top`, `left_menu`, `footer1`); a few
 /// words also count at the start or end of a longer one (`postfoot`,
 /// `commentlist`, `leftmenu`).
-pub(super) fn chrome_name(element: &Element) -> ChromeName {
+pub(super) fn chrome_name(class_and_id: &str) -> ChromeName {
     let mut found = ChromeName::None;
-    for value in [element.attr("class"), element.attr("id")]
-        .into_iter()
-        .flatten()
-    {
-        for part in value.split(|c: char| !c.is_ascii_alphabetic()) {
-            let part = part.to_ascii_lowercase();
-            let starts = |words: &[&str]| words.iter().any(|w| part.starts_with(w));
-            let ends = |words: &[&str]| words.iter().any(|w| part.ends_with(w));
-            if STRONG_CHROME_NAMES.contains(&part.as_str())
-                || starts(&["comment", "footer", "sidebar", "copyright"])
-                || ends(&["foot", "footer", "comment", "comments", "sidebar"])
-            {
-                return ChromeName::Strong;
-            }
-            if WEAK_CHROME_NAMES.contains(&part.as_str())
-                || starts(&["menu", "nav"])
-                || ends(&["menu", "nav"])
-            {
-                found = ChromeName::Weak;
-            }
+    for part in class_and_id.split(|c: char| !c.is_ascii_alphabetic()) {
+        let starts = |words: &[&str]| words.iter().any(|w| part.starts_with(w));
+        let ends = |words: &[&str]| words.iter().any(|w| part.ends_with(w));
+        if STRONG_CHROME_NAMES.contains(&part)
+            || starts(&["comment", "footer", "sidebar", "copyright"])
+            || ends(&["foot", "footer", "comment", "comments", "sidebar"])
+        {
+            return ChromeName::Strong;
+        }
+        if WEAK_CHROME_NAMES.contains(&part) || starts(&["menu", "nav"]) || ends(&["menu", "nav"]) {
+            found = ChromeName::Weak;
         }
     }
     found
@@ -171,7 +162,7 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
         | (các\s*)?bài\s*(viết\s*)?liên\s*quan | thông\s*tin\s*mới\s*nhất | xem\s*tiếp | quay\s*lại | về\s*đầu\s*trang
         | ^in\s*bài | bản\s*in | chia\s*sẻ | gửi\s*(email|bài) | đăng\s*nhập | đăng\s*ký | bình\s*chọn | thăm\s*dò
         | thời\s*tiết | liên\s*kết\s*website | tiện\s*ích | qr\s*code | mã\s*qr | fanpage | mạng\s*xã\s*hội
-        | bản\s*quyền | ghi\s*rõ\s*nguồn | trang\s*chủ | ^tải\s*về$ | ^footer | ^print\b | ^gốc$ | cỡ\s*chữ
+        | bản\s*quyền | ghi\s*rõ\s*nguồn | trang\s*chủ | ^tải\s*về$ | ^footer | ^print(\s|$) | ^gốc$ | cỡ\s*chữ
         | 温馨提示 | 下载文档 | 文档下载 | 收藏 | 分享 | 上一篇 | 下一篇 | 上一页 | 下一页
         | 相关(文章|阅读|新闻|报道|链接|推荐|文档|专题) | 延伸阅读 | 热门(文章|推荐|新闻) | 推荐阅读 | 你可能(关注|喜欢|感兴趣)
         | 打印 | 关闭(窗口|本页) | 字[体号][:：] | 【\s*大\s*中\s*小\s*】 | 当前位置 | 您的位置 | 所在位置

@@ -24,13 +24,41 @@ const MAX_LINE_WORDS: usize = 30;
 /// most this many, and the line was only metadata.
 const MAX_LEFTOVER_WORDS: usize = 2;
 
+/// The selectors `read_head` uses, compiled once.
+struct HeadSelectors {
+    title: Selector,
+    description: Selector,
+    author: Selector,
+    keywords: Selector,
+    published: Selector,
+    time: Selector,
+    pubdate: Selector,
+    source: Selector,
+    lang: Selector,
+}
+
+static HEAD: LazyLock<HeadSelectors> = LazyLock::new(|| {
+    let parse = |s: &str| Selector::parse(s).expect("valid selector");
+    HeadSelectors {
+        title: parse("title"),
+        description: parse("meta[name=description i]"),
+        author: parse("meta[name=author i]"),
+        keywords: parse("meta[name=keywords i]"),
+        published: parse("meta[property='article:published_time']"),
+        time: parse("time[datetime]"),
+        // Chinese government and news CMSs (gov.cn, cctv.com).
+        pubdate: parse("meta[name=pubdate i], meta[name=publishdate i]"),
+        source: parse("meta[name=contentsource i]"),
+        lang: parse("html[lang]"),
+    }
+});
+
 /// Reads `<head>`: title, description, author, keywords, publication date
 /// (`article:published_time`, `<time datetime>`, the `PubDate` of Chinese
 /// government CMSs) and language.
 pub(super) fn read_head(page: &Html, meta: &mut BTreeMap<String, String>) {
-    let first = |selector: &str, attribute: Option<&str>| -> Option<String> {
-        let selector = Selector::parse(selector).ok()?;
-        let element = page.select(&selector).next()?;
+    let first = |selector: &Selector, attribute: Option<&str>| -> Option<String> {
+        let element = page.select(selector).next()?;
         let value = match attribute {
             Some(name) => element.value().attr(name)?.to_string(),
             None => element.text().collect(),
@@ -38,15 +66,10 @@ pub(super) fn read_head(page: &Html, meta: &mut BTreeMap<String, String>) {
         let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
         (!value.is_empty()).then_some(value)
     };
-    let published = first("meta[property='article:published_time']", Some("content"))
-        .or_else(|| first("time[datetime]", Some("datetime")))
-        .or_else(|| {
-            first(
-                "meta[name=pubdate i], meta[name=publishdate i]",
-                Some("content"),
-            )
-        });
-    let page_title = first("title", None);
+    let published = first(&HEAD.published, Some("content"))
+        .or_else(|| first(&HEAD.time, Some("datetime")))
+        .or_else(|| first(&HEAD.pubdate, Some("content")));
+    let page_title = first(&HEAD.title, None);
     let fields = [
         (
             "title",
@@ -55,18 +78,12 @@ pub(super) fn read_head(page: &Html, meta: &mut BTreeMap<String, String>) {
                 .map(|t| title_text(&without_site_name(t))),
         ),
         ("page_title", page_title.clone()),
-        (
-            "description",
-            first("meta[name=description i]", Some("content")),
-        ),
-        ("author", first("meta[name=author i]", Some("content"))),
-        ("keywords", first("meta[name=keywords i]", Some("content"))),
+        ("description", first(&HEAD.description, Some("content"))),
+        ("author", first(&HEAD.author, Some("content"))),
+        ("keywords", first(&HEAD.keywords, Some("content"))),
         ("published", published.map(|p| iso_date(&p).unwrap_or(p))),
-        (
-            "source",
-            first("meta[name=contentsource i]", Some("content")),
-        ),
-        ("lang", first("html[lang]", Some("lang"))),
+        ("source", first(&HEAD.source, Some("content"))),
+        ("lang", first(&HEAD.lang, Some("lang"))),
     ];
     for (key, value) in fields {
         if let Some(value) = value {

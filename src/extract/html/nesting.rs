@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 /// A start or end tag at the start of the haystack. Attribute values may
 /// hold `>`; an unquoted `<` ends the attempt, which keeps each try short.
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^<(/?)([A-Za-z][^\s/<>]*)(?:[^<>"']|"[^"]*"|'[^']*')*>"#).expect("valid regex")
+    Regex::new(r#"^</?[A-Za-z][^\s/<>]*(?:[^<>"']|"[^"]*"|'[^']*')*>"#).expect("valid regex")
 });
 
 /// The end tag of a raw-text element: tags before it, e.g. in
@@ -184,20 +184,30 @@ fn too_deep_tags(html: &str, max_depth: usize) -> Vec<(Range<usize>, bool)> {
                 .map_or(html.len(), |end| start + 4 + end + 3);
             continue;
         }
-        let Some(tag) = TAG.captures(rest) else {
+        // `find`, not `captures`: a match alone runs on the regex's DFA,
+        // and the name is easy to read off the match.
+        let Some(tag) = TAG.find(rest).map(|m| m.as_str()) else {
             pos = start + 1;
             continue;
         };
-        let end = start + tag[0].len();
+        let end = start + tag.len();
         pos = end;
-        let name = tag[2].to_ascii_lowercase();
-        let deep = if !tag[1].is_empty() {
+        let (closing, after) = match tag[1..].strip_prefix('/') {
+            Some(after) => (true, after),
+            None => (false, &tag[1..]),
+        };
+        let name = after
+            .split(|c: char| c.is_whitespace() || c == '/' || c == '>')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let deep = if closing {
             open.end_tag(&name) == Some(true)
         } else if is_raw_text(&name) {
             pos = raw_text_end(html, end, &name);
             false
         } else {
-            let self_closing = tag[0].ends_with("/>") && open.in_foreign(&name);
+            let self_closing = tag.ends_with("/>") && open.in_foreign(&name);
             open.start_tag(name.clone(), self_closing, max_depth)
         };
         if deep {

@@ -208,32 +208,34 @@ struct Marks {
     block: bool,
 }
 
-/// Bold or large type, or an element whose class or id says it is a title:
-/// how old layouts without `<h1>` set an article's title apart.
-fn is_emphasis(element: &Element) -> bool {
-    let titled = |value: &str| {
-        let value = value.to_ascii_lowercase();
-        [
-            "title", "tieude", "tieu-de", "tieu_de", "headline", "biaoti",
-        ]
-        .iter()
-        .any(|w| value.contains(w))
-    };
-    match element.name() {
-        "b" | "strong" => true,
-        "font" => element
-            .attr("size")
-            .and_then(|size| size.trim().trim_start_matches('+').parse::<u32>().ok())
-            .is_some_and(|size| size >= 4),
-        _ => element.attr("class").is_some_and(titled) || element.attr("id").is_some_and(titled),
-    }
+/// What an element's class and id say of it, read once per element.
+#[derive(Clone, Copy, Default)]
+struct Named {
+    chrome: ChromeName,
+    /// A title ("title", "tieude", "headline", "biaoti").
+    title: bool,
+    /// A picture's caption ("caption", "chuthich", "img-desc").
+    caption: bool,
 }
 
-/// An element whose class or id says it holds a picture's caption.
-fn names_caption(element: &Element) -> bool {
-    let named = |value: &str| {
-        let value = value.to_ascii_lowercase();
-        [
+fn named(element: &Element) -> Named {
+    let (class, id) = (element.attr("class"), element.attr("id"));
+    if class.is_none() && id.is_none() {
+        return Named::default();
+    }
+    let lower = [class, id]
+        .into_iter()
+        .flatten()
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let any = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    Named {
+        chrome: chrome_name(&lower),
+        title: any(&[
+            "title", "tieude", "tieu-de", "tieu_de", "headline", "biaoti",
+        ]),
+        caption: any(&[
             "caption",
             "chuthich",
             "chu-thich",
@@ -241,11 +243,21 @@ fn names_caption(element: &Element) -> bool {
             "img-desc",
             "pic-desc",
             "photo-desc",
-        ]
-        .iter()
-        .any(|w| value.contains(w))
-    };
-    element.attr("class").is_some_and(named) || element.attr("id").is_some_and(named)
+        ]),
+    }
+}
+
+/// Bold or large type, or an element named as a title: how old layouts
+/// without `<h1>` set an article's title apart.
+fn is_emphasis(element: &Element, named: Named) -> bool {
+    match element.name() {
+        "b" | "strong" => true,
+        "font" => element
+            .attr("size")
+            .and_then(|size| size.trim().trim_start_matches('+').parse::<u32>().ok())
+            .is_some_and(|size| size >= 4),
+        _ => named.title,
+    }
 }
 
 /// An `<a>` that links somewhere.
@@ -274,7 +286,7 @@ enum Gap {
 /// Invariant: `contexts` holds one entry per open block element within the
 /// depth limit, above the root entry; `buffer` holds the text since the last
 /// flush, `gap` the whitespace after it.
-struct Walker {
+struct Walker<'a> {
     blocks: Vec<Block>,
     features: Vec<Features>,
     contexts: Vec<Context>,
@@ -314,11 +326,12 @@ struct Walker {
     in_main_section: usize,
     /// Text length of the whole walk, to tell a login box from a page that
     /// ASP.NET wrapped in one `<form>`.
-    root_text_len: usize,
+    root_text_len: Option<usize>,
+    root: NodeRef<'a, Node>,
 }
 
-impl Walker {
-    fn new(root: NodeRef<Node>, max_depth: usize) -> Self {
+impl<'a> Walker<'a> {
+    fn new(root: NodeRef<'a, Node>, max_depth: usize) -> Self {
         Walker {
             blocks: Vec::new(),
             features: Vec::new(),
@@ -345,7 +358,8 @@ impl Walker {
             max_depth,
             too_deep: false,
             in_main_section: 0,
-            root_text_len: text_len(root),
+            root_text_len: None,
+            root,
         }
     }
 
@@ -378,13 +392,14 @@ impl Walker {
         }
         let name = element.name();
         let within = self.open.len() < self.max_depth;
+        let named = named(element);
         let marks = Marks {
             chrome: self.is_chrome(node, element),
-            named_chrome: chrome_name(element),
+            named_chrome: named.chrome,
             link: is_link(element),
-            emphasis: is_emphasis(element),
+            emphasis: is_emphasis(element, named),
             italic: matches!(name, "em" | "i"),
-            caption: names_caption(element),
+            caption: named.caption,
             main_section: within && is_main_section(element),
             block: within && is_block(name),
         };
@@ -456,7 +471,7 @@ impl Walker {
     /// Page chrome by its element or role: navigation, sidebars, a page's
     /// own header and footer (not an article's), and search or login forms
     /// (not a page that ASP.NET wrapped whole in one `<form>`).
-    fn is_chrome(&self, node: NodeRef<Node>, element: &Element) -> bool {
+    fn is_chrome(&mut self, node: NodeRef<Node>, element: &Element) -> bool {
         let name = element.name();
         let role = element.attr("role");
         if matches!(name, "nav" | "aside")
@@ -467,7 +482,12 @@ impl Walker {
         if matches!(name, "header" | "footer") || matches!(role, Some("banner" | "contentinfo")) {
             return self.in_main_section == 0;
         }
-        name == "form" && text_len(node) * 2 < self.root_text_len
+        name == "form" && {
+            let root = *self
+                .root_text_len
+                .get_or_insert_with(|| text_len(self.root));
+            text_len(node) * 2 < root
+        }
     }
 
     fn enter_block(&mut self, name: &str, element: &Element) -> Context {
