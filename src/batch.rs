@@ -124,7 +124,9 @@ pub fn run(
         .stack_size(64 << 20)
         .build()
         .map_err(std::io::Error::other)?;
-    let window = jobs * 4;
+    // Wide enough that one large document ahead of many small ones does not
+    // idle the other workers; each slot holds one finished record.
+    let window = jobs * 16;
     let (done_tx, done_rx) = mpsc::channel::<(usize, Record, String)>();
     // One token per slot of the reorder window: taken before a document
     // starts, given back when its record is written.
