@@ -207,8 +207,8 @@ pub(super) fn main_content(
     features: &[Features],
     title: Option<&str>,
 ) -> Selection {
-    let classes = classify(blocks, features);
-    let Some(core) = core_run(blocks, features, &classes) else {
+    let (classes, sizes) = classify(blocks, features);
+    let Some(core) = core_run(&sizes, features, &classes) else {
         // No prose anywhere: a page of short texts keeps what is not chrome.
         return Selection {
             keep: classes.iter().map(|&c| c != Class::Bad).collect(),
@@ -231,14 +231,15 @@ pub(super) fn main_content(
     Selection { keep, heading }
 }
 
-/// Judges each block on its own.
-fn classify(blocks: &[Block], features: &[Features]) -> Vec<Class> {
+/// Judges each block on its own; also gives each block's size in words.
+fn classify(blocks: &[Block], features: &[Features]) -> (Vec<Class>, Vec<usize>) {
+    let mut sizes = Vec::with_capacity(blocks.len());
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for block in blocks {
         *seen.entry(block.text.trim()).or_default() += 1;
     }
     let mut label: Option<NodeId> = None;
-    blocks
+    let classes = blocks
         .iter()
         .zip(features)
         .map(|(block, features)| {
@@ -248,6 +249,7 @@ fn classify(blocks: &[Block], features: &[Features]) -> Vec<Class> {
                 label = None;
             }
             if label.is_some() {
+                sizes.push(words(&block.text));
                 return Class::Bad;
             }
             // Pages in windows-1258 or NFD spell tone marks apart; the
@@ -255,6 +257,7 @@ fn classify(blocks: &[Block], features: &[Features]) -> Vec<Class> {
             let composed = ComposingNormalizerBorrowed::new_nfc().normalize(block.text.trim());
             let text = composed.as_ref();
             let words = words(text);
+            sizes.push(words);
             let chars = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
             let link_share = features.linked_chars as f64 / chars as f64;
             let boilerplate = (words <= BOILERPLATE_MAX_WORDS && BOILERPLATE.is_match(text))
@@ -278,15 +281,16 @@ fn classify(blocks: &[Block], features: &[Features]) -> Vec<Class> {
                 Class::Short
             }
         })
-        .collect()
+        .collect();
+    (classes, sizes)
 }
 
 /// What a block adds to a run of main content: its words if prose (more
 /// inside `<article>`/`<main>`), minus its words if chrome, a little less
 /// than nothing if short, so that runs do not stretch over captions and
 /// link-free furniture for nothing.
-fn weight(block: &Block, features: &Features, class: Class) -> f64 {
-    let words = words(&block.text) as f64;
+fn weight(words: usize, features: &Features, class: Class) -> f64 {
+    let words = words as f64;
     match class {
         Class::Good if features.main_section => 1.5 * words,
         Class::Good => words,
@@ -298,14 +302,14 @@ fn weight(block: &Block, features: &Features, class: Class) -> f64 {
 /// The run of consecutive blocks with the greatest total weight (the
 /// maximum-sum subarray), where most of the prose is; `None` when the page
 /// has none.
-fn core_run(blocks: &[Block], features: &[Features], classes: &[Class]) -> Option<Range<usize>> {
+fn core_run(sizes: &[usize], features: &[Features], classes: &[Class]) -> Option<Range<usize>> {
     let mut best: Option<(f64, Range<usize>)> = None;
     let (mut sum, mut start) = (0.0, 0);
-    for (i, ((block, features), &class)) in blocks.iter().zip(features).zip(classes).enumerate() {
+    for (i, ((&words, features), &class)) in sizes.iter().zip(features).zip(classes).enumerate() {
         if sum <= 0.0 {
             (sum, start) = (0.0, i);
         }
-        sum += weight(block, features, class);
+        sum += weight(words, features, class);
         if class == Class::Good && best.as_ref().is_none_or(|(b, _)| sum > *b) {
             best = Some((sum, start..i + 1));
         }

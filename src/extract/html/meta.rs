@@ -9,7 +9,7 @@
 
 use crate::model::Block;
 use regex::Regex;
-use scraper::{Html, Selector};
+use scraper::Html;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -24,71 +24,66 @@ const MAX_LINE_WORDS: usize = 30;
 /// most this many, and the line was only metadata.
 const MAX_LEFTOVER_WORDS: usize = 2;
 
-/// The selectors `read_head` uses, compiled once.
-struct HeadSelectors {
-    title: Selector,
-    description: Selector,
-    author: Selector,
-    keywords: Selector,
-    published: Selector,
-    time: Selector,
-    pubdate: Selector,
-    source: Selector,
-    lang: Selector,
-}
-
-static HEAD: LazyLock<HeadSelectors> = LazyLock::new(|| {
-    let parse = |s: &str| Selector::parse(s).expect("valid selector");
-    HeadSelectors {
-        title: parse("title"),
-        description: parse("meta[name=description i]"),
-        author: parse("meta[name=author i]"),
-        keywords: parse("meta[name=keywords i]"),
-        published: parse("meta[property='article:published_time']"),
-        time: parse("time[datetime]"),
-        // Chinese government and news CMSs (gov.cn, cctv.com).
-        pubdate: parse("meta[name=pubdate i], meta[name=publishdate i]"),
-        source: parse("meta[name=contentsource i]"),
-        lang: parse("html[lang]"),
-    }
-});
-
 /// Reads `<head>`: title, description, author, keywords, publication date
-/// (`article:published_time`, `<time datetime>`, the `PubDate` of Chinese
-/// government CMSs) and language.
+/// (`article:published_time`, then `<time datetime>`, then the `PubDate`
+/// of Chinese government CMSs), source (`ContentSource`) and language. One
+/// pass over the page's nodes; the first of each wins.
 pub(super) fn read_head(page: &Html, meta: &mut BTreeMap<String, String>) {
-    let first = |selector: &Selector, attribute: Option<&str>| -> Option<String> {
-        let element = page.select(selector).next()?;
-        let value = match attribute {
-            Some(name) => element.value().attr(name)?.to_string(),
-            None => element.text().collect(),
+    let mut found: BTreeMap<&str, String> = BTreeMap::new();
+    let clean = |value: &str| value.split_whitespace().collect::<Vec<_>>().join(" ");
+    for node in page.tree.nodes() {
+        let Some(element) = node.value().as_element() else {
+            continue;
         };
-        let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
-        (!value.is_empty()).then_some(value)
-    };
-    let published = first(&HEAD.published, Some("content"))
-        .or_else(|| first(&HEAD.time, Some("datetime")))
-        .or_else(|| first(&HEAD.pubdate, Some("content")));
-    let page_title = first(&HEAD.title, None);
-    let fields = [
-        (
-            "title",
-            page_title
-                .as_deref()
-                .map(|t| title_text(&without_site_name(t))),
-        ),
-        ("page_title", page_title.clone()),
-        ("description", first(&HEAD.description, Some("content"))),
-        ("author", first(&HEAD.author, Some("content"))),
-        ("keywords", first(&HEAD.keywords, Some("content"))),
-        ("published", published.map(|p| iso_date(&p).unwrap_or(p))),
-        ("source", first(&HEAD.source, Some("content"))),
-        ("lang", first(&HEAD.lang, Some("lang"))),
-    ];
-    for (key, value) in fields {
-        if let Some(value) = value {
-            meta.insert(key.to_string(), value);
+        let (key, value) = match element.name() {
+            "title" => (
+                "page_title",
+                node.children()
+                    .filter_map(|c| c.value().as_text())
+                    .map(|t| &**t)
+                    .collect::<String>(),
+            ),
+            "html" => ("lang", element.attr("lang").unwrap_or_default().to_string()),
+            "time" => (
+                "time",
+                element.attr("datetime").unwrap_or_default().to_string(),
+            ),
+            "meta" => {
+                let content = element.attr("content").unwrap_or_default().to_string();
+                let name = element
+                    .attr("name")
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                let key = match name.as_str() {
+                    "description" => "description",
+                    "author" => "author",
+                    "keywords" => "keywords",
+                    "pubdate" | "publishdate" => "pubdate",
+                    "contentsource" => "source",
+                    _ if element.attr("property") == Some("article:published_time") => "published",
+                    _ => continue,
+                };
+                (key, content)
+            }
+            _ => continue,
+        };
+        let value = clean(&value);
+        if !value.is_empty() {
+            found.entry(key).or_insert(value);
         }
+    }
+    let published = ["published", "time", "pubdate"]
+        .iter()
+        .find_map(|key| found.remove(key));
+    if let Some(published) = published {
+        let iso = iso_date(&published).unwrap_or(published);
+        meta.insert("published".into(), iso);
+    }
+    if let Some(page_title) = found.get("page_title") {
+        meta.insert("title".into(), title_text(&without_site_name(page_title)));
+    }
+    for (key, value) in found {
+        meta.insert(key.to_string(), value);
     }
 }
 
