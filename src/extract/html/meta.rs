@@ -110,13 +110,27 @@ static TITLE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
 /// The longest part of a `<title>` split at its separators: "Kế hoạch …
 /// - Sở Y tế Bình An" gives "Kế hoạch …".
 fn without_site_name(title: &str) -> String {
-    TITLE_SEPARATOR
+    let longest = TITLE_SEPARATOR
         .split(title)
         .map(str::trim)
         .max_by_key(|part| part.chars().count())
-        .unwrap_or(title)
-        .to_string()
+        .unwrap_or(title);
+    // Chinese sites also append their name after a bare hyphen
+    // ("…需求-新华网"); a short all-CJK tail is that name.
+    match longest.rsplit_once('-') {
+        Some((head, tail))
+            if (2..=SITE_NAME_MAX_CHARS).contains(&tail.chars().count())
+                && tail.chars().all(crate::script::is_cjk)
+                && head.chars().count() > tail.chars().count() =>
+        {
+            head.trim().to_string()
+        }
+        _ => longest.to_string(),
+    }
 }
+
+/// A site name after a bare hyphen has at most this many characters.
+const SITE_NAME_MAX_CHARS: usize = 6;
 
 /// A date, year first ("2023-04-24", "2023/4/24", "2023年4月24日") or day
 /// first as Vietnamese pages write it ("13/02/2018", "09/11/2021"), and an
@@ -159,7 +173,7 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "Tác giả: …", "作者：…", "记者 …", "编辑：…".
 static AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?:tác\s*giả|người\s*viết|作者|责任编辑|编辑)\s*[:：]|记者)\s*(?P<author>[^\s　:：|()（）]+(?: [^\s　:：|()（）]+)?)")
+    Regex::new(r"(?i)(?:(?:tác\s*giả|người\s*viết|作者|责任编辑|编辑)\s*[:：]|记者)\s*(?P<author>[^\s　:：|()（）\[\]【】]+(?: [^\s　:：|()（）\[\]【】]+)?)")
         .expect("valid regex")
 });
 
@@ -300,8 +314,9 @@ mod tests {
         );
         assert_eq!(
             without_site_name("工商部门初定SKII广告属于虚假宣传-搜狐财经"),
-            "工商部门初定SKII广告属于虚假宣传-搜狐财经"
+            "工商部门初定SKII广告属于虚假宣传"
         );
+        assert_eq!(without_site_name("Số 144/KH-UBND"), "Số 144/KH-UBND");
         assert_eq!(
             without_site_name("关于做好免疫规划工作的通知_通知公告_××区卫生健康委员会"),
             "关于做好免疫规划工作的通知"
