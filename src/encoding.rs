@@ -5,15 +5,18 @@
 //! (chardetng). GB2312 and GBK are always decoded as GB18030, their superset,
 //! so that a page that declares the narrower set loses no characters.
 
+use crate::legacy::{self, LegacyEncoding};
 use crate::model::Extraction;
 use encoding_rs::{BIG5, Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
+use icu_normalizer::ComposingNormalizerBorrowed;
 use std::sync::LazyLock;
 
 /// Text decoded from bytes, with how its encoding was decided.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
     pub text: String,
-    /// WHATWG name of the encoding used, e.g. `UTF-8`, `gb18030`, `windows-1258`.
+    /// WHATWG name of the encoding used, e.g. `UTF-8`, `gb18030`,
+    /// `windows-1258`, or a Vietnamese legacy one: `VISCII`, `TCVN3`, `VNI`.
     pub encoding: &'static str,
     /// How the encoding was chosen: `bom`, `utf8`, `declared` or `detected`.
     pub source: &'static str,
@@ -42,8 +45,76 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Decoded {
             return decoded;
         }
     }
-    finish(detect(bytes), bytes, "detected")
+    let guess = detect(bytes);
+    if guess.is_single_byte()
+        && let Some(vietnamese) = legacy_vietnamese(bytes, guess)
+    {
+        return vietnamese;
+    }
+    finish(guess, bytes, "detected")
 }
+
+/// Words common in any Vietnamese text and rare elsewhere. Legacy decodings
+/// of Vietnamese differ only in which letters they give the high bytes, so
+/// the right one is the one that spells these.
+const COMMON_VIETNAMESE: [&str; 30] = [
+    "của", "và", "các", "được", "những", "người", "trong", "một", "cho", "với", "không", "này",
+    "đã", "có", "là", "nhiều", "theo", "về", "từ", "năm", "tiếng", "việt", "để", "đến", "khi",
+    "nhà", "nước", "thực", "hiện", "công",
+];
+
+/// Share of the words of `text` that are common Vietnamese words.
+fn vietnamese_share(text: &str) -> f64 {
+    let (mut words, mut common) = (0usize, 0usize);
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        let lower = word.to_lowercase();
+        common += usize::from(COMMON_VIETNAMESE.contains(&lower.as_str()));
+    }
+    common as f64 / words.max(1) as f64
+}
+
+/// A Vietnamese legacy encoding (windows-1258, VISCII, TCVN3, VNI) that
+/// reads `bytes` as Vietnamese clearly better than chardetng's single-byte
+/// `guess` does; chardetng knows no VISCII, TCVN3 or VNI, and takes them
+/// for a Western encoding.
+fn legacy_vietnamese(bytes: &[u8], guess: &'static Encoding) -> Option<Decoded> {
+    let nfc = |text: &str| {
+        ComposingNormalizerBorrowed::new_nfc()
+            .normalize(text)
+            .into_owned()
+    };
+    let guessed = vietnamese_share(&nfc(&guess.decode_without_bom_handling(bytes).0));
+    let windows_1258 = Encoding::for_label(b"windows-1258").filter(|&e| e != guess);
+    let mut candidates: Vec<(f64, Decoded)> = windows_1258
+        .map(|e| finish(e, bytes, "detected"))
+        .into_iter()
+        .chain(
+            [
+                LegacyEncoding::Viscii,
+                LegacyEncoding::Tcvn3,
+                LegacyEncoding::Vni,
+            ]
+            .map(|legacy| Decoded {
+                text: legacy::decode_bytes(bytes, legacy),
+                encoding: legacy.name(),
+                source: "detected",
+                had_errors: false,
+            }),
+        )
+        .map(|decoded| (vietnamese_share(&nfc(&decoded.text)), decoded))
+        .collect();
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (share, best) = candidates.into_iter().next()?;
+    (share >= MIN_VIETNAMESE_SHARE && share > guessed + 0.02).then_some(best)
+}
+
+/// At least this share of common Vietnamese words makes a decoding
+/// Vietnamese (running text has 15–30%).
+const MIN_VIETNAMESE_SHARE: f64 = 0.08;
 
 /// chardetng reads this much of a document from its first non-ASCII byte:
 /// enough text to tell the encodings apart, without paying for every byte
@@ -257,5 +328,20 @@ mod tests {
         let composed =
             icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(&decoded.text);
         assert_eq!(composed, text);
+    }
+
+    #[test]
+    fn viscii_text_is_found_and_western_text_left_alone() {
+        // The bytes iconv gives for this sentence in VISCII (ữ 0xE6, ố 0xAF).
+        let bytes = b"Ch\xe6 Qu\xafc ng\xe6 l\xe0 h\xae ch\xe6 vi\xaat c\xfca ti\xaang Vi\xaet, c\xe1c t\xe0i li\xaeu c\xfca nh\xe0 n\xdf\xbec v\xe0 nh\xe6ng ng\xdf\xb6i d\xe2n.";
+        let decoded = decode(bytes, None);
+        assert_eq!(decoded.encoding, "VISCII");
+        assert_eq!(
+            decoded.text,
+            "Chữ Quốc ngữ là hệ chữ viết của tiếng Việt, các tài liệu của nhà nước và những người dân."
+        );
+        let (french, _, _) = encoding_rs::WINDOWS_1252
+            .encode("Le ministère a publié le rapport annuel à la fin de l'été, après la réunion.");
+        assert_eq!(decode(&french, None).encoding, "windows-1252");
     }
 }

@@ -11,8 +11,14 @@
 //!   byte for its marks (`a` + `ù` = á, `o` + `á` = ố), and single bytes for
 //!   ơ ư đ and some i/y forms.
 //!
-//! The tables below were written from the published charts of both encodings
+//! - VISCII (RFC 1456): one byte per letter, all 134 of them, six among the
+//!   C0 controls. No font naming convention marks it; plain-text files in it
+//!   are found by detection (`encoding.rs`).
+//!
+//! The TCVN3 and VNI tables below were written from the published charts of both encodings
 //! and checked against transcripts of real decisions in each.
+
+mod viscii;
 
 use icu_normalizer::ComposingNormalizerBorrowed;
 
@@ -21,6 +27,18 @@ use icu_normalizer::ComposingNormalizerBorrowed;
 pub enum LegacyEncoding {
     Tcvn3,
     Vni,
+    Viscii,
+}
+
+impl LegacyEncoding {
+    /// The name records give it in `meta.encoding`.
+    pub fn name(self) -> &'static str {
+        match self {
+            LegacyEncoding::Tcvn3 => "TCVN3",
+            LegacyEncoding::Vni => "VNI",
+            LegacyEncoding::Viscii => "VISCII",
+        }
+    }
 }
 
 /// How a legacy font draws its codes: its encoding, and whether it is an
@@ -64,6 +82,10 @@ pub fn decode_font_text(text: &str, font: LegacyFont) -> String {
     let decoded = match font.encoding {
         LegacyEncoding::Tcvn3 => text.chars().map(tcvn3_char).collect::<String>(),
         LegacyEncoding::Vni => vni_text(text.chars()),
+        LegacyEncoding::Viscii => text
+            .chars()
+            .map(|c| u8::try_from(c).map_or(c, |b| viscii::VISCII[usize::from(b)]))
+            .collect(),
     };
     let nfc = ComposingNormalizerBorrowed::new_nfc()
         .normalize(&decoded)
