@@ -31,3 +31,57 @@ fn vietnamese_text_in_three_encodings_reads_the_same() {
     assert_eq!(texts[0], texts[1]);
     assert_eq!(texts[1], texts[2]);
 }
+
+/// (encoding, bytes, expected text) rows of `tests/fixtures/legacy-strings.tsv`.
+fn legacy_strings() -> Vec<(String, Vec<u8>, String)> {
+    let table = std::fs::read_to_string(root().join("tests/fixtures/legacy-strings.tsv")).unwrap();
+    table
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let cells: Vec<&str> = line.split('\t').collect();
+            let bytes = (0..cells[1].len())
+                .step_by(2)
+                .map(|i| u8::from_str_radix(&cells[1][i..i + 2], 16).unwrap())
+                .collect();
+            (cells[0].to_string(), bytes, cells[2].to_string())
+        })
+        .collect()
+}
+
+fn nfc(text: &str) -> String {
+    icu_normalizer::ComposingNormalizerBorrowed::new_nfc()
+        .normalize(text)
+        .into_owned()
+}
+
+#[test]
+fn legacy_phrases_decode_to_their_unicode() {
+    use plangloss::legacy::{LegacyEncoding, decode_bytes};
+    let rows = legacy_strings();
+    assert!(rows.len() >= 40);
+    for (encoding, bytes, expected) in rows {
+        let decoded = match encoding.as_str() {
+            "TCVN3" => decode_bytes(&bytes, LegacyEncoding::Tcvn3),
+            "VISCII" => decode_bytes(&bytes, LegacyEncoding::Viscii),
+            label => {
+                let encoding = encoding_rs::Encoding::for_label(label.as_bytes()).unwrap();
+                nfc(&encoding.decode_without_bom_handling(&bytes).0)
+            }
+        };
+        assert_eq!(decoded, expected, "{encoding}");
+    }
+}
+
+#[test]
+fn legacy_encodings_are_detected_in_running_text() {
+    let rows = legacy_strings();
+    for encoding in ["TCVN3", "VISCII", "windows-1258"] {
+        let rows: Vec<_> = rows.iter().filter(|row| row.0 == encoding).collect();
+        let bytes = rows.iter().map(|row| row.1.clone()).collect::<Vec<_>>().join(&b'\n');
+        let expected: Vec<&str> = rows.iter().map(|row| row.2.as_str()).collect();
+        let decoded = plangloss::encoding::decode(&bytes, None);
+        assert_eq!(decoded.encoding, encoding);
+        assert_eq!(nfc(&decoded.text), expected.join("\n"), "{encoding}");
+    }
+}
