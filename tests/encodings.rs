@@ -78,7 +78,11 @@ fn legacy_encodings_are_detected_in_running_text() {
     let rows = legacy_strings();
     for encoding in ["TCVN3", "VISCII", "windows-1258"] {
         let rows: Vec<_> = rows.iter().filter(|row| row.0 == encoding).collect();
-        let bytes = rows.iter().map(|row| row.1.clone()).collect::<Vec<_>>().join(&b'\n');
+        let bytes = rows
+            .iter()
+            .map(|row| row.1.clone())
+            .collect::<Vec<_>>()
+            .join(&b'\n');
         let expected: Vec<&str> = rows.iter().map(|row| row.2.as_str()).collect();
         let decoded = plangloss::encoding::decode(&bytes, None);
         assert_eq!(decoded.encoding, encoding);
