@@ -24,18 +24,28 @@ pub fn normalize_text(raw: &str) -> String {
 /// returning, for each in order, the char offset in the result where it stood.
 pub fn normalize_with_anchors(raw: &str) -> (String, Vec<usize>) {
     let nfc = ComposingNormalizerBorrowed::new_nfc().normalize(raw);
-    let chars: Vec<char> = nfc.chars().collect();
     let mut out = String::with_capacity(nfc.len());
     let mut out_chars = 0;
     let mut anchors = Vec::new();
     let mut pending_space = false;
     let mut pending_newline = false;
-    for (i, &c) in chars.iter().enumerate() {
-        if c == NOTE_ANCHOR {
-            anchors.push(out_chars);
-            continue;
-        }
-        match classify(c, &chars, i) {
+    let mut previous: Option<char> = None;
+    for (i, c) in nfc.char_indices() {
+        let before = previous.replace(c);
+        // Printable ASCII, Latin letters with diacritics (all of Vietnamese)
+        // and CJK ideographs, most of any text, need no table.
+        let class = if c.is_ascii_graphic()
+            || matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' | '\u{4E00}'..='\u{9FFF}')
+        {
+            Class::Keep(c)
+        } else if c == NOTE_ANCHOR {
+            Class::Anchor
+        } else {
+            let after = || nfc[i + c.len_utf8()..].chars().next();
+            classify(c, before, after)
+        };
+        match class {
+            Class::Anchor => anchors.push(out_chars),
             Class::Drop => {}
             Class::Space => pending_space = true,
             Class::Newline => pending_newline = true,
@@ -55,19 +65,19 @@ pub fn normalize_with_anchors(raw: &str) -> (String, Vec<usize>) {
 }
 
 enum Class {
+    Anchor,
     Drop,
     Space,
     Newline,
     Keep(char),
 }
 
-fn classify(c: char, chars: &[char], i: usize) -> Class {
+/// What to do with `c`, given the characters before and after it.
+fn classify(c: char, before: Option<char>, after: impl Fn() -> Option<char>) -> Class {
     match c {
         '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => Class::Newline,
         // An ideographic space between two CJK characters is deliberate spacing.
-        '\u{3000}' if is_cjk_at(chars, i.wrapping_sub(1)) && is_cjk_at(chars, i + 1) => {
-            Class::Keep(c)
-        }
+        '\u{3000}' if is_spaced_cjk(before) && is_spaced_cjk(after()) => Class::Keep(c),
         '\t'
         | '\u{A0}'
         | '\u{1680}'
@@ -167,8 +177,8 @@ pub fn fold_vi_tone(text: &str) -> String {
 }
 
 /// A CJK character other than the ideographic space itself at `i`.
-fn is_cjk_at(chars: &[char], i: usize) -> bool {
-    chars.get(i).is_some_and(|&c| is_cjk(c) && c != '\u{3000}')
+fn is_spaced_cjk(c: Option<char>) -> bool {
+    c.is_some_and(|c| is_cjk(c) && c != '\u{3000}')
 }
 
 #[cfg(test)]
