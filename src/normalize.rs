@@ -23,6 +23,11 @@ pub fn normalize_text(raw: &str) -> String {
 /// Normalizes like [`normalize_text`], also removing every [`NOTE_ANCHOR`] and
 /// returning, for each in order, the char offset in the result where it stood.
 pub fn normalize_with_anchors(raw: &str) -> (String, Vec<usize>) {
+    // Plain characters neither decompose nor combine, so clean text is NFC
+    // already: most block text arrives so, and skips the normalizer.
+    if is_clean(raw) {
+        return (raw.to_string(), Vec::new());
+    }
     let nfc = ComposingNormalizerBorrowed::new_nfc().normalize(raw);
     let mut out = String::with_capacity(nfc.len());
     let mut out_chars = 0;
@@ -32,11 +37,7 @@ pub fn normalize_with_anchors(raw: &str) -> (String, Vec<usize>) {
     let mut previous: Option<char> = None;
     for (i, c) in nfc.char_indices() {
         let before = previous.replace(c);
-        // Printable ASCII, Latin letters with diacritics (all of Vietnamese)
-        // and CJK ideographs, most of any text, need no table.
-        let class = if c.is_ascii_graphic()
-            || matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' | '\u{4E00}'..='\u{9FFF}')
-        {
+        let class = if is_plain(c) {
             Class::Keep(c)
         } else if c == NOTE_ANCHOR {
             Class::Anchor
@@ -62,6 +63,41 @@ pub fn normalize_with_anchors(raw: &str) -> (String, Vec<usize>) {
         }
     }
     (out, anchors)
+}
+
+/// Printable ASCII, Latin letters with diacritics (all of Vietnamese), CJK
+/// ideographs and common punctuation: kept as they are, without a look at
+/// any table. None of them has a canonical decomposition or combines with a
+/// neighbour, so text of them alone is NFC.
+fn is_plain(c: char) -> bool {
+    c.is_ascii_graphic()
+        || matches!(c,
+            '\u{A1}'..='\u{AC}' | '\u{AE}'..='\u{24F}' // Latin-1 signs (not the soft hyphen), Latin letters
+            | '\u{1E00}'..='\u{1EFF}' // Vietnamese letters with two marks
+            | '\u{2010}'..='\u{2027}' // dashes, quotes, ellipsis
+            | '\u{3001}'..='\u{303F}' // CJK punctuation (not the ideographic space)
+            | '\u{4E00}'..='\u{9FFF}' // CJK ideographs
+            | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}' // full-width punctuation
+        )
+}
+
+/// Already in the output form: plain characters with single spaces between
+/// them (most block text arrives so), which normalization would copy as is.
+fn is_clean(text: &str) -> bool {
+    let mut after_space = true; // no leading space
+    for c in text.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if is_plain(c) {
+            after_space = false;
+        } else {
+            return false;
+        }
+    }
+    !after_space || text.is_empty()
 }
 
 enum Class {
