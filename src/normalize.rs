@@ -282,4 +282,28 @@ mod tests {
         assert_eq!(normalize_text("Kế\u{3000}hoạch"), "Kế hoạch");
         assert_eq!(normalize_text("\u{3000}\u{3000}为深入贯彻"), "为深入贯彻");
     }
+
+    #[test]
+    fn clean_text_is_returned_as_is_and_anything_else_normalized() {
+        for clean in [
+            "Kế hoạch số 144/KH-UBND.",
+            "计划生育，“关爱女孩”。",
+            "a",
+            "",
+        ] {
+            assert!(is_clean(clean), "{clean}");
+            assert_eq!(normalize_text(clean), clean);
+        }
+        for (raw, expected) in [
+            (" Kế hoạch", "Kế hoạch"),
+            ("Kế  hoạch ", "Kế hoạch"),
+            ("Ke\u{302}\u{301} hoạch", "Kế hoạch"),
+            ("Kế\u{a0}hoạch", "Kế hoạch"),
+            ("Ｋ１", "K1"),
+            ("so\u{ad}ft", "soft"),
+        ] {
+            assert!(!is_clean(raw), "{raw}");
+            assert_eq!(normalize_text(raw), expected);
+        }
+    }
 }
