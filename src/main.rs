@@ -6,6 +6,7 @@ use plangloss::batch::{self, Summary};
 use plangloss::extract::ReadOptions;
 use plangloss::glossary::Glossary;
 use plangloss::model::{Block, BlockKind, Lang, Limits};
+use plangloss::normalize::ToneStyle;
 use plangloss::output::plain_text;
 use plangloss::pipeline::Pipeline;
 use plangloss::segment::segment_paragraphs;
@@ -88,6 +89,16 @@ struct ReadArgs {
     /// HTML: keep the whole page (menus, sidebars, related links, footers) instead of only the article.
     #[arg(long, visible_alias = "no-boilerplate-removal")]
     whole_page: bool,
+    /// Where Vietnamese tone marks go in oa/oe/uy syllables of the output text: `old` (hòa, khỏe, thủy), `new` (hoà, khoẻ, thuỷ) or `keep` as the document has it. Glossary matching ignores the difference either way (e.g. `--vi-tone old`).
+    #[arg(long, value_enum, default_value_t = ToneArg::Keep)]
+    vi_tone: ToneArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ToneArg {
+    Keep,
+    Old,
+    New,
 }
 
 impl ReadArgs {
@@ -102,6 +113,11 @@ impl ReadArgs {
             read: ReadOptions {
                 password: self.password,
                 whole_page: self.whole_page,
+            },
+            vi_tone: match self.vi_tone {
+                ToneArg::Keep => ToneStyle::Keep,
+                ToneArg::Old => ToneStyle::Old,
+                ToneArg::New => ToneStyle::New,
             },
         }
     }

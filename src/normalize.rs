@@ -175,20 +175,42 @@ fn with_tone(row: usize, tone: usize) -> char {
         .expect("tone index from split_tone")
 }
 
-/// Folds the two Vietnamese tone-mark conventions to one, char for char, so
-/// that offsets in the result are offsets in the input: "hoá", "khoẻ",
-/// "thuỷ" become "hóa", "khỏe", "thủy". Only open syllables ending in
-/// oa, oe or uy (not after q) are touched; "hoàn", "quý", "thuở" are not
-/// ambiguous and stay as they are.
+/// Where a Vietnamese tone mark goes in the syllables the two conventions
+/// spell differently (oa, oe, uy at the end of a syllable, not after q).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ToneStyle {
+    /// As the document has it.
+    #[default]
+    Keep,
+    /// On the first vowel: hòa, khỏe, thủy (the older, still common style).
+    Old,
+    /// On the second vowel: hoà, khoẻ, thuỷ.
+    New,
+}
+
+/// The comparison form of Vietnamese text: every ambiguous syllable in the
+/// old style, so that "hoá" and "hóa" compare equal. Char counts and all
+/// other characters are unchanged, so offsets carry over.
 pub fn fold_vi_tone(text: &str) -> String {
+    place_vi_tones(text, ToneStyle::Old)
+}
+
+/// Moves the tone mark of every ambiguous syllable (oa, oe, uy ending a
+/// syllable, not after q) to where `style` puts it. Syllables where the
+/// mark is not ambiguous ("hoàn", "quý", "thuở") are never touched; char
+/// counts are unchanged.
+pub fn place_vi_tones(text: &str, style: ToneStyle) -> String {
+    if style == ToneStyle::Keep {
+        return text.to_string();
+    }
     let mut chars: Vec<char> = text.chars().collect();
     for i in 1..chars.len() {
         // A toned vowel is never ASCII: skip the table lookups for most text.
-        if chars[i].is_ascii() {
+        if chars[i].is_ascii() && chars[i - 1].is_ascii() {
             continue;
         }
         let ends_syllable = chars.get(i + 1).is_none_or(|c| !c.is_alphabetic());
-        let (Some((first, 0)), Some((second, tone))) =
+        let (Some((first, first_tone)), Some((second, second_tone))) =
             (split_tone(chars[i - 1]), split_tone(chars[i]))
         else {
             continue;
@@ -204,9 +226,19 @@ pub fn fold_vi_tone(text: &str) -> String {
             (bare(first), bare(second)),
             (Some('o'), Some('a' | 'e')) | (Some('u'), Some('y'))
         );
-        if ends_syllable && !after_q && ambiguous && tone > 0 {
-            chars[i - 1] = with_tone(first, tone);
-            chars[i] = with_tone(second, 0);
+        if !ends_syllable || after_q || !ambiguous {
+            continue;
+        }
+        match style {
+            ToneStyle::Old if first_tone == 0 && second_tone > 0 => {
+                chars[i - 1] = with_tone(first, second_tone);
+                chars[i] = with_tone(second, 0);
+            }
+            ToneStyle::New if first_tone > 0 && second_tone == 0 => {
+                chars[i - 1] = with_tone(first, 0);
+                chars[i] = with_tone(second, first_tone);
+            }
+            _ => {}
         }
     }
     chars.into_iter().collect()
@@ -264,6 +296,20 @@ mod tests {
             "hoàn thành, quý, thuở, hòa, khuya, hoa"
         );
         assert_eq!(fold_vi_tone("hoá").chars().count(), 3);
+    }
+
+    #[test]
+    fn tone_styles_move_only_ambiguous_marks() {
+        let text = "Kế hoạch hóa gia đình, sức khỏe, thủy lợi, hoàn thành, quý, thuở, Hòa";
+        assert_eq!(
+            place_vi_tones(text, ToneStyle::New),
+            "Kế hoạch hoá gia đình, sức khoẻ, thuỷ lợi, hoàn thành, quý, thuở, Hoà"
+        );
+        assert_eq!(
+            place_vi_tones(&place_vi_tones(text, ToneStyle::New), ToneStyle::Old),
+            text
+        );
+        assert_eq!(place_vi_tones("hoá", ToneStyle::Keep), "hoá");
     }
 
     #[test]

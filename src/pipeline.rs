@@ -10,8 +10,8 @@ use crate::detect;
 use crate::extract;
 use crate::glossary::Glossary;
 use crate::lang::{self, Evidence};
-use crate::model::{Block, DocError, ErrorKind, Extraction, Format, Limits};
-use crate::normalize::normalize_with_anchors;
+use crate::model::{Block, DocError, ErrorKind, Extraction, Format, Lang, Limits};
+use crate::normalize::{ToneStyle, normalize_with_anchors, place_vi_tones};
 use crate::output::Record;
 use crate::segment;
 use sha2::{Digest, Sha256};
@@ -26,6 +26,9 @@ pub struct Pipeline {
     pub limits: Limits,
     /// How documents are read: PDF password, whole HTML pages.
     pub read: extract::ReadOptions,
+    /// Where tone marks go in Vietnamese output text (oa/oe/uy syllables);
+    /// glossary matching ignores the difference whatever this is.
+    pub vi_tone: ToneStyle,
 }
 
 /// A successfully processed document, before it is wrapped in a record.
@@ -123,6 +126,10 @@ impl Pipeline {
             return None;
         }
         block.lang = lang::detect(&block.text);
+        if block.lang == Lang::Vi && self.vi_tone != ToneStyle::Keep {
+            // Char counts do not change, so the note offsets above hold.
+            block.text = place_vi_tones(&block.text, self.vi_tone);
+        }
         block.sentences = segment::sentences(&block.text, block.lang);
         block.terms = self.glossary.find(&block.text);
         Some(block)

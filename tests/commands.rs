@@ -105,3 +105,39 @@ fn every_command_has_help_with_examples() {
         );
     }
 }
+
+#[test]
+fn vi_tone_moves_ambiguous_marks_and_terms_still_match() {
+    let file = "corpora/vi/kh-suc-khoe-sinh-san-vtn-2025.html";
+    let new = String::from_utf8(plangloss(&["text", "--vi-tone", "new", file]).stdout).unwrap();
+    let old = String::from_utf8(plangloss(&["text", "--vi-tone", "old", file]).stdout).unwrap();
+    assert!(
+        new.contains("sức khoẻ") && !new.contains("sức khỏe"),
+        "{new}"
+    );
+    assert!(
+        old.contains("sức khỏe") && !old.contains("sức khoẻ"),
+        "{old}"
+    );
+    assert_eq!(new.chars().count(), old.chars().count());
+    let output = plangloss(&[
+        "ingest",
+        "--vi-tone",
+        "new",
+        "--glossary",
+        "glossaries/program-terms.tsv",
+        file,
+    ]);
+    let records = records(&output);
+    let hits: Vec<&str> = records[0]["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|b| b["terms"].as_array().unwrap())
+        .filter_map(|t| t["text"].as_str())
+        .collect();
+    assert!(
+        hits.iter().any(|t| t.to_lowercase() == "sức khoẻ sinh sản"),
+        "{hits:?}"
+    );
+}
