@@ -255,10 +255,12 @@ pub(super) fn read_article(
             rest = rest.replace(c.get(0).map_or("", |m| m.as_str()), " ");
             found = true;
         }
-        if let Some(c) = AUTHOR.captures(&rest.clone()) {
-            meta.entry("author".into())
-                .or_insert_with(|| c["author"].trim().to_string());
-            rest = rest.replace(c.get(0).map_or("", |m| m.as_str()), " ");
+        let byline = AUTHOR
+            .captures(&rest)
+            .map(|c| (c[0].to_string(), c["author"].trim().to_string()));
+        if let Some((whole, author)) = byline {
+            meta.entry("author".into()).or_insert(author);
+            rest = rest.replace(&whole, " ");
             found = true;
         }
         // A date at the end is the document's own ("2025年3月28日" under
