@@ -3,7 +3,9 @@
 //! Order of evidence: a byte-order mark, then valid UTF-8, then a declaration
 //! supplied by the caller (an HTML `<meta>`), then statistical detection
 //! (chardetng). GB2312 and GBK are always decoded as GB18030, their superset,
-//! so that a page that declares the narrower set loses no characters.
+//! so that a page that declares the narrower set loses no characters. The
+//! user can skip all of it by naming the encoding ([`ForcedEncoding`],
+//! `--encoding`).
 
 use crate::legacy::{self, LegacyEncoding};
 use crate::model::Extraction;
@@ -16,12 +18,65 @@ use std::sync::LazyLock;
 pub struct Decoded {
     pub text: String,
     /// WHATWG name of the encoding used, e.g. `UTF-8`, `gb18030`,
-    /// `windows-1258`, or a Vietnamese legacy one: `VISCII`, `TCVN3`, `VNI`.
+    /// `windows-1258`, or a Vietnamese legacy one: `VISCII`, `VPS`, `TCVN3`,
+    /// `VNI`.
     pub encoding: &'static str,
-    /// How the encoding was chosen: `bom`, `utf8`, `declared` or `detected`.
+    /// How the encoding was chosen: `bom`, `utf8`, `declared`, `detected` or
+    /// `forced`.
     pub source: &'static str,
     /// Set when bytes could not be decoded and were replaced by U+FFFD.
     pub had_errors: bool,
+}
+
+/// An encoding named by the user, which overrides every other evidence:
+/// a WHATWG label (`utf-8`, `gbk`, `big5`, `windows-1258`…) or a Vietnamese
+/// legacy one (`tcvn3`/`abc`, `vni`, `viscii`, `vps`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ForcedEncoding {
+    Standard(&'static Encoding),
+    Legacy(LegacyEncoding),
+}
+
+impl std::str::FromStr for ForcedEncoding {
+    type Err = String;
+
+    fn from_str(label: &str) -> Result<Self, String> {
+        let legacy = match label.trim().to_ascii_lowercase().as_str() {
+            "tcvn3" | "tcvn" | "abc" | "tcvn5712" | "tcvn-5712" | "tcvn5712-1" => {
+                Some(LegacyEncoding::Tcvn3)
+            }
+            "vni" | "vni-windows" => Some(LegacyEncoding::Vni),
+            "viscii" | "csviscii" => Some(LegacyEncoding::Viscii),
+            "vps" => Some(LegacyEncoding::Vps),
+            _ => None,
+        };
+        if let Some(legacy) = legacy {
+            return Ok(ForcedEncoding::Legacy(legacy));
+        }
+        Encoding::for_label(label.trim().as_bytes())
+            .map(|encoding| ForcedEncoding::Standard(widen(encoding)))
+            .ok_or_else(|| {
+                format!(
+                    "unknown encoding `{label}`: give a WHATWG label (utf-8, gbk, big5, \
+                     windows-1258…) or tcvn3, vni, viscii, vps"
+                )
+            })
+    }
+}
+
+/// Decodes `bytes` in the encoding the user named. A BOM is still skipped
+/// (it is not text), but does not change the encoding.
+pub fn decode_forced(bytes: &[u8], forced: ForcedEncoding) -> Decoded {
+    let without_bom = Encoding::for_bom(bytes).map_or(bytes, |(_, len)| &bytes[len..]);
+    match forced {
+        ForcedEncoding::Standard(encoding) => finish(encoding, without_bom, "forced"),
+        ForcedEncoding::Legacy(legacy) => Decoded {
+            text: legacy::decode_bytes(without_bom, legacy),
+            encoding: legacy.name(),
+            source: "forced",
+            had_errors: false,
+        },
+    }
 }
 
 /// Decodes `bytes`, trusting `declared` only when the bytes are not valid
@@ -77,9 +132,9 @@ fn vietnamese_share(text: &str) -> f64 {
     common as f64 / words.max(1) as f64
 }
 
-/// A Vietnamese legacy encoding (windows-1258, VISCII, TCVN3, VNI) that
+/// A Vietnamese legacy encoding (windows-1258, VISCII, VPS, TCVN3, VNI) that
 /// reads `bytes` as Vietnamese clearly better than chardetng's single-byte
-/// `guess` does; chardetng knows no VISCII, TCVN3 or VNI, and takes them
+/// `guess` does; chardetng knows none but windows-1258, and takes them
 /// for a Western encoding.
 fn legacy_vietnamese(bytes: &[u8], guess: &'static Encoding) -> Option<Decoded> {
     let nfc = |text: &str| {
@@ -95,6 +150,7 @@ fn legacy_vietnamese(bytes: &[u8], guess: &'static Encoding) -> Option<Decoded> 
         .chain(
             [
                 LegacyEncoding::Viscii,
+                LegacyEncoding::Vps,
                 LegacyEncoding::Tcvn3,
                 LegacyEncoding::Vni,
             ]
@@ -343,5 +399,20 @@ mod tests {
         let (french, _, _) = encoding_rs::WINDOWS_1252
             .encode("Le ministère a publié le rapport annuel à la fin de l'été, après la réunion.");
         assert_eq!(decode(&french, None).encoding, "windows-1252");
+    }
+
+    #[test]
+    fn forced_encoding_overrides_detection() {
+        // UTF-8 bytes read as windows-1252 when the user says so.
+        let forced: ForcedEncoding = "windows-1252".parse().unwrap();
+        let decoded = decode_forced("hóa".as_bytes(), forced);
+        assert_eq!(decoded.text, "hÃ³a");
+        assert_eq!(decoded.source, "forced");
+        let tcvn3: ForcedEncoding = " ABC ".parse().unwrap();
+        assert_eq!(tcvn3, ForcedEncoding::Legacy(LegacyEncoding::Tcvn3));
+        assert_eq!(decode_forced(b"\xef\xbb\xbfK\xd5", tcvn3).text, "Kế");
+        let gbk: ForcedEncoding = "GBK".parse().unwrap();
+        assert_eq!(gbk, ForcedEncoding::Standard(GB18030));
+        assert!("klingon".parse::<ForcedEncoding>().is_err());
     }
 }

@@ -14,11 +14,14 @@
 //! - VISCII (RFC 1456): one byte per letter, all 134 of them, six among the
 //!   C0 controls. No font naming convention marks it; plain-text files in it
 //!   are found by detection (`encoding.rs`).
+//! - VPS: one byte per letter like VISCII, fourteen among the C0 controls, at
+//!   other codes; fonts `VPS Times`, `VPS-Arial`….
 //!
 //! The TCVN3 and VNI tables below were written from the published charts of both encodings
 //! and checked against transcripts of real decisions in each.
 
 mod viscii;
+mod vps;
 
 use icu_normalizer::ComposingNormalizerBorrowed;
 
@@ -28,6 +31,7 @@ pub enum LegacyEncoding {
     Tcvn3,
     Vni,
     Viscii,
+    Vps,
 }
 
 impl LegacyEncoding {
@@ -37,6 +41,7 @@ impl LegacyEncoding {
             LegacyEncoding::Tcvn3 => "TCVN3",
             LegacyEncoding::Vni => "VNI",
             LegacyEncoding::Viscii => "VISCII",
+            LegacyEncoding::Vps => "VPS",
         }
     }
 }
@@ -51,7 +56,8 @@ pub struct LegacyFont {
 
 /// The legacy encoding a font name implies, or `None` for a Unicode font.
 /// TCVN3 fonts are named `.Vn…` (a final `H` marks the capitals font), VNI
-/// fonts `VNI-…`; case and surrounding spaces do not matter.
+/// fonts `VNI-…`, VPS fonts `VPS …`; case and surrounding spaces do not
+/// matter.
 pub fn legacy_font(font_name: &str) -> Option<LegacyFont> {
     let name = font_name.trim();
     let lower = name.to_ascii_lowercase();
@@ -61,13 +67,22 @@ pub fn legacy_font(font_name: &str) -> Option<LegacyFont> {
             uppercase: name.ends_with('H'),
         });
     }
-    if lower.starts_with("vni-") || lower.starts_with("vni ") {
-        return Some(LegacyFont {
-            encoding: LegacyEncoding::Vni,
-            uppercase: false,
-        });
-    }
-    None
+    let family = |prefix: &str| {
+        lower
+            .strip_prefix(prefix)
+            .is_some_and(|rest| rest.starts_with(['-', ' ']))
+    };
+    let encoding = if family("vni") {
+        LegacyEncoding::Vni
+    } else if family("vps") {
+        LegacyEncoding::Vps
+    } else {
+        return None;
+    };
+    Some(LegacyFont {
+        encoding,
+        uppercase: false,
+    })
 }
 
 /// Decodes the text of a run drawn in a legacy font, as Word stores it: each
@@ -82,10 +97,8 @@ pub fn decode_font_text(text: &str, font: LegacyFont) -> String {
     let decoded = match font.encoding {
         LegacyEncoding::Tcvn3 => text.chars().map(tcvn3_char).collect::<String>(),
         LegacyEncoding::Vni => vni_text(text.chars()),
-        LegacyEncoding::Viscii => text
-            .chars()
-            .map(|c| u8::try_from(c).map_or(c, |b| viscii::VISCII[usize::from(b)]))
-            .collect(),
+        LegacyEncoding::Viscii => one_byte_chart(text, &viscii::VISCII),
+        LegacyEncoding::Vps => one_byte_chart(text, &vps::VPS),
     };
     let nfc = ComposingNormalizerBorrowed::new_nfc()
         .normalize(&decoded)
@@ -95,6 +108,13 @@ pub fn decode_font_text(text: &str, font: LegacyFont) -> String {
     } else {
         nfc
     }
+}
+
+/// Reads each Latin-1 char of `text` as its byte's character in `chart`.
+fn one_byte_chart(text: &str, chart: &[char; 256]) -> String {
+    text.chars()
+        .map(|c| u8::try_from(c).map_or(c, |b| chart[usize::from(b)]))
+        .collect()
 }
 
 /// Decodes raw bytes in a legacy encoding (plain-text files) to NFC.
@@ -380,6 +400,32 @@ mod tests {
         }
     }
 
+    /// VISCII and VPS each give all 134 precomposed Vietnamese letters, each
+    /// at exactly one code.
+    #[test]
+    fn one_byte_charts_give_every_letter_once() {
+        let nfc = icu_normalizer::ComposingNormalizerBorrowed::new_nfc();
+        let mut letters = vec!['đ', 'Đ'];
+        for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY".chars() {
+            for tone in ["", "\u{300}", "\u{301}", "\u{303}", "\u{309}", "\u{323}"] {
+                let letter = nfc.normalize(&format!("{base}{tone}")).into_owned();
+                let mut chars = letter.chars();
+                let c = chars.next().unwrap();
+                assert!(chars.next().is_none());
+                if !c.is_ascii() {
+                    letters.push(c);
+                }
+            }
+        }
+        assert_eq!(letters.len(), 134);
+        for chart in [&viscii::VISCII, &vps::VPS] {
+            for letter in &letters {
+                let codes = chart.iter().filter(|&c| c == letter).count();
+                assert_eq!(codes, 1, "{letter}");
+            }
+        }
+    }
+
     #[test]
     fn unicode_runs_and_plain_ascii_are_left_alone() {
         assert_eq!(decode_font_text("Kế hoạch số 45", TCVN3), "Kế hoạch số 45");
@@ -408,6 +454,11 @@ mod tests {
             legacy_font("VNI-Helve-Condense").map(|f| f.encoding),
             Some(LegacyEncoding::Vni)
         );
+        assert_eq!(
+            legacy_font("VPS Times").map(|f| f.encoding),
+            Some(LegacyEncoding::Vps)
+        );
+        assert_eq!(legacy_font("VPSTimes"), None);
         assert_eq!(legacy_font("Times New Roman"), None);
         assert_eq!(legacy_font("VnTime"), None);
         assert_eq!(legacy_font("Arial"), None);
@@ -422,6 +473,11 @@ mod tests {
         assert_eq!(
             decode_bytes(b"Vie\xe4t Nam", LegacyEncoding::Vni),
             "Việt Nam"
+        );
+        // VPS letters among the controls: Ạ 0x02, Ọ 0x11.
+        assert_eq!(
+            decode_bytes(b"K\x89 HO\x02CH \xc7\x11C", LegacyEncoding::Vps),
+            "Kế HOẠCH đỌC"
         );
     }
 }

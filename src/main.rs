@@ -3,6 +3,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use plangloss::batch::{self, Summary};
+use plangloss::encoding::ForcedEncoding;
 use plangloss::extract::ReadOptions;
 use plangloss::glossary::Glossary;
 use plangloss::model::{Block, BlockKind, Lang, Limits};
@@ -89,6 +90,9 @@ struct ReadArgs {
     /// HTML: keep the whole page (menus, sidebars, related links, footers) instead of only the article.
     #[arg(long, visible_alias = "no-boilerplate-removal")]
     whole_page: bool,
+    /// Plain-text and HTML files: read every file in this encoding instead of detecting it or trusting the page's declaration. A WHATWG label (utf-8, gbk, big5, windows-1258…) or a Vietnamese legacy one: tcvn3 (abc), vni, viscii, vps (e.g. `--encoding tcvn3`).
+    #[arg(long, value_name = "LABEL")]
+    encoding: Option<ForcedEncoding>,
     /// Where Vietnamese tone marks go in oa/oe/uy syllables of the output text: `old` (hòa, khỏe, thủy), `new` (hoà, khoẻ, thuỷ) or `keep` as the document has it. Glossary matching ignores the difference either way (e.g. `--vi-tone old`).
     #[arg(long, value_enum, default_value_t = ToneArg::Keep)]
     vi_tone: ToneArg,
@@ -113,6 +117,7 @@ impl ReadArgs {
             read: ReadOptions {
                 password: self.password,
                 whole_page: self.whole_page,
+                encoding: self.encoding,
             },
             vi_tone: match self.vi_tone {
                 ToneArg::Keep => ToneStyle::Keep,

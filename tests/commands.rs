@@ -141,3 +141,24 @@ fn vi_tone_moves_ambiguous_marks_and_terms_still_match() {
         "{hits:?}"
     );
 }
+
+#[test]
+fn encoding_option_forces_the_reading_of_text_files() {
+    // A short TCVN3 line: too little text for detection to be sure of.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ghi-chu.txt");
+    std::fs::write(&file, b"K\xd5 ho\xb9ch h\xe3a gia \xae\xd7nh\n").unwrap();
+    let file = file.to_str().unwrap();
+    let forced = plangloss(&["text", "--encoding", "tcvn3", file]);
+    assert_eq!(
+        String::from_utf8(forced.stdout).unwrap(),
+        "Kế hoạch hóa gia đình\n"
+    );
+    let output = plangloss(&["ingest", "--encoding", "abc", file]);
+    let meta = &records(&output)[0]["meta"];
+    assert_eq!(meta["encoding"], "TCVN3");
+    assert_eq!(meta["encoding_source"], "forced");
+    let unknown = plangloss(&["text", "--encoding", "klingon", file]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("unknown encoding `klingon`"));
+}

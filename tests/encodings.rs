@@ -59,11 +59,15 @@ fn nfc(text: &str) -> String {
 fn legacy_phrases_decode_to_their_unicode() {
     use plangloss::legacy::{LegacyEncoding, decode_bytes};
     let rows = legacy_strings();
-    assert!(rows.len() >= 40);
+    for encoding in ["TCVN3", "VISCII", "VPS", "VNI", "windows-1258"] {
+        assert!(rows.iter().filter(|row| row.0 == encoding).count() >= 40);
+    }
     for (encoding, bytes, expected) in rows {
         let decoded = match encoding.as_str() {
             "TCVN3" => decode_bytes(&bytes, LegacyEncoding::Tcvn3),
             "VISCII" => decode_bytes(&bytes, LegacyEncoding::Viscii),
+            "VNI" => decode_bytes(&bytes, LegacyEncoding::Vni),
+            "VPS" => decode_bytes(&bytes, LegacyEncoding::Vps),
             label => {
                 let encoding = encoding_rs::Encoding::for_label(label.as_bytes()).unwrap();
                 nfc(&encoding.decode_without_bom_handling(&bytes).0)
@@ -76,7 +80,7 @@ fn legacy_phrases_decode_to_their_unicode() {
 #[test]
 fn legacy_encodings_are_detected_in_running_text() {
     let rows = legacy_strings();
-    for encoding in ["TCVN3", "VISCII", "windows-1258"] {
+    for encoding in ["TCVN3", "VISCII", "VPS", "VNI", "windows-1258"] {
         let rows: Vec<_> = rows.iter().filter(|row| row.0 == encoding).collect();
         let bytes = rows
             .iter()

@@ -6,8 +6,8 @@
 //! page, and the tree is walked without recursion, so hostile nesting costs
 //! neither stack nor quadratic time.
 //!
-//! Main content: see [`content`]; `extract_whole_page` keeps everything
-//! but scripts, styles, form controls and hidden elements.
+//! Main content: see [`content`]; `ReadOptions::whole_page` keeps
+//! everything but scripts, styles, form controls and hidden elements.
 
 mod charset;
 mod content;
@@ -15,6 +15,7 @@ mod meta;
 mod nesting;
 mod walk;
 
+use super::ReadOptions;
 use crate::model::{Block, BlockKind, DocError, Extraction, Limits};
 use icu_normalizer::ComposingNormalizerBorrowed;
 use scraper::Html;
@@ -26,18 +27,19 @@ use std::borrow::Cow;
 /// how it was decoded (`encoding`, `encoding_source`, `declared_encoding`).
 /// Never fails: a page without text gives no blocks.
 pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
-    read(bytes, limits, false)
+    extract_with(bytes, limits, &ReadOptions::default())
 }
 
-/// As [`extract`], but keeps the whole page: menus, sidebars, related
-/// links and footers too.
-pub fn extract_whole_page(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
-    read(bytes, limits, true)
-}
-
-fn read(bytes: &[u8], limits: &Limits, whole_page: bool) -> Result<Extraction, DocError> {
+/// As [`extract`], with the reader's options: `whole_page` keeps menus,
+/// sidebars, related links and footers too; `encoding` overrides the
+/// page's declaration and detection.
+pub fn extract_with(
+    bytes: &[u8],
+    limits: &Limits,
+    options: &ReadOptions,
+) -> Result<Extraction, DocError> {
     let mut out = Extraction::default();
-    let text = charset::decode(bytes, &mut out);
+    let text = charset::decode(bytes, options.encoding, &mut out);
     let flattened = nesting::flatten(&text, limits.max_depth);
     let page = Html::parse_document(flattened.as_deref().unwrap_or(&text));
     meta::read_head(&page, &mut out.meta);
@@ -48,7 +50,7 @@ fn read(bytes: &[u8], limits: &Limits, whole_page: bool) -> Result<Extraction, D
             limits.max_depth
         ));
     }
-    out.blocks = if whole_page {
+    out.blocks = if options.whole_page {
         walked.blocks
     } else {
         article(walked, &page, &mut out)

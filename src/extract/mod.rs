@@ -12,6 +12,7 @@ pub mod pdf;
 pub mod txt;
 pub(crate) mod xml;
 
+use crate::encoding::ForcedEncoding;
 use crate::model::{DocError, Extraction, Format, Limits};
 
 /// Choices about how documents are read, beyond the resource limits.
@@ -22,6 +23,9 @@ pub struct ReadOptions {
     /// HTML: keep the whole page (menus, sidebars, footers) instead of only
     /// its main content.
     pub whole_page: bool,
+    /// Plain text and HTML: the encoding the user named, which overrides
+    /// detection and the page's declaration.
+    pub encoding: Option<ForcedEncoding>,
 }
 
 /// Extracts `bytes`, already identified as `format`, into raw blocks.
@@ -34,8 +38,7 @@ pub fn extract(
     match format {
         Format::Docx => docx::extract(bytes, limits),
         Format::Pdf => pdf::extract_with_password(bytes, limits, options.password.as_deref()),
-        Format::Html if options.whole_page => html::extract_whole_page(bytes, limits),
-        Format::Html => html::extract(bytes, limits),
-        Format::Txt => txt::extract(bytes, limits),
+        Format::Html => html::extract_with(bytes, limits, options),
+        Format::Txt => txt::extract(bytes, limits, options.encoding),
     }
 }

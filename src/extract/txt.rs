@@ -5,15 +5,23 @@
 //! file's usual width, followed by one that does not start a new item) are
 //! joined back into one paragraph.
 
-use crate::encoding;
+use crate::encoding::{self, ForcedEncoding};
 use crate::model::{Block, BlockKind, DocError, Extraction, Limits};
 use crate::script::is_cjk;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Decodes a text file and splits it into blocks; never fails on readable bytes.
-pub fn extract(bytes: &[u8], _limits: &Limits) -> Result<Extraction, DocError> {
-    let decoded = encoding::decode(bytes, None);
+/// Decodes a text file (in the encoding the user `forced`, if any) and
+/// splits it into blocks; never fails on readable bytes.
+pub fn extract(
+    bytes: &[u8],
+    _limits: &Limits,
+    forced: Option<ForcedEncoding>,
+) -> Result<Extraction, DocError> {
+    let decoded = match forced {
+        Some(forced) => encoding::decode_forced(bytes, forced),
+        None => encoding::decode(bytes, None),
+    };
     let mut out = Extraction::default();
     decoded.record_in(&mut out);
     out.blocks = paragraphs(&decoded.text)
@@ -128,7 +136,7 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(BlockKind, Option<u32>, String)> {
-        extract(text.as_bytes(), &Limits::default())
+        extract(text.as_bytes(), &Limits::default(), None)
             .unwrap()
             .blocks
             .into_iter()

@@ -1,6 +1,6 @@
 //! Which encoding a page is in: its own declaration, checked against its bytes.
 
-use crate::encoding::{self, Decoded};
+use crate::encoding::{self, Decoded, ForcedEncoding};
 use crate::model::Extraction;
 use encoding_rs::{Encoding, GB18030, GBK};
 use regex::bytes::Regex;
@@ -24,11 +24,15 @@ static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
 /// Decodes the page and records how: `encoding`, `encoding_source` and, when
 /// the page declares one, `declared_encoding` (the label as written) go into
 /// `out.meta`; a wrong or unknown declaration and undecodable bytes are
-/// warnings.
-pub(super) fn decode(bytes: &[u8], out: &mut Extraction) -> String {
+/// warnings. An encoding the user `forced` is used as is; the declaration
+/// is still recorded.
+pub(super) fn decode(bytes: &[u8], forced: Option<ForcedEncoding>, out: &mut Extraction) -> String {
     let label = declared_label(bytes);
     let declared = label.as_deref().and_then(resolve);
-    let decoded = encoding::decode(bytes, declared);
+    let decoded = match forced {
+        Some(forced) => encoding::decode_forced(bytes, forced),
+        None => encoding::decode(bytes, declared),
+    };
     decoded.record_in(out);
     if let Some(label) = &label {
         out.meta.insert("declared_encoding".into(), label.clone());
@@ -118,7 +122,7 @@ mod tests {
     #[test]
     fn wrong_and_unknown_declarations_are_warnings() {
         let mut out = Extraction::default();
-        let text = decode("<meta charset=big5><p>免疫</p>".as_bytes(), &mut out);
+        let text = decode("<meta charset=big5><p>免疫</p>".as_bytes(), None, &mut out);
         assert_eq!(text, "<meta charset=big5><p>免疫</p>");
         assert_eq!(out.meta["declared_encoding"], "big5");
         assert_eq!(out.meta["encoding"], "UTF-8");
@@ -128,14 +132,14 @@ mod tests {
         );
 
         let mut out = Extraction::default();
-        decode(b"<meta charset=klingon><p>x</p>", &mut out);
+        decode(b"<meta charset=klingon><p>x</p>", None, &mut out);
         assert_eq!(
             out.warnings,
             ["page declares an unknown charset \"klingon\""]
         );
 
         let mut out = Extraction::default();
-        decode(b"<meta charset=gb2312><p>ascii only</p>", &mut out);
+        decode(b"<meta charset=gb2312><p>ascii only</p>", None, &mut out);
         assert!(out.warnings.is_empty());
     }
 }
