@@ -14,6 +14,7 @@
 use crate::model::TermHit;
 use crate::normalize::{fold_vi_tone, normalize_text};
 use crate::script::is_cjk;
+use crate::zh_variant::simplified_char;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -52,6 +53,9 @@ pub struct Glossary {
     patterns: Vec<usize>,
     /// Whether the i-th pattern needs word boundaries on its left and right.
     bounded: Vec<(bool, bool)>,
+    /// Whether patterns and text are folded to simplified Chinese, so that
+    /// a term matches in either script.
+    across_zh_variants: bool,
 }
 
 impl Default for Glossary {
@@ -64,13 +68,23 @@ impl Glossary {
     /// Compiles `entries` for matching. Where two entries share a term, the
     /// first one listed wins.
     pub fn new(entries: Vec<Entry>) -> Self {
+        Glossary::compile(entries, false)
+    }
+
+    /// The same glossary, matching Chinese terms in traditional and
+    /// simplified characters alike (發展 finds 发展 and the reverse).
+    pub fn across_zh_variants(self) -> Self {
+        Glossary::compile(self.entries, true)
+    }
+
+    fn compile(entries: Vec<Entry>, across_zh_variants: bool) -> Self {
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut keys = Vec::new();
         let mut patterns = Vec::new();
         let mut bounded = Vec::new();
         for (index, entry) in entries.iter().enumerate() {
             for term in entry.terms.values() {
-                let key = fold(&normalize_text(term));
+                let key = fold(&normalize_text(term), across_zh_variants);
                 if key.is_empty() || seen.contains_key(&key) {
                     continue;
                 }
@@ -94,6 +108,7 @@ impl Glossary {
             matcher,
             patterns,
             bounded,
+            across_zh_variants,
         }
     }
 
@@ -129,7 +144,7 @@ impl Glossary {
         let Some(matcher) = &self.matcher else {
             return Vec::new();
         };
-        let folded = fold(text);
+        let folded = fold(text, self.across_zh_variants);
         let chars: Vec<char> = text.chars().collect();
         // fold() maps char to char, so char offsets are shared; map bytes of
         // the folded text to char offsets.
@@ -188,16 +203,22 @@ fn needs_boundary(edge: Option<char>) -> bool {
     edge.is_some_and(|c| c.is_alphanumeric() && !is_cjk(c))
 }
 
-/// Case and tone-placement folding that maps each char to exactly one char,
-/// so that offsets in the folded text are offsets in the original.
-fn fold(text: &str) -> String {
+/// Case and tone-placement folding (and, `across_zh_variants`, traditional
+/// to simplified) that maps each char to exactly one char, so that offsets
+/// in the folded text are offsets in the original.
+fn fold(text: &str, across_zh_variants: bool) -> String {
     fold_vi_tone(text)
         .chars()
         .map(|c| {
             let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
+            let c = match (lower.next(), lower.next()) {
                 (Some(l), None) => l,
                 _ => c,
+            };
+            if across_zh_variants {
+                simplified_char(c)
+            } else {
+                c
             }
         })
         .collect()
@@ -338,5 +359,17 @@ mod tests {
         assert_eq!(hits.len(), 2);
         assert_eq!((hits[0].start, hits[0].end), (2, 6));
         assert_eq!(hits[1].entry["en"], "reproductive health");
+    }
+
+    #[test]
+    fn chinese_terms_match_across_scripts_only_when_asked() {
+        let text = "做好計劃生育和生殖健康工作";
+        let plain: Vec<_> = glossary().find(text).into_iter().map(|h| h.text).collect();
+        assert_eq!(plain, vec!["生殖健康"]);
+        let hits = glossary().across_zh_variants().find(text);
+        let texts: Vec<_> = hits.iter().map(|h| h.text.as_str()).collect();
+        assert_eq!(texts, vec!["計劃生育", "生殖健康"]);
+        assert_eq!((hits[0].start, hits[0].end), (2, 6));
+        assert_eq!(hits[0].entry["zh"], "计划生育");
     }
 }

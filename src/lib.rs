@@ -20,3 +20,4 @@ pub mod output;
 pub mod pipeline;
 pub mod script;
 pub mod segment;
+pub mod zh_variant;

@@ -11,6 +11,7 @@ use plangloss::normalize::ToneStyle;
 use plangloss::output::plain_text;
 use plangloss::pipeline::Pipeline;
 use plangloss::segment::segment_paragraphs;
+use plangloss::zh_variant::ZhVariant;
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -96,6 +97,16 @@ struct ReadArgs {
     /// Where Vietnamese tone marks go in oa/oe/uy syllables of the output text: `old` (hòa, khỏe, thủy), `new` (hoà, khoẻ, thuỷ) or `keep` as the document has it. Glossary matching ignores the difference either way (e.g. `--vi-tone old`).
     #[arg(long, value_enum, default_value_t = ToneArg::Keep)]
     vi_tone: ToneArg,
+    /// Traditional and simplified Chinese, with OpenCC's tables: `match` finds glossary terms written in either script (發展 finds 发展) and leaves the text as it is; `simplified` or `traditional` also rewrites Chinese blocks in that script. Without the option, terms match only as written (e.g. `--zh-variant match`).
+    #[arg(long, value_enum)]
+    zh_variant: Option<VariantArg>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum VariantArg {
+    Match,
+    Simplified,
+    Traditional,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -107,8 +118,18 @@ enum ToneArg {
 
 impl ReadArgs {
     fn pipeline(self, glossary: Glossary) -> Pipeline {
+        let zh_variant = match self.zh_variant {
+            None => ZhVariant::Off,
+            Some(VariantArg::Match) => ZhVariant::Match,
+            Some(VariantArg::Simplified) => ZhVariant::Simplified,
+            Some(VariantArg::Traditional) => ZhVariant::Traditional,
+        };
         Pipeline {
-            glossary,
+            glossary: if zh_variant.matches_across() {
+                glossary.across_zh_variants()
+            } else {
+                glossary
+            },
             limits: Limits {
                 max_file_bytes: self.max_file_size.saturating_mul(1 << 20),
                 max_inflated_bytes: self.max_inflated_size.saturating_mul(1 << 20),
@@ -124,6 +145,7 @@ impl ReadArgs {
                 ToneArg::Old => ToneStyle::Old,
                 ToneArg::New => ToneStyle::New,
             },
+            zh_variant,
         }
     }
 }

@@ -14,6 +14,7 @@ use crate::model::{Block, DocError, ErrorKind, Extraction, Format, Lang, Limits}
 use crate::normalize::{ToneStyle, normalize_with_anchors, place_vi_tones};
 use crate::output::Record;
 use crate::segment;
+use crate::zh_variant::{self, ZhVariant};
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -29,6 +30,10 @@ pub struct Pipeline {
     /// Where tone marks go in Vietnamese output text (oa/oe/uy syllables);
     /// glossary matching ignores the difference whatever this is.
     pub vi_tone: ToneStyle,
+    /// Whether Chinese output text is rewritten in one script. Matching
+    /// across scripts is the glossary's own setting
+    /// ([`Glossary::across_zh_variants`]).
+    pub zh_variant: ZhVariant,
 }
 
 /// A successfully processed document, before it is wrapped in a record.
@@ -129,6 +134,10 @@ impl Pipeline {
         if block.lang == Lang::Vi && self.vi_tone != ToneStyle::Keep {
             // Char counts do not change, so the note offsets above hold.
             block.text = place_vi_tones(&block.text, self.vi_tone);
+        }
+        if block.lang == Lang::Zh {
+            // Char counts do not change here either.
+            block.text = zh_variant::convert(&block.text, self.zh_variant);
         }
         block.sentences = segment::sentences(&block.text, block.lang);
         block.terms = self.glossary.find(&block.text);

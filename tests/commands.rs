@@ -162,3 +162,33 @@ fn encoding_option_forces_the_reading_of_text_files() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("unknown encoding `klingon`"));
 }
+
+#[test]
+fn zh_variant_matches_terms_across_scripts_and_rewrites_only_when_asked() {
+    let file = "corpora/zh/web/big5-shequ-jiankang-cujin.html";
+    let hits = |variant: &[&str]| -> Vec<String> {
+        let mut args = vec!["ingest", "--glossary", "glossaries/program-terms.tsv"];
+        args.extend(variant);
+        args.push(file);
+        let records = records(&plangloss(&args));
+        records[0]["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|b| b["terms"].as_array().unwrap())
+            .map(|t| t["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let as_written = hits(&[]);
+    let across = hits(&["--zh-variant", "match"]);
+    assert!(
+        !as_written.contains(&"育齡婦女".to_string()),
+        "{as_written:?}"
+    );
+    assert!(across.contains(&"育齡婦女".to_string()), "{across:?}");
+    let text = |variant: &str| {
+        String::from_utf8(plangloss(&["text", "--zh-variant", variant, file]).stdout).unwrap()
+    };
+    assert!(text("match").starts_with("社區健康促進與衛生教育實施計畫\n"));
+    assert!(text("simplified").starts_with("社区健康促进与卫生教育实施计划\n"));
+}
