@@ -329,6 +329,22 @@ mod tests {
         );
     }
 
+    /// The seeds type ASCII punctuation between Han characters: `.` `!` `?`
+    /// end a sentence there as 。！？ do; `,` `;` `:` do not, and neither do
+    /// decimals.
+    #[test]
+    fn ascii_punctuation_between_han_is_chinese_punctuation() {
+        assert_eq!(
+            split("做好计生工作,加强宣传.开展入户随访!是否覆盖?覆盖率达到95.5%以上;继续:推进."),
+            vec![
+                "做好计生工作,加强宣传.",
+                "开展入户随访!",
+                "是否覆盖?",
+                "覆盖率达到95.5%以上;继续:推进."
+            ]
+        );
+    }
+
     #[test]
     fn paragraphs_are_separated_by_blank_lines() {
         let out = segment_paragraphs("Một. Hai.\n\n  \n计划生育。人口监测。\n", None);
