@@ -19,7 +19,9 @@
 #       written part by part by wordml.py as Microsoft Word writes them, for what the
 #       Markdown route cannot express: style-linked heading numbers, list restarts,
 #       headers and footers with page fields, endnotes, a text box stored twice,
-#       tracked changes, a comment, a content-control placeholder, symbol fonts.
+#       tracked changes, a comment, a content-control placeholder, symbol fonts. A spec
+#       with "legacy": "tcvn3" (qd-ke-hoach-dan-so-2006-tcvn3) is typed in the TCVN3 fonts
+#       .VnTime/.VnTimeH as pre-Unicode offices did, its bytes from iconv (needs iconv).
 #   scripts/corpora-src/vi/NAME.cp1258.txt -> corpora/vi/NAME.txt  (Windows-1258, CRLF;
 #       precomposed â ê ô ă ơ ư đ, every tone mark a combining character, as Unikey writes it)
 #   scripts/corpora-src/zh/NAME.gbk.html   -> corpora/zh/NAME.html (GBK bytes)

@@ -7,14 +7,26 @@ and footers with page fields, footnotes and an endnote, a text box stored twice
 formatting change, a hyperlink field, symbol-font characters, a comment, an
 empty content control showing placeholder text, soft and non-breaking hyphens.
 
+A spec with "legacy": "tcvn3" is written as Vietnamese offices typed before
+Unicode: every run in the TCVN3 ("ABC") font .VnTime, its text the Latin-1
+characters of the TCVN3 bytes (from iconv's TCVN5712-1 chart, which matches
+TCVN3 for lower case); all-capital runs, and single capitals TCVN3 has no
+code for (Ủ, Ế…), in the capitals font .VnTimeH with the lower-case codes.
+
 Usage: wordml.py SPEC.py OUT.docx    (SPEC.py defines DOC, see vi/*.wordml.py)
 
 Output is reproducible: fixed zip timestamps and member order.
 """
 import runpy
+import subprocess
 import sys
 import zipfile
 from xml.sax.saxutils import escape
+
+# The legacy encoding of the document being written ("tcvn3"), or None.
+LEGACY = None
+# Capitals TCVN3 codes itself; any other capital beyond ASCII needs .VnTimeH.
+TCVN3_CAPITALS = set("ĂÂÊÔƠƯĐ")
 
 W_NS = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -32,8 +44,37 @@ DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
 def run(text, props=""):
+    if LEGACY == "tcvn3" and text:
+        return tcvn3_runs(text, props)
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
     return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def tcvn3(text):
+    """The TCVN3 bytes of lower-case `text`, as the Latin-1 characters Word stores."""
+    raw = subprocess.run(["iconv", "-f", "UTF-8", "-t", "TCVN5712-1"], input=text.encode(),
+                         capture_output=True, check=True).stdout
+    return raw.decode("latin-1")
+
+
+def tcvn3_runs(text, props):
+    def plain(piece, capitals):
+        font = ".VnTimeH" if capitals else ".VnTime"
+        rpr = f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/>{props}</w:rPr>'
+        stored = tcvn3(piece.lower() if capitals else piece)
+        return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(stored)}</w:t></w:r>'
+
+    if text.upper() == text and any(not c.isascii() for c in text):
+        return plain(text, True)
+    pieces, current, capital = [], "", False
+    for c in text:
+        needs_h = c.isupper() and not c.isascii() and c not in TCVN3_CAPITALS
+        if current and needs_h != capital:
+            pieces.append((current, capital))
+            current = ""
+        current, capital = current + c, needs_h
+    pieces.append((current, capital))
+    return "".join(plain(piece, capitals) for piece, capitals in pieces)
 
 
 def para(content, style=None, props=""):
@@ -343,8 +384,10 @@ def package(doc):
 
 
 def main():
+    global LEGACY
     spec, out = sys.argv[1], sys.argv[2]
     doc = runpy.run_path(spec)["DOC"]
+    LEGACY = doc.get("legacy")
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in package(doc):
             info = zipfile.ZipInfo(name, date_time=(2025, 3, 2, 8, 0, 0))
