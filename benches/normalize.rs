@@ -3,9 +3,12 @@
 //! and Chinese plans in `corpora/`, repeated to about 50 MB per row. The
 //! Vietnamese plans include pages in windows-1258 and NFD, whose decomposed
 //! text costs the composer most of the time; a second row shows the same
-//! text composed beforehand, as most documents arrive.
+//! text composed beforehand, as most documents arrive, and a third all of
+//! it decomposed (NFD), the worst case. Each row is the
+//! best of five timed runs of about 10 MB: the machines we measure on are
+//! shared, and the best run is the one least disturbed.
 //!
-//!   cargo bench --bench normalize
+//!   cargo bench --bench normalize [-- FILTER]    (rows whose name has FILTER)
 
 use plangloss::normalize::normalize_text;
 use plangloss::pipeline::Pipeline;
@@ -13,37 +16,72 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 fn main() {
-    println!("| text | MB | MB/s, one core |");
+    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    println!("| text | MB per run | MB/s, one core (best of 5) |");
     println!("|---|---|---|");
     let corpora = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora");
-    for (name, composed, lang) in [
-        ("vi plans in corpora/, as extracted", false, "vi"),
-        ("vi plans in corpora/, composed (NFC) first", true, "vi"),
-        ("zh plans in corpora/, as extracted", false, "zh"),
+    for (name, form, lang) in [
+        (
+            "vi plans in corpora/, as extracted",
+            Form::AsExtracted,
+            "vi",
+        ),
+        (
+            "vi plans in corpora/, composed (NFC) first",
+            Form::Nfc,
+            "vi",
+        ),
+        (
+            "vi plans in corpora/, decomposed (NFD) first",
+            Form::Nfd,
+            "vi",
+        ),
+        (
+            "zh plans in corpora/, as extracted",
+            Form::AsExtracted,
+            "zh",
+        ),
     ] {
+        if filter.as_ref().is_some_and(|f| !name.contains(f.as_str())) {
+            continue;
+        }
         let mut paragraphs = plan_paragraphs(&corpora.join(lang));
-        if composed {
-            // Windows-1258 and NFD pages arrive decomposed; most text does not.
-            let nfc = icu_normalizer::ComposingNormalizerBorrowed::new_nfc();
-            paragraphs = paragraphs
-                .iter()
-                .map(|p| nfc.normalize(p).into_owned())
-                .collect();
+        // Windows-1258 and NFD pages arrive decomposed; most text does not.
+        let nfc = icu_normalizer::ComposingNormalizerBorrowed::new_nfc();
+        let nfd = icu_normalizer::DecomposingNormalizerBorrowed::new_nfd();
+        match form {
+            Form::AsExtracted => {}
+            Form::Nfc => paragraphs
+                .iter_mut()
+                .for_each(|p| *p = nfc.normalize(p).into_owned()),
+            Form::Nfd => paragraphs
+                .iter_mut()
+                .for_each(|p| *p = nfd.normalize(p).into_owned()),
         }
         let one_pass: usize = paragraphs.iter().map(String::len).sum();
-        let repeats = (50_000_000 / one_pass.max(1)).max(1);
+        let repeats = (10_000_000 / one_pass.max(1)).max(1);
         let mb = (one_pass * repeats) as f64 / 1e6;
-        let started = Instant::now();
-        let mut kept = 0;
-        for _ in 0..repeats {
-            for paragraph in &paragraphs {
-                kept += std::hint::black_box(normalize_text(paragraph)).len();
-            }
-        }
-        let secs = started.elapsed().max(Duration::from_nanos(1)).as_secs_f64();
-        assert!(kept > 0);
-        println!("| {name} | {mb:.0} | {:.0} |", mb / secs);
+        let best = (0..5)
+            .map(|_| {
+                let started = Instant::now();
+                let mut kept = 0;
+                for _ in 0..repeats {
+                    for paragraph in &paragraphs {
+                        kept += std::hint::black_box(normalize_text(paragraph)).len();
+                    }
+                }
+                assert!(kept > 0);
+                started.elapsed().max(Duration::from_nanos(1)).as_secs_f64()
+            })
+            .fold(f64::INFINITY, f64::min);
+        println!("| {name} | {mb:.0} | {:.0} |", mb / best);
     }
+}
+
+enum Form {
+    AsExtracted,
+    Nfc,
+    Nfd,
 }
 
 /// The text of every block of the plans in `dir`, as the extractors give it

@@ -7,6 +7,8 @@
 //! `\n`, no empty lines, no leading or trailing whitespace; full-width ASCII
 //! letters and digits are half-width. CJK punctuation is left as it is.
 
+mod vi_compose;
+
 use crate::script::is_cjk;
 use icu_normalizer::ComposingNormalizerBorrowed;
 
@@ -28,23 +30,47 @@ pub fn normalize_with_anchors(raw: &str) -> (String, Vec<usize>) {
     if is_clean(raw) {
         return (raw.to_string(), Vec::new());
     }
-    let nfc = ComposingNormalizerBorrowed::new_nfc().normalize(raw);
-    let mut out = String::with_capacity(nfc.len());
+    // Decomposed Vietnamese is composed in the same pass; text with
+    // anything else NFC may change goes through the full normalizer first.
+    clean_up(raw, true).unwrap_or_else(|| {
+        let nfc = ComposingNormalizerBorrowed::new_nfc().normalize(raw);
+        clean_up(&nfc, false).expect("only composing gives up")
+    })
+}
+
+/// One pass of the normalization rules over `text`, which is NFC unless
+/// `composing`: then Vietnamese marks are composed onto the vowel just
+/// before them, and `None` is returned as soon as a char needs more than
+/// that.
+fn clean_up(text: &str, composing: bool) -> Option<(String, Vec<usize>)> {
+    let mut out = String::with_capacity(text.len());
     let mut out_chars = 0;
     let mut anchors = Vec::new();
     let mut pending_space = false;
     let mut pending_newline = false;
     let mut previous: Option<char> = None;
-    for (i, c) in nfc.char_indices() {
+    // The char the previous one of `text` was written as, and where.
+    let mut just_written: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
         let before = previous.replace(c);
         let class = if is_plain(c) {
             Class::Keep(c)
+        } else if c == ' ' {
+            Class::Space
         } else if c == NOTE_ANCHOR {
             Class::Anchor
+        } else if composing && !vi_compose::is_inert(c) {
+            let (start, base) = just_written?;
+            let composed = vi_compose::compose_pair(base, c)?;
+            out.truncate(start);
+            out.push(composed);
+            just_written = Some((start, composed));
+            continue;
         } else {
-            let after = || nfc[i + c.len_utf8()..].chars().next();
+            let after = || text[i + c.len_utf8()..].chars().next();
             classify(c, before, after)
         };
+        just_written = None;
         match class {
             Class::Anchor => anchors.push(out_chars),
             Class::Drop => {}
@@ -57,12 +83,13 @@ pub fn normalize_with_anchors(raw: &str) -> (String, Vec<usize>) {
                 }
                 pending_space = false;
                 pending_newline = false;
+                just_written = Some((out.len(), c));
                 out.push(c);
                 out_chars += 1;
             }
         }
     }
-    (out, anchors)
+    Some((out, anchors))
 }
 
 /// Printable ASCII, Latin letters with diacritics (all of Vietnamese), CJK
@@ -83,21 +110,21 @@ fn is_plain(c: char) -> bool {
 
 /// Already in the output form: plain characters with single spaces between
 /// them (most block text arrives so), which normalization would copy as is.
+/// Checked in passes the compiler vectorizes (controls, double spaces), then
+/// the chars beyond ASCII, which are all that need decoding.
 fn is_clean(text: &str) -> bool {
-    let mut after_space = true; // no leading space
-    for c in text.chars() {
-        if c == ' ' {
-            if after_space {
-                return false;
-            }
-            after_space = true;
-        } else if is_plain(c) {
-            after_space = false;
-        } else {
-            return false;
-        }
+    let bytes = text.as_bytes();
+    let has_control = bytes
+        .iter()
+        .fold(false, |found, &b| found | (b < b' ') | (b == 0x7F));
+    if has_control
+        || bytes.first() == Some(&b' ')
+        || bytes.last() == Some(&b' ')
+        || memchr::memmem::find(bytes, b"  ").is_some()
+    {
+        return false;
     }
-    !after_space || text.is_empty()
+    text.chars().all(|c| c.is_ascii() || is_plain(c))
 }
 
 enum Class {
@@ -257,6 +284,39 @@ mod tests {
     fn composes_to_nfc() {
         let nfd = "Ke\u{302}\u{301} hoa\u{323}ch hoa\u{301} gia \u{111}i\u{300}nh";
         assert_eq!(normalize_text(nfd), "Kế hoạch hoá gia đình");
+    }
+
+    /// Every base, every Vietnamese mark, in every order of up to three
+    /// marks, next to other text: the same as NFC, whichever path the
+    /// text takes (composed in the pass, or through the full normalizer).
+    #[test]
+    fn composes_every_short_mark_sequence_like_nfc() {
+        let nfc = |text: &str| {
+            ComposingNormalizerBorrowed::new_nfc()
+                .normalize(text)
+                .into_owned()
+        };
+        let bases = [
+            "a", "ă", "â", "e", "o", "ơ", "u", "y", "i", "ạ", "á", "Ô", "d", "đ", " ",
+        ];
+        let marks = [
+            '\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}', '\u{302}', '\u{306}', '\u{31B}',
+        ];
+        for base in bases {
+            for m1 in marks {
+                for m2 in marks {
+                    for m3 in marks {
+                        for text in [
+                            format!("x{base}{m1} z"),
+                            format!("k{base}{m1}{m2}"),
+                            format!("k{base}{m1}{m2}{m3}n"),
+                        ] {
+                            assert_eq!(normalize_text(&text), nfc(&text), "{text:?}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
