@@ -136,13 +136,15 @@ impl Block {
     }
 }
 
-/// A language plangloss recognises; `Und` when a block has no letters to judge.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+/// A language plangloss recognises; `Und` when a block has no words to
+/// judge, or words of a language other than these three.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     Vi,
     Zh,
     En,
+    #[default]
     Und,
 }
 
@@ -166,6 +168,9 @@ pub struct Extraction {
     pub meta: BTreeMap<String, String>,
     /// Problems that did not stop extraction, in the order they were found.
     pub warnings: Vec<String>,
+    /// The document's dominant language, once the pipeline has detected it
+    /// (`und` until then).
+    pub lang: Lang,
 }
 
 /// Why a document produced no blocks. The JSON names are part of the contract.

@@ -77,7 +77,7 @@ impl Pipeline {
             });
         match extraction {
             Ok(extraction) => {
-                record.lang = document_lang(&extraction.blocks);
+                record.lang = extraction.lang;
                 record.meta = extraction.meta;
                 record.blocks = extraction.blocks;
                 record.warnings = extraction.warnings;
@@ -100,10 +100,18 @@ impl Pipeline {
             extract::extract(format, bytes, &self.limits, &self.read)
         }))
         .unwrap_or_else(|panic| Err(panic_to_error(format, panic)))?;
-        extraction.blocks = extraction
+        // Language needs the whole document first: a block whose words prove
+        // nothing takes the document's language.
+        let normalized: Vec<(Block, Evidence)> = extraction
             .blocks
             .into_iter()
-            .filter_map(|block| self.annotate(block))
+            .filter_map(normalize_block)
+            .collect();
+        let context = lang::document_context(normalized.iter().map(|(_, evidence)| evidence));
+        extraction.lang = context.lang();
+        extraction.blocks = normalized
+            .into_iter()
+            .map(|(block, evidence)| self.annotate(block, evidence.lang_in(context)))
             .collect();
         drop_dangling_note_marks(&mut extraction.blocks);
         if extraction.blocks.is_empty()
@@ -117,20 +125,10 @@ impl Pipeline {
         Ok(extraction)
     }
 
-    /// Normalizes one block and fills in its language, sentences and terms;
-    /// `None` when nothing but whitespace remains.
-    fn annotate(&self, mut block: Block) -> Option<Block> {
-        let (text, anchors) = normalize_with_anchors(&block.text);
-        block.text = text;
-        // An extractor that records note marks puts one anchor per mark.
-        block.notes.truncate(anchors.len());
-        for (note, offset) in block.notes.iter_mut().zip(anchors) {
-            note.offset = offset;
-        }
-        if block.text.is_empty() {
-            return None;
-        }
-        block.lang = lang::detect(&block.text);
+    /// Fills in a normalized block's language (`lang`), then its sentences
+    /// and terms.
+    fn annotate(&self, mut block: Block, lang: Lang) -> Block {
+        block.lang = lang;
         if block.lang == Lang::Vi && self.vi_tone != ToneStyle::Keep {
             // Char counts do not change, so the note offsets above hold.
             block.text = place_vi_tones(&block.text, self.vi_tone);
@@ -141,8 +139,25 @@ impl Pipeline {
         }
         block.sentences = segment::sentences(&block.text, block.lang);
         block.terms = self.glossary.find(&block.text);
-        Some(block)
+        block
     }
+}
+
+/// Normalizes one block's text, with the evidence of its language; `None`
+/// when nothing but whitespace remains.
+fn normalize_block(mut block: Block) -> Option<(Block, Evidence)> {
+    let (text, anchors) = normalize_with_anchors(&block.text);
+    block.text = text;
+    // An extractor that records note marks puts one anchor per mark.
+    block.notes.truncate(anchors.len());
+    for (note, offset) in block.notes.iter_mut().zip(anchors) {
+        note.offset = offset;
+    }
+    if block.text.is_empty() {
+        return None;
+    }
+    let evidence = Evidence::of(&block.text);
+    Some((block, evidence))
 }
 
 /// Removes note marks whose note block is gone (a note left empty after
@@ -189,15 +204,6 @@ fn check_size(bytes: u64, limits: &Limits) -> Result<(), DocError> {
         )));
     }
     Ok(())
-}
-
-/// The document language: blocks' evidence summed, so long blocks weigh more.
-fn document_lang(blocks: &[Block]) -> crate::model::Lang {
-    let mut evidence = Evidence::default();
-    for block in blocks {
-        evidence.add(Evidence::of(&block.text));
-    }
-    evidence.lang()
 }
 
 fn hex_sha256(bytes: &[u8]) -> String {
