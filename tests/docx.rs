@@ -166,65 +166,6 @@ fn notes_headers_footers_and_metadata() {
     );
 }
 
-/// Case-folded bag-of-words F1 of `ours` against `gold`.
-fn token_f1(ours: &str, gold: &str) -> f64 {
-    use std::collections::HashMap;
-    let bag = |s: &str| {
-        let mut bag: HashMap<String, i64> = HashMap::new();
-        for token in s
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|t| !t.is_empty())
-        {
-            *bag.entry(token.to_lowercase()).or_default() += 1;
-        }
-        bag
-    };
-    let (ours, gold) = (bag(ours), bag(gold));
-    let common: i64 = ours
-        .iter()
-        .map(|(t, n)| (*n).min(*gold.get(t).unwrap_or(&0)))
-        .sum();
-    let total = |b: &HashMap<String, i64>| b.values().sum::<i64>() as f64;
-    let (p, r) = (common as f64 / total(&ours), common as f64 / total(&gold));
-    2.0 * p * r / (p + r)
-}
-
-#[test]
-fn legacy_font_decisions_match_their_transcripts() {
-    let Some(shared) = shared_corpus() else {
-        return;
-    };
-    for (docx, gold, font) in [
-        (
-            "tcvn3-qd256-cantho-2004.derived.docx",
-            "tcvn3-qd256-cantho-2004.txt",
-            ".VnTime",
-        ),
-        (
-            "vni-qd991-binhphuoc-2008.derived.docx",
-            "vni-qd991-binhphuoc-2008.txt",
-            "VNI-Times",
-        ),
-    ] {
-        let record = ingest(shared.join("vi/docx").join(docx).to_str().unwrap());
-        let gold = std::fs::read_to_string(shared.join("vi/gold").join(gold)).unwrap();
-        let f1 = token_f1(&full_text(&record), &gold);
-        assert!(
-            f1 >= 0.97,
-            "{docx}: token F1 {f1:.3} against the transcript"
-        );
-        assert!(
-            record["meta"]["legacy_fonts"]
-                .as_str()
-                .unwrap()
-                .contains(font),
-            "{docx}: {}",
-            record["meta"]
-        );
-        assert_eq!(record["lang"], "vi", "{docx}");
-    }
-}
-
 #[test]
 fn real_word_files_keep_structure_and_leak_no_codes() {
     let Some(shared) = shared_corpus() else {

@@ -93,3 +93,49 @@ fn legacy_encodings_are_detected_in_running_text() {
         assert_eq!(nfc(&decoded.text), expected.join("\n"), "{encoding}");
     }
 }
+
+/// The real legacy-encoded decisions in `../shared/corpus/vi` against their
+/// transcripts in `vi/gold` (case-folded tokens: the transcripts lower-case
+/// some headings): TCVN3 and VNI Word runs, and TCVN3 PDF fonts.
+#[test]
+fn real_legacy_documents_match_their_transcripts() {
+    let Some(shared) = shared_corpus() else {
+        return;
+    };
+    for (document, gold, font) in [
+        (
+            "docx/tcvn3-qd256-cantho-2004.derived.docx",
+            "tcvn3-qd256-cantho-2004.txt",
+            Some(".VnTime"),
+        ),
+        (
+            "docx/vni-qd991-binhphuoc-2008.derived.docx",
+            "vni-qd991-binhphuoc-2008.txt",
+            Some("VNI-Times"),
+        ),
+        (
+            "pdf/tcvn3-tt01-2006-nhnn.pdf",
+            "tcvn3-tt01-2006-nhnn.txt",
+            None,
+        ),
+    ] {
+        let output = plangloss(&["ingest", shared.join("vi").join(document).to_str().unwrap()]);
+        let record = &records(&output)[0];
+        let gold = std::fs::read_to_string(shared.join("vi/gold").join(gold)).unwrap();
+        let f1 = token_f1(&full_text(record), &gold);
+        eprintln!("{document}: token F1 {f1:.4}");
+        assert!(
+            f1 >= 0.97,
+            "{document}: token F1 {f1:.3} against the transcript"
+        );
+        if let Some(font) = font {
+            let fonts = record["meta"]["legacy_fonts"].as_str().unwrap_or_default();
+            assert!(fonts.contains(font), "{document}: {}", record["meta"]);
+        }
+        assert_eq!(record["lang"], "vi", "{document}");
+        assert!(
+            record["warnings"].as_array().unwrap().is_empty(),
+            "{document}"
+        );
+    }
+}

@@ -173,3 +173,26 @@ pub fn files_under(dir: &Path) -> Vec<String> {
     out.sort();
     out
 }
+
+/// Case-folded bag-of-words F1 of `ours` against `gold`.
+pub fn token_f1(ours: &str, gold: &str) -> f64 {
+    use std::collections::HashMap;
+    let bag = |s: &str| {
+        let mut bag: HashMap<String, i64> = HashMap::new();
+        for token in s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|t| !t.is_empty())
+        {
+            *bag.entry(token.to_lowercase()).or_default() += 1;
+        }
+        bag
+    };
+    let (ours, gold) = (bag(ours), bag(gold));
+    let common: i64 = ours
+        .iter()
+        .map(|(t, n)| (*n).min(*gold.get(t).unwrap_or(&0)))
+        .sum();
+    let total = |b: &HashMap<String, i64>| b.values().sum::<i64>() as f64;
+    let (p, r) = (common as f64 / total(&ours), common as f64 / total(&gold));
+    2.0 * p * r / (p + r)
+}
