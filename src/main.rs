@@ -10,7 +10,7 @@ use plangloss::model::{Block, BlockKind, Lang, Limits};
 use plangloss::normalize::ToneStyle;
 use plangloss::output::plain_text;
 use plangloss::pipeline::Pipeline;
-use plangloss::segment::segment_paragraphs;
+use plangloss::segment::{Segmenter, segment_paragraphs};
 use plangloss::zh_variant::ZhVariant;
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
@@ -46,6 +46,9 @@ Exit status: 0 when every document succeeded, 1 when any failed (the others are 
         /// Number of documents processed at once; defaults to the number of CPUs (e.g. `--jobs 2`). Output is identical for any value.
         #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
+        /// An SRX 2.0 sentence-rule file tried before the shipped rules (rules/vi.srx, rules/zh.srx), e.g. to add abbreviations; repeat for several (e.g. `--srx my-abbreviations.srx`).
+        #[arg(long, value_name = "FILE")]
+        srx: Vec<PathBuf>,
         #[command(flatten)]
         read: ReadArgs,
     },
@@ -70,6 +73,9 @@ Exit status: 0 when every document succeeded, 1 when any failed (the others are 
         /// Language rules to use; `auto` detects each paragraph's language (e.g. `--lang zh`).
         #[arg(long, value_enum, default_value_t = LangArg::Auto)]
         lang: LangArg,
+        /// An SRX 2.0 sentence-rule file tried before the shipped rules (rules/vi.srx, rules/zh.srx), e.g. to add abbreviations; repeat for several (e.g. `--srx my-abbreviations.srx`).
+        #[arg(long, value_name = "FILE")]
+        srx: Vec<PathBuf>,
         /// UTF-8 text file to read; stdin when absent (e.g. `paragraphs.txt`).
         file: Option<PathBuf>,
     },
@@ -117,7 +123,7 @@ enum ToneArg {
 }
 
 impl ReadArgs {
-    fn pipeline(self, glossary: Glossary) -> Pipeline {
+    fn pipeline(self, glossary: Glossary, segmenter: Segmenter) -> Pipeline {
         let zh_variant = match self.zh_variant {
             None => ZhVariant::Off,
             Some(VariantArg::Match) => ZhVariant::Match,
@@ -146,6 +152,7 @@ impl ReadArgs {
                 ToneArg::New => ToneStyle::New,
             },
             zh_variant,
+            segmenter,
         }
     }
 }
@@ -165,10 +172,11 @@ fn main() -> ExitCode {
             output,
             glossary,
             jobs,
+            srx,
             read,
-        } => ingest(paths, output, glossary, jobs, read),
+        } => ingest(paths, output, glossary, jobs, &srx, read),
         Command::Text { file, body, read } => text(file, body, read),
-        Command::Segment { lang, file } => segment(lang, file),
+        Command::Segment { lang, srx, file } => segment(lang, &srx, file),
     };
     result.unwrap_or_else(|message| {
         eprintln!("plangloss: {message}");
@@ -181,11 +189,13 @@ fn ingest(
     output: Option<PathBuf>,
     glossaries: Vec<PathBuf>,
     jobs: Option<u16>,
+    srx: &[PathBuf],
     read: ReadArgs,
 ) -> Result<ExitCode, String> {
     let started = Instant::now();
     let glossary = Glossary::load(&glossaries).map_err(|e| e.to_string())?;
-    let pipeline = read.pipeline(glossary);
+    let segmenter = Segmenter::load(srx).map_err(|e| e.to_string())?;
+    let pipeline = read.pipeline(glossary, segmenter);
     let inputs = batch::collect_inputs(&paths);
     for input in inputs.iter().filter(|i| i.walk_error.is_some()) {
         eprintln!(
@@ -249,7 +259,7 @@ fn print_summary(summary: &Summary, started: Instant) {
 
 fn text(file: PathBuf, body_only: bool, read: ReadArgs) -> Result<ExitCode, String> {
     let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-    let pipeline = read.pipeline(Glossary::default());
+    let pipeline = read.pipeline(Glossary::default(), Segmenter::default());
     match pipeline.document(&bytes) {
         Ok(document) => {
             for warning in &document.extraction.warnings {
@@ -271,7 +281,8 @@ fn text(file: PathBuf, body_only: bool, read: ReadArgs) -> Result<ExitCode, Stri
     }
 }
 
-fn segment(lang: LangArg, file: Option<PathBuf>) -> Result<ExitCode, String> {
+fn segment(lang: LangArg, srx: &[PathBuf], file: Option<PathBuf>) -> Result<ExitCode, String> {
+    let segmenter = Segmenter::load(srx).map_err(|e| e.to_string())?;
     let input = match &file {
         Some(path) => std::fs::read_to_string(path)
             .map_err(|e| format!("cannot read {}: {e}", path.display()))?,
@@ -288,7 +299,7 @@ fn segment(lang: LangArg, file: Option<PathBuf>) -> Result<ExitCode, String> {
         LangArg::Zh => Some(Lang::Zh),
         LangArg::Auto => None,
     };
-    write_stdout(&segment_paragraphs(&input, lang))?;
+    write_stdout(&segment_paragraphs(&segmenter, &input, lang))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -13,7 +13,7 @@ use crate::lang::{self, Evidence};
 use crate::model::{Block, DocError, ErrorKind, Extraction, Format, Lang, Limits};
 use crate::normalize::{ToneStyle, normalize_with_anchors, place_vi_tones};
 use crate::output::Record;
-use crate::segment;
+use crate::segment::Segmenter;
 use crate::zh_variant::{self, ZhVariant};
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
@@ -34,6 +34,8 @@ pub struct Pipeline {
     /// across scripts is the glossary's own setting
     /// ([`Glossary::across_zh_variants`]).
     pub zh_variant: ZhVariant,
+    /// Sentence rules: the shipped SRX files, and the user's before them.
+    pub segmenter: Segmenter,
 }
 
 /// A successfully processed document, before it is wrapped in a record.
@@ -137,7 +139,7 @@ impl Pipeline {
             // Char counts do not change here either.
             block.text = zh_variant::convert(&block.text, self.zh_variant);
         }
-        block.sentences = segment::sentences(&block.text, block.lang);
+        block.sentences = self.segmenter.sentences(&block.text, block.lang);
         block.terms = self.glossary.find(&block.text);
         block
     }

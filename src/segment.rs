@@ -1,66 +1,118 @@
-//! Sentence segmentation of one block of normalized text.
+//! Sentence segmentation of one block of normalized text, by SRX 2.0 rules.
 //!
 //! Promise: spans are char offsets into the text, in order, non-overlapping,
 //! never empty, never starting or ending with whitespace, and never crossing a
 //! `\n` (a line break inside a block is always a boundary). Every character
 //! that is not whitespace belongs to exactly one span.
 //!
-//! Rules, by the script around each candidate boundary:
-//! - Chinese: a sentence ends after 。！？ or …… (and after `.!?` written
-//!   between Han characters), together with any closing quotes or brackets.
-//! - Vietnamese and other Latin text: it ends after `.`, `!`, `?`, `…`, `./.`
-//!   (with closing quotes or brackets) when whitespace and a sentence start (a
-//!   capital, digit, opening quote or CJK) follow, unless the period closes an
-//!   abbreviation, an initial, or a list label such as `1.`, `a)` or `II.`.
+//! The rules are data: `rules/vi.srx` (Vietnamese and other Latin-script
+//! text: abbreviations, initials, list labels, `./.`) and `rules/zh.srx`
+//! (。！？ and ……, `.!?` after Han characters, titles in 《》), compiled into
+//! the binary and applied to every block, since each rule fires only next
+//! to its own script's punctuation: a mixed block gets the rules of the
+//! script around each candidate boundary. Users' own SRX files
+//! ([`Segmenter::with_files`], `--srx`) are tried first, so they can add
+//! abbreviations or overrule a break.
+//!
+//! SRX semantics: a position is a break when the first rule whose
+//! `beforebreak` matches text ending there and whose `afterbreak` matches
+//! text starting there says so. Consecutive rules with the same verdict and
+//! the same `afterbreak` are searched as one alternation, so that a long
+//! list of abbreviations costs one pass.
+
+mod srx;
+
+pub use srx::SrxError;
 
 use crate::model::{Lang, Span};
-use crate::script::is_han;
-use std::collections::HashSet;
+use regex::Regex;
+use srx::{Rule, SrxFile};
 use std::sync::LazyLock;
 
-/// Abbreviations that end with a period but not a sentence (case-sensitive).
-static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    [
-        "TP", "Tp", "Q", "P", "TX", "TT", "TS", "ThS", "Th.S", "PGS", "GS", "BS", "CN", "KS",
-        "NXB", "Nxb", "v.v", "vv", "St", "Mr", "Mrs", "Ms", "Dr", "Prof", "No", "Nos", "vs", "etc",
-        "e.g", "i.e", "Fig", "Tr", "tr", "H", "X", "K", "Đ", "ĐT", "Đ/c", "đ/c", "ông", "bà",
-        "PGS.TS", "GS.TS",
-    ]
-    .into_iter()
-    .collect()
-});
+const SHIPPED: [(&str, &str); 2] = [
+    ("rules/zh.srx", include_str!("../rules/zh.srx")),
+    ("rules/vi.srx", include_str!("../rules/vi.srx")),
+];
 
-/// Splits `text` into sentence spans. `lang` is a hint; each candidate
-/// boundary is judged by the script around it, so mixed blocks work.
-pub fn sentences(text: &str, _lang: Lang) -> Vec<Span> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut spans = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '\n' {
-            push_trimmed(&chars, start, i, &mut spans);
-            start = i + 1;
-            i += 1;
-            continue;
-        }
-        if let Some(end) = boundary_after(&chars, start, i) {
-            push_trimmed(&chars, start, end, &mut spans);
-            start = end;
-            i = end;
-            continue;
-        }
-        i += 1;
+static DEFAULT: LazyLock<Segmenter> =
+    LazyLock::new(|| Segmenter::with_files(&[]).expect("the shipped SRX rules compile (tested)"));
+
+/// Sentence rules compiled for each language, ready to split blocks.
+#[derive(Debug, Clone)]
+pub struct Segmenter {
+    /// Rules for `vi`, `zh`, `en`, `und` blocks, in [`lang_index`] order.
+    rules: [Vec<Rule>; 4],
+}
+
+impl Default for Segmenter {
+    fn default() -> Self {
+        DEFAULT.clone()
     }
-    push_trimmed(&chars, start, chars.len(), &mut spans);
-    spans
+}
+
+impl Segmenter {
+    /// The shipped rules, with the SRX documents in `extra` (name, XML)
+    /// tried before them, in the order given.
+    pub fn with_files(extra: &[(String, String)]) -> Result<Self, SrxError> {
+        let mut files = Vec::new();
+        for (name, xml) in extra {
+            files.push(SrxFile::parse(xml, name)?);
+        }
+        for (name, xml) in SHIPPED {
+            files.push(SrxFile::parse(xml, name)?);
+        }
+        let rules_for =
+            |code: &str| merge(files.iter().flat_map(|file| file.rules_for(code)).cloned());
+        Ok(Segmenter {
+            rules: [
+                rules_for("vi"),
+                rules_for("zh"),
+                rules_for("en"),
+                rules_for("und"),
+            ],
+        })
+    }
+
+    /// Loads the SRX files at `paths` (tried before the shipped rules).
+    pub fn load(paths: &[impl AsRef<std::path::Path>]) -> Result<Self, SrxError> {
+        let mut extra = Vec::new();
+        for path in paths {
+            let path = path.as_ref();
+            let xml = std::fs::read_to_string(path)
+                .map_err(|e| SrxError(format!("cannot read {}: {e}", path.display())))?;
+            extra.push((path.display().to_string(), xml));
+        }
+        Segmenter::with_files(&extra)
+    }
+
+    /// Splits `text` (a block's normalized text, in language `lang`) into
+    /// sentence spans.
+    pub fn sentences(&self, text: &str, lang: Lang) -> Vec<Span> {
+        let rules = &self.rules[lang_index(lang)];
+        let mut spans = Vec::new();
+        let mut chars_before = 0;
+        for line in text.split('\n') {
+            let mut counter = CharCounter::new(line, chars_before);
+            let mut start = 0;
+            for end in breaks(line, rules).into_iter().chain([line.len()]) {
+                counter.push_trimmed(start, end, &mut spans);
+                start = end;
+            }
+            chars_before += line.chars().count() + 1;
+        }
+        spans
+    }
+}
+
+/// Splits `text` into sentence spans with the shipped rules.
+pub fn sentences(text: &str, lang: Lang) -> Vec<Span> {
+    DEFAULT.sentences(text, lang)
 }
 
 /// Segments plain text as `plangloss segment` does: every non-empty line is
 /// a paragraph (normalized first); the result has one sentence per line and a
 /// blank line after each paragraph. `lang` of `None` detects it per paragraph.
-pub fn segment_paragraphs(input: &str, lang: Option<Lang>) -> String {
+pub fn segment_paragraphs(segmenter: &Segmenter, input: &str, lang: Option<Lang>) -> String {
     let mut out = String::new();
     for line in input.lines() {
         let paragraph = crate::normalize::normalize_text(line);
@@ -69,7 +121,7 @@ pub fn segment_paragraphs(input: &str, lang: Option<Lang>) -> String {
         }
         let lang = lang.unwrap_or_else(|| crate::lang::detect(&paragraph));
         let chars: Vec<char> = paragraph.chars().collect();
-        for span in sentences(&paragraph, lang) {
+        for span in segmenter.sentences(&paragraph, lang) {
             out.extend(&chars[span.start..span.end]);
             out.push('\n');
         }
@@ -78,176 +130,116 @@ pub fn segment_paragraphs(input: &str, lang: Option<Lang>) -> String {
     out
 }
 
-/// If a sentence ends with the terminator at `i`, the offset just after it
-/// (and after its closing quotes and brackets).
-fn boundary_after(chars: &[char], start: usize, i: usize) -> Option<usize> {
-    let c = chars[i];
-    if matches!(c, '。' | '！' | '？' | '｡') {
-        return Some(skip_closers(chars, skip_terminators(chars, i)));
+fn lang_index(lang: Lang) -> usize {
+    match lang {
+        Lang::Vi => 0,
+        Lang::Zh => 1,
+        Lang::En => 2,
+        Lang::Und => 3,
     }
-    if c == '…' && chars.get(i + 1) == Some(&'…') {
-        let end = skip_closers(chars, skip_terminators(chars, i));
-        return next_starts_cjk_sentence(chars, end).then_some(end);
-    }
-    if !matches!(c, '.' | '!' | '?' | '…') {
-        return None;
-    }
-    let end = skip_closers(chars, skip_terminators(chars, i));
-    let previous = i.checked_sub(1).map(|p| chars[p]);
-    if previous.is_some_and(is_han) && next_starts_cjk_sentence(chars, end) {
-        return Some(end);
-    }
-    // Latin rules: whitespace, then something that starts a sentence.
-    let next = next_non_space(chars, end)?;
-    if next == end || !starts_sentence(chars[next]) {
-        return None;
-    }
-    if c == '.' && end == i + 1 && period_is_not_an_end(chars, start, i) {
-        return None;
-    }
-    Some(end)
 }
 
-/// Consumes a run of terminators, including the administrative end mark `./.`.
-fn skip_terminators(chars: &[char], mut i: usize) -> usize {
-    while i < chars.len()
-        && matches!(
-            chars[i],
-            '.' | '!' | '?' | '…' | '。' | '！' | '？' | '｡' | '/'
-        )
-    {
-        // A '/' belongs to the run only inside "./.".
-        if chars[i] == '/' && !(chars.get(i + 1) == Some(&'.') && i > 0 && chars[i - 1] == '.') {
-            break;
+/// The byte offsets inside `line` where a sentence ends, in order.
+fn breaks(line: &str, rules: &[Rule]) -> Vec<usize> {
+    // Positions 1..len can be judged; the ends of the line are boundaries
+    // anyway. Each holds the verdict of the first rule that matched there.
+    let mut verdicts: Vec<Option<bool>> = vec![None; line.len()];
+    for rule in rules {
+        for found in rule.before.find_iter(line) {
+            let at = found.end();
+            if at == 0 || at >= line.len() || verdicts[at].is_some() {
+                continue;
+            }
+            if rule
+                .after
+                .as_ref()
+                .is_none_or(|after| after.is_match(&line[at..]))
+            {
+                verdicts[at] = Some(rule.breaks);
+            }
         }
-        i += 1;
     }
-    i
+    verdicts
+        .iter()
+        .enumerate()
+        .filter_map(|(at, verdict)| (*verdict == Some(true)).then_some(at))
+        .collect()
 }
 
-fn skip_closers(chars: &[char], mut i: usize) -> usize {
-    while i < chars.len() && is_closer(chars[i]) {
-        i += 1;
-    }
-    i
-}
-
-fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | ')'
-            | ']'
-            | '}'
-            | '”'
-            | '’'
-            | '»'
-            | '〞'
-            | '」'
-            | '』'
-            | '）'
-            | '】'
-            | '》'
-            | '〉'
-            | '〕'
-            | '］'
-    )
-}
-
-fn is_opener(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '('
-            | '['
-            | '“'
-            | '‘'
-            | '«'
-            | '〝'
-            | '「'
-            | '『'
-            | '（'
-            | '【'
-            | '《'
-            | '〈'
-            | '〔'
-    )
-}
-
-fn next_non_space(chars: &[char], mut i: usize) -> Option<usize> {
-    while i < chars.len() && chars[i] == ' ' {
-        i += 1;
-    }
-    (i < chars.len() && chars[i] != '\n').then_some(i)
-}
-
-/// Chinese text needs no space after a terminator; anything but a closing
-/// punctuation mark or a lowercase continuation starts the next sentence.
-fn next_starts_cjk_sentence(chars: &[char], end: usize) -> bool {
-    match next_non_space(chars, end) {
-        Some(n) => {
-            is_han(chars[n])
-                || is_opener(chars[n])
-                || chars[n].is_ascii_digit()
-                || chars[n].is_uppercase()
+/// Consecutive rules with the same verdict and `afterbreak` become one rule
+/// whose `beforebreak` is their alternation.
+fn merge(rules: impl Iterator<Item = Rule>) -> Vec<Rule> {
+    let mut merged: Vec<(Rule, Vec<String>)> = Vec::new();
+    for rule in rules {
+        let after = rule.after.as_ref().map(Regex::as_str);
+        match merged.last_mut() {
+            Some((last, befores))
+                if last.breaks == rule.breaks
+                    && last.after.as_ref().map(Regex::as_str) == after =>
+            {
+                befores.push(rule.before.as_str().to_string());
+            }
+            _ => {
+                let before = rule.before.as_str().to_string();
+                merged.push((rule, vec![before]));
+            }
         }
-        None => false,
     }
+    merged
+        .into_iter()
+        .map(|(mut rule, befores)| {
+            if befores.len() > 1 {
+                let alternation = befores
+                    .iter()
+                    .map(|b| format!("(?:{b})"))
+                    .collect::<Vec<_>>()
+                    .join("|");
+                rule.before = Regex::new(&alternation).expect("an alternation of valid regexes");
+            }
+            rule
+        })
+        .collect()
 }
 
-fn starts_sentence(c: char) -> bool {
-    c.is_uppercase()
-        || c.is_ascii_digit()
-        || is_opener(c)
-        || is_han(c)
-        || matches!(c, '-' | '+' | '•' | '–')
+/// Turns byte ranges of one line into char spans of the block, counting
+/// chars only once from left to right.
+struct CharCounter<'a> {
+    line: &'a str,
+    byte: usize,
+    chars: usize,
 }
 
-/// A period that closes an abbreviation, an initial, or a list label at the
-/// start of the sentence or after a colon.
-fn period_is_not_an_end(chars: &[char], start: usize, i: usize) -> bool {
-    let word_start = (start..i)
-        .rev()
-        .find(|&k| chars[k] == ' ' || is_opener(chars[k]))
-        .map_or(start, |k| k + 1);
-    let word: String = chars[word_start..i].iter().collect();
-    if ABBREVIATIONS.contains(word.as_str()) {
-        return true;
+impl<'a> CharCounter<'a> {
+    fn new(line: &'a str, chars_before: usize) -> Self {
+        CharCounter {
+            line,
+            byte: 0,
+            chars: chars_before,
+        }
     }
-    let mut letters = word.chars();
-    if let (Some(only), None) = (letters.next(), letters.next())
-        && only.is_uppercase()
-    {
-        return true;
-    }
-    let label_position = chars[start..word_start].iter().all(|c| *c == ' ')
-        || chars[..word_start].iter().rev().find(|c| **c != ' ') == Some(&':');
-    label_position && is_list_label(&word)
-}
 
-/// `1`, `1.2`, `a`, `đ`, `IV`: what a list label looks like before its period.
-fn is_list_label(word: &str) -> bool {
-    let numeric = !word.is_empty()
-        && word
-            .split('.')
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
-    let roman = !word.is_empty()
-        && word
-            .chars()
-            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
-    let letter = word.chars().count() == 1 && word.chars().all(|c| c.is_lowercase());
-    numeric || roman || letter
-}
+    /// The block char offset of byte `at` (never left of the last one).
+    fn char_at(&mut self, at: usize) -> usize {
+        self.chars += self.line[self.byte..at].chars().count();
+        self.byte = at;
+        self.chars
+    }
 
-fn push_trimmed(chars: &[char], mut start: usize, mut end: usize, spans: &mut Vec<Span>) {
-    while start < end && chars[start].is_whitespace() {
-        start += 1;
-    }
-    while end > start && chars[end - 1].is_whitespace() {
-        end -= 1;
-    }
-    if start < end {
-        spans.push(Span { start, end });
+    /// Adds the span of `line[start..end]` without its leading and trailing
+    /// whitespace, if anything is left.
+    fn push_trimmed(&mut self, start: usize, end: usize, spans: &mut Vec<Span>) {
+        let piece = &self.line[start..end];
+        let trimmed = piece.trim();
+        if trimmed.is_empty() {
+            return;
+        }
+        let first_byte = start + (piece.len() - piece.trim_start().len());
+        let first = self.char_at(first_byte);
+        let last = self.char_at(first_byte + trimmed.len());
+        spans.push(Span {
+            start: first,
+            end: last,
+        });
     }
 }
 
@@ -347,7 +339,11 @@ mod tests {
 
     #[test]
     fn paragraphs_are_separated_by_blank_lines() {
-        let out = segment_paragraphs("Một. Hai.\n\n  \n计划生育。人口监测。\n", None);
+        let out = segment_paragraphs(
+            &Segmenter::default(),
+            "Một. Hai.\n\n  \n计划生育。人口监测。\n",
+            None,
+        );
         assert_eq!(out, "Một.\nHai.\n\n计划生育。\n人口监测。\n\n");
     }
 
@@ -363,5 +359,75 @@ mod tests {
                 Span { start: 21, end: 30 }
             ]
         );
+    }
+
+    #[test]
+    fn titles_legal_labels_and_mixed_blocks() {
+        assert_eq!(
+            split("我们明天一起去看《摔跤吧！爸爸》好吗？好！"),
+            vec!["我们明天一起去看《摔跤吧！爸爸》好吗？", "好！"]
+        );
+        assert_eq!(
+            split("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch. Điều 2 có hiệu lực."),
+            vec![
+                "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.",
+                "Điều 2 có hiệu lực."
+            ]
+        );
+        assert_eq!(
+            split("Khẩu hiệu: 计划生育是基本国策。人口监测。 Các xã thực hiện. Xong."),
+            vec![
+                "Khẩu hiệu: 计划生育是基本国策。",
+                "人口监测。",
+                "Các xã thực hiện.",
+                "Xong."
+            ]
+        );
+    }
+
+    #[test]
+    fn user_rules_come_first_and_bad_files_are_reported() {
+        let text = "Cấp thẻ BHYT. cho trẻ em. Hoàn thành.";
+        let shipped = Segmenter::default().sentences(text, Lang::Vi);
+        assert_eq!(shipped.len(), 2, "lower case after the period: no break");
+        let user = r#"<srx version="2.0"><header cascade="no"/><body><languagerules>
+            <languagerule languagerulename="Mine">
+              <rule break="yes"><beforebreak>BHYT\.</beforebreak><afterbreak>\s</afterbreak></rule>
+              <rule break="no"><beforebreak>em\.</beforebreak><afterbreak/></rule>
+            </languagerule></languagerules>
+            <maprules><languagemap languagepattern="vi.*" languagerulename="Mine"/></maprules>
+            </body></srx>"#;
+        let segmenter = Segmenter::with_files(&[("mine.srx".into(), user.into())]).unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        let pieces: Vec<String> = segmenter
+            .sentences(text, Lang::Vi)
+            .iter()
+            .map(|s| chars[s.start..s.end].iter().collect())
+            .collect();
+        assert_eq!(pieces, vec!["Cấp thẻ BHYT.", "cho trẻ em. Hoàn thành."]);
+        assert_eq!(
+            Segmenter::default()
+                .sentences("Trẻ em. Hoàn thành.", Lang::Vi)
+                .len(),
+            2
+        );
+        // The user's map names vi only: Chinese blocks keep the shipped rules.
+        assert_eq!(segmenter.sentences(text, Lang::Zh), shipped);
+
+        let bad_regex = user.replace("BHYT\\.", "BHYT(");
+        let error = Segmenter::with_files(&[("mine.srx".into(), bad_regex)]).unwrap_err();
+        assert!(
+            error.0.contains("mine.srx") && error.0.contains("rule 1"),
+            "{error}"
+        );
+        let unknown = user.replace(
+            "languagerulename=\"Mine\"/>",
+            "languagerulename=\"Other\"/>",
+        );
+        let error = Segmenter::with_files(&[("mine.srx".into(), unknown)]).unwrap_err();
+        assert!(error.0.contains("Other"), "{error}");
+        let broken = "<srx><body><languagerules></body></srx>".to_string();
+        let error = Segmenter::with_files(&[("mine.srx".into(), broken)]).unwrap_err();
+        assert!(error.0.contains("not well-formed"), "{error}");
     }
 }

@@ -192,3 +192,26 @@ fn zh_variant_matches_terms_across_scripts_and_rewrites_only_when_asked() {
     assert!(text("match").starts_with("社區健康促進與衛生教育實施計畫\n"));
     assert!(text("simplified").starts_with("社区健康促进与卫生教育实施计划\n"));
 }
+
+#[test]
+fn srx_option_adds_rules_before_the_shipped_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("mine.srx");
+    std::fs::write(
+        &rules,
+        r#"<?xml version="1.0"?><srx xmlns="http://www.lisa.org/srx20" version="2.0">
+        <header cascade="yes"/><body><languagerules><languagerule languagerulename="Mine">
+        <rule break="no"><beforebreak>(?:^|\s)Khu\.</beforebreak><afterbreak>\s</afterbreak></rule>
+        </languagerule></languagerules>
+        <maprules><languagemap languagepattern="vi.*" languagerulename="Mine"/></maprules></body></srx>"#,
+    )
+    .unwrap();
+    let text = "Họp tại Khu. Bắc Hà. Các xã dự.";
+    let shipped = segment_stdin(&["--lang", "vi"], text);
+    assert_eq!(shipped, "Họp tại Khu.\nBắc Hà.\nCác xã dự.\n\n");
+    let mine = segment_stdin(&["--lang", "vi", "--srx", rules.to_str().unwrap()], text);
+    assert_eq!(mine, "Họp tại Khu. Bắc Hà.\nCác xã dự.\n\n");
+    let missing = plangloss(&["segment", "--srx", "no-such.srx", "Cargo.toml"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such.srx"));
+}
