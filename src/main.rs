@@ -5,7 +5,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use plangloss::batch::{self, Summary};
 use plangloss::encoding::ForcedEncoding;
 use plangloss::extract::ReadOptions;
-use plangloss::glossary::Glossary;
+use plangloss::glossary::file::GlossaryFile;
+use plangloss::glossary::{Glossary, lint};
 use plangloss::model::{Block, BlockKind, Lang, Limits};
 use plangloss::normalize::ToneStyle;
 use plangloss::output::plain_text;
@@ -65,6 +66,11 @@ Exit status: 0 when every document succeeded, 1 when any failed (the others are 
         #[command(flatten)]
         read: ReadArgs,
     },
+    /// Maintain glossary files: check them (more to come).
+    Glossary {
+        #[command(subcommand)]
+        command: GlossaryCommand,
+    },
     /// Split text into sentences: each non-empty input line is a paragraph; prints one sentence per line, a blank line between paragraphs.
     #[command(
         after_help = "Examples:\n  echo 'Kế hoạch số 144/KH-UBND. Các đơn vị thực hiện./.' | plangloss segment --lang vi\n  plangloss segment notes.txt"
@@ -78,6 +84,20 @@ Exit status: 0 when every document succeeded, 1 when any failed (the others are 
         srx: Vec<PathBuf>,
         /// UTF-8 text file to read; stdin when absent (e.g. `paragraphs.txt`).
         file: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum GlossaryCommand {
+    /// Check glossary TSV files: duplicates, conflicting translations, near-duplicates (case, Unicode form, tone placement), stray spaces, NFD text, bad status or variants, empty language cells, abbreviations whose full form is missing. Prints `FILE:LINE: error|warning[rule]: message`.
+    #[command(
+        after_help = "Example:\n  plangloss glossary lint glossaries/program-terms.tsv\n\n\
+Exit status: 0 when no file has errors (warnings allowed), 1 when any has, 2 when a file cannot be read as a glossary."
+    )]
+    Lint {
+        /// Glossary files to check (e.g. `glossaries/program-terms.tsv`).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
     },
 }
 
@@ -177,6 +197,9 @@ fn main() -> ExitCode {
         } => ingest(paths, output, glossary, jobs, &srx, read),
         Command::Text { file, body, read } => text(file, body, read),
         Command::Segment { lang, srx, file } => segment(lang, &srx, file),
+        Command::Glossary {
+            command: GlossaryCommand::Lint { files },
+        } => lint_glossaries(&files),
     };
     result.unwrap_or_else(|message| {
         eprintln!("plangloss: {message}");
@@ -301,6 +324,37 @@ fn segment(lang: LangArg, srx: &[PathBuf], file: Option<PathBuf>) -> Result<Exit
     };
     write_stdout(&segment_paragraphs(&segmenter, &input, lang))?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn lint_glossaries(files: &[PathBuf]) -> Result<ExitCode, String> {
+    let mut report = String::new();
+    let mut any_error = false;
+    for path in files {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let file = GlossaryFile::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let found = lint::lint(&file);
+        for diagnostic in &found {
+            report.push_str(&format!("{}:{diagnostic}\n", path.display()));
+        }
+        let errors = found
+            .iter()
+            .filter(|d| d.severity == lint::Severity::Error)
+            .count();
+        eprintln!(
+            "plangloss: {}: {} rows, {errors} errors, {} warnings",
+            path.display(),
+            file.rows.iter().filter(|r| !r.is_blank()).count(),
+            found.len() - errors
+        );
+        any_error |= errors > 0;
+    }
+    write_stdout(&report)?;
+    Ok(if any_error {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error worth reporting.

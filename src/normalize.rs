@@ -110,9 +110,10 @@ fn is_plain(c: char) -> bool {
 
 /// Already in the output form: plain characters with single spaces between
 /// them (most block text arrives so), which normalization would copy as is.
-/// Checked in passes the compiler vectorizes (controls, double spaces), then
-/// the chars beyond ASCII, which are all that need decoding.
-fn is_clean(text: &str) -> bool {
+/// A quick, sufficient test: `false` does not mean normalization changes
+/// anything. Checked in passes the compiler vectorizes (controls, double
+/// spaces), then the chars beyond ASCII, which are all that need decoding.
+pub fn is_clean(text: &str) -> bool {
     let bytes = text.as_bytes();
     let has_control = bytes
         .iter()
@@ -172,36 +173,6 @@ fn is_noncharacter(c: char) -> bool {
     ('\u{FDD0}'..='\u{FDEF}').contains(&c) || (c as u32) & 0xFFFE == 0xFFFE
 }
 
-/// Vowels with each Vietnamese tone: index 0 is the bare vowel, then grave,
-/// acute, hook above, tilde, dot below.
-const TONE_ROWS: [&str; 10] = [
-    "aàáảãạ",
-    "eèéẻẽẹ",
-    "oòóỏõọ",
-    "uùúủũụ",
-    "yỳýỷỹỵ",
-    "AÀÁẢÃẠ",
-    "EÈÉẺẼẸ",
-    "OÒÓỎÕỌ",
-    "UÙÚỦŨỤ",
-    "YỲÝỶỸỴ",
-];
-
-/// The (row, tone) of a vowel of [`TONE_ROWS`].
-fn split_tone(c: char) -> Option<(usize, usize)> {
-    TONE_ROWS
-        .iter()
-        .enumerate()
-        .find_map(|(row, vowels)| vowels.chars().position(|v| v == c).map(|tone| (row, tone)))
-}
-
-fn with_tone(row: usize, tone: usize) -> char {
-    TONE_ROWS[row]
-        .chars()
-        .nth(tone)
-        .expect("tone index from split_tone")
-}
-
 /// Where a Vietnamese tone mark goes in the syllables the two conventions
 /// spell differently (oa, oe, uy at the end of a syllable, not after q).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -227,48 +198,51 @@ pub fn fold_vi_tone(text: &str) -> String {
 /// mark is not ambiguous ("hoàn", "quý", "thuở") are never touched; char
 /// counts are unchanged.
 pub fn place_vi_tones(text: &str, style: ToneStyle) -> String {
-    if style == ToneStyle::Keep {
+    // A toned vowel is never ASCII.
+    if style == ToneStyle::Keep || text.is_ascii() {
         return text.to_string();
     }
     let mut chars: Vec<char> = text.chars().collect();
+    place_vi_tones_in(&mut chars, style);
+    chars.into_iter().collect()
+}
+
+/// [`place_vi_tones`] on a text already split into chars.
+pub fn place_vi_tones_in(chars: &mut [char], style: ToneStyle) {
+    use vi_compose::{A, E, O, ROWS_PER_CASE, U, Y, parts, vowel};
+    if style == ToneStyle::Keep {
+        return;
+    }
     for i in 1..chars.len() {
-        // A toned vowel is never ASCII: skip the table lookups for most text.
         if chars[i].is_ascii() && chars[i - 1].is_ascii() {
             continue;
         }
-        let ends_syllable = chars.get(i + 1).is_none_or(|c| !c.is_alphabetic());
         let (Some((first, first_tone)), Some((second, second_tone))) =
-            (split_tone(chars[i - 1]), split_tone(chars[i]))
+            (parts(chars[i - 1]), parts(chars[i]))
         else {
             continue;
         };
-        let after_q = i >= 2 && matches!(chars[i - 2], 'q' | 'Q');
-        let bare = |row: usize| {
-            TONE_ROWS[row]
-                .chars()
-                .next()
-                .map(|c| c.to_ascii_lowercase())
-        };
         let ambiguous = matches!(
-            (bare(first), bare(second)),
-            (Some('o'), Some('a' | 'e')) | (Some('u'), Some('y'))
+            (first % ROWS_PER_CASE, second % ROWS_PER_CASE),
+            (O, A | E) | (U, Y)
         );
-        if !ends_syllable || after_q || !ambiguous {
+        let ends_syllable = chars.get(i + 1).is_none_or(|c| !c.is_alphabetic());
+        let after_q = i >= 2 && matches!(chars[i - 2], 'q' | 'Q');
+        if !ambiguous || !ends_syllable || after_q {
             continue;
         }
         match style {
             ToneStyle::Old if first_tone == 0 && second_tone > 0 => {
-                chars[i - 1] = with_tone(first, second_tone);
-                chars[i] = with_tone(second, 0);
+                chars[i - 1] = vowel(first, second_tone);
+                chars[i] = vowel(second, 0);
             }
             ToneStyle::New if first_tone > 0 && second_tone == 0 => {
-                chars[i - 1] = with_tone(first, 0);
-                chars[i] = with_tone(second, first_tone);
+                chars[i - 1] = vowel(first, 0);
+                chars[i] = vowel(second, first_tone);
             }
             _ => {}
         }
     }
-    chars.into_iter().collect()
 }
 
 /// A CJK character other than the ideographic space itself at `i`.

@@ -215,3 +215,37 @@ fn srx_option_adds_rules_before_the_shipped_ones() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such.srx"));
 }
+
+#[test]
+fn glossary_lint_reports_like_a_compiler_and_fails_on_errors() {
+    let clean = plangloss(&["glossary", "lint", "glossaries/program-terms.tsv"]);
+    assert_eq!(
+        clean.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&clean.stdout)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.tsv");
+    std::fs::write(
+        &file,
+        "vi\tzh\ten\tnote\nDân số\t人口\tpopulation\t\nDân số\t人口\tpopulation\t\nhoá chất\t\tchemical \t\n",
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let bad = plangloss(&["glossary", "lint", file]);
+    assert_eq!(bad.status.code(), Some(1));
+    let report = String::from_utf8(bad.stdout).unwrap();
+    assert!(
+        report.contains(&format!(
+            "{file}:3: error[duplicate-entry]: the same terms as line 2"
+        )),
+        "{report}"
+    );
+    assert!(
+        report.contains(&format!("{file}:4: warning[spaces]:")),
+        "{report}"
+    );
+    let missing = plangloss(&["glossary", "lint", "no-such.tsv"]);
+    assert_eq!(missing.status.code(), Some(2));
+}

@@ -42,12 +42,13 @@ const VOWELS: [[char; 6]; 24] = [
     ['Ư', 'Ừ', 'Ứ', 'Ử', 'Ữ', 'Ự'],
     ['Y', 'Ỳ', 'Ý', 'Ỷ', 'Ỹ', 'Ỵ'],
 ];
-const ROWS_PER_CASE: usize = 12;
-/// Row of the plain vowels a, e, o, u within a case.
-const A: usize = 0;
-const E: usize = 3;
-const O: usize = 6;
-const U: usize = 9;
+pub(super) const ROWS_PER_CASE: usize = 12;
+/// Row of the plain vowels a, e, o, u, y within a case.
+pub(super) const A: usize = 0;
+pub(super) const E: usize = 3;
+pub(super) const O: usize = 6;
+pub(super) const U: usize = 9;
+pub(super) const Y: usize = 11;
 
 /// `row * 6 + tone` of each vowel of [`VOWELS`] from U+0041 to U+01B0 (the
 /// ASCII and Latin-1/Extended-A ones) and from U+1EA0 to U+1EF9 (the rest);
@@ -74,7 +75,7 @@ const fn parts_table<const N: usize>(first: u32) -> [u8; N] {
 }
 
 /// The (row, tone) of a Vietnamese vowel.
-fn parts(c: char) -> Option<(usize, usize)> {
+pub(super) fn parts(c: char) -> Option<(usize, usize)> {
     let code = c as usize;
     let packed = match code {
         0x41..=0x1B0 => LATIN_PARTS[code - 0x41],
@@ -84,7 +85,8 @@ fn parts(c: char) -> Option<(usize, usize)> {
     (packed != NOT_A_VOWEL).then_some((usize::from(packed / 6), usize::from(packed % 6)))
 }
 
-fn vowel(row: usize, tone: usize) -> char {
+/// The vowel of `row` with `tone`.
+pub(super) fn vowel(row: usize, tone: usize) -> char {
     VOWELS[row][tone]
 }
 

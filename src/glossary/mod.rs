@@ -11,17 +11,17 @@
 //! script must sit on word boundaries, so that "SKSS" does not match inside
 //! "CSSKSS"; Chinese terms match anywhere.
 
+pub mod file;
+pub mod lint;
+
 use crate::model::TermHit;
-use crate::normalize::{fold_vi_tone, normalize_text};
+use crate::normalize::{ToneStyle, is_clean, normalize_text, place_vi_tones_in};
 use crate::script::is_cjk;
 use crate::zh_variant::simplified_char;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
-
-/// Columns with a meaning of their own; never treated as languages.
-const NON_LANGUAGE_COLUMNS: &[&str] = &["note", "id", "status", "variants", "domain", "source"];
 
 /// A glossary loading problem, with the file and row it concerns.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -207,57 +207,52 @@ fn needs_boundary(edge: Option<char>) -> bool {
 /// to simplified) that maps each char to exactly one char, so that offsets
 /// in the folded text are offsets in the original.
 fn fold(text: &str, across_zh_variants: bool) -> String {
-    fold_vi_tone(text)
-        .chars()
-        .map(|c| {
-            let mut lower = c.to_lowercase();
-            let c = match (lower.next(), lower.next()) {
-                (Some(l), None) => l,
-                _ => c,
-            };
-            if across_zh_variants {
-                simplified_char(c)
-            } else {
-                c
-            }
-        })
-        .collect()
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut chars: Vec<char> = text.chars().collect();
+    place_vi_tones_in(&mut chars, ToneStyle::Old);
+    for c in &mut chars {
+        if c.is_ascii() {
+            c.make_ascii_lowercase();
+            continue;
+        }
+        let mut lower = c.to_lowercase();
+        if let (Some(l), None) = (lower.next(), lower.next()) {
+            *c = l;
+        }
+        if across_zh_variants {
+            *c = simplified_char(*c);
+        }
+    }
+    chars.into_iter().collect()
 }
 
 /// Parses glossary TSV into entries; the error names the offending line.
 pub fn parse_tsv(text: &str) -> Result<Vec<Entry>, String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text.lines().enumerate();
-    let Some((_, header)) = lines.next() else {
-        return Ok(Vec::new());
-    };
-    let columns: Vec<Option<String>> = header
-        .split('\t')
-        .map(|name| language_column(name.trim()))
+    let file = file::GlossaryFile::parse(text).map_err(|e| e.0)?;
+    let languages: Vec<(usize, String)> = file
+        .columns()
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, column)| match column {
+            file::Column::Language(code) => Some((i, code)),
+            _ => None,
+        })
         .collect();
-    if columns.iter().all(Option::is_none) {
-        return Err(format!(
-            "line 1: header names no language column (e.g. vi, zh, en): {header:?}"
-        ));
-    }
     let mut entries = Vec::new();
-    for (number, line) in lines {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let cells: Vec<&str> = line.split('\t').collect();
-        if cells.len() > columns.len() {
+    for row in file.rows.iter().filter(|row| !row.is_blank()) {
+        if row.cells.len() > file.header().len() {
             return Err(format!(
                 "line {}: {} cells but the header has {} columns",
-                number + 1,
-                cells.len(),
-                columns.len()
+                row.line,
+                row.cells.len(),
+                file.header().len()
             ));
         }
-        let terms: BTreeMap<String, String> = columns
+        let terms: BTreeMap<String, String> = languages
             .iter()
-            .zip(&cells)
-            .filter_map(|(column, cell)| Some((column.clone()?, cell.trim().to_string())))
+            .map(|(i, code)| (code.clone(), row.cell(*i).trim().to_string()))
             .filter(|(_, term)| !term.is_empty())
             .collect();
         if !terms.is_empty() {
@@ -267,18 +262,16 @@ pub fn parse_tsv(text: &str) -> Result<Vec<Entry>, String> {
     Ok(entries)
 }
 
-/// The language code a header cell names, if it names one (BCP 47 shape).
-fn language_column(name: &str) -> Option<String> {
-    if NON_LANGUAGE_COLUMNS.contains(&name.to_ascii_lowercase().as_str()) {
-        return None;
+/// The form glossary matching compares: normalized, lower case, Vietnamese
+/// tone marks in one placement. Two terms with the same key are the same
+/// term to a translator.
+pub fn match_key(term: &str) -> String {
+    let term = term.trim();
+    if is_clean(term) {
+        fold(term, false)
+    } else {
+        fold(&normalize_text(term), false)
     }
-    let mut subtags = name.split('-');
-    let primary = subtags.next()?;
-    let primary_ok =
-        (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_lowercase());
-    let rest_ok =
-        subtags.all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()));
-    (primary_ok && rest_ok).then(|| name.to_string())
 }
 
 #[cfg(test)]
