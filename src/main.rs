@@ -5,7 +5,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use plangloss::batch::{self, Summary};
 use plangloss::encoding::ForcedEncoding;
 use plangloss::extract::ReadOptions;
-use plangloss::glossary::file::GlossaryFile;
+use plangloss::glossary::file::{GlossaryFile, is_language_code};
+use plangloss::glossary::write::{self, Fields, Selector};
 use plangloss::glossary::{Glossary, lint};
 use plangloss::model::{Block, BlockKind, Lang, Limits};
 use plangloss::normalize::ToneStyle;
@@ -99,6 +100,138 @@ Exit status: 0 when no file has errors (warnings allowed), 1 when any has, 2 whe
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Add an entry at the end of a glossary. The write is atomic, takes a lock, changes only the lines it must, and is refused when the result would fail lint.
+    #[command(
+        after_help = "Example:\n  plangloss glossary add glossaries/program-terms.tsv --vi 'Sàng lọc sơ sinh' --zh 新生儿筛查 --en 'newborn screening' --id newborn-screening"
+    )]
+    Add {
+        /// The glossary TSV file (e.g. `glossaries/program-terms.tsv`).
+        file: PathBuf,
+        #[command(flatten)]
+        fields: FieldArgs,
+    },
+    /// Remove the entries with an id, or with a term in a language. Atomic and locked like `add`.
+    #[command(
+        after_help = "Examples:\n  plangloss glossary remove glossaries/program-terms.tsv --id newborn-screening\n  plangloss glossary remove glossaries/program-terms.tsv --vi 'Sàng lọc sơ sinh'"
+    )]
+    Remove {
+        /// The glossary TSV file (e.g. `glossaries/program-terms.tsv`).
+        file: PathBuf,
+        #[command(flatten)]
+        select: SelectArgs,
+    },
+    /// Change cells of the one entry with an id (or a term). Atomic and locked like `add`.
+    #[command(
+        after_help = "Example:\n  plangloss glossary set glossaries/program-terms.tsv --id newborn-screening --zh 新生儿疾病筛查"
+    )]
+    Set {
+        /// The glossary TSV file (e.g. `glossaries/program-terms.tsv`).
+        file: PathBuf,
+        /// The entry to change, by its `id` cell (e.g. `--id newborn-screening`).
+        #[arg(long = "id", value_name = "ID")]
+        select_id: String,
+        #[command(flatten)]
+        fields: FieldArgs,
+    },
+}
+
+/// The cells of an entry; a column the file lacks is added.
+#[derive(Args)]
+struct FieldArgs {
+    /// Vietnamese term (e.g. `--vi 'Kế hoạch hóa gia đình'`).
+    #[arg(long)]
+    vi: Option<String>,
+    /// Chinese term (e.g. `--zh 计划生育`).
+    #[arg(long)]
+    zh: Option<String>,
+    /// English term (e.g. `--en 'family planning'`).
+    #[arg(long)]
+    en: Option<String>,
+    /// A term in another language column, CODE=TERM; repeatable (e.g. `--lang zh-Hant=計劃生育`).
+    #[arg(long = "lang", value_name = "CODE=TERM", value_parser = parse_code_term)]
+    other: Vec<(String, String)>,
+    /// Free note; "abbr of X" links an abbreviation to its full form (e.g. `--note 'abbr of Kế hoạch hóa gia đình'`).
+    #[arg(long)]
+    note: Option<String>,
+    /// Stable identifier (e.g. `--id family-planning`).
+    #[arg(long, id = "entry_id", value_name = "ID")]
+    id: Option<String>,
+    /// preferred, admitted or deprecated (e.g. `--status deprecated`).
+    #[arg(long)]
+    status: Option<String>,
+    /// Other forms, language-prefixed and |-separated (e.g. `--variants 'vi:Kế hoạch hoá gia đình|zh:计生'`).
+    #[arg(long)]
+    variants: Option<String>,
+    /// Subject field (e.g. `--domain immunization`).
+    #[arg(long)]
+    domain: Option<String>,
+    /// Where the term comes from (e.g. `--source 'Decision 588/QĐ-TTg'`).
+    #[arg(long)]
+    source: Option<String>,
+}
+
+impl FieldArgs {
+    fn into_fields(self) -> Fields {
+        let named = [
+            ("vi", self.vi),
+            ("zh", self.zh),
+            ("en", self.en),
+            ("note", self.note),
+            ("id", self.id),
+            ("status", self.status),
+            ("variants", self.variants),
+            ("domain", self.domain),
+            ("source", self.source),
+        ];
+        let mut fields: Vec<(String, String)> = named
+            .into_iter()
+            .filter_map(|(name, value)| Some((name.to_string(), value?)))
+            .collect();
+        fields.extend(self.other);
+        Fields(fields)
+    }
+}
+
+fn parse_code_term(value: &str) -> Result<(String, String), String> {
+    let (code, term) = value
+        .split_once('=')
+        .ok_or_else(|| format!("{value:?} is not CODE=TERM"))?;
+    if !is_language_code(code) {
+        return Err(format!(
+            "{code:?} is not a language code (vi, zh-Hant, en-GB…)"
+        ));
+    }
+    Ok((code.to_string(), term.to_string()))
+}
+
+/// Which entries to remove: one of these.
+#[derive(Args)]
+#[group(required = true, multiple = false)]
+struct SelectArgs {
+    /// The entry whose `id` cell is this (e.g. `--id family-planning`).
+    #[arg(long, value_name = "ID")]
+    id: Option<String>,
+    /// Entries with this Vietnamese term, compared as matching does (e.g. `--vi 'Dân số'`).
+    #[arg(long)]
+    vi: Option<String>,
+    /// Entries with this Chinese term (e.g. `--zh 人口`).
+    #[arg(long)]
+    zh: Option<String>,
+    /// Entries with this English term (e.g. `--en population`).
+    #[arg(long)]
+    en: Option<String>,
+}
+
+impl SelectArgs {
+    fn selector(self) -> Selector {
+        match (self.id, self.vi, self.zh, self.en) {
+            (Some(id), ..) => Selector::Id(id),
+            (_, Some(term), ..) => Selector::Term("vi".into(), term),
+            (_, _, Some(term), _) => Selector::Term("zh".into(), term),
+            (_, _, _, Some(term)) => Selector::Term("en".into(), term),
+            _ => unreachable!("clap requires one of them"),
+        }
+    }
 }
 
 /// How documents are read: resource limits that make a hostile file fail
@@ -197,9 +330,27 @@ fn main() -> ExitCode {
         } => ingest(paths, output, glossary, jobs, &srx, read),
         Command::Text { file, body, read } => text(file, body, read),
         Command::Segment { lang, srx, file } => segment(lang, &srx, file),
-        Command::Glossary {
-            command: GlossaryCommand::Lint { files },
-        } => lint_glossaries(&files),
+        Command::Glossary { command } => match command {
+            GlossaryCommand::Lint { files } => lint_glossaries(&files),
+            GlossaryCommand::Add { file, fields } => {
+                let fields = fields.into_fields();
+                edit_glossary(&file, |g| write::add_entry(g, &fields))
+            }
+            GlossaryCommand::Remove { file, select } => {
+                let selector = select.selector();
+                edit_glossary(&file, |g| write::remove_entries(g, &selector))
+            }
+            GlossaryCommand::Set {
+                file,
+                select_id,
+                fields,
+            } => {
+                let fields = fields.into_fields();
+                edit_glossary(&file, |g| {
+                    write::set_fields(g, &Selector::Id(select_id), &fields)
+                })
+            }
+        },
     };
     result.unwrap_or_else(|message| {
         eprintln!("plangloss: {message}");
@@ -324,6 +475,33 @@ fn segment(lang: LangArg, srx: &[PathBuf], file: Option<PathBuf>) -> Result<Exit
     };
     write_stdout(&segment_paragraphs(&segmenter, &input, lang))?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn edit_glossary(
+    path: &std::path::Path,
+    change: impl FnOnce(&mut GlossaryFile) -> Result<String, write::EditError>,
+) -> Result<ExitCode, String> {
+    match write::edit(path, change) {
+        Ok(summary) => {
+            eprintln!("plangloss: {}: {summary}", path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(write::EditError::Lint(errors)) => {
+            for error in &errors {
+                println!("{}:{error}", path.display());
+            }
+            eprintln!(
+                "plangloss: {}: not written: the result would fail lint",
+                path.display()
+            );
+            Ok(ExitCode::FAILURE)
+        }
+        Err(write::EditError::Invalid(message)) => {
+            eprintln!("plangloss: {}: not written: {message}", path.display());
+            Ok(ExitCode::FAILURE)
+        }
+        Err(error) => Err(format!("{}: {error}", path.display())),
+    }
 }
 
 fn lint_glossaries(files: &[PathBuf]) -> Result<ExitCode, String> {

@@ -190,6 +190,14 @@ impl GlossaryFile {
         self.header.len() - 1
     }
 
+    /// Sets every row's `line` to where it now stands, for reports about
+    /// an edited file.
+    pub fn renumber(&mut self) {
+        for (index, row) in self.rows.iter_mut().enumerate() {
+            row.line = index + 2;
+        }
+    }
+
     /// The file's text: as read, except the lines edited since.
     pub fn to_text(&self) -> String {
         let mut out = String::new();

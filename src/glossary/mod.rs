@@ -13,6 +13,7 @@
 
 pub mod file;
 pub mod lint;
+pub mod write;
 
 use crate::model::TermHit;
 use crate::normalize::{ToneStyle, is_clean, normalize_text, place_vi_tones_in};
