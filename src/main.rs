@@ -7,7 +7,7 @@ use plangloss::encoding::ForcedEncoding;
 use plangloss::extract::ReadOptions;
 use plangloss::glossary::file::{GlossaryFile, is_language_code};
 use plangloss::glossary::write::{self, Fields, Selector};
-use plangloss::glossary::{Glossary, lint};
+use plangloss::glossary::{Glossary, exchange, lint};
 use plangloss::model::{Block, BlockKind, Lang, Limits};
 use plangloss::normalize::ToneStyle;
 use plangloss::output::plain_text;
@@ -120,6 +120,34 @@ Exit status: 0 when no file has errors (warnings allowed), 1 when any has, 2 whe
         #[command(flatten)]
         select: SelectArgs,
     },
+    /// Convert a CSV (as spreadsheets write it), TSV or TBX file into glossary TSV, on stdout or into a file (written atomically).
+    #[command(
+        after_help = "Examples:\n  plangloss glossary import --from csv terms-from-excel.csv -o glossaries/new-terms.tsv\n  plangloss glossary import --from tbx termbase.tbx > terms.tsv"
+    )]
+    Import {
+        /// The format of FILE (e.g. `--from tbx`).
+        #[arg(long, value_enum)]
+        from: ExchangeFormat,
+        /// The file to convert (e.g. `termbase.tbx`).
+        file: PathBuf,
+        /// Write the TSV here instead of stdout (e.g. `-o glossaries/imported.tsv`).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Convert glossary TSV to CSV (UTF-8 BOM, CRLF, quoted as spreadsheets expect), TSV or TBX v3 (TBX-Basic), with status, variants and notes.
+    #[command(
+        after_help = "Examples:\n  plangloss glossary export --to tbx glossaries/program-terms.tsv -o program-terms.tbx\n  plangloss glossary export --to csv glossaries/program-terms.tsv > for-excel.csv"
+    )]
+    Export {
+        /// The format to write (e.g. `--to csv`).
+        #[arg(long, value_enum)]
+        to: ExchangeFormat,
+        /// The glossary TSV file (e.g. `glossaries/program-terms.tsv`).
+        file: PathBuf,
+        /// Write here instead of stdout (e.g. `-o program-terms.tbx`).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Change cells of the one entry with an id (or a term). Atomic and locked like `add`.
     #[command(
         after_help = "Example:\n  plangloss glossary set glossaries/program-terms.tsv --id newborn-screening --zh 新生儿疾病筛查"
@@ -133,6 +161,13 @@ Exit status: 0 when no file has errors (warnings allowed), 1 when any has, 2 whe
         #[command(flatten)]
         fields: FieldArgs,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExchangeFormat {
+    Csv,
+    Tsv,
+    Tbx,
 }
 
 /// The cells of an entry; a column the file lacks is added.
@@ -340,6 +375,8 @@ fn main() -> ExitCode {
                 let selector = select.selector();
                 edit_glossary(&file, |g| write::remove_entries(g, &selector))
             }
+            GlossaryCommand::Import { from, file, output } => import_glossary(from, &file, output),
+            GlossaryCommand::Export { to, file, output } => export_glossary(to, &file, output),
             GlossaryCommand::Set {
                 file,
                 select_id,
@@ -502,6 +539,57 @@ fn edit_glossary(
         }
         Err(error) => Err(format!("{}: {error}", path.display())),
     }
+}
+
+fn import_glossary(
+    from: ExchangeFormat,
+    path: &std::path::Path,
+    output: Option<PathBuf>,
+) -> Result<ExitCode, String> {
+    let text = read_text(path)?;
+    let file = match from {
+        ExchangeFormat::Tsv => GlossaryFile::parse(&text).map_err(|e| e.to_string()),
+        ExchangeFormat::Csv => exchange::from_csv(&text).map(|(file, replaced)| {
+            if replaced > 0 {
+                eprintln!(
+                    "plangloss: {}: {replaced} fields held tabs or line breaks, now spaces (TSV cannot hold them)",
+                    path.display()
+                );
+            }
+            file
+        }),
+        ExchangeFormat::Tbx => exchange::from_tbx(&text),
+    }
+    .map_err(|e| format!("{}: {e}", path.display()))?;
+    write_output(output, &file.to_text())
+}
+
+fn export_glossary(
+    to: ExchangeFormat,
+    path: &std::path::Path,
+    output: Option<PathBuf>,
+) -> Result<ExitCode, String> {
+    let text = read_text(path)?;
+    let file = GlossaryFile::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let converted = match to {
+        ExchangeFormat::Tsv => file.to_text(),
+        ExchangeFormat::Csv => exchange::to_csv(&file),
+        ExchangeFormat::Tbx => exchange::to_tbx(&file),
+    };
+    write_output(output, &converted)
+}
+
+fn read_text(path: &std::path::Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// Writes `text` atomically to `output`, or to stdout without one (or `-`).
+fn write_output(output: Option<PathBuf>, text: &str) -> Result<ExitCode, String> {
+    match output.filter(|p| p.as_os_str() != "-") {
+        Some(path) => write::write_atomically(&path, text).map_err(|e| e.to_string())?,
+        None => write_stdout(text)?,
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn lint_glossaries(files: &[PathBuf]) -> Result<ExitCode, String> {

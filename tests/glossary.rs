@@ -157,3 +157,51 @@ fn writer(path: &Path, fields: &[&str]) -> std::process::Child {
         .spawn()
         .unwrap()
 }
+
+#[test]
+fn the_shipped_glossary_survives_csv_and_tbx_round_trips_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = root().join("glossaries/program-terms.tsv");
+    let original = std::fs::read_to_string(&source).unwrap();
+    for format in ["csv", "tbx", "tsv"] {
+        let exported = dir.path().join(format!("terms.{format}"));
+        let back = dir.path().join(format!("back-from-{format}.tsv"));
+        let out = run(&[
+            "glossary",
+            "export",
+            "--to",
+            format,
+            source.to_str().unwrap(),
+            "-o",
+            exported.to_str().unwrap(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let out = run(&[
+            "glossary",
+            "import",
+            "--from",
+            format,
+            exported.to_str().unwrap(),
+            "-o",
+            back.to_str().unwrap(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            std::fs::read_to_string(&back).unwrap(),
+            original,
+            "{format}"
+        );
+    }
+    let csv = std::fs::read_to_string(dir.path().join("terms.csv")).unwrap();
+    assert!(csv.starts_with('\u{feff}') && csv.contains("\r\n"));
+    let tbx = std::fs::read_to_string(dir.path().join("terms.tbx")).unwrap();
+    assert!(tbx.contains("<tbx type=\"TBX-Basic\"") && tbx.contains("<langSec xml:lang=\"zh\">"));
+}

@@ -11,6 +11,7 @@
 //! script must sit on word boundaries, so that "SKSS" does not match inside
 //! "CSSKSS"; Chinese terms match anywhere.
 
+pub mod exchange;
 pub mod file;
 pub mod lint;
 pub mod write;
