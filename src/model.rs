@@ -57,6 +57,23 @@ pub struct TermHit {
     pub text: String,
     /// The glossary row's language columns, e.g. `{"vi": …, "zh": …, "en": …}`.
     pub entry: BTreeMap<String, String>,
+    /// The entry's `id`, when the glossary has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The entry's `status` (`preferred`, `admitted`, `deprecated`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// True when the entry is deprecated: a term to replace.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub deprecated: bool,
+    /// True when `text` is one of the entry's `variants`, not a main term.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub variant: bool,
+    /// For an abbreviation, the language columns of its full form.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub full_form: Option<BTreeMap<String, String>>,
+    /// The glossary file the entry comes from, as given on the command line.
+    pub glossary: String,
 }
 
 /// A footnote or endnote reference mark inside a block's text. The mark itself

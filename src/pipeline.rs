@@ -116,6 +116,7 @@ impl Pipeline {
             .map(|(block, evidence)| self.annotate(block, evidence.lang_in(context)))
             .collect();
         drop_dangling_note_marks(&mut extraction.blocks);
+        warn_about_deprecated_terms(&mut extraction);
         if extraction.blocks.is_empty()
             // An extractor that knows why there is no text (a scan) has said so.
             && !extraction.warnings.iter().any(|w| w.contains("no text"))
@@ -160,6 +161,34 @@ fn normalize_block(mut block: Block) -> Option<(Block, Evidence)> {
     }
     let evidence = Evidence::of(&block.text);
     Some((block, evidence))
+}
+
+/// One warning per deprecated glossary term the document uses, with how
+/// often: terminology QA for the translator.
+fn warn_about_deprecated_terms(extraction: &mut Extraction) {
+    let mut uses: std::collections::BTreeMap<(String, String, String), usize> = Default::default();
+    for hit in extraction
+        .blocks
+        .iter()
+        .flat_map(|b| &b.terms)
+        .filter(|h| h.deprecated)
+    {
+        let id = hit.id.clone().unwrap_or_default();
+        *uses
+            .entry((hit.text.to_lowercase(), hit.glossary.clone(), id))
+            .or_default() += 1;
+    }
+    for ((term, glossary, id), count) in uses {
+        let id = if id.is_empty() {
+            String::new()
+        } else {
+            format!(", id {id}")
+        };
+        extraction.warnings.push(format!(
+            "deprecated term \"{term}\" used {count} time{} (glossary {glossary}{id})",
+            if count == 1 { "" } else { "s" }
+        ));
+    }
 }
 
 /// Removes note marks whose note block is gone (a note left empty after

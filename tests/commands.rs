@@ -249,3 +249,38 @@ fn glossary_lint_reports_like_a_compiler_and_fails_on_errors() {
     let missing = plangloss(&["glossary", "lint", "no-such.tsv"]);
     assert_eq!(missing.status.code(), Some(2));
 }
+
+#[test]
+fn deprecated_terms_are_flagged_and_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let glossary = dir.path().join("qa.tsv");
+    std::fs::write(
+        &glossary,
+        "vi\ten\tid\tstatus\nSinh đẻ có kế hoạch\tbirth control\told-fp\tdeprecated\nKế hoạch hóa gia đình\tfamily planning\tfp\tpreferred\n",
+    )
+    .unwrap();
+    let text = dir.path().join("plan.txt");
+    std::fs::write(&text, "Tuyên truyền sinh đẻ có kế hoạch. Sinh đẻ có kế hoạch là cách nói cũ của kế hoạch hóa gia đình.\n").unwrap();
+    let output = plangloss(&[
+        "ingest",
+        "--glossary",
+        glossary.to_str().unwrap(),
+        text.to_str().unwrap(),
+    ]);
+    let record = &records(&output)[0];
+    let hits: Vec<&serde_json::Value> = record["blocks"][0]["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .collect();
+    assert_eq!(hits.len(), 3);
+    assert_eq!(hits[0]["deprecated"], true);
+    assert_eq!(hits[0]["id"], "old-fp");
+    assert_eq!(hits[2]["status"], "preferred");
+    assert!(hits[2].get("deprecated").is_none());
+    let warnings = record["warnings"].to_string();
+    assert!(
+        warnings.contains("deprecated term \\\"sinh đẻ có kế hoạch\\\" used 2 times"),
+        "{warnings}"
+    );
+}

@@ -39,22 +39,41 @@ impl fmt::Display for GlossaryError {
 
 impl std::error::Error for GlossaryError {}
 
-/// One glossary row: its language columns (non-empty cells only).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One glossary entry (a row).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Entry {
+    /// Its language columns (non-empty cells only).
     pub terms: BTreeMap<String, String>,
+    pub id: Option<String>,
+    /// `preferred`, `admitted`, `deprecated`, or what the file says.
+    pub status: Option<String>,
+    /// Other forms: (language, form).
+    pub variants: Vec<(String, String)>,
+    /// The full form an abbreviation's note names ("abbr of X").
+    pub abbreviation_of: Option<String>,
+    /// The glossary file it comes from, as given.
+    pub glossary: String,
+}
+
+/// One thing to look for: a term or variant of an entry.
+#[derive(Debug, Clone)]
+struct Pattern {
+    entry: usize,
+    variant: bool,
+    /// Whether the pattern needs a word boundary on its left and right.
+    bounded: (bool, bool),
 }
 
 /// A set of glossary entries compiled for matching.
 ///
-/// Invariant: `patterns[i]` is the entry of the i-th pattern of `matcher`.
+/// Invariant: `patterns[i]` describes the i-th pattern of `matcher`.
 #[derive(Debug, Clone)]
 pub struct Glossary {
     entries: Vec<Entry>,
+    /// For an abbreviation, the entry of its full form.
+    full_forms: Vec<Option<usize>>,
     matcher: Option<AhoCorasick>,
-    patterns: Vec<usize>,
-    /// Whether the i-th pattern needs word boundaries on its left and right.
-    bounded: Vec<(bool, bool)>,
+    patterns: Vec<Pattern>,
     /// Whether patterns and text are folded to simplified Chinese, so that
     /// a term matches in either script.
     across_zh_variants: bool,
@@ -80,25 +99,45 @@ impl Glossary {
     }
 
     fn compile(entries: Vec<Entry>, across_zh_variants: bool) -> Self {
+        let key_of = |term: &str| {
+            let term = term.trim();
+            if is_clean(term) {
+                fold(term, across_zh_variants)
+            } else {
+                fold(&normalize_text(term), across_zh_variants)
+            }
+        };
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut keys = Vec::new();
         let mut patterns = Vec::new();
-        let mut bounded = Vec::new();
         for (index, entry) in entries.iter().enumerate() {
-            for term in entry.terms.values() {
-                let key = fold(&normalize_text(term), across_zh_variants);
+            let terms = entry.terms.values().map(|t| (t, false));
+            let variants = entry.variants.iter().map(|(_, form)| (form, true));
+            for (term, variant) in terms.chain(variants) {
+                let key = key_of(term);
                 if key.is_empty() || seen.contains_key(&key) {
                     continue;
                 }
+                patterns.push(Pattern {
+                    entry: index,
+                    variant,
+                    bounded: (
+                        needs_boundary(key.chars().next()),
+                        needs_boundary(key.chars().last()),
+                    ),
+                });
                 seen.insert(key.clone(), index);
-                bounded.push((
-                    needs_boundary(key.chars().next()),
-                    needs_boundary(key.chars().last()),
-                ));
                 keys.push(key);
-                patterns.push(index);
             }
         }
+        // An abbreviation's full form: the entry that holds that term.
+        let full_forms = entries
+            .iter()
+            .map(|entry| {
+                let full = entry.abbreviation_of.as_deref()?;
+                seen.get(&key_of(full)).copied()
+            })
+            .collect();
         let matcher = (!keys.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
@@ -107,9 +146,9 @@ impl Glossary {
         });
         Glossary {
             entries,
+            full_forms,
             matcher,
             patterns,
-            bounded,
             across_zh_variants,
         }
     }
@@ -122,8 +161,9 @@ impl Glossary {
             let text = std::fs::read_to_string(path).map_err(|e| GlossaryError {
                 message: format!("cannot read glossary {}: {e}", path.display()),
             })?;
-            entries.extend(parse_tsv(&text).map_err(|message| GlossaryError {
-                message: format!("{}: {message}", path.display()),
+            let name = path.display().to_string();
+            entries.extend(parse_named(&text, &name).map_err(|message| GlossaryError {
+                message: format!("{name}: {message}"),
             })?);
         }
         Ok(Glossary::new(entries))
@@ -139,23 +179,28 @@ impl Glossary {
         self.entries.is_empty()
     }
 
-    /// Finds glossary terms in `text` (normalized block text): non-overlapping,
-    /// the longest term first where candidates overlap, in text order, with
-    /// char offsets into `text`.
+    /// Finds glossary terms in `text` (normalized block text), leftmost-
+    /// longest: from left to right, the longest term starting at the
+    /// leftmost place where one starts, then on after its end. Char offsets
+    /// into `text`.
     pub fn find(&self, text: &str) -> Vec<TermHit> {
         let Some(matcher) = &self.matcher else {
             return Vec::new();
         };
         let folded = fold(text, self.across_zh_variants);
-        let chars: Vec<char> = text.chars().collect();
         // fold() maps char to char, so char offsets are shared; map bytes of
         // the folded text to char offsets.
         let mut char_at_byte = vec![0usize; folded.len() + 1];
-        for (char_index, (byte, c)) in folded.char_indices().enumerate() {
-            char_at_byte[byte..byte + c.len_utf8()].fill(char_index);
+        let mut chars = 0;
+        for (byte, c) in folded.char_indices() {
+            char_at_byte[byte..byte + c.len_utf8()].fill(chars);
+            chars += 1;
         }
-        char_at_byte[folded.len()] = chars.len();
-
+        char_at_byte[folded.len()] = chars;
+        let text_chars: Vec<char> = text.chars().collect();
+        // Every match on word boundaries, then the leftmost-longest of them:
+        // filtering after a leftmost-longest search could lose a shorter
+        // match that is on boundaries.
         let mut candidates: Vec<(usize, usize, usize)> = matcher
             .find_overlapping_iter(&folded)
             .map(|m| {
@@ -165,31 +210,40 @@ impl Glossary {
                     m.pattern().as_usize(),
                 )
             })
-            .filter(|&(start, end, pattern)| self.on_boundaries(&chars, start, end, pattern))
+            .filter(|&(start, end, pattern)| self.on_boundaries(&text_chars, start, end, pattern))
             .collect();
-        // The most specific term wins: longest first, leftmost among equals.
-        candidates.sort_by_key(|&(start, end, _)| (std::cmp::Reverse(end - start), start));
-
-        let mut covered = vec![false; chars.len()];
+        candidates.sort_by_key(|&(start, end, pattern)| (start, std::cmp::Reverse(end), pattern));
         let mut hits = Vec::new();
+        let mut covered_to = 0;
         for (start, end, pattern) in candidates {
-            if covered[start..end].iter().any(|&c| c) {
+            if start < covered_to {
                 continue;
             }
-            covered[start..end].fill(true);
-            hits.push(TermHit {
-                start,
-                end,
-                text: chars[start..end].iter().collect(),
-                entry: self.entries[self.patterns[pattern]].terms.clone(),
-            });
+            covered_to = end;
+            hits.push(self.hit(&text_chars, start, end, pattern));
         }
-        hits.sort_by_key(|hit| hit.start);
         hits
     }
 
+    fn hit(&self, chars: &[char], start: usize, end: usize, pattern: usize) -> TermHit {
+        let pattern = &self.patterns[pattern];
+        let entry = &self.entries[pattern.entry];
+        TermHit {
+            start,
+            end,
+            text: chars[start..end].iter().collect(),
+            entry: entry.terms.clone(),
+            id: entry.id.clone(),
+            status: entry.status.clone(),
+            deprecated: entry.status.as_deref() == Some("deprecated"),
+            variant: pattern.variant,
+            full_form: self.full_forms[pattern.entry].map(|full| self.entries[full].terms.clone()),
+            glossary: entry.glossary.clone(),
+        }
+    }
+
     fn on_boundaries(&self, chars: &[char], start: usize, end: usize, pattern: usize) -> bool {
-        let (left, right) = self.bounded[pattern];
+        let (left, right) = self.patterns[pattern].bounded;
         let is_word_char = |i: Option<usize>| {
             i.and_then(|i| chars.get(i))
                 .is_some_and(|c| c.is_alphanumeric() && !is_cjk(*c))
@@ -232,34 +286,61 @@ fn fold(text: &str, across_zh_variants: bool) -> String {
 
 /// Parses glossary TSV into entries; the error names the offending line.
 pub fn parse_tsv(text: &str) -> Result<Vec<Entry>, String> {
+    parse_named(text, "")
+}
+
+/// [`parse_tsv`], with `glossary` as every entry's source name.
+pub fn parse_named(text: &str, glossary: &str) -> Result<Vec<Entry>, String> {
+    use file::Column;
     let file = file::GlossaryFile::parse(text).map_err(|e| e.0)?;
-    let languages: Vec<(usize, String)> = file
-        .columns()
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, column)| match column {
-            file::Column::Language(code) => Some((i, code)),
-            _ => None,
-        })
-        .collect();
+    let columns = file.columns();
+    let cell_of = |row: &file::Row, wanted: &Column| {
+        columns
+            .iter()
+            .position(|c| c == wanted)
+            .map(|i| row.cell(i).trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
     let mut entries = Vec::new();
     for row in file.rows.iter().filter(|row| !row.is_blank()) {
-        if row.cells.len() > file.header().len() {
+        if row.cells.len() > columns.len() {
             return Err(format!(
                 "line {}: {} cells but the header has {} columns",
                 row.line,
                 row.cells.len(),
-                file.header().len()
+                columns.len()
             ));
         }
-        let terms: BTreeMap<String, String> = languages
+        let terms: BTreeMap<String, String> = columns
             .iter()
-            .map(|(i, code)| (code.clone(), row.cell(*i).trim().to_string()))
+            .enumerate()
+            .filter_map(|(i, column)| match column {
+                Column::Language(code) => Some((code.clone(), row.cell(i).trim().to_string())),
+                _ => None,
+            })
             .filter(|(_, term)| !term.is_empty())
             .collect();
-        if !terms.is_empty() {
-            entries.push(Entry { terms });
+        let variants: Vec<(String, String)> = cell_of(row, &Column::Variants)
+            .map(|cell| {
+                cell.split('|')
+                    .filter_map(|item| item.split_once(':'))
+                    .map(|(code, form)| (code.trim().to_string(), form.trim().to_string()))
+                    .filter(|(_, form)| !form.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if terms.is_empty() && variants.is_empty() {
+            continue;
         }
+        entries.push(Entry {
+            terms,
+            id: cell_of(row, &Column::Id),
+            status: cell_of(row, &Column::Status),
+            variants,
+            abbreviation_of: cell_of(row, &Column::Note)
+                .and_then(|note| lint::abbreviation_of(&note)),
+            glossary: glossary.to_string(),
+        });
     }
     Ok(entries)
 }
@@ -336,16 +417,58 @@ mod tests {
     }
 
     #[test]
-    fn the_most_specific_overlapping_term_wins() {
+    fn overlapping_terms_are_found_leftmost_longest() {
         let glossary = Glossary::new(
             parse_tsv(
-                "vi\nGiáo dục sức khỏe\nSức khỏe sinh sản vị thành niên\nSức khỏe sinh sản\n",
+                "vi\nGiáo dục sức khỏe\nSức khỏe sinh sản vị thành niên\nSức khỏe sinh sản\nSinh sản\n",
             )
             .unwrap(),
         );
-        let hits = glossary.find("Truyền thông, giáo dục sức khỏe sinh sản vị thành niên");
-        let texts: Vec<_> = hits.iter().map(|h| h.text.as_str()).collect();
-        assert_eq!(texts, vec!["sức khỏe sinh sản vị thành niên"]);
+        let texts = |text: &str| -> Vec<String> {
+            glossary.find(text).into_iter().map(|h| h.text).collect()
+        };
+        // The leftmost term wins, then the search goes on after it.
+        assert_eq!(
+            texts("Truyền thông, giáo dục sức khỏe sinh sản vị thành niên"),
+            vec!["giáo dục sức khỏe", "sinh sản"]
+        );
+        // At one place, the longest.
+        assert_eq!(
+            texts("Chăm lo sức khỏe sinh sản vị thành niên"),
+            vec!["sức khỏe sinh sản vị thành niên"]
+        );
+    }
+
+    #[test]
+    fn hits_carry_id_status_variants_abbreviations_and_their_glossary() {
+        let tsv = "vi\tzh\ten\tnote\tid\tstatus\tvariants\n\
+            Kế hoạch hóa gia đình\t计划生育\tfamily planning\t\tfp\tpreferred\tzh:计划生育工作|vi:KHH gia đình\n\
+            KHHGĐ\t\tFP\tabbr of Kế hoạch hóa gia đình\tfp-abbr\tadmitted\t\n\
+            Sinh đẻ có kế hoạch\t\tbirth control\t\told-fp\tdeprecated\t\n";
+        let glossary = Glossary::new(parse_named(tsv, "g.tsv").unwrap());
+        let hits = glossary.find("Công tác KHHGĐ, sinh đẻ có kế hoạch và KHH gia đình.");
+        let summary: Vec<_> = hits
+            .iter()
+            .map(|h| {
+                (
+                    h.text.as_str(),
+                    h.id.as_deref(),
+                    h.deprecated,
+                    h.variant,
+                    h.full_form.is_some(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                ("KHHGĐ", Some("fp-abbr"), false, false, true),
+                ("sinh đẻ có kế hoạch", Some("old-fp"), true, false, false),
+                ("KHH gia đình", Some("fp"), false, true, false),
+            ]
+        );
+        assert_eq!(hits[0].full_form.as_ref().unwrap()["zh"], "计划生育");
+        assert!(hits.iter().all(|h| h.glossary == "g.tsv"));
     }
 
     #[test]
