@@ -1,0 +1,106 @@
+//! Glossary matching and loading, with generated glossaries: matching
+//! throughput (MB of block text per second on one core) with 10,000
+//! entries, and the time to load (parse and compile) 100,000 entries.
+//! Best of five runs each.
+//!
+//!   cargo bench --bench glossary
+
+use plangloss::glossary::Glossary;
+use plangloss::pipeline::Pipeline;
+use std::path::Path;
+use std::time::Instant;
+
+const SYLLABLES: [&str; 24] = [
+    "dân", "số", "kế", "hoạch", "hóa", "gia", "đình", "sức", "khỏe", "sinh", "sản", "chăm", "sóc",
+    "trẻ", "em", "người", "cao", "tuổi", "tiêm", "chủng", "truyền", "thông", "y", "tế",
+];
+const HAN: &str = "人口计划生育健康卫生服务管理儿童妇女老年免疫规划宣传教育医疗保险乡镇县省市";
+
+/// A glossary of `entries` distinct rows, plus the shipped one's terms.
+fn generated(entries: usize) -> String {
+    let han: Vec<char> = HAN.chars().collect();
+    let mut text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("glossaries/program-terms.tsv"),
+    )
+    .unwrap();
+    let mut state = 7u64;
+    let mut next = |n: usize| {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((state >> 33) % n as u64) as usize
+    };
+    for i in 0..entries {
+        let words = 2 + next(3);
+        let vi: Vec<&str> = (0..words)
+            .map(|_| SYLLABLES[next(SYLLABLES.len())])
+            .collect();
+        let zh: String = (0..2 + next(4)).map(|_| han[next(han.len())]).collect();
+        text.push_str(&format!("{} {i}\t{zh}{i}\tterm {i}\t\n", vi.join(" ")));
+    }
+    text
+}
+
+fn best_of_five(mut run: impl FnMut()) -> f64 {
+    (0..5)
+        .map(|_| {
+            let started = Instant::now();
+            run();
+            started.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+fn main() {
+    let dir = std::env::temp_dir().join(format!("plangloss-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (small, large) = (dir.join("10k.tsv"), dir.join("100k.tsv"));
+    std::fs::write(&small, generated(10_000)).unwrap();
+    std::fs::write(&large, generated(100_000)).unwrap();
+
+    let load = best_of_five(|| {
+        std::hint::black_box(Glossary::load(&[&large]).unwrap());
+    });
+    println!(
+        "| load (parse + compile) 100,000 entries | {:.0} ms |",
+        load * 1000.0
+    );
+
+    let glossary = Glossary::load(&[&small]).unwrap();
+    let blocks = corpus_blocks();
+    let one_pass: usize = blocks.iter().map(String::len).sum();
+    let repeats = (10_000_000 / one_pass).max(1);
+    let mut hits = 0;
+    let secs = best_of_five(|| {
+        for _ in 0..repeats {
+            for block in &blocks {
+                hits += std::hint::black_box(glossary.find(block)).len();
+            }
+        }
+    });
+    assert!(hits > 0);
+    let mb = (one_pass * repeats) as f64 / 1e6;
+    println!(
+        "| match, 10,000 entries, corpora/ blocks ({mb:.0} MB) | {:.0} MB/s |",
+        mb / secs
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The normalized block text of the plans in `corpora/`.
+fn corpus_blocks() -> Vec<String> {
+    let pipeline = Pipeline::default();
+    let mut files: Vec<_> =
+        walkdir::WalkDir::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora"))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.into_path())
+            .collect();
+    files.sort();
+    files
+        .iter()
+        .filter_map(|file| pipeline.document(&std::fs::read(file).ok()?).ok())
+        .flat_map(|document| document.extraction.blocks.into_iter().map(|b| b.text))
+        .collect()
+}
