@@ -107,6 +107,9 @@ Exit status: 0 when no file has errors (warnings allowed), 1 when any has, 2 whe
     Add {
         /// The glossary TSV file (e.g. `glossaries/program-terms.tsv`).
         file: PathBuf,
+        /// Stable identifier of the new entry (e.g. `--id family-planning`).
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
         #[command(flatten)]
         fields: FieldArgs,
     },
@@ -158,6 +161,9 @@ Exit status: 0 when no file has errors (warnings allowed), 1 when any has, 2 whe
         /// The entry to change, by its `id` cell (e.g. `--id newborn-screening`).
         #[arg(long = "id", value_name = "ID")]
         select_id: String,
+        /// A new id for the entry (e.g. `--new-id newborn-screening-2025`).
+        #[arg(long, value_name = "ID")]
+        new_id: Option<String>,
         #[command(flatten)]
         fields: FieldArgs,
     },
@@ -188,9 +194,6 @@ struct FieldArgs {
     /// Free note; "abbr of X" links an abbreviation to its full form (e.g. `--note 'abbr of Kế hoạch hóa gia đình'`).
     #[arg(long)]
     note: Option<String>,
-    /// Stable identifier (e.g. `--id family-planning`).
-    #[arg(long, id = "entry_id", value_name = "ID")]
-    id: Option<String>,
     /// preferred, admitted or deprecated (e.g. `--status deprecated`).
     #[arg(long)]
     status: Option<String>,
@@ -206,13 +209,14 @@ struct FieldArgs {
 }
 
 impl FieldArgs {
-    fn into_fields(self) -> Fields {
+    /// The fields, with `id` when one is given.
+    fn into_fields(self, id: Option<String>) -> Fields {
         let named = [
             ("vi", self.vi),
             ("zh", self.zh),
             ("en", self.en),
             ("note", self.note),
-            ("id", self.id),
+            ("id", id),
             ("status", self.status),
             ("variants", self.variants),
             ("domain", self.domain),
@@ -367,8 +371,8 @@ fn main() -> ExitCode {
         Command::Segment { lang, srx, file } => segment(lang, &srx, file),
         Command::Glossary { command } => match command {
             GlossaryCommand::Lint { files } => lint_glossaries(&files),
-            GlossaryCommand::Add { file, fields } => {
-                let fields = fields.into_fields();
+            GlossaryCommand::Add { file, id, fields } => {
+                let fields = fields.into_fields(id);
                 edit_glossary(&file, |g| write::add_entry(g, &fields))
             }
             GlossaryCommand::Remove { file, select } => {
@@ -380,9 +384,10 @@ fn main() -> ExitCode {
             GlossaryCommand::Set {
                 file,
                 select_id,
+                new_id,
                 fields,
             } => {
-                let fields = fields.into_fields();
+                let fields = fields.into_fields(new_id);
                 edit_glossary(&file, |g| {
                     write::set_fields(g, &Selector::Id(select_id), &fields)
                 })

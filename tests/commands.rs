@@ -81,8 +81,20 @@ fn text_of_a_broken_file_fails_with_a_message() {
 
 #[test]
 fn every_command_has_help_with_examples() {
-    for command in ["ingest", "text", "segment"] {
-        let output = plangloss(&[command, "--help"]);
+    for command in [
+        "ingest",
+        "text",
+        "segment",
+        "glossary lint",
+        "glossary add",
+        "glossary remove",
+        "glossary set",
+        "glossary import",
+        "glossary export",
+    ] {
+        let mut args: Vec<&str> = command.split(' ').collect();
+        args.push("--help");
+        let output = plangloss(&args);
         assert!(output.status.success());
         let help = String::from_utf8(output.stdout).unwrap();
         assert!(help.contains("Example"), "{command} --help has no example");
