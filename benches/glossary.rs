@@ -5,10 +5,11 @@
 //!
 //!   cargo bench --bench glossary
 
+mod common;
+
+use common::{best_of_five, normalized_blocks};
 use plangloss::glossary::Glossary;
-use plangloss::pipeline::Pipeline;
 use std::path::Path;
-use std::time::Instant;
 
 const SYLLABLES: [&str; 24] = [
     "dân", "số", "kế", "hoạch", "hóa", "gia", "đình", "sức", "khỏe", "sinh", "sản", "chăm", "sóc",
@@ -41,16 +42,6 @@ fn generated(entries: usize) -> String {
     text
 }
 
-fn best_of_five(mut run: impl FnMut()) -> f64 {
-    (0..5)
-        .map(|_| {
-            let started = Instant::now();
-            run();
-            started.elapsed().as_secs_f64()
-        })
-        .fold(f64::INFINITY, f64::min)
-}
-
 fn main() {
     let dir = std::env::temp_dir().join(format!("plangloss-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -67,7 +58,7 @@ fn main() {
     );
 
     let glossary = Glossary::load(&[&small]).unwrap();
-    let blocks = corpus_blocks();
+    let blocks = normalized_blocks(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora"));
     let one_pass: usize = blocks.iter().map(String::len).sum();
     let repeats = (10_000_000 / one_pass).max(1);
     let mut hits = 0;
@@ -85,22 +76,4 @@ fn main() {
         mb / secs
     );
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-/// The normalized block text of the plans in `corpora/`.
-fn corpus_blocks() -> Vec<String> {
-    let pipeline = Pipeline::default();
-    let mut files: Vec<_> =
-        walkdir::WalkDir::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora"))
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-            .map(|e| e.into_path())
-            .collect();
-    files.sort();
-    files
-        .iter()
-        .filter_map(|file| pipeline.document(&std::fs::read(file).ok()?).ok())
-        .flat_map(|document| document.extraction.blocks.into_iter().map(|b| b.text))
-        .collect()
 }

@@ -10,10 +10,12 @@
 //!
 //!   cargo bench --bench normalize [-- FILTER]    (rows whose name has FILTER)
 
+mod common;
+
+use common::{best_of_five, sorted_files};
 use plangloss::normalize::normalize_text;
 use plangloss::pipeline::Pipeline;
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 fn main() {
     let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
@@ -61,19 +63,15 @@ fn main() {
         let one_pass: usize = paragraphs.iter().map(String::len).sum();
         let repeats = (10_000_000 / one_pass.max(1)).max(1);
         let mb = (one_pass * repeats) as f64 / 1e6;
-        let best = (0..5)
-            .map(|_| {
-                let started = Instant::now();
-                let mut kept = 0;
-                for _ in 0..repeats {
-                    for paragraph in &paragraphs {
-                        kept += std::hint::black_box(normalize_text(paragraph)).len();
-                    }
+        let best = best_of_five(|| {
+            let mut kept = 0;
+            for _ in 0..repeats {
+                for paragraph in &paragraphs {
+                    kept += std::hint::black_box(normalize_text(paragraph)).len();
                 }
-                assert!(kept > 0);
-                started.elapsed().max(Duration::from_nanos(1)).as_secs_f64()
-            })
-            .fold(f64::INFINITY, f64::min);
+            }
+            assert!(kept > 0);
+        });
         println!("| {name} | {mb:.0} | {:.0} |", mb / best);
     }
 }
@@ -89,14 +87,7 @@ enum Form {
 fn plan_paragraphs(dir: &Path) -> Vec<String> {
     let pipeline = Pipeline::default();
     let mut paragraphs = Vec::new();
-    let mut files: Vec<_> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .collect();
-    files.sort();
-    for file in files {
+    for file in sorted_files(dir) {
         let Ok(bytes) = std::fs::read(&file) else {
             continue;
         };

@@ -5,11 +5,12 @@
 //!
 //!   cargo bench --bench segment
 
+mod common;
+
+use common::{best_of_five, normalized_blocks};
 use plangloss::model::Lang;
-use plangloss::pipeline::Pipeline;
 use plangloss::segment::Segmenter;
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 fn main() {
     let segmenter = Segmenter::default();
@@ -20,40 +21,19 @@ fn main() {
         ("vi plans in corpora/", "vi", Lang::Vi),
         ("zh plans in corpora/", "zh", Lang::Zh),
     ] {
-        let blocks = plan_blocks(&corpora.join(folder));
+        let blocks = normalized_blocks(&corpora.join(folder));
         let one_pass: usize = blocks.iter().map(String::len).sum();
         let repeats = (10_000_000 / one_pass.max(1)).max(1);
         let mb = (one_pass * repeats) as f64 / 1e6;
-        let best = (0..5)
-            .map(|_| {
-                let started = Instant::now();
-                let mut sentences = 0;
-                for _ in 0..repeats {
-                    for block in &blocks {
-                        sentences += std::hint::black_box(segmenter.sentences(block, lang)).len();
-                    }
+        let best = best_of_five(|| {
+            let mut sentences = 0;
+            for _ in 0..repeats {
+                for block in &blocks {
+                    sentences += std::hint::black_box(segmenter.sentences(block, lang)).len();
                 }
-                assert!(sentences > 0);
-                started.elapsed().max(Duration::from_nanos(1)).as_secs_f64()
-            })
-            .fold(f64::INFINITY, f64::min);
+            }
+            assert!(sentences > 0);
+        });
         println!("| {name} | {mb:.0} | {:.0} |", mb / best);
     }
-}
-
-/// The normalized text of every block of the plans in `dir`.
-fn plan_blocks(dir: &Path) -> Vec<String> {
-    let pipeline = Pipeline::default();
-    let mut files: Vec<_> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .filter_map(|file| pipeline.document(&std::fs::read(file).ok()?).ok())
-        .flat_map(|document| document.extraction.blocks.into_iter().map(|b| b.text))
-        .collect()
 }
