@@ -104,11 +104,6 @@ impl Segmenter {
     }
 }
 
-/// Splits `text` into sentence spans with the shipped rules.
-pub fn sentences(text: &str, lang: Lang) -> Vec<Span> {
-    DEFAULT.sentences(text, lang)
-}
-
 /// Segments plain text as `plangloss segment` does: every non-empty line is
 /// a paragraph (normalized first); the result has one sentence per line and a
 /// blank line after each paragraph. `lang` of `None` detects it per paragraph.
@@ -249,7 +244,8 @@ mod tests {
 
     fn split(text: &str) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
-        sentences(text, Lang::Und)
+        Segmenter::default()
+            .sentences(text, Lang::Und)
             .iter()
             .map(|s| chars[s.start..s.end].iter().collect())
             .collect()
@@ -350,7 +346,7 @@ mod tests {
     #[test]
     fn line_breaks_are_boundaries_and_offsets_are_chars() {
         let text = "Ủy ban nhân dân\n计划生育。Kế hoạch.";
-        let spans = sentences(text, Lang::Und);
+        let spans = Segmenter::default().sentences(text, Lang::Und);
         assert_eq!(
             spans,
             vec![
