@@ -99,14 +99,7 @@ impl Glossary {
     }
 
     fn compile(entries: Vec<Entry>, across_zh_variants: bool) -> Self {
-        let key_of = |term: &str| {
-            let term = term.trim();
-            if is_clean(term) {
-                fold(term, across_zh_variants)
-            } else {
-                fold(&normalize_text(term), across_zh_variants)
-            }
-        };
+        let key_of = |term: &str| term_key(term, across_zh_variants);
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut keys = Vec::new();
         let mut patterns = Vec::new();
@@ -349,11 +342,17 @@ pub fn parse_named(text: &str, glossary: &str) -> Result<Vec<Entry>, String> {
 /// tone marks in one placement. Two terms with the same key are the same
 /// term to a translator.
 pub fn match_key(term: &str) -> String {
+    term_key(term, false)
+}
+
+/// The key a glossary term is matched by: trimmed, normalized (skipped
+/// for text already clean) and folded.
+fn term_key(term: &str, across_zh_variants: bool) -> String {
     let term = term.trim();
     if is_clean(term) {
-        fold(term, false)
+        fold(term, across_zh_variants)
     } else {
-        fold(&normalize_text(term), false)
+        fold(&normalize_text(term), across_zh_variants)
     }
 }
 
