@@ -315,14 +315,14 @@ enum ToneArg {
 }
 
 impl ReadArgs {
-    fn pipeline(self, glossary: Glossary, segmenter: Segmenter) -> Pipeline {
+    fn pipeline(self, glossary: Glossary, segmenter: Segmenter) -> Result<Pipeline, String> {
         let zh_variant = match self.zh_variant {
             None => ZhVariant::Off,
             Some(VariantArg::Match) => ZhVariant::Match,
             Some(VariantArg::Simplified) => ZhVariant::Simplified,
             Some(VariantArg::Traditional) => ZhVariant::Traditional,
         };
-        Pipeline {
+        Ok(Pipeline {
             glossary: if zh_variant.matches_across() {
                 glossary.across_zh_variants()
             } else {
@@ -345,7 +345,7 @@ impl ReadArgs {
             },
             zh_variant,
             segmenter,
-        }
+        })
     }
 }
 
@@ -411,7 +411,7 @@ fn ingest(
     let started = Instant::now();
     let glossary = Glossary::load(&glossaries).map_err(|e| e.to_string())?;
     let segmenter = Segmenter::load(srx).map_err(|e| e.to_string())?;
-    let pipeline = read.pipeline(glossary, segmenter);
+    let pipeline = read.pipeline(glossary, segmenter)?;
     let inputs = batch::collect_inputs(&paths);
     for input in inputs.iter().filter(|i| i.walk_error.is_some()) {
         eprintln!(
@@ -475,7 +475,7 @@ fn print_summary(summary: &Summary, started: Instant) {
 
 fn text(file: PathBuf, body_only: bool, read: ReadArgs) -> Result<ExitCode, String> {
     let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-    let pipeline = read.pipeline(Glossary::default(), Segmenter::default());
+    let pipeline = read.pipeline(Glossary::default(), Segmenter::default())?;
     match pipeline.document(&bytes) {
         Ok(document) => {
             for warning in &document.extraction.warnings {

@@ -7,6 +7,7 @@
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 /// A document format plangloss can extract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -56,7 +57,7 @@ pub struct TermHit {
     pub end: usize,
     pub text: String,
     /// The glossary row's language columns, e.g. `{"vi": …, "zh": …, "en": …}`.
-    pub entry: BTreeMap<String, String>,
+    pub entry: Arc<BTreeMap<String, String>>,
     /// The entry's `id`, when the glossary has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
@@ -71,9 +72,9 @@ pub struct TermHit {
     pub variant: bool,
     /// For an abbreviation, the language columns of its full form.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub full_form: Option<BTreeMap<String, String>>,
+    pub full_form: Option<Arc<BTreeMap<String, String>>>,
     /// The glossary file the entry comes from, as given on the command line.
-    pub glossary: String,
+    pub glossary: Arc<str>,
 }
 
 /// A footnote or endnote reference mark inside a block's text. The mark itself

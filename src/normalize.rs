@@ -202,39 +202,43 @@ pub fn place_vi_tones(text: &str, style: ToneStyle) -> String {
 
 /// [`place_vi_tones`] on a text already split into chars.
 pub fn place_vi_tones_in(chars: &mut [char], style: ToneStyle) {
-    use vi_compose::{A, E, O, ROWS_PER_CASE, U, Y, parts, vowel};
-    if style == ToneStyle::Keep {
-        return;
-    }
     for i in 1..chars.len() {
         if chars[i].is_ascii() && chars[i - 1].is_ascii() {
             continue;
         }
-        let (Some((first, first_tone)), Some((second, second_tone))) =
-            (parts(chars[i - 1]), parts(chars[i]))
-        else {
-            continue;
-        };
-        let ambiguous = matches!(
-            (first % ROWS_PER_CASE, second % ROWS_PER_CASE),
-            (O, A | E) | (U, Y)
-        );
         let ends_syllable = chars.get(i + 1).is_none_or(|c| !c.is_alphabetic());
         let after_q = i >= 2 && matches!(chars[i - 2], 'q' | 'Q');
-        if !ambiguous || !ends_syllable || after_q {
+        if !ends_syllable || after_q {
             continue;
         }
-        match style {
-            ToneStyle::Old if first_tone == 0 && second_tone > 0 => {
-                chars[i - 1] = vowel(first, second_tone);
-                chars[i] = vowel(second, 0);
-            }
-            ToneStyle::New if first_tone > 0 && second_tone == 0 => {
-                chars[i - 1] = vowel(first, 0);
-                chars[i] = vowel(second, first_tone);
-            }
-            _ => {}
+        if let Some((first, second)) = place_vi_tone_pair(chars[i - 1], chars[i], style) {
+            chars[i - 1] = first;
+            chars[i] = second;
         }
+    }
+}
+
+/// The two vowels that end a syllable (not after q), with the tone mark
+/// where `style` puts it; `None` when the pair is not one whose placement
+/// varies (oa, oe, uy) or already follows `style`.
+pub fn place_vi_tone_pair(first: char, second: char, style: ToneStyle) -> Option<(char, char)> {
+    use vi_compose::{A, E, O, ROWS_PER_CASE, U, Y, parts, vowel};
+    let ((first, first_tone), (second, second_tone)) = (parts(first)?, parts(second)?);
+    let ambiguous = matches!(
+        (first % ROWS_PER_CASE, second % ROWS_PER_CASE),
+        (O, A | E) | (U, Y)
+    );
+    if !ambiguous {
+        return None;
+    }
+    match style {
+        ToneStyle::Old if first_tone == 0 && second_tone > 0 => {
+            Some((vowel(first, second_tone), vowel(second, 0)))
+        }
+        ToneStyle::New if first_tone > 0 && second_tone == 0 => {
+            Some((vowel(first, 0), vowel(second, first_tone)))
+        }
+        _ => None,
     }
 }
 

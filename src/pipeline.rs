@@ -166,7 +166,7 @@ fn normalize_block(mut block: Block) -> Option<(Block, Evidence)> {
 /// One warning per deprecated glossary term the document uses, with how
 /// often: terminology QA for the translator.
 fn warn_about_deprecated_terms(extraction: &mut Extraction) {
-    let mut uses: std::collections::BTreeMap<(String, String, String), usize> = Default::default();
+    let mut uses: std::collections::BTreeMap<(String, &str, String), usize> = Default::default();
     for hit in extraction
         .blocks
         .iter()
@@ -175,7 +175,7 @@ fn warn_about_deprecated_terms(extraction: &mut Extraction) {
     {
         let id = hit.id.clone().unwrap_or_default();
         *uses
-            .entry((hit.text.to_lowercase(), hit.glossary.clone(), id))
+            .entry((hit.text.to_lowercase(), &hit.glossary, id))
             .or_default() += 1;
     }
     for ((term, glossary, id), count) in uses {

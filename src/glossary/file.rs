@@ -119,40 +119,83 @@ impl fmt::Display for FormatError {
     }
 }
 
-impl GlossaryFile {
-    /// Reads glossary TSV. Fails only when the header names no language.
-    pub fn parse(text: &str) -> Result<GlossaryFile, FormatError> {
+/// A glossary file's text cut into its parts, borrowed: the one reading
+/// of the format, shared by [`GlossaryFile::parse`] and the quicker
+/// read-only loading of `glossary::parse_named`.
+pub struct Lines<'a> {
+    pub bom: bool,
+    pub newline: &'static str,
+    pub final_newline: bool,
+    /// The header line.
+    pub header: &'a str,
+    /// What follows the header's newline, if it has one.
+    body: Option<&'a str>,
+}
+
+impl<'a> Lines<'a> {
+    /// Splits `text`; fails when the header names no language column.
+    pub fn split(text: &'a str) -> Result<Lines<'a>, FormatError> {
         let (bom, text) = match text.strip_prefix('\u{feff}') {
             Some(rest) => (true, rest),
             None => (false, text),
         };
         let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
-        let final_newline = text.ends_with('\n');
+        let final_newline = text.ends_with('\n') || text.is_empty();
         let body = text.strip_suffix(newline).unwrap_or(text);
-        let mut lines = body.split(newline);
-        let header_line = lines.next().unwrap_or_default();
-        let header: Vec<String> = header_line.split('\t').map(str::to_string).collect();
+        let (header, body) = match body.split_once(newline) {
+            Some((header, rest)) => (header, Some(rest)),
+            None => (body, None),
+        };
         if !header
-            .iter()
+            .split('\t')
             .any(|name| matches!(Column::from_header(name), Column::Language(_)))
         {
             return Err(FormatError(format!(
-                "line 1: the header names no language column (vi, zh, en…): {header_line:?}"
+                "line 1: the header names no language column (vi, zh, en…): {header:?}"
             )));
         }
-        let rows = lines
+        Ok(Lines {
+            bom,
+            newline,
+            final_newline,
+            header,
+            body,
+        })
+    }
+
+    /// What each column holds, in order.
+    pub fn columns(&self) -> Vec<Column> {
+        self.header.split('\t').map(Column::from_header).collect()
+    }
+
+    /// The rows after the header: (line number, text).
+    pub fn rows(&self) -> impl Iterator<Item = (usize, &'a str)> + use<'a> {
+        self.body
+            .map(|body| body.split(self.newline))
+            .into_iter()
+            .flatten()
             .enumerate()
-            .map(|(index, line)| Row {
-                line: index + 2,
-                cells: line.split('\t').map(str::to_string).collect(),
-                raw: Some(line.to_string()),
+            .map(|(index, line)| (index + 2, line))
+    }
+}
+
+impl GlossaryFile {
+    /// Reads glossary TSV. Fails only when the header names no language.
+    pub fn parse(text: &str) -> Result<GlossaryFile, FormatError> {
+        let lines = Lines::split(text)?;
+        let rows = lines
+            .rows()
+            .map(|(line, raw)| Row {
+                line,
+                cells: raw.split('\t').map(str::to_string).collect(),
+                raw: Some(raw.to_string()),
             })
             .collect();
         Ok(GlossaryFile {
-            bom,
-            newline,
-            final_newline: final_newline || text.is_empty(),
-            header,
+            bom: lines.bom,
+            newline: lines.newline,
+            final_newline: lines.final_newline,
+            header: lines.header.split('\t').map(str::to_string).collect(),
             rows,
         })
     }

@@ -6,24 +6,27 @@
 //! matched. Every language cell of every row is a pattern.
 //!
 //! Matching is insensitive to case, to NFC/NFD and to Vietnamese tone-mark
-//! placement ("hoá" matches "hóa"), and non-overlapping: where candidates
-//! overlap, the longest (most specific) term wins, then the leftmost. Terms that begin or end with a letter or digit of a spaced
-//! script must sit on word boundaries, so that "SKSS" does not match inside
-//! "CSSKSS"; Chinese terms match anywhere.
+//! placement ("hoá" matches "hóa"), and non-overlapping: the leftmost term
+//! wins, and of the terms starting there the longest (most specific).
+//! Words of spaced scripts match whole (a token trie, see `matcher`), so
+//! that "SKSS" does not match inside "CSSKSS"; Chinese terms match anywhere.
 
 pub mod exchange;
 pub mod file;
+mod fold;
 pub mod lint;
+mod matcher;
 pub mod write;
 
 use crate::model::TermHit;
-use crate::normalize::{ToneStyle, is_clean, normalize_text, place_vi_tones_in};
-use crate::script::is_cjk;
-use crate::zh_variant::simplified_char;
-use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::{BTreeMap, HashMap};
+use crate::normalize::{is_clean, normalize_text};
+use fold::fold;
+use matcher::{Found, TokenTrie, TokenTrieBuilder};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
+use std::sync::Arc;
 
 /// A glossary loading problem, with the file and row it concerns.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,8 +45,8 @@ impl std::error::Error for GlossaryError {}
 /// One glossary entry (a row).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Entry {
-    /// Its language columns (non-empty cells only).
-    pub terms: BTreeMap<String, String>,
+    /// Its language columns (non-empty cells only). Shared with every hit.
+    pub terms: Arc<BTreeMap<String, String>>,
     pub id: Option<String>,
     /// `preferred`, `admitted`, `deprecated`, or what the file says.
     pub status: Option<String>,
@@ -52,7 +55,7 @@ pub struct Entry {
     /// The full form an abbreviation's note names ("abbr of X").
     pub abbreviation_of: Option<String>,
     /// The glossary file it comes from, as given.
-    pub glossary: String,
+    pub glossary: Arc<str>,
 }
 
 /// One thing to look for: a term or variant of an entry.
@@ -60,23 +63,18 @@ pub struct Entry {
 struct Pattern {
     entry: usize,
     variant: bool,
-    /// Whether the pattern needs a word boundary on its left and right.
-    bounded: (bool, bool),
 }
 
 /// A set of glossary entries compiled for matching.
 ///
-/// Invariant: `patterns[i]` describes the i-th pattern of `matcher`.
+/// Invariant: the value of each term in `trie` indexes `patterns`.
 #[derive(Debug, Clone)]
 pub struct Glossary {
     entries: Vec<Entry>,
     /// For an abbreviation, the entry of its full form.
     full_forms: Vec<Option<usize>>,
-    matcher: Option<AhoCorasick>,
+    trie: TokenTrie,
     patterns: Vec<Pattern>,
-    /// Whether patterns and text are folded to simplified Chinese, so that
-    /// a term matches in either script.
-    across_zh_variants: bool,
 }
 
 impl Default for Glossary {
@@ -99,50 +97,36 @@ impl Glossary {
     }
 
     fn compile(entries: Vec<Entry>, across_zh_variants: bool) -> Self {
-        let key_of = |term: &str| term_key(term, across_zh_variants);
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        let mut keys = Vec::new();
+        let mut trie = TokenTrieBuilder::new(across_zh_variants);
         let mut patterns = Vec::new();
         for (index, entry) in entries.iter().enumerate() {
             let terms = entry.terms.values().map(|t| (t, false));
             let variants = entry.variants.iter().map(|(_, form)| (form, true));
             for (term, variant) in terms.chain(variants) {
-                let key = key_of(term);
-                if key.is_empty() || seen.contains_key(&key) {
-                    continue;
+                let value = patterns.len() as u32;
+                if trie.insert(&normalized(term), value).is_none() {
+                    patterns.push(Pattern {
+                        entry: index,
+                        variant,
+                    });
                 }
-                patterns.push(Pattern {
-                    entry: index,
-                    variant,
-                    bounded: (
-                        needs_boundary(key.chars().next()),
-                        needs_boundary(key.chars().last()),
-                    ),
-                });
-                seen.insert(key.clone(), index);
-                keys.push(key);
             }
         }
+        let trie = trie.build();
         // An abbreviation's full form: the entry that holds that term.
         let full_forms = entries
             .iter()
             .map(|entry| {
                 let full = entry.abbreviation_of.as_deref()?;
-                seen.get(&key_of(full)).copied()
+                let pattern = trie.get(&normalized(full))?;
+                Some(patterns[pattern as usize].entry)
             })
             .collect();
-        let matcher = (!keys.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(&keys)
-                .expect("glossary patterns are plain strings of bounded size")
-        });
         Glossary {
             entries,
             full_forms,
-            matcher,
+            trie,
             patterns,
-            across_zh_variants,
         }
     }
 
@@ -173,108 +157,33 @@ impl Glossary {
     }
 
     /// Finds glossary terms in `text` (normalized block text), leftmost-
-    /// longest: from left to right, the longest term starting at the
-    /// leftmost place where one starts, then on after its end. Char offsets
-    /// into `text`.
+    /// longest on word boundaries: from left to right, the longest term
+    /// starting at the leftmost place where one starts, then on after its
+    /// end. Char offsets into `text`.
     pub fn find(&self, text: &str) -> Vec<TermHit> {
-        let Some(matcher) = &self.matcher else {
-            return Vec::new();
-        };
-        let folded = fold(text, self.across_zh_variants);
-        // fold() maps char to char, so char offsets are shared; map bytes of
-        // the folded text to char offsets.
-        let mut char_at_byte = vec![0usize; folded.len() + 1];
-        let mut chars = 0;
-        for (byte, c) in folded.char_indices() {
-            char_at_byte[byte..byte + c.len_utf8()].fill(chars);
-            chars += 1;
-        }
-        char_at_byte[folded.len()] = chars;
-        let text_chars: Vec<char> = text.chars().collect();
-        // Every match on word boundaries, then the leftmost-longest of them:
-        // filtering after a leftmost-longest search could lose a shorter
-        // match that is on boundaries.
-        let mut candidates: Vec<(usize, usize, usize)> = matcher
-            .find_overlapping_iter(&folded)
-            .map(|m| {
-                (
-                    char_at_byte[m.start()],
-                    char_at_byte[m.end()],
-                    m.pattern().as_usize(),
-                )
-            })
-            .filter(|&(start, end, pattern)| self.on_boundaries(&text_chars, start, end, pattern))
-            .collect();
-        candidates.sort_by_key(|&(start, end, pattern)| (start, std::cmp::Reverse(end), pattern));
         let mut hits = Vec::new();
-        let mut covered_to = 0;
-        for (start, end, pattern) in candidates {
-            if start < covered_to {
-                continue;
-            }
-            covered_to = end;
-            hits.push(self.hit(&text_chars, start, end, pattern));
-        }
+        self.trie
+            .find(text, |found| hits.push(self.hit(text, found)));
         hits
     }
 
-    fn hit(&self, chars: &[char], start: usize, end: usize, pattern: usize) -> TermHit {
-        let pattern = &self.patterns[pattern];
+    fn hit(&self, text: &str, found: Found) -> TermHit {
+        let pattern = &self.patterns[found.value as usize];
         let entry = &self.entries[pattern.entry];
         TermHit {
-            start,
-            end,
-            text: chars[start..end].iter().collect(),
-            entry: entry.terms.clone(),
+            start: found.chars.0,
+            end: found.chars.1,
+            text: text[found.bytes.0..found.bytes.1].to_string(),
+            entry: Arc::clone(&entry.terms),
             id: entry.id.clone(),
             status: entry.status.clone(),
             deprecated: entry.status.as_deref() == Some("deprecated"),
             variant: pattern.variant,
-            full_form: self.full_forms[pattern.entry].map(|full| self.entries[full].terms.clone()),
-            glossary: entry.glossary.clone(),
+            full_form: self.full_forms[pattern.entry]
+                .map(|full| Arc::clone(&self.entries[full].terms)),
+            glossary: Arc::clone(&entry.glossary),
         }
     }
-
-    fn on_boundaries(&self, chars: &[char], start: usize, end: usize, pattern: usize) -> bool {
-        let (left, right) = self.patterns[pattern].bounded;
-        let is_word_char = |i: Option<usize>| {
-            i.and_then(|i| chars.get(i))
-                .is_some_and(|c| c.is_alphanumeric() && !is_cjk(*c))
-        };
-        let glued_left = left && is_word_char(start.checked_sub(1));
-        let glued_right = right && is_word_char(Some(end));
-        !glued_left && !glued_right
-    }
-}
-
-/// True for a term edge that is a letter or digit of a spaced script.
-fn needs_boundary(edge: Option<char>) -> bool {
-    edge.is_some_and(|c| c.is_alphanumeric() && !is_cjk(c))
-}
-
-/// Case and tone-placement folding (and, `across_zh_variants`, traditional
-/// to simplified) that maps each char to exactly one char, so that offsets
-/// in the folded text are offsets in the original.
-fn fold(text: &str, across_zh_variants: bool) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
-    let mut chars: Vec<char> = text.chars().collect();
-    place_vi_tones_in(&mut chars, ToneStyle::Old);
-    for c in &mut chars {
-        if c.is_ascii() {
-            c.make_ascii_lowercase();
-            continue;
-        }
-        let mut lower = c.to_lowercase();
-        if let (Some(l), None) = (lower.next(), lower.next()) {
-            *c = l;
-        }
-        if across_zh_variants {
-            *c = simplified_char(*c);
-        }
-    }
-    chars.into_iter().collect()
 }
 
 /// Parses glossary TSV into entries; the error names the offending line.
@@ -285,35 +194,45 @@ pub fn parse_tsv(text: &str) -> Result<Vec<Entry>, String> {
 /// [`parse_tsv`], with `glossary` as every entry's source name.
 pub fn parse_named(text: &str, glossary: &str) -> Result<Vec<Entry>, String> {
     use file::Column;
-    let file = file::GlossaryFile::parse(text).map_err(|e| e.0)?;
-    let columns = file.columns();
-    let cell_of = |row: &file::Row, wanted: &Column| {
-        columns
-            .iter()
-            .position(|c| c == wanted)
-            .map(|i| row.cell(i).trim().to_string())
-            .filter(|v| !v.is_empty())
-    };
+    let lines = file::Lines::split(text).map_err(|e| e.0)?;
+    let columns = lines.columns();
+    let index_of = |wanted: Column| columns.iter().position(|c| *c == wanted);
+    let (variants_at, id_at, status_at, note_at) = (
+        index_of(Column::Variants),
+        index_of(Column::Id),
+        index_of(Column::Status),
+        index_of(Column::Note),
+    );
+    let glossary: Arc<str> = Arc::from(glossary);
     let mut entries = Vec::new();
-    for row in file.rows.iter().filter(|row| !row.is_blank()) {
-        if row.cells.len() > columns.len() {
+    let mut cells = Vec::new();
+    for (line, row) in lines.rows() {
+        cells.clear();
+        cells.extend(row.split('\t').map(str::trim));
+        if cells.iter().all(|cell| cell.is_empty()) {
+            continue;
+        }
+        if cells.len() > columns.len() {
             return Err(format!(
-                "line {}: {} cells but the header has {} columns",
-                row.line,
-                row.cells.len(),
+                "line {line}: {} cells but the header has {} columns",
+                cells.len(),
                 columns.len()
             ));
         }
+        let cell = |at: Option<usize>| {
+            at.and_then(|at| cells.get(at).copied())
+                .filter(|cell| !cell.is_empty())
+        };
         let terms: BTreeMap<String, String> = columns
             .iter()
-            .enumerate()
-            .filter_map(|(i, column)| match column {
-                Column::Language(code) => Some((code.clone(), row.cell(i).trim().to_string())),
+            .zip(&cells)
+            .filter(|(_, term)| !term.is_empty())
+            .filter_map(|(column, term)| match column {
+                Column::Language(code) => Some((code.clone(), term.to_string())),
                 _ => None,
             })
-            .filter(|(_, term)| !term.is_empty())
             .collect();
-        let variants: Vec<(String, String)> = cell_of(row, &Column::Variants)
+        let variants: Vec<(String, String)> = cell(variants_at)
             .map(|cell| {
                 cell.split('|')
                     .filter_map(|item| item.split_once(':'))
@@ -326,13 +245,12 @@ pub fn parse_named(text: &str, glossary: &str) -> Result<Vec<Entry>, String> {
             continue;
         }
         entries.push(Entry {
-            terms,
-            id: cell_of(row, &Column::Id),
-            status: cell_of(row, &Column::Status),
+            terms: Arc::new(terms),
+            id: cell(id_at).map(str::to_string),
+            status: cell(status_at).map(str::to_string),
             variants,
-            abbreviation_of: cell_of(row, &Column::Note)
-                .and_then(|note| lint::abbreviation_of(&note)),
-            glossary: glossary.to_string(),
+            abbreviation_of: cell(note_at).and_then(lint::abbreviation_of),
+            glossary: Arc::clone(&glossary),
         });
     }
     Ok(entries)
@@ -342,17 +260,17 @@ pub fn parse_named(text: &str, glossary: &str) -> Result<Vec<Entry>, String> {
 /// tone marks in one placement. Two terms with the same key are the same
 /// term to a translator.
 pub fn match_key(term: &str) -> String {
-    term_key(term, false)
+    fold(&normalized(term), false)
 }
 
-/// The key a glossary term is matched by: trimmed, normalized (skipped
-/// for text already clean) and folded.
-fn term_key(term: &str, across_zh_variants: bool) -> String {
+/// A glossary term as block text is: trimmed and normalized (skipped for
+/// text already clean).
+fn normalized(term: &str) -> Cow<'_, str> {
     let term = term.trim();
     if is_clean(term) {
-        fold(term, across_zh_variants)
+        Cow::Borrowed(term)
     } else {
-        fold(&normalize_text(term), across_zh_variants)
+        Cow::Owned(normalize_text(term))
     }
 }
 
@@ -467,7 +385,7 @@ mod tests {
             ]
         );
         assert_eq!(hits[0].full_form.as_ref().unwrap()["zh"], "计划生育");
-        assert!(hits.iter().all(|h| h.glossary == "g.tsv"));
+        assert!(hits.iter().all(|h| &*h.glossary == "g.tsv"));
     }
 
     #[test]

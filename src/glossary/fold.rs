@@ -1,0 +1,210 @@
+//! The fold glossary matching compares text in: lower case, Vietnamese tone
+//! marks in one placement, and (when asked) simplified Chinese. Each char
+//! folds to exactly one char, so char offsets in folded text are offsets in
+//! the original.
+
+use crate::normalize::{ToneStyle, place_vi_tone_pair};
+use crate::script::is_cjk;
+use crate::zh_variant::simplified_char;
+use std::sync::LazyLock;
+
+/// `text` folded.
+pub(super) fn fold(text: &str, across_zh_variants: bool) -> String {
+    let mut folded = String::new();
+    fold_into(text, across_zh_variants, &mut folded);
+    folded
+}
+
+/// [`fold`] into `folded`, which is cleared first.
+pub(super) fn fold_into(text: &str, across_zh_variants: bool, folded: &mut String) {
+    folded.clear();
+    if text.is_ascii() {
+        folded.push_str(text);
+        folded.make_ascii_lowercase();
+        return;
+    }
+    // The previous char written, where it starts, and the char before it.
+    let mut previous: Option<(char, usize)> = None;
+    let mut before_previous = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let mut c = fold_char(c, across_zh_variants);
+        let mut at = folded.len();
+        // Two vowels ending a syllable, not after q: where a tone mark may
+        // stand on either ("hoá", "hóa").
+        if let Some((p, p_at)) = previous
+            && chars.peek().is_none_or(|&next| !is_letter(next))
+            && !(c.is_ascii() && p.is_ascii())
+            && before_previous != Some('q')
+            && let Some((first, second)) = place_vi_tone_pair(p, c, ToneStyle::Old)
+        {
+            folded.truncate(p_at);
+            folded.push(first);
+            at = folded.len();
+            c = second;
+        }
+        folded.push(c);
+        before_previous = previous.map(|(p, _)| p);
+        previous = Some((c, at));
+    }
+}
+
+/// One char folded: lower case, and simplified when `across_zh_variants`.
+#[inline]
+pub(super) fn fold_char(c: char, across_zh_variants: bool) -> char {
+    if let Some(latin) = latin(c) {
+        return latin.lower;
+    }
+    // CJK ideographs, kana and hangul have no case: skip the case tables.
+    let c = if ('\u{2E80}'..'\u{A640}').contains(&c) || ('\u{AC00}'..'\u{FF21}').contains(&c) {
+        c
+    } else {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) => l,
+            _ => c,
+        }
+    };
+    if across_zh_variants {
+        simplified_char(c)
+    } else {
+        c
+    }
+}
+
+/// What a char of text is to the matcher.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Class {
+    /// Whitespace: separates tokens and is not part of any.
+    Space,
+    /// A letter (`letter`) or digit of a spaced script: the chars a
+    /// Vietnamese or English word is made of.
+    Word { letter: bool },
+    /// Anything else: a token by itself (a Han character, a punctuation
+    /// mark).
+    Single,
+}
+
+/// `c` folded (as [`fold_char`]), and its class.
+#[inline]
+pub(super) fn classify(c: char, across_zh_variants: bool) -> (char, Class) {
+    if c.is_ascii() {
+        let class = if c.is_ascii_alphanumeric() {
+            Class::Word {
+                letter: c.is_ascii_alphabetic(),
+            }
+        } else if c.is_ascii_whitespace() || c == '\u{b}' {
+            Class::Space
+        } else {
+            Class::Single
+        };
+        return (c.to_ascii_lowercase(), class);
+    }
+    if let Some(latin) = latin(c) {
+        return (latin.lower, latin.class);
+    }
+    let class = if c.is_whitespace() {
+        Class::Space
+    } else if !is_cjk(c) && c.is_alphanumeric() {
+        Class::Word {
+            letter: c.is_alphabetic(),
+        }
+    } else {
+        Class::Single
+    };
+    (fold_char(c, across_zh_variants), class)
+}
+
+fn is_letter(c: char) -> bool {
+    match latin(c) {
+        Some(latin) => latin.class == Class::Word { letter: true },
+        None => c.is_alphabetic(),
+    }
+}
+
+/// What the fold needs of a char, looked up for the Latin blocks that
+/// Vietnamese and English text is made of instead of searched in the
+/// Unicode tables each time.
+struct LatinChar {
+    lower: char,
+    class: Class,
+}
+
+/// ASCII and Latin-1 to Latin Extended-B, then Latin Extended Additional (all the
+/// precomposed Vietnamese vowels).
+const LATIN_END: u32 = 0x250;
+const EXTENDED: std::ops::Range<u32> = 0x1E00..0x1F00;
+
+static LATIN: LazyLock<Vec<LatinChar>> = LazyLock::new(|| {
+    (0..LATIN_END)
+        .chain(EXTENDED)
+        .map(|code| {
+            let c = char::from_u32(code).expect("no surrogates below U+D800");
+            let mut lower = c.to_lowercase();
+            LatinChar {
+                lower: match (lower.next(), lower.next()) {
+                    (Some(l), None) => l,
+                    _ => c,
+                },
+                class: if c.is_whitespace() {
+                    Class::Space
+                } else if c.is_alphanumeric() {
+                    Class::Word {
+                        letter: c.is_alphabetic(),
+                    }
+                } else {
+                    Class::Single
+                },
+            }
+        })
+        .collect()
+});
+
+fn latin(c: char) -> Option<&'static LatinChar> {
+    let code = u32::from(c);
+    let index = if code < LATIN_END {
+        code
+    } else if EXTENDED.contains(&code) {
+        LATIN_END + code - EXTENDED.start
+    } else {
+        return None;
+    };
+    LATIN.get(index as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_agrees_with_unicode() {
+        for code in (0..LATIN_END).chain(EXTENDED) {
+            let c = char::from_u32(code).unwrap();
+            let expected_class = if c.is_whitespace() {
+                Class::Space
+            } else if c.is_alphanumeric() {
+                Class::Word {
+                    letter: c.is_alphabetic(),
+                }
+            } else {
+                Class::Single
+            };
+            assert_eq!(classify(c, false).1, expected_class, "{c}");
+            let lower: Vec<char> = c.to_lowercase().collect();
+            let expected = if lower.len() == 1 { lower[0] } else { c };
+            assert_eq!(fold_char(c, false), expected, "{c}");
+        }
+    }
+
+    #[test]
+    fn folds_case_and_tone_placement_char_for_char() {
+        assert_eq!(fold("KẾ HOẠCH HOÁ", false), "kế hoạch hóa");
+        assert_eq!(
+            fold("Khoẻ, thuỷ, quý, hoàn", false),
+            "khỏe, thủy, quý, hoàn"
+        );
+        assert_eq!(fold("İstanbul", false).chars().count(), 8);
+        assert_eq!(fold("計劃生育", true), "计划生育");
+        assert_eq!(fold("計劃生育", false), "計劃生育");
+    }
+}
