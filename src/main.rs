@@ -5,9 +5,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use plangloss::batch::{self, Summary};
 use plangloss::encoding::ForcedEncoding;
 use plangloss::extract::ReadOptions;
-use plangloss::glossary::file::{GlossaryFile, is_language_code};
+use plangloss::glossary::file::{self, GlossaryFile, is_language_code};
 use plangloss::glossary::write::{self, Fields, Selector};
-use plangloss::glossary::{Glossary, exchange, lint};
+use plangloss::glossary::{Glossary, exchange, lint, stats, suggest};
 use plangloss::model::{Block, BlockKind, Lang, Limits};
 use plangloss::normalize::ToneStyle;
 use plangloss::output::plain_text;
@@ -166,6 +166,40 @@ Exit status: 0 when no file has errors (warnings allowed), 1 when any has, 2 whe
         new_id: Option<String>,
         #[command(flatten)]
         fields: FieldArgs,
+    },
+    /// How a glossary is used in a corpus: each entry's occurrences and the documents it occurs in, the entries never seen, and the documents with the most candidate terms the glossary lacks. Three TSV tables, each after a `# ` title line.
+    #[command(
+        after_help = "Example:\n  plangloss glossary stats glossaries/program-terms.tsv corpora/ ../plans/\n\n\
+Exit status: 0, or 1 when some document could not be read (named on stderr; the rest are counted)."
+    )]
+    Stats {
+        /// The glossary TSV file (e.g. `glossaries/program-terms.tsv`).
+        file: PathBuf,
+        /// Documents or folders to read (e.g. `corpora/`).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// How often a phrase must recur to count as an unknown candidate term (e.g. `--min-frequency 5`).
+        #[arg(long, default_value_t = 3, value_name = "N")]
+        min_frequency: usize,
+    },
+    /// Candidate new terms from a corpus: recurring Vietnamese phrases of 2-6 syllables and Chinese n-grams of 2-6 characters that no entry covers, ranked by C-value, as glossary rows ready to paste (the evidence and an example in the `note` column).
+    #[command(
+        after_help = "Example:\n  plangloss glossary suggest corpora/ --glossary glossaries/program-terms.tsv --limit 30 > candidates.tsv\n\n\
+Exit status: 0, or 1 when some document could not be read (named on stderr; the rest are used)."
+    )]
+    Suggest {
+        /// Documents or folders to read (e.g. `corpora/`).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// The glossary whose entries are known (e.g. `--glossary glossaries/program-terms.tsv`).
+        #[arg(long, value_name = "FILE")]
+        glossary: PathBuf,
+        /// How often a phrase must recur (e.g. `--min-frequency 5`).
+        #[arg(long, default_value_t = 3, value_name = "N")]
+        min_frequency: usize,
+        /// At most this many rows (e.g. `--limit 100`).
+        #[arg(long, default_value_t = 50, value_name = "N")]
+        limit: usize,
     },
 }
 
@@ -381,6 +415,17 @@ fn main() -> ExitCode {
             }
             GlossaryCommand::Import { from, file, output } => import_glossary(from, &file, output),
             GlossaryCommand::Export { to, file, output } => export_glossary(to, &file, output),
+            GlossaryCommand::Stats {
+                file,
+                paths,
+                min_frequency,
+            } => glossary_stats(&file, &paths, min_frequency),
+            GlossaryCommand::Suggest {
+                paths,
+                glossary,
+                min_frequency,
+                limit,
+            } => suggest_terms(&glossary, &paths, min_frequency, limit),
             GlossaryCommand::Set {
                 file,
                 select_id,
@@ -582,6 +627,59 @@ fn export_glossary(
         ExchangeFormat::Tbx => exchange::to_tbx(&file),
     };
     write_output(output, &converted)
+}
+
+fn glossary_stats(
+    file: &std::path::Path,
+    paths: &[PathBuf],
+    min_frequency: usize,
+) -> Result<ExitCode, String> {
+    let glossary = Glossary::load(&[file]).map_err(|e| e.to_string())?;
+    let (documents, errors) = suggest::read_corpus(paths);
+    let uses = stats::entry_uses(&glossary, &documents);
+    let candidates = suggest::candidates(&glossary, &documents, min_frequency);
+    write_stdout(&stats::render_stats(
+        &glossary,
+        &documents,
+        &uses,
+        &candidates,
+    ))?;
+    Ok(report_unreadable(&errors))
+}
+
+fn suggest_terms(
+    file: &std::path::Path,
+    paths: &[PathBuf],
+    min_frequency: usize,
+    limit: usize,
+) -> Result<ExitCode, String> {
+    let text = read_text(file)?;
+    let header = file::Lines::split(&text)
+        .map_err(|e| format!("{}: {e}", file.display()))?
+        .header
+        .to_string();
+    let glossary = Glossary::load(&[file]).map_err(|e| e.to_string())?;
+    let (documents, errors) = suggest::read_corpus(paths);
+    let candidates = suggest::candidates(&glossary, &documents, min_frequency);
+    write_stdout(&suggest::render_suggestions(
+        &header,
+        &candidates,
+        &documents,
+        limit,
+    ))?;
+    Ok(report_unreadable(&errors))
+}
+
+/// Names each document that could not be read on stderr; failure if any.
+fn report_unreadable(errors: &[String]) -> ExitCode {
+    for error in errors {
+        eprintln!("plangloss: {error}");
+    }
+    if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 fn read_text(path: &std::path::Path) -> Result<String, String> {

@@ -91,6 +91,8 @@ fn every_command_has_help_with_examples() {
         "glossary set",
         "glossary import",
         "glossary export",
+        "glossary stats",
+        "glossary suggest",
     ] {
         let mut args: Vec<&str> = command.split(' ').collect();
         args.push("--help");
@@ -294,5 +296,104 @@ fn deprecated_terms_are_flagged_and_counted() {
     assert!(
         warnings.contains("deprecated term \\\"sinh đẻ có kế hoạch\\\" used 2 times"),
         "{warnings}"
+    );
+}
+
+#[test]
+fn glossary_stats_counts_entries_per_document_on_corpora() {
+    let output = plangloss(&[
+        "glossary",
+        "stats",
+        "glossaries/program-terms.tsv",
+        "corpora/",
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let report = String::from_utf8(output.stdout).unwrap();
+    let sections: Vec<&str> = report.split("\n\n").collect();
+    assert_eq!(sections.len(), 3, "{report}");
+    assert!(sections[0].starts_with("# entries by occurrences ("));
+    // Every row: FILE:LINE, term, occurrences, documents, where most.
+    let row = sections[0]
+        .lines()
+        .find(|line| line.contains("\tTiêm chủng\t"))
+        .expect("Tiêm chủng occurs in corpora/");
+    let cells: Vec<&str> = row.split('\t').collect();
+    assert!(cells[0].starts_with("glossaries/program-terms.tsv:"));
+    let (occurrences, documents): (usize, usize) =
+        (cells[2].parse().unwrap(), cells[3].parse().unwrap());
+    assert!(occurrences >= documents && documents >= 2, "{row}");
+    assert!(
+        cells[4].contains("vi/kh-tiem-chung-mo-rong-2025.docx ("),
+        "{row}"
+    );
+    assert!(sections[1].starts_with("# entries never seen ("));
+    assert!(sections[2].starts_with("# documents with the most unknown candidate terms"));
+    assert!(sections[2].lines().count() > 3, "{report}");
+}
+
+#[test]
+fn glossary_stats_names_unreadable_documents_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.txt"), "Công tác tiêm chủng.\n").unwrap();
+    std::fs::write(dir.path().join("broken.docx"), b"PK\x03\x04 not really").unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let output = plangloss(&["glossary", "stats", "glossaries/program-terms.tsv", folder]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("broken.docx"));
+    let report = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        report.contains("\tTiêm chủng\t1\t1\tplan.txt (1)\n"),
+        "{report}"
+    );
+}
+
+#[test]
+fn glossary_suggest_prints_rows_ready_to_paste() {
+    let output = plangloss(&[
+        "glossary",
+        "suggest",
+        "corpora/",
+        "--glossary",
+        "glossaries/program-terms.tsv",
+        "--limit",
+        "40",
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let text = String::from_utf8(output.stdout).unwrap();
+    let header = std::fs::read_to_string(root().join("glossaries/program-terms.tsv")).unwrap();
+    let header = header.lines().next().unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some(header));
+    let rows: Vec<Vec<&str>> = lines.map(|line| line.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 40);
+    let columns: Vec<&str> = header.split('\t').collect();
+    let glossary =
+        plangloss::glossary::Glossary::load(&[root().join("glossaries/program-terms.tsv")])
+            .unwrap();
+    for row in &rows {
+        assert_eq!(row.len(), columns.len());
+        let term = row[0..3]
+            .iter()
+            .find(|cell| !cell.is_empty())
+            .expect("a term");
+        // Not already in the glossary, and with its evidence.
+        let known = glossary.find(term);
+        assert!(known.iter().all(|hit| hit.text != *term), "{term} is known");
+        let note = row[columns.iter().position(|c| *c == "note").unwrap()];
+        assert!(note.starts_with("candidate: ") && note.contains("C-value") && note.contains('«'));
+    }
+    // Both languages of the corpora come up.
+    assert!(rows.iter().any(|row| !row[0].is_empty()) && rows.iter().any(|row| !row[1].is_empty()));
+    // The rows paste into the glossary and it still lints clean.
+    let dir = tempfile::tempdir().unwrap();
+    let pasted = dir.path().join("pasted.tsv");
+    let original = std::fs::read_to_string(root().join("glossaries/program-terms.tsv")).unwrap();
+    let new_rows: String = text.lines().skip(1).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&pasted, format!("{original}{new_rows}")).unwrap();
+    let lint = plangloss(&["glossary", "lint", pasted.to_str().unwrap()]);
+    assert!(
+        lint.status.success(),
+        "{}",
+        String::from_utf8_lossy(&lint.stdout)
     );
 }

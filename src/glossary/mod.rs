@@ -16,6 +16,8 @@ pub mod file;
 mod fold;
 pub mod lint;
 mod matcher;
+pub mod stats;
+pub mod suggest;
 pub mod write;
 
 use crate::model::TermHit;
@@ -56,6 +58,21 @@ pub struct Entry {
     pub abbreviation_of: Option<String>,
     /// The glossary file it comes from, as given.
     pub glossary: Arc<str>,
+    /// Its line in that file (the header is line 1).
+    pub line: usize,
+}
+
+/// Where an entry's term or variant occurs in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    /// The index of the entry in [`Glossary::entries`].
+    pub entry: usize,
+    /// Char offsets into the text.
+    pub chars: (usize, usize),
+    /// Byte offsets into the text.
+    pub bytes: (usize, usize),
+    /// True when the text is one of the entry's variants.
+    pub variant: bool,
 }
 
 /// One thing to look for: a term or variant of an entry.
@@ -156,20 +173,44 @@ impl Glossary {
         self.entries.is_empty()
     }
 
+    /// The entries, in the order they were given.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
     /// Finds glossary terms in `text` (normalized block text), leftmost-
     /// longest on word boundaries: from left to right, the longest term
     /// starting at the leftmost place where one starts, then on after its
     /// end. Char offsets into `text`.
     pub fn find(&self, text: &str) -> Vec<TermHit> {
         let mut hits = Vec::new();
-        self.trie
-            .find(text, |found| hits.push(self.hit(text, found)));
+        self.trie.find(text, |found| {
+            hits.push(self.hit(text, self.to_match(found)))
+        });
         hits
     }
 
-    fn hit(&self, text: &str, found: Found) -> TermHit {
+    /// [`Glossary::find`], giving where each entry occurs rather than a
+    /// hit to write out.
+    pub fn matches(&self, text: &str) -> Vec<Match> {
+        let mut matches = Vec::new();
+        self.trie
+            .find(text, |found| matches.push(self.to_match(found)));
+        matches
+    }
+
+    fn to_match(&self, found: Found) -> Match {
         let pattern = &self.patterns[found.value as usize];
-        let entry = &self.entries[pattern.entry];
+        Match {
+            entry: pattern.entry,
+            chars: found.chars,
+            bytes: found.bytes,
+            variant: pattern.variant,
+        }
+    }
+
+    fn hit(&self, text: &str, found: Match) -> TermHit {
+        let entry = &self.entries[found.entry];
         TermHit {
             start: found.chars.0,
             end: found.chars.1,
@@ -178,8 +219,8 @@ impl Glossary {
             id: entry.id.clone(),
             status: entry.status.clone(),
             deprecated: entry.status.as_deref() == Some("deprecated"),
-            variant: pattern.variant,
-            full_form: self.full_forms[pattern.entry]
+            variant: found.variant,
+            full_form: self.full_forms[found.entry]
                 .map(|full| Arc::clone(&self.entries[full].terms)),
             glossary: Arc::clone(&entry.glossary),
         }
@@ -251,6 +292,7 @@ pub fn parse_named(text: &str, glossary: &str) -> Result<Vec<Entry>, String> {
             variants,
             abbreviation_of: cell(note_at).and_then(lint::abbreviation_of),
             glossary: Arc::clone(&glossary),
+            line,
         });
     }
     Ok(entries)
