@@ -103,7 +103,13 @@ pub(super) fn classify(c: char, across_zh_variants: bool) -> (char, Class) {
     if let Some(latin) = latin(c) {
         return (latin.lower, latin.class);
     }
-    let class = if c.is_whitespace() {
+    let class = class_by_unicode(c);
+    (fold_char(c, across_zh_variants), class)
+}
+
+/// [`classify`]'s class from the Unicode properties, without shortcuts.
+fn class_by_unicode(c: char) -> Class {
+    if c.is_whitespace() {
         Class::Space
     } else if !is_cjk(c) && c.is_alphanumeric() {
         Class::Word {
@@ -111,8 +117,7 @@ pub(super) fn classify(c: char, across_zh_variants: bool) -> (char, Class) {
         }
     } else {
         Class::Single
-    };
-    (fold_char(c, across_zh_variants), class)
+    }
 }
 
 fn is_letter(c: char) -> bool {
@@ -146,15 +151,7 @@ static LATIN: LazyLock<Vec<LatinChar>> = LazyLock::new(|| {
                     (Some(l), None) => l,
                     _ => c,
                 },
-                class: if c.is_whitespace() {
-                    Class::Space
-                } else if c.is_alphanumeric() {
-                    Class::Word {
-                        letter: c.is_alphabetic(),
-                    }
-                } else {
-                    Class::Single
-                },
+                class: class_by_unicode(c),
             }
         })
         .collect()
@@ -180,16 +177,7 @@ mod tests {
     fn the_table_agrees_with_unicode() {
         for code in (0..LATIN_END).chain(EXTENDED) {
             let c = char::from_u32(code).unwrap();
-            let expected_class = if c.is_whitespace() {
-                Class::Space
-            } else if c.is_alphanumeric() {
-                Class::Word {
-                    letter: c.is_alphabetic(),
-                }
-            } else {
-                Class::Single
-            };
-            assert_eq!(classify(c, false).1, expected_class, "{c}");
+            assert_eq!(classify(c, false).1, class_by_unicode(c), "{c}");
             let lower: Vec<char> = c.to_lowercase().collect();
             let expected = if lower.len() == 1 { lower[0] } else { c };
             assert_eq!(fold_char(c, false), expected, "{c}");
