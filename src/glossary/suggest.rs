@@ -98,7 +98,7 @@ pub struct Candidate {
 /// Counts gathered for one phrase.
 #[derive(Debug, Default)]
 struct Tally {
-    lang: Option<Lang>,
+    lang: Lang,
     text: String,
     tokens: usize,
     frequency: usize,
@@ -147,16 +147,16 @@ pub fn candidates(
                 .collect();
             for_each_phrase(block, &covered, |key, phrase| {
                 let tally = tallies.entry(key).or_insert_with(|| Tally {
-                    lang: Some(phrase.lang),
-                    text: phrase.text.clone(),
+                    lang: phrase.lang,
+                    text: phrase.text(),
                     tokens: phrase.tokens,
-                    example: phrase.context.clone(),
+                    example: phrase.context(),
                     example_document: index,
                     ..Tally::default()
                 });
                 tally.frequency += 1;
-                tally.left.see(phrase.left.as_deref());
-                tally.right.see(phrase.right.as_deref());
+                tally.left.see(phrase.left);
+                tally.right.see(phrase.right);
                 if tally.documents.last() != Some(&index) {
                     tally.documents.push(index);
                 }
@@ -223,7 +223,7 @@ fn rank(tallies: FxHashMap<String, Tally>) -> Vec<Candidate> {
     // contain it.
     let mut nested_in: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
     for (key, tally) in &tallies {
-        let lang = tally.lang.unwrap_or_default();
+        let lang = tally.lang;
         for sub in sub_phrases(key, lang) {
             if let Some((sub_key, _)) = tallies.get_key_value(sub.as_str()) {
                 let entry = nested_in.entry(sub_key.as_str()).or_default();
@@ -242,7 +242,7 @@ fn rank(tallies: FxHashMap<String, Tally>) -> Vec<Candidate> {
                 None => weight * frequency,
             };
             Candidate {
-                lang: tally.lang.unwrap_or_default(),
+                lang: tally.lang,
                 text: tally.text.clone(),
                 tokens: tally.tokens,
                 frequency: tally.frequency,
@@ -279,15 +279,28 @@ fn sub_phrases(key: &str, lang: Lang) -> Vec<String> {
     subs
 }
 
-/// One occurrence of a phrase in a block.
-struct Phrase {
+/// One occurrence of a phrase in a block. Its text and context are only
+/// written out for the first occurrence of each phrase.
+struct Phrase<'a> {
     lang: Lang,
-    text: String,
     tokens: usize,
-    context: String,
     /// The folded tokens just before and after it in its run, if any.
-    left: Option<String>,
-    right: Option<String>,
+    left: Option<&'a str>,
+    right: Option<&'a str>,
+    block: &'a Block,
+    chars: &'a [char],
+    /// Its char span in the block.
+    span: (usize, usize),
+}
+
+impl Phrase<'_> {
+    fn text(&self) -> String {
+        self.chars[self.span.0..self.span.1].iter().collect()
+    }
+
+    fn context(&self) -> String {
+        context(self.chars, self.block, self.span.0, self.span.1)
+    }
 }
 
 /// Calls `each` with (folded key, occurrence) for every phrase of `block`
@@ -307,32 +320,30 @@ fn for_each_phrase(
         Lang::En | Lang::Und => return,
     };
     for run in runs {
+        let keys: Vec<String> = run
+            .iter()
+            .map(|&(a, b)| folded[a..b].iter().collect())
+            .collect();
         for start in 0..run.len() {
             for len in MIN_TOKENS..=max_tokens.min(run.len() - start) {
-                let tokens = &run[start..start + len];
-                let (from, to) = (tokens[0].0, tokens[len - 1].1);
-                let key_of = |&(a, b): &(usize, usize)| folded[a..b].iter().collect::<String>();
-                let (first, last) = (key_of(&tokens[0]), key_of(&tokens[len - 1]));
-                if is_edge_word(&first, block.lang)
-                    || is_edge_word(&last, block.lang)
-                    || inside_match(from, to)
+                let end = start + len;
+                let span = (run[start].0, run[end - 1].1);
+                if is_edge_word(&keys[start], block.lang)
+                    || is_edge_word(&keys[end - 1], block.lang)
+                    || inside_match(span.0, span.1)
                 {
                     continue;
                 }
-                let key = tokens
-                    .iter()
-                    .map(key_of)
-                    .collect::<Vec<_>>()
-                    .join(separator);
                 each(
-                    key,
+                    keys[start..end].join(separator),
                     Phrase {
                         lang: block.lang,
-                        text: chars[from..to].iter().collect(),
                         tokens: len,
-                        context: context(&chars, block, from, to),
-                        left: start.checked_sub(1).map(|i| key_of(&run[i])),
-                        right: run.get(start + len).map(key_of),
+                        left: start.checked_sub(1).map(|i| keys[i].as_str()),
+                        right: keys.get(end).map(String::as_str),
+                        block,
+                        chars: &chars,
+                        span,
                     },
                 );
             }
