@@ -4,7 +4,8 @@
 //! warnings); later stages fill in each block's language, sentences and term hits.
 //! Nothing here knows about JSON: `output` decides how these are written.
 
-use serde::Serialize;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
@@ -57,7 +58,7 @@ pub struct TermHit {
     pub end: usize,
     pub text: String,
     /// The glossary row's language columns, e.g. `{"vi": …, "zh": …, "en": …}`.
-    pub entry: Arc<BTreeMap<String, String>>,
+    pub entry: Arc<Terms>,
     /// The entry's `id`, when the glossary has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
@@ -72,9 +73,82 @@ pub struct TermHit {
     pub variant: bool,
     /// For an abbreviation, the language columns of its full form.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub full_form: Option<Arc<BTreeMap<String, String>>>,
+    pub full_form: Option<Arc<Terms>>,
     /// The glossary file the entry comes from, as given on the command line.
     pub glossary: Arc<str>,
+}
+
+/// The language columns of a glossary row: (language code, term) pairs,
+/// written as a JSON object in code order, like a `BTreeMap`.
+///
+/// Invariant: sorted by code, each code once. A boxed slice rather than a
+/// map, because a glossary holds one per row: 100,000 rows of three terms
+/// take about a fifth of the memory a `BTreeMap` would.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Terms(Box<[(Arc<str>, Box<str>)]>);
+
+impl Terms {
+    /// The term in language `code`.
+    pub fn get(&self, code: &str) -> Option<&str> {
+        let at = self.0.binary_search_by(|(c, _)| (**c).cmp(code)).ok()?;
+        Some(&self.0[at].1)
+    }
+
+    /// (code, term) pairs in code order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(code, term)| (&**code, &**term))
+    }
+
+    /// The language codes, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.iter().map(|(code, _)| code)
+    }
+
+    /// The terms, in code order.
+    pub fn values(&self) -> impl Iterator<Item = &str> {
+        self.iter().map(|(_, term)| term)
+    }
+
+    /// Number of languages.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when there are no terms.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The term in language `code`; panics when there is none, as a map does.
+impl std::ops::Index<&str> for Terms {
+    type Output = str;
+
+    fn index(&self, code: &str) -> &str {
+        self.get(code)
+            .unwrap_or_else(|| panic!("no term in language {code}"))
+    }
+}
+
+/// Where a code comes twice, the last term wins, as in a map.
+impl FromIterator<(Arc<str>, Box<str>)> for Terms {
+    fn from_iter<I: IntoIterator<Item = (Arc<str>, Box<str>)>>(pairs: I) -> Self {
+        let mut pairs: Vec<_> = pairs.into_iter().collect();
+        pairs.reverse();
+        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        pairs.dedup_by(|later, earlier| later.0 == earlier.0);
+        Terms(pairs.into_boxed_slice())
+    }
+}
+
+impl Serialize for Terms {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.len()))?;
+        for (code, term) in self.iter() {
+            map.serialize_entry(code, term)?;
+        }
+        map.end()
+    }
 }
 
 /// A footnote or endnote reference mark inside a block's text. The mark itself
@@ -262,5 +336,25 @@ impl Default for Limits {
             max_inflated_bytes: 256 * 1024 * 1024,
             max_depth: 256,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_a_sorted_map_where_the_last_code_wins() {
+        let pair = |code: &str, term: &str| (Arc::from(code), Box::from(term));
+        let terms: Terms = [pair("zh", "计生"), pair("en", "FP"), pair("zh", "计划生育")]
+            .into_iter()
+            .collect();
+        assert_eq!(terms.keys().collect::<Vec<_>>(), ["en", "zh"]);
+        assert_eq!(terms.get("zh"), Some("计划生育"));
+        assert_eq!(terms.get("vi"), None);
+        assert_eq!(
+            serde_json::to_string(&terms).unwrap(),
+            r#"{"en":"FP","zh":"计划生育"}"#
+        );
     }
 }

@@ -89,7 +89,7 @@ fn leftmost_longest_case_and_abbreviations() {
         .into_iter()
         .find(|h| h.text == "SKSS")
         .unwrap();
-    assert_eq!(hit.full_form.unwrap()["en"], "reproductive health");
+    assert_eq!(&hit.full_form.unwrap()["en"], "reproductive health");
 }
 
 #[test]
@@ -134,5 +134,5 @@ fn chinese_matches_without_boundaries_with_variants_and_across_scripts() {
         .iter()
         .find(|h| h.text == "宣传教育")
         .expect("found across scripts");
-    assert_eq!(hit.entry["zh"], "宣傳教育");
+    assert_eq!(&hit.entry["zh"], "宣傳教育");
 }

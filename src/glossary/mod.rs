@@ -20,12 +20,11 @@ pub mod stats;
 pub mod suggest;
 pub mod write;
 
-use crate::model::TermHit;
+use crate::model::{TermHit, Terms};
 use crate::normalize::{is_clean, normalize_text};
 use fold::fold;
 use matcher::{Found, TokenTrie, TokenTrieBuilder};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
@@ -48,7 +47,7 @@ impl std::error::Error for GlossaryError {}
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Entry {
     /// Its language columns (non-empty cells only). Shared with every hit.
-    pub terms: Arc<BTreeMap<String, String>>,
+    pub terms: Arc<Terms>,
     pub id: Option<String>,
     /// `preferred`, `admitted`, `deprecated`, or what the file says.
     pub status: Option<String>,
@@ -118,7 +117,7 @@ impl Glossary {
         let mut patterns = Vec::new();
         for (index, entry) in entries.iter().enumerate() {
             let terms = entry.terms.values().map(|t| (t, false));
-            let variants = entry.variants.iter().map(|(_, form)| (form, true));
+            let variants = entry.variants.iter().map(|(_, form)| (form.as_str(), true));
             for (term, variant) in terms.chain(variants) {
                 let value = patterns.len() as u32;
                 if trie.insert(&normalized(term), value).is_none() {
@@ -245,6 +244,14 @@ pub fn parse_named(text: &str, glossary: &str) -> Result<Vec<Entry>, String> {
         index_of(Column::Note),
     );
     let glossary: Arc<str> = Arc::from(glossary);
+    // Each language code once, shared by every row's terms.
+    let codes: Vec<Option<Arc<str>>> = columns
+        .iter()
+        .map(|column| match column {
+            Column::Language(code) => Some(Arc::from(code.as_str())),
+            _ => None,
+        })
+        .collect();
     let mut entries = Vec::new();
     let mut cells = Vec::new();
     for (line, row) in lines.rows() {
@@ -264,14 +271,11 @@ pub fn parse_named(text: &str, glossary: &str) -> Result<Vec<Entry>, String> {
             at.and_then(|at| cells.get(at).copied())
                 .filter(|cell| !cell.is_empty())
         };
-        let terms: BTreeMap<String, String> = columns
+        let terms: Terms = codes
             .iter()
             .zip(&cells)
             .filter(|(_, term)| !term.is_empty())
-            .filter_map(|(column, term)| match column {
-                Column::Language(code) => Some((code.clone(), term.to_string())),
-                _ => None,
-            })
+            .filter_map(|(code, term)| Some((Arc::clone(code.as_ref()?), Box::from(*term))))
             .collect();
         let variants: Vec<(String, String)> = cell(variants_at)
             .map(|cell| {
@@ -426,7 +430,7 @@ mod tests {
                 ("KHH gia đình", Some("fp"), false, true, false),
             ]
         );
-        assert_eq!(hits[0].full_form.as_ref().unwrap()["zh"], "计划生育");
+        assert_eq!(&hits[0].full_form.as_ref().unwrap()["zh"], "计划生育");
         assert!(hits.iter().all(|h| &*h.glossary == "g.tsv"));
     }
 
@@ -435,7 +439,7 @@ mod tests {
         let hits = glossary().find("做好计划生育和生殖健康工作");
         assert_eq!(hits.len(), 2);
         assert_eq!((hits[0].start, hits[0].end), (2, 6));
-        assert_eq!(hits[1].entry["en"], "reproductive health");
+        assert_eq!(&hits[1].entry["en"], "reproductive health");
     }
 
     #[test]
@@ -447,6 +451,6 @@ mod tests {
         let texts: Vec<_> = hits.iter().map(|h| h.text.as_str()).collect();
         assert_eq!(texts, vec!["計劃生育", "生殖健康"]);
         assert_eq!((hits[0].start, hits[0].end), (2, 6));
-        assert_eq!(hits[0].entry["zh"], "计划生育");
+        assert_eq!(&hits[0].entry["zh"], "计划生育");
     }
 }

@@ -67,7 +67,7 @@ pub fn render_stats(
             .iter()
             .find_map(|code| entry.terms.get(*code))
             .or_else(|| entry.terms.values().next())
-            .map_or("", String::as_str);
+            .unwrap_or("");
         (
             format!("{}:{}", entry.glossary, entry.line),
             term.to_string(),
