@@ -65,7 +65,7 @@ pub fn render_stats(
         let entry = &glossary.entries()[entry];
         let term = ["vi", "zh", "en"]
             .iter()
-            .find_map(|code| entry.terms.get(*code))
+            .find_map(|code| entry.terms.get(code))
             .or_else(|| entry.terms.values().next())
             .unwrap_or("");
         (
