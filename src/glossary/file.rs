@@ -170,12 +170,23 @@ impl<'a> Lines<'a> {
 
     /// The rows after the header: (line number, text).
     pub fn rows(&self) -> impl Iterator<Item = (usize, &'a str)> + use<'a> {
-        self.body
-            .map(|body| body.split(self.newline))
-            .into_iter()
-            .flatten()
-            .enumerate()
-            .map(|(index, line)| (index + 2, line))
+        let newline = memchr::memmem::Finder::new(self.newline.as_bytes()).into_owned();
+        let mut rest = self.body;
+        std::iter::from_fn(move || {
+            let body = rest?;
+            Some(match newline.find(body.as_bytes()) {
+                Some(end) => {
+                    rest = Some(&body[end + newline.needle().len()..]);
+                    &body[..end]
+                }
+                None => {
+                    rest = None;
+                    body
+                }
+            })
+        })
+        .enumerate()
+        .map(|(index, line)| (index + 2, line))
     }
 }
 

@@ -85,29 +85,54 @@ pub(super) enum Class {
     Single,
 }
 
-/// `c` folded (as [`fold_char`]), and its class.
-#[inline]
-pub(super) fn classify(c: char, across_zh_variants: bool) -> (char, Class) {
-    if c.is_ascii() {
-        let class = if c.is_ascii_alphanumeric() {
-            Class::Word {
-                letter: c.is_ascii_alphabetic(),
-            }
-        } else if c.is_ascii_whitespace() || c == '\u{b}' {
-            Class::Space
-        } else {
-            Class::Single
-        };
-        return (c.to_ascii_lowercase(), class);
-    }
-    if let Some(latin) = latin(c) {
-        return (latin.lower, latin.class);
-    }
-    let class = class_by_unicode(c);
-    (fold_char(c, across_zh_variants), class)
+/// What chars of text are to the matcher, and how they fold: the lookup
+/// table fetched once for many chars.
+#[derive(Clone, Copy)]
+pub(super) struct Classifier {
+    latin: &'static [LatinChar; LATIN_LEN],
+    across_zh_variants: bool,
 }
 
-/// [`classify`]'s class from the Unicode properties, without shortcuts.
+impl Classifier {
+    pub fn new(across_zh_variants: bool) -> Self {
+        Classifier {
+            latin: &LATIN,
+            across_zh_variants,
+        }
+    }
+
+    /// `c` folded (as [`fold_char`]), and its class.
+    #[inline(always)]
+    pub fn classify(self, c: char) -> (char, Class) {
+        let code = u32::from(c);
+        if code < LATIN_END {
+            let latin = &self.latin[code as usize];
+            return (latin.lower, latin.class);
+        }
+        // Han ideographs of the basic block have no case and stand alone.
+        if (0x4E00..0xA000).contains(&code) {
+            let c = if self.across_zh_variants {
+                simplified_char(c)
+            } else {
+                c
+            };
+            return (c, Class::Single);
+        }
+        if EXTENDED.contains(&code) {
+            let latin = &self.latin[(LATIN_END + code - EXTENDED.start) as usize];
+            return (latin.lower, latin.class);
+        }
+        self.classify_other(c)
+    }
+
+    #[inline(never)]
+    fn classify_other(self, c: char) -> (char, Class) {
+        (fold_char(c, self.across_zh_variants), class_by_unicode(c))
+    }
+}
+
+/// [`Classifier::classify`]'s class from the Unicode properties, without
+/// shortcuts.
 fn class_by_unicode(c: char) -> Class {
     if c.is_whitespace() {
         Class::Space
@@ -139,22 +164,28 @@ struct LatinChar {
 /// precomposed Vietnamese vowels).
 const LATIN_END: u32 = 0x250;
 const EXTENDED: std::ops::Range<u32> = 0x1E00..0x1F00;
+const LATIN_LEN: usize = (LATIN_END + EXTENDED.end - EXTENDED.start) as usize;
 
-static LATIN: LazyLock<Vec<LatinChar>> = LazyLock::new(|| {
-    (0..LATIN_END)
-        .chain(EXTENDED)
-        .map(|code| {
-            let c = char::from_u32(code).expect("no surrogates below U+D800");
-            let mut lower = c.to_lowercase();
-            LatinChar {
-                lower: match (lower.next(), lower.next()) {
-                    (Some(l), None) => l,
-                    _ => c,
-                },
-                class: class_by_unicode(c),
-            }
-        })
-        .collect()
+/// A fixed-size array, so that an index checked against `LATIN_END`
+/// needs no second bounds check.
+static LATIN: LazyLock<[LatinChar; LATIN_LEN]> = LazyLock::new(|| {
+    std::array::from_fn(|index| {
+        let index = index as u32;
+        let code = if index < LATIN_END {
+            index
+        } else {
+            EXTENDED.start + index - LATIN_END
+        };
+        let c = char::from_u32(code).expect("no surrogates below U+D800");
+        let mut lower = c.to_lowercase();
+        LatinChar {
+            lower: match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            },
+            class: class_by_unicode(c),
+        }
+    })
 });
 
 fn latin(c: char) -> Option<&'static LatinChar> {
@@ -175,12 +206,14 @@ mod tests {
 
     #[test]
     fn the_table_agrees_with_unicode() {
-        for code in (0..LATIN_END).chain(EXTENDED) {
+        for code in (0..LATIN_END).chain(EXTENDED).chain(0x4E00..0xA000) {
             let c = char::from_u32(code).unwrap();
-            assert_eq!(classify(c, false).1, class_by_unicode(c), "{c}");
+            let (plain, across) = (Classifier::new(false), Classifier::new(true));
+            assert_eq!(plain.classify(c).1, class_by_unicode(c), "{c}");
             let lower: Vec<char> = c.to_lowercase().collect();
             let expected = if lower.len() == 1 { lower[0] } else { c };
             assert_eq!(fold_char(c, false), expected, "{c}");
+            assert_eq!(across.classify(c).0, fold_char(c, true), "{c}");
         }
     }
 

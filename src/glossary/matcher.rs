@@ -12,7 +12,7 @@
 //! Tokens are folded before lookup (see [`super::fold`]), so matching is
 //! as insensitive as the fold.
 
-use super::fold::{Class, classify, fold, fold_into};
+use super::fold::{Class, Classifier, fold, fold_into};
 use crate::normalize::{ToneStyle, place_vi_tone_pair};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -44,19 +44,37 @@ pub(super) struct TokenTrie {
     across_zh_variants: bool,
 }
 
-/// A [`TokenTrie`] being built: children in a map, which is quick to add
-/// to; [`TokenTrieBuilder::build`] lays them out for search, where runs of
-/// text keep coming back to the same few nodes.
+/// A [`TokenTrie`] being built: the terms' token numbers one after
+/// another, laid out as a trie by [`TokenTrieBuilder::build`].
 #[derive(Debug, Default)]
 pub(super) struct TokenTrieBuilder {
     vocabulary: Vocabulary,
-    first: Vec<u32>,
-    /// (parent, `label`) → child, as stored.
-    next: FxHashMap<(u32, u32), u32>,
-    values: Vec<u32>,
     across_zh_variants: bool,
-    /// The tokens of the term being inserted.
-    tokens: Vec<Token>,
+    /// The `label`s of every term added, one term after another; the first
+    /// token of a term is labelled as not spaced.
+    labels: Vec<u32>,
+    /// Where each term's labels end in `labels`.
+    ends: Vec<usize>,
+}
+
+/// Terms cut into folded tokens, not yet numbered: the part of building a
+/// trie that can run in parallel, before [`TokenTrieBuilder::add`].
+#[derive(Debug, Default)]
+pub(super) struct TermTokens {
+    across_zh_variants: bool,
+    /// Each token and whether whitespace comes before it, one term after
+    /// another.
+    tokens: Vec<(TokenKey, bool)>,
+    /// Where each term's tokens end in `tokens`.
+    ends: Vec<usize>,
+}
+
+/// What a token of a term is looked up by in the [`Vocabulary`].
+#[derive(Debug)]
+enum TokenKey {
+    Short(u128),
+    Long(Box<str>),
+    Char(char),
 }
 
 /// The token numbers of the tokens terms are made of.
@@ -116,116 +134,133 @@ struct Numbered {
     spaced: bool,
 }
 
-/// Where a child is stored: in `first` or in `next`.
-#[derive(Clone, Copy)]
-enum Slot {
-    First(u32),
-    Next((u32, u32)),
-}
-
 impl TokenTrieBuilder {
     /// An empty trie whose lookups fold Chinese to simplified when
     /// `across_zh_variants`; keys given to `insert` must be folded so too.
     pub fn new(across_zh_variants: bool) -> Self {
         TokenTrieBuilder {
-            values: vec![NONE],
             across_zh_variants,
             ..TokenTrieBuilder::default()
         }
     }
 
-    /// Adds the folded term `key` with `value`, unless a term with the same
-    /// tokens is there already; then returns that term's value. A key with
-    /// no tokens (only whitespace), or one that does not fit in a trie of
-    /// two billion nodes, is not added: `Some(NONE)`.
-    pub fn insert(&mut self, key: &str, value: u32) -> Option<u32> {
-        let mut tokens = std::mem::take(&mut self.tokens);
-        tokens.clear();
-        tokenize(key, self.across_zh_variants, |token| tokens.push(token));
-        let added = self.insert_tokens(key, &tokens, value);
-        self.tokens = tokens;
-        added
-    }
-
-    fn insert_tokens(&mut self, key: &str, tokens: &[Token], value: u32) -> Option<u32> {
-        if self.values.len() + tokens.len() > MAX_NODES {
-            return Some(NONE);
-        }
-        let mut at: Option<(u32, Slot)> = None;
-        for &token in tokens {
-            let number = self
-                .vocabulary
-                .number_or_add(key, token, self.across_zh_variants);
-            if self.first.len() <= number as usize {
-                self.first.resize(number as usize + 1, NONE);
+    /// Adds `terms`, in order. Terms are numbered from 0 in the order
+    /// they are added; a term's value in the built trie is the number of
+    /// the first term added with the same tokens. A term with no tokens
+    /// (only whitespace), or one that does not fit in a trie of two billion
+    /// nodes, is numbered but never found.
+    pub fn add(&mut self, terms: TermTokens) {
+        debug_assert_eq!(terms.across_zh_variants, self.across_zh_variants);
+        let mut tokens = terms.tokens.into_iter();
+        let mut start = 0;
+        for end in terms.ends {
+            let term = tokens.by_ref().take(end - start);
+            if self.labels.len() + (end - start) < MAX_NODES {
+                for (at, (key, spaced)) in term.enumerate() {
+                    let number = self.vocabulary.number_or_add(key);
+                    self.labels.push(label(number, at > 0 && spaced));
+                }
+            } else {
+                term.for_each(drop);
             }
-            let slot = match at {
-                None => Slot::First(number),
-                Some((parent, _)) => Slot::Next((parent, label(number, token.spaced))),
-            };
-            at = Some((self.child_or_add(slot) & !TERMINAL, slot));
+            self.ends.push(self.labels.len());
+            start = end;
         }
-        let (node, slot) = at?;
-        let existing = self.values[node as usize];
-        if existing != NONE {
-            return Some(existing);
-        }
-        self.values[node as usize] = value;
-        match slot {
-            Slot::First(number) => self.first[number as usize] |= TERMINAL,
-            Slot::Next(edge) => *self.next.get_mut(&edge).expect("just added") |= TERMINAL,
-        }
-        None
     }
 
-    /// The trie laid out for search: each node's children side by side.
+    /// The trie laid out for search. Terms are sorted by their labels, so
+    /// that each new term shares the nodes of the longest prefix it has in
+    /// common with the one before, and nodes are numbered depth first: a
+    /// node's children come in label order, and a term's nodes lie close
+    /// together.
     pub fn build(self) -> TokenTrie {
-        let nodes = self.values.len();
+        let term = |k: usize| &self.labels[if k == 0 { 0 } else { self.ends[k - 1] }..self.ends[k]];
+        // Sorted by labels, then by number: of terms with the same labels,
+        // the first added comes first. The first labels, packed into an
+        // integer, decide most comparisons without reading `labels`.
+        let packing = LabelPacking::new(self.labels.iter().copied().max().unwrap_or(0));
+        let mut order: Vec<(u128, u32)> = (0..self.ends.len())
+            .filter(|&k| !term(k).is_empty())
+            .map(|k| (packing.key(term(k)), k as u32))
+            .collect();
+        order.sort_unstable_by(|&(a_key, a), &(b_key, b)| {
+            let rest = |k: u32| term(k as usize).get(packing.labels..).unwrap_or_default();
+            a_key
+                .cmp(&b_key)
+                .then_with(|| rest(a).cmp(rest(b)))
+                .then(a.cmp(&b))
+        });
+
+        let mut first = vec![NONE; self.vocabulary.len as usize];
+        // For every node but the root: its parent (NONE under the root) and
+        // its label.
+        let mut parents = vec![NONE];
+        let mut node_labels = vec![0];
+        let mut values = vec![NONE];
+        // The nodes of the previous term, from depth 1.
+        let mut path: Vec<u32> = Vec::new();
+        let mut previous: &[u32] = &[];
+        for (_, k) in order {
+            let labels = term(k as usize);
+            let shared = labels
+                .iter()
+                .zip(previous)
+                .take_while(|(a, b)| a == b)
+                .count();
+            path.truncate(shared);
+            for &label in &labels[shared..] {
+                let node = values.len() as u32;
+                match path.last() {
+                    Some(&parent) => parents.push(parent),
+                    None => {
+                        first[(label >> 1) as usize] = node;
+                        parents.push(NONE);
+                    }
+                }
+                node_labels.push(label);
+                values.push(NONE);
+                path.push(node);
+            }
+            let end = *path.last().expect("a term has a token") as usize;
+            if values[end] == NONE {
+                values[end] = k;
+            }
+            previous = labels;
+        }
+
+        let terminal = |node: u32| match values[node as usize] {
+            NONE => node,
+            _ => node | TERMINAL,
+        };
+        for child in first.iter_mut().filter(|child| **child != NONE) {
+            *child = terminal(*child);
+        }
+        let nodes = values.len();
         let mut offsets = vec![0u32; nodes + 1];
-        for &(parent, _) in self.next.keys() {
+        for &parent in parents.iter().filter(|&&parent| parent != NONE) {
             offsets[parent as usize + 1] += 1;
         }
         for node in 0..nodes {
             offsets[node + 1] += offsets[node];
         }
         let mut filled = offsets.clone();
-        let mut children = vec![(0, 0); self.next.len()];
-        for ((parent, label), child) in self.next {
-            let at = &mut filled[parent as usize];
-            children[*at as usize] = (label, child);
-            *at += 1;
-        }
-        for node in 0..nodes {
-            children[offsets[node] as usize..offsets[node + 1] as usize].sort_unstable();
+        let mut children = vec![(0, 0); offsets[nodes] as usize];
+        // In node order, which is label order among siblings.
+        for (node, &parent) in parents.iter().enumerate() {
+            if parent != NONE {
+                let at = &mut filled[parent as usize];
+                children[*at as usize] = (node_labels[node], terminal(node as u32));
+                *at += 1;
+            }
         }
         TokenTrie {
             vocabulary: self.vocabulary,
-            first: self.first,
+            first,
             offsets,
             children,
-            values: self.values,
+            values,
             across_zh_variants: self.across_zh_variants,
         }
-    }
-
-    /// The child in `slot`, as stored, added without a value if missing.
-    fn child_or_add(&mut self, slot: Slot) -> u32 {
-        let stored = match slot {
-            Slot::First(number) => self.first[number as usize],
-            Slot::Next(edge) => self.next.get(&edge).copied().unwrap_or(NONE),
-        };
-        if stored != NONE {
-            return stored;
-        }
-        self.values.push(NONE);
-        let child = (self.values.len() - 1) as u32;
-        match slot {
-            Slot::First(number) => self.first[number as usize] = child,
-            Slot::Next(edge) => {
-                self.next.insert(edge, child);
-            }
-        }
-        child
     }
 }
 
@@ -357,21 +392,74 @@ impl Vocabulary {
         self.number_in(text, token, across_zh_variants, &mut String::new())
     }
 
-    fn number_or_add(&mut self, text: &str, token: Token, across_zh_variants: bool) -> u32 {
-        if let Some(number) = self.number(text, token, across_zh_variants) {
-            return number;
-        }
-        let number = self.len;
-        self.len += 1;
-        match token.kind {
-            Kind::Single(c) => self.chars.insert(c, number),
-            Kind::Word(Some(key)) => self.short_words.insert(key, number),
-            Kind::Word(None) => {
-                let folded = fold(&text[token.bytes.0..token.bytes.1], across_zh_variants);
-                self.long_words.insert(folded.into_boxed_str(), number)
-            }
+    fn number_or_add(&mut self, key: TokenKey) -> u32 {
+        let next = self.len;
+        let number = *match key {
+            TokenKey::Char(c) => self.chars.entry(c).or_insert(next),
+            TokenKey::Short(key) => self.short_words.entry(key).or_insert(next),
+            TokenKey::Long(word) => self.long_words.entry(word).or_insert(next),
         };
+        if number == next {
+            self.len += 1;
+        }
         number
+    }
+}
+
+impl TermTokens {
+    /// No terms yet; terms will be folded to simplified Chinese when
+    /// `across_zh_variants`, as the trie they are for does.
+    pub fn new(across_zh_variants: bool) -> Self {
+        TermTokens {
+            across_zh_variants,
+            ..TermTokens::default()
+        }
+    }
+
+    /// Adds the folded term `key`.
+    pub fn push(&mut self, key: &str) {
+        tokenize(key, self.across_zh_variants, |token| {
+            let lookup = match token.kind {
+                Kind::Single(c) => TokenKey::Char(c),
+                Kind::Word(Some(short)) => TokenKey::Short(short),
+                Kind::Word(None) => TokenKey::Long(
+                    fold(&key[token.bytes.0..token.bytes.1], self.across_zh_variants)
+                        .into_boxed_str(),
+                ),
+            };
+            self.tokens.push((lookup, token.spaced));
+        });
+        self.ends.push(self.tokens.len());
+    }
+}
+
+/// True for the bytes after the first of a UTF-8 sequence.
+fn is_utf8_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
+}
+
+/// How the first labels of a term are packed into a `u128` that sorts as
+/// they do: each label plus one (so that a missing label, 0, sorts first)
+/// in `bits` bits, the first label highest.
+struct LabelPacking {
+    bits: u32,
+    labels: usize,
+}
+
+impl LabelPacking {
+    fn new(max_label: u32) -> Self {
+        let bits = u64::BITS - (u64::from(max_label) + 1).leading_zeros();
+        LabelPacking {
+            bits,
+            labels: (u128::BITS / bits) as usize,
+        }
+    }
+
+    fn key(&self, labels: &[u32]) -> u128 {
+        (0..self.labels).fold(0, |key, at| {
+            let label = labels.get(at).map_or(0, |&label| u128::from(label) + 1);
+            (key << self.bits) | label
+        })
     }
 }
 
@@ -383,45 +471,41 @@ fn label(number: u32, spaced: bool) -> u32 {
 
 /// Calls `each` with the tokens of `text` in order, folded.
 fn tokenize(text: &str, across_zh_variants: bool, mut each: impl FnMut(Token)) {
-    let mut rest = text.char_indices();
+    let classifier = Classifier::new(across_zh_variants);
+    let mut at = 0;
     let mut char_index = 0;
     let mut spaced = false;
-    while let Some((start, c)) = rest.next() {
-        let char_start = char_index;
+    while let Some(c) = text[at..].chars().next() {
+        let (start, char_start) = (at, char_index);
+        at += c.len_utf8();
         char_index += 1;
-        let (folded, class) = classify(c, across_zh_variants);
-        let (end, kind) = match class {
+        let (folded, class) = classifier.classify(c);
+        let kind = match class {
             Class::Space => {
                 spaced = true;
                 continue;
             }
-            Class::Single => (start + c.len_utf8(), Kind::Single(folded)),
+            Class::Single => Kind::Single(folded),
             Class::Word { .. } => {
                 let mut key = WordKey::default();
                 key.push(folded);
-                let mut end = start + c.len_utf8();
-                // Extend over the word; `rest` is cloned so that the char
-                // after it is read again as the next token.
-                let mut ahead = rest.clone();
-                while let Some((at, next)) = ahead.next() {
-                    let (folded, Class::Word { letter }) = classify(next, across_zh_variants)
-                    else {
+                while let Some(next) = text[at..].chars().next() {
+                    let (folded, Class::Word { letter }) = classifier.classify(next) else {
                         break;
                     };
                     if !letter {
                         key.end_syllable();
                     }
                     key.push(folded);
-                    end = at + next.len_utf8();
+                    at += next.len_utf8();
                     char_index += 1;
-                    rest = ahead.clone();
                 }
                 key.end_syllable();
-                (end, Kind::Word(key.short()))
+                Kind::Word(key.short())
             }
         };
         each(Token {
-            bytes: (start, end),
+            bytes: (start, at),
             chars: (char_start, char_index),
             spaced,
             kind,
@@ -434,12 +518,8 @@ fn tokenize(text: &str, across_zh_variants: bool, mut each: impl FnMut(Token)) {
 #[derive(Default)]
 struct WordKey {
     bytes: [u8; 16],
+    /// The length of the folded word, which may be more than 16.
     len: usize,
-    /// The last char pushed and where it starts, the char before it and
-    /// where that starts, and the char before those two.
-    last: Option<(char, usize)>,
-    before_last: Option<(char, usize)>,
-    third_last: Option<char>,
 }
 
 impl WordKey {
@@ -449,31 +529,138 @@ impl WordKey {
         if let Some(room) = self.bytes.get_mut(at..self.len) {
             c.encode_utf8(room);
         }
-        self.third_last = self.before_last.map(|(c, _)| c);
-        self.before_last = self.last;
-        self.last = Some((c, at));
     }
 
     /// The chars pushed end a syllable: put the tone mark of a final
-    /// "oa", "oe" or "uy" (not after q) where the fold puts it.
+    /// "oa", "oe" or "uy" (not after q) where the fold puts it. Only a key
+    /// is fixed: a longer word is folded afresh.
     fn end_syllable(&mut self) {
-        let (Some((second, _)), Some((first, at))) = (self.last, self.before_last) else {
+        let Some(word) = self.bytes.get(..self.len) else {
             return;
         };
-        if first.is_ascii() && second.is_ascii() || self.third_last == Some('q') {
+        // The fold moves a tone mark only from a toned vowel (not ASCII)
+        // to a plain "o" or "u" before it; most syllables end otherwise.
+        let Some(at) = word.iter().rposition(|&b| !is_utf8_continuation(b)) else {
+            return;
+        };
+        let (Some(&first), Some(&before)) = (
+            at.checked_sub(1).and_then(|i| word.get(i)),
+            at.checked_sub(2).map_or(Some(&0), |i| word.get(i)),
+        ) else {
+            return;
+        };
+        if word[at].is_ascii() || !matches!(first, b'o' | b'u') || before == b'q' {
             return;
         }
-        if let Some((first, second)) = place_vi_tone_pair(first, second, ToneStyle::Old) {
-            let third_last = self.third_last;
-            self.len = at;
+        let second = std::str::from_utf8(&word[at..])
+            .ok()
+            .and_then(|last| last.chars().next());
+        if let Some((first, second)) =
+            second.and_then(|second| place_vi_tone_pair(char::from(first), second, ToneStyle::Old))
+        {
+            self.len = at - 1;
             self.push(first);
             self.push(second);
-            self.third_last = third_last;
         }
     }
 
     /// The key, unless the word is longer than 16 bytes.
     fn short(&self) -> Option<u128> {
         (self.len <= 16).then(|| u128::from_le_bytes(self.bytes))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::fold::fold_char;
+
+    fn trie(terms: &[&str]) -> TokenTrie {
+        let mut tokens = TermTokens::new(false);
+        for term in terms {
+            tokens.push(&fold(term, false));
+        }
+        let mut builder = TokenTrieBuilder::new(false);
+        builder.add(tokens);
+        builder.build()
+    }
+
+    fn found<'a>(trie: &TokenTrie, text: &'a str) -> Vec<(&'a str, u32)> {
+        let mut all = Vec::new();
+        trie.find(text, |found| {
+            let (start, end) = found.bytes;
+            all.push((&text[start..end], found.value))
+        });
+        all
+    }
+
+    #[test]
+    fn the_first_of_equal_terms_wins_and_the_longest_match_is_taken() {
+        let trie = trie(&["dân số", "Dân  số", "dân", "dân số và phát triển", "", "số"]);
+        assert_eq!(trie.get("dân số"), Some(0));
+        assert_eq!(trie.get("dân"), Some(2));
+        assert_eq!(trie.get("phát triển"), None);
+        assert_eq!(
+            found(&trie, "Dân số và phát triển; dân SỐ, dân sống, số"),
+            [
+                ("Dân số và phát triển", 3),
+                ("dân SỐ", 0),
+                ("dân", 2),
+                ("số", 5)
+            ]
+        );
+    }
+
+    #[test]
+    fn whitespace_before_a_token_is_part_of_the_term() {
+        let trie = trie(&["COVID-19", "y tế"]);
+        assert_eq!(
+            found(&trie, "COVID -19, COVID-19, y\ntế, ytế"),
+            [("COVID-19", 0), ("y\ntế", 1)]
+        );
+    }
+
+    #[test]
+    fn a_tone_mark_moves_only_from_a_toned_vowel_to_a_plain_o_or_u() {
+        // `WordKey::end_syllable` skips every other pair unread.
+        let folded: Vec<char> = (0..0x250)
+            .chain(0x1E00..0x1F00)
+            .filter_map(char::from_u32)
+            .filter(|&c| fold_char(c, false) == c)
+            .collect();
+        for &first in &folded {
+            for &second in &folded {
+                if place_vi_tone_pair(first, second, ToneStyle::Old).is_some() {
+                    assert!(matches!(first, 'o' | 'u') && !second.is_ascii());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn word_keys_fold_tone_placement_like_the_fold() {
+        for word in [
+            "hoá",
+            "khoẻ",
+            "thuỷ",
+            "quý",
+            "hoàn",
+            "oà",
+            "hoá19",
+            "xoá-bỏ",
+        ] {
+            let mut key = None;
+            tokenize(word, false, |token| {
+                key.get_or_insert(token.kind);
+            });
+            let Some(Kind::Word(Some(key))) = key else {
+                panic!("{word}: no word key");
+            };
+            let folded = fold(word, false);
+            let first_word: String = folded.chars().take_while(|c| c.is_alphanumeric()).collect();
+            let mut expected = [0u8; 16];
+            expected[..first_word.len()].copy_from_slice(first_word.as_bytes());
+            assert_eq!(key, u128::from_le_bytes(expected), "{word}");
+        }
     }
 }

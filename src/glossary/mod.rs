@@ -23,7 +23,8 @@ pub mod write;
 use crate::model::{TermHit, Terms};
 use crate::normalize::{is_clean, normalize_text};
 use fold::fold;
-use matcher::{Found, TokenTrie, TokenTrieBuilder};
+use matcher::{Found, TermTokens, TokenTrie, TokenTrieBuilder};
+use rayon::prelude::*;
 use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
@@ -59,6 +60,16 @@ pub struct Entry {
     pub glossary: Arc<str>,
     /// Its line in that file (the header is line 1).
     pub line: usize,
+}
+
+impl Entry {
+    /// Its terms, then its variants, each with whether it is a variant:
+    /// what matching looks for.
+    fn patterns(&self) -> impl Iterator<Item = (&str, bool)> {
+        let terms = self.terms.values().map(|term| (term, false));
+        let variants = self.variants.iter().map(|(_, form)| (form.as_str(), true));
+        terms.chain(variants)
+    }
 }
 
 /// Where an entry's term or variant occurs in a text.
@@ -113,21 +124,29 @@ impl Glossary {
     }
 
     fn compile(entries: Vec<Entry>, across_zh_variants: bool) -> Self {
+        // Terms are cut into tokens in parallel, numbered in order.
         let mut trie = TokenTrieBuilder::new(across_zh_variants);
-        let mut patterns = Vec::new();
-        for (index, entry) in entries.iter().enumerate() {
-            let terms = entry.terms.values().map(|t| (t, false));
-            let variants = entry.variants.iter().map(|(_, form)| (form.as_str(), true));
-            for (term, variant) in terms.chain(variants) {
-                let value = patterns.len() as u32;
-                if trie.insert(&normalized(term), value).is_none() {
-                    patterns.push(Pattern {
-                        entry: index,
-                        variant,
-                    });
+        let chunks: Vec<TermTokens> = entries
+            .par_chunks(2048)
+            .map(|chunk| {
+                let mut tokens = TermTokens::new(across_zh_variants);
+                for (term, _) in chunk.iter().flat_map(Entry::patterns) {
+                    tokens.push(&normalized(term));
                 }
-            }
-        }
+                tokens
+            })
+            .collect();
+        chunks.into_iter().for_each(|tokens| trie.add(tokens));
+        let patterns: Vec<Pattern> = entries
+            .iter()
+            .enumerate()
+            .flat_map(|(index, entry)| {
+                entry.patterns().map(move |(_, variant)| Pattern {
+                    entry: index,
+                    variant,
+                })
+            })
+            .collect();
         let trie = trie.build();
         // An abbreviation's full form: the entry that holds that term.
         let full_forms = entries
@@ -231,53 +250,96 @@ pub fn parse_tsv(text: &str) -> Result<Vec<Entry>, String> {
     parse_named(text, "")
 }
 
-/// [`parse_tsv`], with `glossary` as every entry's source name.
+/// [`parse_tsv`], with `glossary` as every entry's source name. Rows are
+/// read in parallel, in chunks; the error is that of the first bad row.
 pub fn parse_named(text: &str, glossary: &str) -> Result<Vec<Entry>, String> {
-    use file::Column;
     let lines = file::Lines::split(text).map_err(|e| e.0)?;
-    let columns = lines.columns();
-    let index_of = |wanted: Column| columns.iter().position(|c| *c == wanted);
-    let (variants_at, id_at, status_at, note_at) = (
-        index_of(Column::Variants),
-        index_of(Column::Id),
-        index_of(Column::Status),
-        index_of(Column::Note),
-    );
-    let glossary: Arc<str> = Arc::from(glossary);
-    // Each language code once, shared by every row's terms.
-    let codes: Vec<Option<Arc<str>>> = columns
-        .iter()
-        .map(|column| match column {
-            Column::Language(code) => Some(Arc::from(code.as_str())),
-            _ => None,
+    let reader = RowReader::new(&lines.columns(), glossary);
+    let rows: Vec<(usize, &str)> = lines.rows().collect();
+    let chunks: Vec<Result<Vec<Entry>, String>> = rows
+        .par_chunks(4096)
+        .map(|chunk| {
+            let mut cells = Vec::new();
+            let mut entries = Vec::with_capacity(chunk.len());
+            for &(line, row) in chunk {
+                entries.extend(reader.entry(line, row, &mut cells)?);
+            }
+            Ok(entries)
         })
         .collect();
-    let mut entries = Vec::new();
-    let mut cells = Vec::new();
-    for (line, row) in lines.rows() {
+    let mut entries = Vec::with_capacity(rows.len());
+    for chunk in chunks {
+        entries.append(&mut chunk?);
+    }
+    Ok(entries)
+}
+
+/// What turns a row of one glossary file into an [`Entry`]: where its
+/// columns are.
+struct RowReader {
+    /// The language code of each column, shared by every row's terms, or
+    /// `None` for a column that is not a language.
+    codes: Vec<Option<Arc<str>>>,
+    variants_at: Option<usize>,
+    id_at: Option<usize>,
+    status_at: Option<usize>,
+    note_at: Option<usize>,
+    glossary: Arc<str>,
+}
+
+impl RowReader {
+    fn new(columns: &[file::Column], glossary: &str) -> Self {
+        use file::Column;
+        let index_of = |wanted: Column| columns.iter().position(|c| *c == wanted);
+        RowReader {
+            codes: columns
+                .iter()
+                .map(|column| match column {
+                    Column::Language(code) => Some(Arc::from(code.as_str())),
+                    _ => None,
+                })
+                .collect(),
+            variants_at: index_of(Column::Variants),
+            id_at: index_of(Column::Id),
+            status_at: index_of(Column::Status),
+            note_at: index_of(Column::Note),
+            glossary: Arc::from(glossary),
+        }
+    }
+
+    /// The entry of `row`, at `line`: none for a row with no term or
+    /// variant; an error for one with more cells than the header.
+    /// `cells` is scratch space.
+    fn entry<'a>(
+        &self,
+        line: usize,
+        row: &'a str,
+        cells: &mut Vec<&'a str>,
+    ) -> Result<Option<Entry>, String> {
         cells.clear();
         cells.extend(row.split('\t').map(str::trim));
         if cells.iter().all(|cell| cell.is_empty()) {
-            continue;
+            return Ok(None);
         }
-        if cells.len() > columns.len() {
+        if cells.len() > self.codes.len() {
             return Err(format!(
                 "line {line}: {} cells but the header has {} columns",
                 cells.len(),
-                columns.len()
+                self.codes.len()
             ));
         }
         let cell = |at: Option<usize>| {
             at.and_then(|at| cells.get(at).copied())
                 .filter(|cell| !cell.is_empty())
         };
-        let terms: Terms = codes
+        let terms: Terms = self
+            .codes
             .iter()
-            .zip(&cells)
+            .zip(cells.iter())
             .filter(|(_, term)| !term.is_empty())
             .filter_map(|(code, term)| Some((Arc::clone(code.as_ref()?), Box::from(*term))))
             .collect();
-        let variants: Vec<(String, String)> = cell(variants_at)
+        let variants: Vec<(String, String)> = cell(self.variants_at)
             .map(|cell| {
                 cell.split('|')
                     .filter_map(|item| item.split_once(':'))
@@ -287,19 +349,18 @@ pub fn parse_named(text: &str, glossary: &str) -> Result<Vec<Entry>, String> {
             })
             .unwrap_or_default();
         if terms.is_empty() && variants.is_empty() {
-            continue;
+            return Ok(None);
         }
-        entries.push(Entry {
+        Ok(Some(Entry {
             terms: Arc::new(terms),
-            id: cell(id_at).map(str::to_string),
-            status: cell(status_at).map(str::to_string),
+            id: cell(self.id_at).map(str::to_string),
+            status: cell(self.status_at).map(str::to_string),
             variants,
-            abbreviation_of: cell(note_at).and_then(lint::abbreviation_of),
-            glossary: Arc::clone(&glossary),
+            abbreviation_of: cell(self.note_at).and_then(lint::abbreviation_of),
+            glossary: Arc::clone(&self.glossary),
             line,
-        });
+        }))
     }
-    Ok(entries)
 }
 
 /// The form glossary matching compares: normalized, lower case, Vietnamese
