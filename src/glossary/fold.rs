@@ -125,10 +125,58 @@ impl Classifier {
         self.classify_other(c)
     }
 
+    /// The char of `text` at byte `at`, folded, with its class and its
+    /// length in bytes; `None` at the end of the text (or off a char).
+    #[inline(always)]
+    pub fn classify_at(self, text: &str, at: usize) -> Option<(char, Class, usize)> {
+        let &byte = text.as_bytes().get(at)?;
+        if byte.is_ascii() {
+            let latin = &self.latin[usize::from(byte)];
+            return Some((latin.lower, latin.class, 1));
+        }
+        let c = char_at(text.as_bytes(), at)?;
+        let (folded, class) = self.classify(c);
+        Some((folded, class, c.len_utf8()))
+    }
+
+    /// The length in bytes of the char of `text` at byte `at` when it is
+    /// a letter or digit of a spaced script (see [`Class::Word`]), else 0:
+    /// how far a word goes on. Vietnamese vowels with a tone mark (Latin
+    /// Extended Additional, all letters) are known by their first two
+    /// bytes alone.
+    #[inline(always)]
+    pub fn word_char_len(self, text: &str, at: usize) -> usize {
+        let bytes = text.as_bytes();
+        match (bytes.get(at), bytes.get(at + 1)) {
+            (Some(0xE1), Some(0xB8..=0xBB)) => 3,
+            _ => match self.classify_at(text, at) {
+                Some((_, Class::Word { .. }, width)) => width,
+                _ => 0,
+            },
+        }
+    }
+
     #[inline(never)]
     fn classify_other(self, c: char) -> (char, Class) {
         (fold_char(c, self.across_zh_variants), class_by_unicode(c))
     }
+}
+
+/// The char of UTF-8 `bytes` that starts at `at` with a byte that is not
+/// ASCII, decoded from its lead byte and continuation bytes; `None` when
+/// `at` is not the start of such a char. Quicker than slicing the text
+/// there, which checks the boundary, then decoding.
+#[inline(always)]
+fn char_at(bytes: &[u8], at: usize) -> Option<char> {
+    let next = |k: usize| bytes.get(at + k).map(|&b| u32::from(b & 0x3F));
+    let lead = u32::from(*bytes.get(at)?);
+    let code = match lead {
+        0xC0..=0xDF => ((lead & 0x1F) << 6) | next(1)?,
+        0xE0..=0xEF => ((lead & 0x0F) << 12) | (next(1)? << 6) | next(2)?,
+        0xF0..=0xF7 => ((lead & 0x07) << 18) | (next(1)? << 12) | (next(2)? << 6) | next(3)?,
+        _ => return None,
+    };
+    char::from_u32(code)
 }
 
 /// [`Classifier::classify`]'s class from the Unicode properties, without
@@ -215,6 +263,32 @@ mod tests {
             assert_eq!(fold_char(c, false), expected, "{c}");
             assert_eq!(across.classify(c).0, fold_char(c, true), "{c}");
         }
+    }
+
+    #[test]
+    fn words_go_on_over_letters_and_digits_only() {
+        let classifier = Classifier::new(false);
+        for code in (0..0x3000).chain(0x4E00..0x4E10) {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let text = format!("{c}.");
+            let expected = match class_by_unicode(c) {
+                Class::Word { .. } => c.len_utf8(),
+                _ => 0,
+            };
+            assert_eq!(classifier.word_char_len(&text, 0), expected, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn chars_are_decoded_where_they_start() {
+        let text = "aé中😀";
+        for (at, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            assert_eq!(char_at(text.as_bytes(), at), Some(c));
+            assert_eq!(char_at(text.as_bytes(), at + 1), None, "inside {c}");
+        }
+        assert_eq!(char_at("中".as_bytes()[..2].as_ref(), 0), None);
     }
 
     #[test]

@@ -10,12 +10,16 @@
 //! terms, one token per character, match anywhere.
 //!
 //! Tokens are folded before lookup (see [`super::fold`]), so matching is
-//! as insensitive as the fold.
+//! as insensitive as the fold. Folding a word char by char is the dearest
+//! step of a search, and text repeats its words: each thread keeps the
+//! token number of the words it has seen, by their bytes as written.
 
-use super::fold::{Class, Classifier, fold, fold_into};
-use crate::normalize::{ToneStyle, place_vi_tone_pair};
+use super::fold::{Class, Classifier, fold_into};
+use rayon::slice::ParallelSliceMut;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
+use std::hint::select_unpredictable;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// No node, no value, or a token the trie does not know.
 const NONE: u32 = u32::MAX;
@@ -35,6 +39,8 @@ const MAX_NODES: usize = (TERMINAL - 1) as usize;
 /// `NONE`.
 #[derive(Clone, Debug, Default)]
 pub(super) struct TokenTrie {
+    /// Which trie a thread's [`Scratch::seen`] words were looked up in.
+    id: u64,
     vocabulary: Vocabulary,
     first: Vec<u32>,
     offsets: Vec<u32>,
@@ -57,20 +63,25 @@ pub(super) struct TokenTrieBuilder {
     ends: Vec<usize>,
 }
 
-/// Terms cut into folded tokens, not yet numbered: the part of building a
-/// trie that can run in parallel, before [`TokenTrieBuilder::add`].
+/// Terms cut into folded tokens and numbered among themselves: the part of
+/// building a trie that can run in parallel, before
+/// [`TokenTrieBuilder::add`] gives the tokens their numbers in the trie.
 #[derive(Debug, Default)]
 pub(super) struct TermTokens {
     across_zh_variants: bool,
-    /// Each token and whether whitespace comes before it, one term after
-    /// another.
-    tokens: Vec<(TokenKey, bool)>,
-    /// Where each term's tokens end in `tokens`.
+    /// The distinct tokens of these terms, each with its number here.
+    local: FxHashMap<TokenKey, u32>,
+    /// The `label` of each token by its number here, one term after
+    /// another; the first token of a term is labelled as not spaced.
+    labels: Vec<u32>,
+    /// Where each term's tokens end in `labels`.
     ends: Vec<usize>,
+    /// Where a word is folded.
+    folded: String,
 }
 
 /// What a token of a term is looked up by in the [`Vocabulary`].
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq, Hash)]
 enum TokenKey {
     Short(u128),
     Long(Box<str>),
@@ -86,6 +97,11 @@ struct Vocabulary {
     short_words: FxHashMap<u128, u32>,
     long_words: FxHashMap<Box<str>, u32>,
     chars: FxHashMap<char, u32>,
+    /// The numbers of `chars` of the Basic Multilingual Plane (`NONE` for
+    /// other chars below the highest), by code: a Chinese text's every
+    /// char is looked up, and an index is far quicker than a hash.
+    /// Filled by [`Vocabulary::index_chars`].
+    bmp_chars: Box<[u32]>,
     len: u32,
 }
 
@@ -97,41 +113,64 @@ pub(super) struct Found {
     pub value: u32,
 }
 
-/// One token of a text: its byte and char span, whether whitespace comes
-/// before it, and what it is, folded.
+/// One token of a text: its byte span, whether whitespace comes before
+/// it, and what it is, folded.
 #[derive(Clone, Copy, Debug)]
 struct Token {
     bytes: (usize, usize),
-    chars: (usize, usize),
     spaced: bool,
     kind: Kind,
 }
 
 #[derive(Clone, Copy, Debug)]
 enum Kind {
-    /// A word, with its `short_key` when it has one (16 bytes or less).
-    Word(Option<u128>),
-    /// Any other char but whitespace.
+    /// A word (not folded: its bytes are the token's span of the text).
+    Word,
+    /// Any other char but whitespace, folded.
     Single(char),
 }
 
-/// Buffers `find` reuses from block to block on each thread.
+/// Buffers `find` reuses from block to block on each thread, and the
+/// words it has looked up.
 #[derive(Default)]
 struct Scratch {
     folded: String,
     numbered: Vec<Numbered>,
-    spans: Vec<((usize, usize), (usize, usize))>,
+    seen: SeenWords,
 }
+
+/// The token numbers (or `NONE`) of words of up to 16 bytes as written,
+/// by their [`pack`]ed bytes, in the trie `trie`: a cache with one place
+/// for each word, where a word seen last takes the place of the one before.
+struct SeenWords {
+    trie: u64,
+    /// A word's packed bytes as two halves (eight-byte aligned, so that a
+    /// place takes 24 bytes, not 32), and its number.
+    places: Box<[([u64; 2], u32)]>,
+}
+
+/// How many words [`SeenWords`] holds at most (a power of two): about the
+/// syllables a Vietnamese document has, in 48 KiB, which stay in the
+/// fastest cache.
+const SEEN_PLACES: usize = 1 << 12;
+
+/// A place of [`SeenWords`] yet to be used.
+const UNSEEN: ([u64; 2], u32) = ([0, 0], NONE - 1);
+
+/// The source of [`TokenTrie::id`]s.
+static TRIE_IDS: AtomicU64 = AtomicU64::new(1);
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::default();
 }
 
-/// A token of a searched text, with its token number (`NONE` when unknown).
+/// A token of a searched text: its token number (`NONE` when unknown),
+/// whether whitespace comes before it, and its byte span.
 #[derive(Clone, Copy, Debug)]
 struct Numbered {
     number: u32,
     spaced: bool,
+    bytes: (usize, usize),
 }
 
 impl TokenTrieBuilder {
@@ -151,17 +190,22 @@ impl TokenTrieBuilder {
     /// nodes, is numbered but never found.
     pub fn add(&mut self, terms: TermTokens) {
         debug_assert_eq!(terms.across_zh_variants, self.across_zh_variants);
-        let mut tokens = terms.tokens.into_iter();
+        // In the order the tokens were first seen, so that the numbers do
+        // not hang on the order of a hash table.
+        let mut local: Vec<(TokenKey, u32)> = terms.local.into_iter().collect();
+        local.sort_unstable_by_key(|&(_, number)| number);
+        let numbers: Vec<u32> = local
+            .into_iter()
+            .map(|(key, _)| self.vocabulary.number_or_add(key))
+            .collect();
         let mut start = 0;
         for end in terms.ends {
-            let term = tokens.by_ref().take(end - start);
             if self.labels.len() + (end - start) < MAX_NODES {
-                for (at, (key, spaced)) in term.enumerate() {
-                    let number = self.vocabulary.number_or_add(key);
-                    self.labels.push(label(number, at > 0 && spaced));
-                }
-            } else {
-                term.for_each(drop);
+                let term = &terms.labels[start..end];
+                self.labels.extend(
+                    term.iter()
+                        .map(|&local| label(numbers[(local >> 1) as usize], local & 1 == 1)),
+                );
             }
             self.ends.push(self.labels.len());
             start = end;
@@ -177,19 +221,26 @@ impl TokenTrieBuilder {
         let term = |k: usize| &self.labels[if k == 0 { 0 } else { self.ends[k - 1] }..self.ends[k]];
         // Sorted by labels, then by number: of terms with the same labels,
         // the first added comes first. The first labels, packed into an
-        // integer, decide most comparisons without reading `labels`.
+        // integer, order all terms but the few longer than the packing
+        // holds; those are ordered by the rest of their labels after.
         let packing = LabelPacking::new(self.labels.iter().copied().max().unwrap_or(0));
-        let mut order: Vec<(u128, u32)> = (0..self.ends.len())
+        // The key's halves and the number: 24 bytes to move, where a
+        // `(u128, u32)` would take 32.
+        let mut order: Vec<[u64; 3]> = (0..self.ends.len())
             .filter(|&k| !term(k).is_empty())
-            .map(|k| (packing.key(term(k)), k as u32))
+            .map(|k| {
+                let key = packing.key(term(k));
+                [(key >> 64) as u64, key as u64, k as u64]
+            })
             .collect();
-        order.sort_unstable_by(|&(a_key, a), &(b_key, b)| {
-            let rest = |k: u32| term(k as usize).get(packing.labels..).unwrap_or_default();
-            a_key
-                .cmp(&b_key)
-                .then_with(|| rest(a).cmp(rest(b)))
-                .then(a.cmp(&b))
-        });
+        order.par_sort_unstable();
+        let rest = |k: u64| term(k as usize).get(packing.labels..).unwrap_or_default();
+        for same_start in order.chunk_by_mut(|a, b| a[..2] == b[..2]) {
+            if same_start.iter().any(|&[.., k]| !rest(k).is_empty()) {
+                same_start
+                    .sort_unstable_by(|&[.., a], &[.., b]| rest(a).cmp(rest(b)).then(a.cmp(&b)));
+            }
+        }
 
         let mut first = vec![NONE; self.vocabulary.len as usize];
         // For every node but the root: its parent (NONE under the root) and
@@ -200,7 +251,7 @@ impl TokenTrieBuilder {
         // The nodes of the previous term, from depth 1.
         let mut path: Vec<u32> = Vec::new();
         let mut previous: &[u32] = &[];
-        for (_, k) in order {
+        for [.., k] in order {
             let labels = term(k as usize);
             let shared = labels
                 .iter()
@@ -223,7 +274,7 @@ impl TokenTrieBuilder {
             }
             let end = *path.last().expect("a term has a token") as usize;
             if values[end] == NONE {
-                values[end] = k;
+                values[end] = k as u32;
             }
             previous = labels;
         }
@@ -254,7 +305,8 @@ impl TokenTrieBuilder {
             }
         }
         TokenTrie {
-            vocabulary: self.vocabulary,
+            id: TRIE_IDS.fetch_add(1, Ordering::Relaxed),
+            vocabulary: self.vocabulary.index_chars(),
             first,
             offsets,
             children,
@@ -269,11 +321,13 @@ impl TokenTrie {
     pub fn get(&self, key: &str) -> Option<u32> {
         let mut tokens = Vec::new();
         tokenize(key, self.across_zh_variants, |token| tokens.push(token));
+        let mut folded = String::new();
         let mut child: Option<u32> = None;
         for token in tokens {
-            let number = self
-                .vocabulary
-                .number(key, token, self.across_zh_variants)?;
+            let number = self.number(key, token, &mut folded);
+            if number == NONE {
+                return None;
+            }
             child = Some(match child {
                 None => self.first_child(number)?,
                 Some(parent) => self.child(parent & !TERMINAL, label(number, token.spaced))?,
@@ -291,29 +345,45 @@ impl TokenTrie {
             let Scratch {
                 folded,
                 numbered,
-                spans,
+                seen,
             } = scratch;
+            seen.use_for(self.id);
             numbered.clear();
-            spans.clear();
             tokenize(text, self.across_zh_variants, |token| {
-                let number = self
-                    .vocabulary
-                    .number_in(text, token, self.across_zh_variants, folded)
-                    .unwrap_or(NONE);
+                let number = match token.kind {
+                    Kind::Word if token.bytes.1 - token.bytes.0 <= 16 => {
+                        let place = seen.place(pack_span(text.as_bytes(), token.bytes));
+                        if *place == NONE - 1 {
+                            *place = self.number(text, token, folded);
+                        }
+                        *place
+                    }
+                    Kind::Single(c) => self.vocabulary.char_number(c),
+                    Kind::Word => self.number(text, token, folded),
+                };
                 numbered.push(Numbered {
                     number,
                     spaced: token.spaced,
+                    bytes: token.bytes,
                 });
-                spans.push((token.bytes, token.chars));
             });
+            // Char offsets are counted only for matches, on from the end
+            // of the one before.
+            let mut counted = (0, 0);
+            let mut chars_to = |byte: usize| {
+                let (from, chars) = counted;
+                counted = (byte, chars + text[from..byte].chars().count());
+                counted.1
+            };
             let mut i = 0;
             while i < numbered.len() {
                 match self.longest_at(numbered, i) {
                     Some((last, value)) => {
-                        let (first, end) = (spans[i], spans[last]);
+                        let bytes = (numbered[i].bytes.0, numbered[last].bytes.1);
+                        let chars = (chars_to(bytes.0), chars_to(bytes.1));
                         each(Found {
-                            bytes: (first.0.0, end.0.1),
-                            chars: (first.1.0, end.1.1),
+                            bytes,
+                            chars,
                             value,
                         });
                         i = last + 1;
@@ -322,6 +392,25 @@ impl TokenTrie {
                 }
             }
         });
+    }
+
+    /// The number of `token` of `text`, or `NONE` when no term has it;
+    /// `folded` is where a word is folded.
+    fn number(&self, text: &str, token: Token, folded: &mut String) -> u32 {
+        let vocabulary = &self.vocabulary;
+        match token.kind {
+            Kind::Single(c) => return vocabulary.char_number(c),
+            Kind::Word => {
+                let word = &text[token.bytes.0..token.bytes.1];
+                fold_into(word, self.across_zh_variants, folded);
+                match folded.len() {
+                    ..=16 => vocabulary.short_words.get(&pack(folded.as_bytes())),
+                    _ => vocabulary.long_words.get(folded.as_str()),
+                }
+            }
+        }
+        .copied()
+        .unwrap_or(NONE)
     }
 
     /// The index of the last token and the value of the longest term that
@@ -356,40 +445,42 @@ impl TokenTrie {
     /// The child of `node` by `label`, as stored (with `TERMINAL`).
     fn child(&self, node: u32, label: u32) -> Option<u32> {
         let range = self.offsets[node as usize] as usize..self.offsets[node as usize + 1] as usize;
-        let children = &self.children[range];
-        let at = children.binary_search_by_key(&label, |&(l, _)| l).ok()?;
-        Some(children[at].1)
+        // A binary search whose steps are conditional moves, not branches:
+        // the labels a text asks for cannot be predicted.
+        let mut rest = &self.children[range];
+        while rest.len() > 1 {
+            let half = rest.len() / 2;
+            rest = select_unpredictable(rest[half].0 <= label, &rest[half..], &rest[..half]);
+        }
+        let &(found, child) = rest.first()?;
+        (found == label).then_some(child)
     }
 }
 
+/// Chars below this are in the Basic Multilingual Plane.
+const BMP: usize = 0x1_0000;
+
 impl Vocabulary {
-    /// The number of `token` of `text`, if a term has it; `folded` is where
-    /// a long word is folded.
-    fn number_in(
-        &self,
-        text: &str,
-        token: Token,
-        across_zh_variants: bool,
-        folded: &mut String,
-    ) -> Option<u32> {
-        match token.kind {
-            Kind::Single(c) => self.chars.get(&c),
-            Kind::Word(Some(key)) => self.short_words.get(&key),
-            Kind::Word(None) => {
-                fold_into(
-                    &text[token.bytes.0..token.bytes.1],
-                    across_zh_variants,
-                    folded,
-                );
-                self.long_words.get(folded.as_str())
-            }
+    /// The token number of the char `c`, or `NONE`.
+    #[inline(always)]
+    fn char_number(&self, c: char) -> u32 {
+        match self.bmp_chars.get(c as usize) {
+            Some(&number) => number,
+            None if c as usize >= BMP => self.chars.get(&c).copied().unwrap_or(NONE),
+            None => NONE,
         }
-        .copied()
     }
 
-    /// [`Vocabulary::number_in`] where speed does not matter.
-    fn number(&self, text: &str, token: Token, across_zh_variants: bool) -> Option<u32> {
-        self.number_in(text, token, across_zh_variants, &mut String::new())
+    /// The vocabulary with `bmp_chars` filled from `chars`.
+    fn index_chars(mut self) -> Self {
+        let bmp = self.chars.iter().filter(|&(&c, _)| (c as usize) < BMP);
+        let len = bmp.clone().map(|(&c, _)| c as usize + 1).max().unwrap_or(0);
+        let mut table = vec![NONE; len];
+        for (&c, &number) in bmp {
+            table[c as usize] = number;
+        }
+        self.bmp_chars = table.into_boxed_slice();
+        self
     }
 
     fn number_or_add(&mut self, key: TokenKey) -> u32 {
@@ -418,24 +509,107 @@ impl TermTokens {
 
     /// Adds the folded term `key`.
     pub fn push(&mut self, key: &str) {
-        tokenize(key, self.across_zh_variants, |token| {
+        let TermTokens {
+            across_zh_variants,
+            local,
+            labels,
+            folded,
+            ..
+        } = self;
+        let first = labels.len();
+        tokenize(key, *across_zh_variants, |token| {
             let lookup = match token.kind {
                 Kind::Single(c) => TokenKey::Char(c),
-                Kind::Word(Some(short)) => TokenKey::Short(short),
-                Kind::Word(None) => TokenKey::Long(
-                    fold(&key[token.bytes.0..token.bytes.1], self.across_zh_variants)
-                        .into_boxed_str(),
-                ),
+                Kind::Word => {
+                    let word = &key[token.bytes.0..token.bytes.1];
+                    fold_into(word, *across_zh_variants, folded);
+                    match folded.len() {
+                        ..=16 => TokenKey::Short(pack(folded.as_bytes())),
+                        _ => TokenKey::Long(folded.as_str().into()),
+                    }
+                }
             };
-            self.tokens.push((lookup, token.spaced));
+            let next = local.len() as u32;
+            let number = *local.entry(lookup).or_insert(next);
+            labels.push(label(number, token.spaced && labels.len() > first));
         });
-        self.ends.push(self.tokens.len());
+        self.ends.push(self.labels.len());
     }
 }
 
-/// True for the bytes after the first of a UTF-8 sequence.
-fn is_utf8_continuation(byte: u8) -> bool {
-    byte & 0xC0 == 0x80
+impl Default for SeenWords {
+    fn default() -> Self {
+        SeenWords {
+            trie: 0,
+            places: vec![UNSEEN; SEEN_PLACES].into_boxed_slice(),
+        }
+    }
+}
+
+impl SeenWords {
+    /// Forgets the words unless they were looked up in trie `id`.
+    fn use_for(&mut self, id: u64) {
+        if self.trie != id {
+            self.places.fill(UNSEEN);
+            self.trie = id;
+        }
+    }
+
+    /// The place of the number of the [`pack`]ed word `packed`: holding
+    /// it, or `NONE - 1` (not a token number: there are fewer) when it is
+    /// yet to be looked up.
+    fn place(&mut self, packed: u128) -> &mut u32 {
+        let halves = [packed as u64, (packed >> 64) as u64];
+        let mixed = (halves[0] ^ halves[1]).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let place = &mut self.places[(mixed >> 52) as usize % SEEN_PLACES];
+        if place.0 != halves {
+            *place = (halves, NONE - 1);
+        }
+        &mut place.1
+    }
+}
+
+/// [`pack`] of `text[span.0..span.1]`, a span of up to 16 bytes: where
+/// 16 bytes can be read from its start, one read and a mask, with no
+/// branch on the length.
+#[inline(always)]
+fn pack_span(text: &[u8], span: (usize, usize)) -> u128 {
+    let length = span.1 - span.0;
+    debug_assert!(length <= 16);
+    match text.get(span.0..span.0 + 16) {
+        Some(sixteen) => {
+            let all = u128::from_le_bytes(sixteen.try_into().expect("16 bytes"));
+            let mask = u128::MAX.checked_shr(8 * (16 - length) as u32).unwrap_or(0);
+            all & mask
+        }
+        None => pack(&text[span.0..span.1]),
+    }
+}
+
+/// A word of up to 16 bytes as an integer: its bytes, then zeros (a word
+/// has no NUL), so that two words are equal when their integers are.
+#[inline]
+fn pack(word: &[u8]) -> u128 {
+    // Two reads of eight (or four) bytes that may overlap, the second
+    // shifted clear of the first: quicker than copying a varying length.
+    let n = word.len();
+    let u64_at = |at: usize| u64::from_le_bytes(word[at..at + 8].try_into().expect("8 bytes"));
+    let u32_at = |at: usize| u32::from_le_bytes(word[at..at + 4].try_into().expect("4 bytes"));
+    match n {
+        0..4 => word
+            .iter()
+            .rev()
+            .fold(0, |packed, &byte| (packed << 8) | u128::from(byte)),
+        4..8 => {
+            let high = u64::from(u32_at(n - 4)) >> (8 * (8 - n));
+            u128::from(u64::from(u32_at(0)) | (high << 32))
+        }
+        8..=16 => {
+            let high = u128::from(u64_at(n - 8)) >> (8 * (16 - n));
+            u128::from(u64_at(0)) | (high << 64)
+        }
+        _ => panic!("pack takes at most 16 bytes"),
+    }
 }
 
 /// How the first labels of a term are packed into a `u128` that sorts as
@@ -469,17 +643,15 @@ fn label(number: u32, spaced: bool) -> u32 {
     (number << 1) | u32::from(spaced)
 }
 
-/// Calls `each` with the tokens of `text` in order, folded.
+/// Calls `each` with the tokens of `text` in order.
 fn tokenize(text: &str, across_zh_variants: bool, mut each: impl FnMut(Token)) {
     let classifier = Classifier::new(across_zh_variants);
+    let bytes = text.as_bytes();
     let mut at = 0;
-    let mut char_index = 0;
     let mut spaced = false;
-    while let Some(c) = text[at..].chars().next() {
-        let (start, char_start) = (at, char_index);
-        at += c.len_utf8();
-        char_index += 1;
-        let (folded, class) = classifier.classify(c);
+    while let Some((folded, class, width)) = classifier.classify_at(text, at) {
+        let start = at;
+        at += width;
         let kind = match class {
             Class::Space => {
                 spaced = true;
@@ -487,26 +659,21 @@ fn tokenize(text: &str, across_zh_variants: bool, mut each: impl FnMut(Token)) {
             }
             Class::Single => Kind::Single(folded),
             Class::Word { .. } => {
-                let mut key = WordKey::default();
-                key.push(folded);
-                while let Some(next) = text[at..].chars().next() {
-                    let (folded, Class::Word { letter }) = classifier.classify(next) else {
-                        break;
-                    };
-                    if !letter {
-                        key.end_syllable();
+                loop {
+                    // ASCII letters and digits without the table.
+                    while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+                        at += 1;
                     }
-                    key.push(folded);
-                    at += next.len_utf8();
-                    char_index += 1;
+                    match classifier.word_char_len(text, at) {
+                        0 => break,
+                        width => at += width,
+                    }
                 }
-                key.end_syllable();
-                Kind::Word(key.short())
+                Kind::Word
             }
         };
         each(Token {
             bytes: (start, at),
-            chars: (char_start, char_index),
             spaced,
             kind,
         });
@@ -514,66 +681,10 @@ fn tokenize(text: &str, across_zh_variants: bool, mut each: impl FnMut(Token)) {
     }
 }
 
-/// A word's folded bytes, packed as they come while short enough.
-#[derive(Default)]
-struct WordKey {
-    bytes: [u8; 16],
-    /// The length of the folded word, which may be more than 16.
-    len: usize,
-}
-
-impl WordKey {
-    fn push(&mut self, c: char) {
-        let at = self.len;
-        self.len += c.len_utf8();
-        if let Some(room) = self.bytes.get_mut(at..self.len) {
-            c.encode_utf8(room);
-        }
-    }
-
-    /// The chars pushed end a syllable: put the tone mark of a final
-    /// "oa", "oe" or "uy" (not after q) where the fold puts it. Only a key
-    /// is fixed: a longer word is folded afresh.
-    fn end_syllable(&mut self) {
-        let Some(word) = self.bytes.get(..self.len) else {
-            return;
-        };
-        // The fold moves a tone mark only from a toned vowel (not ASCII)
-        // to a plain "o" or "u" before it; most syllables end otherwise.
-        let Some(at) = word.iter().rposition(|&b| !is_utf8_continuation(b)) else {
-            return;
-        };
-        let (Some(&first), Some(&before)) = (
-            at.checked_sub(1).and_then(|i| word.get(i)),
-            at.checked_sub(2).map_or(Some(&0), |i| word.get(i)),
-        ) else {
-            return;
-        };
-        if word[at].is_ascii() || !matches!(first, b'o' | b'u') || before == b'q' {
-            return;
-        }
-        let second = std::str::from_utf8(&word[at..])
-            .ok()
-            .and_then(|last| last.chars().next());
-        if let Some((first, second)) =
-            second.and_then(|second| place_vi_tone_pair(char::from(first), second, ToneStyle::Old))
-        {
-            self.len = at - 1;
-            self.push(first);
-            self.push(second);
-        }
-    }
-
-    /// The key, unless the word is longer than 16 bytes.
-    fn short(&self) -> Option<u128> {
-        (self.len <= 16).then(|| u128::from_le_bytes(self.bytes))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::glossary::fold::fold_char;
+    use crate::glossary::fold::fold;
 
     fn trie(terms: &[&str]) -> TokenTrie {
         let mut tokens = TermTokens::new(false);
@@ -621,46 +732,56 @@ mod tests {
     }
 
     #[test]
-    fn a_tone_mark_moves_only_from_a_toned_vowel_to_a_plain_o_or_u() {
-        // `WordKey::end_syllable` skips every other pair unread.
-        let folded: Vec<char> = (0..0x250)
-            .chain(0x1E00..0x1F00)
-            .filter_map(char::from_u32)
-            .filter(|&c| fold_char(c, false) == c)
-            .collect();
-        for &first in &folded {
-            for &second in &folded {
-                if place_vi_tone_pair(first, second, ToneStyle::Old).is_some() {
-                    assert!(matches!(first, 'o' | 'u') && !second.is_ascii());
-                }
+    fn words_seen_by_one_trie_are_not_numbers_in_another() {
+        let (first, second) = (trie(&["hoá học", "dân"]), trie(&["dân", "Hóa học"]));
+        let text = "HOÁ HỌC, Hoá học và dân";
+        for _ in 0..2 {
+            assert_eq!(
+                found(&first, text),
+                [("HOÁ HỌC", 0), ("Hoá học", 0), ("dân", 1)]
+            );
+            assert_eq!(
+                found(&second, text),
+                [("HOÁ HỌC", 1), ("Hoá học", 1), ("dân", 0)]
+            );
+        }
+    }
+
+    #[test]
+    fn packed_words_are_their_bytes_then_zeros() {
+        for length in 0..=16 {
+            let word: Vec<u8> = (1..=length as u8).collect();
+            let mut expected = [0; 16];
+            expected[..length].copy_from_slice(&word);
+            assert_eq!(pack(&word), u128::from_le_bytes(expected), "{length}");
+            let text: Vec<u8> = [&word[..], b" and more than sixteen bytes"].concat();
+            for text in [&text, &word] {
+                let packed = pack_span(text, (0, length));
+                assert_eq!(packed, u128::from_le_bytes(expected), "{length}");
             }
         }
     }
 
     #[test]
-    fn word_keys_fold_tone_placement_like_the_fold() {
-        for word in [
-            "hoá",
-            "khoẻ",
-            "thuỷ",
-            "quý",
-            "hoàn",
-            "oà",
-            "hoá19",
-            "xoá-bỏ",
-        ] {
-            let mut key = None;
-            tokenize(word, false, |token| {
-                key.get_or_insert(token.kind);
-            });
-            let Some(Kind::Word(Some(key))) = key else {
-                panic!("{word}: no word key");
-            };
-            let folded = fold(word, false);
-            let first_word: String = folded.chars().take_while(|c| c.is_alphanumeric()).collect();
-            let mut expected = [0u8; 16];
-            expected[..first_word.len()].copy_from_slice(first_word.as_bytes());
-            assert_eq!(key, u128::from_le_bytes(expected), "{word}");
+    fn terms_longer_than_the_sort_key_are_told_apart() {
+        // Two tokens: each label packs into a few bits, and these terms
+        // share more labels than a sort key holds.
+        let long = |a: usize, then: &str| format!("{}{then}", "a ".repeat(a));
+        let terms = [long(60, "b"), long(60, "a"), long(59, "b"), long(60, "b")];
+        let trie = trie(&terms.iter().map(String::as_str).collect::<Vec<_>>());
+        for (k, term) in terms.iter().enumerate().take(3) {
+            assert_eq!(trie.get(&fold(term, false)), Some(k as u32), "{k}");
+            assert_eq!(found(&trie, term), vec![(term.as_str(), k as u32)]);
         }
+        assert_eq!(trie.get(&long(60, "c")), None);
+    }
+
+    #[test]
+    fn long_words_are_found_without_a_key() {
+        let trie = trie(&["Nghiêngnghiêngnghiêng 19"]);
+        assert_eq!(
+            found(&trie, "NGHIÊNGNGHIÊNGNGHIÊNG 19"),
+            [("NGHIÊNGNGHIÊNGNGHIÊNG 19", 0)]
+        );
     }
 }
