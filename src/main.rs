@@ -689,7 +689,7 @@ fn read_text(path: &std::path::Path) -> Result<String, String> {
 /// Writes `text` atomically to `output`, or to stdout without one (or `-`).
 fn write_output(output: Option<PathBuf>, text: &str) -> Result<ExitCode, String> {
     match output.filter(|p| p.as_os_str() != "-") {
-        Some(path) => write::write_atomically(&path, text).map_err(|e| e.to_string())?,
+        Some(path) => write::replace_file(&path, text).map_err(|e| e.to_string())?,
         None => write_stdout(text)?,
     }
     Ok(ExitCode::SUCCESS)

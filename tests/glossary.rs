@@ -119,6 +119,16 @@ fn a_killed_writer_leaves_the_old_file_or_the_new_one() {
             after.len()
         );
     }
+    // The next writer is not stopped by what the killed ones left, and
+    // clears it.
+    let mut next = writer(&path, &["--vi", "mục sau cùng", "--id", "last"]);
+    assert!(next.wait().unwrap().success());
+    let temporaries: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .filter(|name| name.to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(temporaries.is_empty(), "left behind: {temporaries:?}");
 }
 
 #[test]

@@ -5,7 +5,9 @@
 //! the change, lints the result and refuses to write it if it has errors,
 //! then writes a temporary file beside it, flushes it to disk and renames it
 //! over the original. A writer killed at any moment leaves either the old
-//! file or the new one, never a mix. Lines the change does not touch are
+//! file or the new one, never a mix; the temporary file a killed writer
+//! leaves behind is removed by the next writer, which holds the lock and so
+//! knows no one else is writing it. Lines the change does not touch are
 //! written back byte for byte (see [`GlossaryFile`]).
 
 use super::file::{GlossaryFile, Row};
@@ -47,6 +49,7 @@ pub fn edit(
     change: impl FnOnce(&mut GlossaryFile) -> Result<String, EditError>,
 ) -> Result<String, EditError> {
     let _lock = lock_folder_of(path)?;
+    remove_stale_temporaries(path);
     let text = fs::read_to_string(path)
         .map_err(|e| EditError::Io(format!("cannot read {}: {e}", path.display())))?;
     let mut file = GlossaryFile::parse(&text)
@@ -62,6 +65,45 @@ pub fn edit(
     }
     write_atomically(path, &file.to_text())?;
     Ok(summary)
+}
+
+/// Writes `text` to `path` as [`edit`] writes a glossary: under the lock,
+/// after removing what killed writers left, then atomically.
+pub fn replace_file(path: &Path, text: &str) -> Result<(), EditError> {
+    let _lock = lock_folder_of(path)?;
+    remove_stale_temporaries(path);
+    write_atomically(path, text)
+}
+
+/// Removes the temporary files of `path` that writers killed before their
+/// rename left beside it. Only for a caller holding the folder's lock: then
+/// no writer is using them. A file that cannot be removed is left; the
+/// write that follows does not depend on it unless it has this process's
+/// number, and then it fails with a clear error.
+fn remove_stale_temporaries(path: &Path) {
+    let Some(name) = path.file_name().map(|name| name.to_string_lossy()) else {
+        return;
+    };
+    let Ok(entries) = fs::read_dir(folder_of(path)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        if is_temporary_of(&file_name.to_string_lossy(), &name) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// True when `file_name` is the name of a temporary file
+/// [`write_atomically`] makes for the file `name`: `.NAME.PID.tmp`.
+fn is_temporary_of(file_name: &str, name: &str) -> bool {
+    file_name
+        .strip_prefix('.')
+        .and_then(|rest| rest.strip_prefix(name))
+        .and_then(|rest| rest.strip_prefix('.'))
+        .and_then(|rest| rest.strip_suffix(".tmp"))
+        .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Holds an exclusive advisory lock on the folder of `path` until dropped.
@@ -86,7 +128,7 @@ fn folder_of(path: &Path) -> PathBuf {
 
 /// Writes `text` to a temporary file beside `path`, syncs it, renames it
 /// over `path` and syncs the folder, so that the new name survives a crash.
-pub fn write_atomically(path: &Path, text: &str) -> Result<(), EditError> {
+fn write_atomically(path: &Path, text: &str) -> Result<(), EditError> {
     let io = |what: &str, e: std::io::Error| EditError::Io(format!("cannot {what}: {e}"));
     let name = path
         .file_name()
@@ -228,6 +270,43 @@ pub fn set_fields(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_killed_writers_left_is_removed_by_the_next_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.tsv");
+        fs::write(&path, "vi\ten\nDân số\tpopulation\n").unwrap();
+        // One left by another process, one with this process's number (a
+        // number used again after a writer died), and files that are not
+        // temporaries of this glossary.
+        let stale = [
+            ".g.tsv.4242.tmp".to_string(),
+            format!(".g.tsv.{}.tmp", std::process::id()),
+        ];
+        let others = [".other.tsv.4242.tmp", ".g.tsv.notes.tmp", "g.tsv.4242.tmp"];
+        for name in stale.iter().map(String::as_str).chain(others) {
+            fs::write(dir.path().join(name), "half a glossary").unwrap();
+        }
+        edit(&path, |file| {
+            file.rows
+                .push(Row::new(vec!["Gia đình".into(), "family".into()]));
+            Ok("added".into())
+        })
+        .unwrap();
+        assert!(
+            fs::read_to_string(&path)
+                .unwrap()
+                .ends_with("Gia đình\tfamily\n")
+        );
+        let mut left: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        let mut expected: Vec<&str> = others.iter().copied().chain(["g.tsv"]).collect();
+        expected.sort();
+        assert_eq!(left, expected);
+    }
 
     #[test]
     fn edits_are_written_and_bad_results_refused() {
