@@ -32,12 +32,14 @@ const MAX_NODES: usize = (TERMINAL - 1) as usize;
 /// Terms, each with a value, compiled for leftmost-longest search.
 ///
 /// Invariant: node 0 is the root; `values[node]` is the value of the term
-/// that ends at `node`, or `NONE`; `first[token]` is the root's child for
-/// that token number, or `NONE`; the children of `node` other than the root
+/// that ends at `node`, or `NONE`; `first[token & (first.len() - 1)]` is
+/// the root's child for that token number, or `NONE`, and `first.len()` is
+/// a power of two above every token number (so that `NONE`, all ones, finds
+/// `NONE` at the end); the children of `node` other than the root
 /// are `children[offsets[node]..offsets[node + 1]]`, sorted by `label`;
 /// every stored child carries `TERMINAL` exactly when its value is not
 /// `NONE`.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub(super) struct TokenTrie {
     /// Which trie a thread's [`Scratch::seen`] words were looked up in.
     id: u64,
@@ -242,7 +244,7 @@ impl TokenTrieBuilder {
             }
         }
 
-        let mut first = vec![NONE; self.vocabulary.len as usize];
+        let mut first = vec![NONE; (self.vocabulary.len as usize + 1).next_power_of_two()];
         // For every node but the root: its parent (NONE under the root) and
         // its label.
         let mut parents = vec![NONE];
@@ -415,6 +417,7 @@ impl TokenTrie {
 
     /// The index of the last token and the value of the longest term that
     /// starts at token `i`.
+    #[inline(always)]
     fn longest_at(&self, tokens: &[Numbered], i: usize) -> Option<(usize, u32)> {
         let mut child = self.first_child(tokens[i].number)?;
         let mut longest = None;
@@ -437,12 +440,16 @@ impl TokenTrie {
     }
 
     /// The root's child for token `number`, as stored (with `TERMINAL`).
+    #[inline(always)]
     fn first_child(&self, number: u32) -> Option<u32> {
-        let child = *self.first.get(number as usize)?;
+        // A mask, not a test for `NONE`: one branch fewer that text
+        // cannot make predictable.
+        let child = self.first[number as usize & (self.first.len() - 1)];
         (child != NONE).then_some(child)
     }
 
     /// The child of `node` by `label`, as stored (with `TERMINAL`).
+    #[inline(always)]
     fn child(&self, node: u32, label: u32) -> Option<u32> {
         let range = self.offsets[node as usize] as usize..self.offsets[node as usize + 1] as usize;
         // A binary search whose steps are conditional moves, not branches:
@@ -643,6 +650,40 @@ fn label(number: u32, spaced: bool) -> u32 {
     (number << 1) | u32::from(spaced)
 }
 
+/// How many ASCII letters and digits `bytes` has from `at` on. Eight bytes
+/// at a time, each tested by arithmetic on all eight at once, so that where
+/// a word ends decides no branch: a loop a byte at a time mispredicts at
+/// nearly every word's end.
+#[inline(always)]
+fn ascii_alphanumeric_run(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    // The high bit of each byte of `x` (all below 0x80) that is at least
+    // `low`, and of each that is above `high`: adding cannot carry into
+    // the next byte.
+    let at_least = |x: u64, low: u8| x + ONES * u64::from(0x80 - low);
+    let above = |x: u64, high: u8| x + ONES * u64::from(0x7F - high);
+    let start = at;
+    while let Some(eight) = bytes.get(at..at + 8) {
+        let raw = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
+        let ascii = !raw & HIGH;
+        let x = raw & !HIGH;
+        let lower = x | (ONES * 0x20);
+        let letter = at_least(lower, b'a') & !above(lower, b'z');
+        let digit = at_least(x, b'0') & !above(x, b'9');
+        let alphanumeric = (letter | digit) & ascii;
+        let run = (!alphanumeric & HIGH).trailing_zeros() as usize / 8;
+        at += run;
+        if run < 8 {
+            return at - start;
+        }
+    }
+    while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+        at += 1;
+    }
+    at - start
+}
+
 /// Calls `each` with the tokens of `text` in order.
 fn tokenize(text: &str, across_zh_variants: bool, mut each: impl FnMut(Token)) {
     let classifier = Classifier::new(across_zh_variants);
@@ -660,10 +701,7 @@ fn tokenize(text: &str, across_zh_variants: bool, mut each: impl FnMut(Token)) {
             Class::Single => Kind::Single(folded),
             Class::Word { .. } => {
                 loop {
-                    // ASCII letters and digits without the table.
-                    while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
-                        at += 1;
-                    }
+                    at += ascii_alphanumeric_run(bytes, at);
                     match classifier.word_char_len(text, at) {
                         0 => break,
                         width => at += width,
@@ -774,6 +812,25 @@ mod tests {
             assert_eq!(found(&trie, term), vec![(term.as_str(), k as u32)]);
         }
         assert_eq!(trie.get(&long(60, "c")), None);
+    }
+
+    #[test]
+    fn runs_of_ascii_letters_and_digits_are_measured_bytewise() {
+        let text: Vec<u8> = (0..=255u8)
+            .chain(b"abcdefghijklmnopqrstuvwxyz0123456789".iter().copied())
+            .collect();
+        for at in 0..text.len() {
+            let expected = text[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            assert_eq!(ascii_alphanumeric_run(&text, at), expected, "at {at}");
+        }
+        for byte in 0..=255u8 {
+            let text = [b'a', b'a', byte, b'a', b'a', b'a', b'a', b'a', b'a', b'a'];
+            let expected = if byte.is_ascii_alphanumeric() { 10 } else { 2 };
+            assert_eq!(ascii_alphanumeric_run(&text, 0), expected, "{byte:#x}");
+        }
     }
 
     #[test]
