@@ -89,38 +89,59 @@ pub(super) enum Class {
 /// table fetched once for many chars.
 #[derive(Clone, Copy)]
 pub(super) struct Classifier {
-    latin: &'static [LatinChar; LATIN_LEN],
+    table: &'static [LatinChar; TABLE_END],
     across_zh_variants: bool,
+}
+
+/// Chars below this (every script of Vietnamese and English text, general
+/// and CJK punctuation, kana) are classified by [`TABLES`]; Han ideographs
+/// come after it.
+const TABLE_END: usize = 0x3400;
+
+/// [`fold_char`] and [`class_by_unicode`] of every char below `TABLE_END`,
+/// folded as it is without and with `across_zh_variants`: built once, on
+/// first use (about a millisecond), instead of searched in the Unicode
+/// tables at every char.
+static TABLES: [LazyLock<Box<[LatinChar; TABLE_END]>>; 2] = [
+    LazyLock::new(|| table(false)),
+    LazyLock::new(|| table(true)),
+];
+
+fn table(across_zh_variants: bool) -> Box<[LatinChar; TABLE_END]> {
+    let entries: Vec<LatinChar> = (0..TABLE_END as u32)
+        .map(|code| match char::from_u32(code) {
+            Some(c) => LatinChar {
+                lower: fold_char(c, across_zh_variants),
+                class: class_by_unicode(c),
+            },
+            None => unreachable!("no surrogates below U+D800"),
+        })
+        .collect();
+    entries
+        .into_boxed_slice()
+        .try_into()
+        .unwrap_or_else(|_| unreachable!("one entry per code"))
 }
 
 impl Classifier {
     pub fn new(across_zh_variants: bool) -> Self {
         Classifier {
-            latin: &LATIN,
+            table: &TABLES[usize::from(across_zh_variants)],
             across_zh_variants,
         }
     }
 
-    /// `c` folded (as [`fold_char`]), and its class.
+    /// A char past the table folded (as [`fold_char`]), and its class.
     #[inline(always)]
-    pub fn classify(self, c: char) -> (char, Class) {
-        let code = u32::from(c);
-        if code < LATIN_END {
-            let latin = &self.latin[code as usize];
-            return (latin.lower, latin.class);
-        }
+    fn classify_wide(self, c: char) -> (char, Class) {
         // Han ideographs of the basic block have no case and stand alone.
-        if (0x4E00..0xA000).contains(&code) {
+        if ('\u{4E00}'..'\u{A000}').contains(&c) {
             let c = if self.across_zh_variants {
                 simplified_char(c)
             } else {
                 c
             };
             return (c, Class::Single);
-        }
-        if EXTENDED.contains(&code) {
-            let latin = &self.latin[(LATIN_END + code - EXTENDED.start) as usize];
-            return (latin.lower, latin.class);
         }
         self.classify_other(c)
     }
@@ -129,14 +150,18 @@ impl Classifier {
     /// length in bytes; `None` at the end of the text (or off a char).
     #[inline(always)]
     pub fn classify_at(self, text: &str, at: usize) -> Option<(char, Class, usize)> {
-        let &byte = text.as_bytes().get(at)?;
+        let bytes = text.as_bytes();
+        let &byte = bytes.get(at)?;
         if byte.is_ascii() {
-            let latin = &self.latin[usize::from(byte)];
-            return Some((latin.lower, latin.class, 1));
+            let entry = &self.table[usize::from(byte)];
+            return Some((entry.lower, entry.class, 1));
         }
-        let c = char_at(text.as_bytes(), at)?;
-        let (folded, class) = self.classify(c);
-        Some((folded, class, c.len_utf8()))
+        let (code, width) = code_at(bytes, at)?;
+        if let Some(entry) = self.table.get(code as usize) {
+            return Some((entry.lower, entry.class, width));
+        }
+        let (folded, class) = self.classify_wide(char::from_u32(code)?);
+        Some((folded, class, width))
     }
 
     /// The length in bytes of the char of `text` at byte `at` when it is
@@ -162,21 +187,24 @@ impl Classifier {
     }
 }
 
-/// The char of UTF-8 `bytes` that starts at `at` with a byte that is not
-/// ASCII, decoded from its lead byte and continuation bytes; `None` when
-/// `at` is not the start of such a char. Quicker than slicing the text
-/// there, which checks the boundary, then decoding.
+/// The code and length of the char of UTF-8 `bytes` that starts at `at`
+/// with a byte that is not ASCII, decoded from its lead byte and
+/// continuation bytes; `None` when `at` is not the start of such a char.
+/// Quicker than slicing the text there, which checks the boundary, then
+/// decoding; the code is a char's if `bytes` are UTF-8.
 #[inline(always)]
-fn char_at(bytes: &[u8], at: usize) -> Option<char> {
+fn code_at(bytes: &[u8], at: usize) -> Option<(u32, usize)> {
     let next = |k: usize| bytes.get(at + k).map(|&b| u32::from(b & 0x3F));
     let lead = u32::from(*bytes.get(at)?);
-    let code = match lead {
-        0xC0..=0xDF => ((lead & 0x1F) << 6) | next(1)?,
-        0xE0..=0xEF => ((lead & 0x0F) << 12) | (next(1)? << 6) | next(2)?,
-        0xF0..=0xF7 => ((lead & 0x07) << 18) | (next(1)? << 12) | (next(2)? << 6) | next(3)?,
+    Some(match lead {
+        0xC0..=0xDF => (((lead & 0x1F) << 6) | next(1)?, 2),
+        0xE0..=0xEF => (((lead & 0x0F) << 12) | (next(1)? << 6) | next(2)?, 3),
+        0xF0..=0xF7 => {
+            let code = ((lead & 0x07) << 18) | (next(1)? << 12) | (next(2)? << 6) | next(3)?;
+            (code, 4)
+        }
         _ => return None,
-    };
-    char::from_u32(code)
+    })
 }
 
 /// [`Classifier::classify`]'s class from the Unicode properties, without
@@ -254,14 +282,21 @@ mod tests {
 
     #[test]
     fn the_table_agrees_with_unicode() {
-        for code in (0..LATIN_END).chain(EXTENDED).chain(0x4E00..0xA000) {
+        for code in (0..TABLE_END as u32)
+            .chain(0x4E00..0xA000)
+            .chain(0xFF00..0xFFF0)
+        {
             let c = char::from_u32(code).unwrap();
             let (plain, across) = (Classifier::new(false), Classifier::new(true));
-            assert_eq!(plain.classify(c).1, class_by_unicode(c), "{c}");
+            let text = c.to_string();
+            let (class, width) = (class_by_unicode(c), text.len());
+            let plain_fold = Some((fold_char(c, false), class, width));
+            assert_eq!(plain.classify_at(&text, 0), plain_fold, "{c}");
+            let across_fold = Some((fold_char(c, true), class, width));
+            assert_eq!(across.classify_at(&text, 0), across_fold, "{c}");
             let lower: Vec<char> = c.to_lowercase().collect();
             let expected = if lower.len() == 1 { lower[0] } else { c };
             assert_eq!(fold_char(c, false), expected, "{c}");
-            assert_eq!(across.classify(c).0, fold_char(c, true), "{c}");
         }
     }
 
@@ -285,10 +320,11 @@ mod tests {
     fn chars_are_decoded_where_they_start() {
         let text = "aé中😀";
         for (at, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
-            assert_eq!(char_at(text.as_bytes(), at), Some(c));
-            assert_eq!(char_at(text.as_bytes(), at + 1), None, "inside {c}");
+            let code = (u32::from(c), c.len_utf8());
+            assert_eq!(code_at(text.as_bytes(), at), Some(code));
+            assert_eq!(code_at(text.as_bytes(), at + 1), None, "inside {c}");
         }
-        assert_eq!(char_at("中".as_bytes()[..2].as_ref(), 0), None);
+        assert_eq!(code_at("中".as_bytes()[..2].as_ref(), 0), None);
     }
 
     #[test]
