@@ -136,3 +136,23 @@ fn chinese_matches_without_boundaries_with_variants_and_across_scripts() {
         .expect("found across scripts");
     assert_eq!(&hit.entry["zh"], "宣傳教育");
 }
+
+#[test]
+fn the_shipped_glossary_flags_outdated_terms() {
+    let shipped = Glossary::load(&[root().join("glossaries/program-terms.tsv")]).unwrap();
+    let text = normalize_text(
+        "Công tác sinh đẻ có kế hoạch nay gọi là kế hoạch hoá gia đình. \
+         The AIDS virus is called HIV.",
+    );
+    let hits = shipped.find(&text);
+    let flagged: Vec<&str> = hits
+        .iter()
+        .filter(|hit| hit.deprecated)
+        .map(|hit| hit.text.as_str())
+        .collect();
+    assert_eq!(flagged, ["sinh đẻ có kế hoạch", "AIDS virus"]);
+    assert!(
+        hits.iter()
+            .any(|hit| hit.text == "kế hoạch hoá gia đình" && !hit.deprecated)
+    );
+}
