@@ -52,23 +52,28 @@ pub(super) fn fold_into(text: &str, across_zh_variants: bool, folded: &mut Strin
 /// One char folded: lower case, and simplified when `across_zh_variants`.
 #[inline]
 pub(super) fn fold_char(c: char, across_zh_variants: bool) -> char {
-    if let Some(latin) = latin(c) {
-        return latin.lower;
+    if let Some(entry) = TABLE.get(c as usize) {
+        return entry.lower;
     }
     // CJK ideographs, kana and hangul have no case: skip the case tables.
     let c = if ('\u{2E80}'..'\u{A640}').contains(&c) || ('\u{AC00}'..'\u{FF21}').contains(&c) {
         c
     } else {
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) => l,
-            _ => c,
-        }
+        lower_case(c)
     };
     if across_zh_variants {
         simplified_char(c)
     } else {
         c
+    }
+}
+
+/// `c` in lower case when that is one char, else `c`.
+fn lower_case(c: char) -> char {
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
     }
 }
 
@@ -89,44 +94,39 @@ pub(super) enum Class {
 /// table fetched once for many chars.
 #[derive(Clone, Copy)]
 pub(super) struct Classifier {
-    table: &'static [LatinChar; TABLE_END],
+    table: &'static [CharFold; TABLE_END],
     across_zh_variants: bool,
 }
 
 /// Chars below this (every script of Vietnamese and English text, general
-/// and CJK punctuation, kana) are classified by [`TABLES`]; Han ideographs
-/// come after it.
+/// and CJK punctuation, kana) are folded and classified by [`TABLE`]; none
+/// has a simplified form (see [`simplified_char`]). Han ideographs come
+/// after it.
 const TABLE_END: usize = 0x3400;
 
-/// [`fold_char`] and [`class_by_unicode`] of every char below `TABLE_END`,
-/// folded as it is without and with `across_zh_variants`: built once, on
-/// first use (about a millisecond), instead of searched in the Unicode
-/// tables at every char.
-static TABLES: [LazyLock<Box<[LatinChar; TABLE_END]>>; 2] = [
-    LazyLock::new(|| table(false)),
-    LazyLock::new(|| table(true)),
-];
-
-fn table(across_zh_variants: bool) -> Box<[LatinChar; TABLE_END]> {
-    let entries: Vec<LatinChar> = (0..TABLE_END as u32)
-        .map(|code| match char::from_u32(code) {
-            Some(c) => LatinChar {
-                lower: fold_char(c, across_zh_variants),
+/// [`lower_case`] and [`class_by_unicode`] of every char below `TABLE_END`:
+/// built once, on first use (about a millisecond), instead of searched in
+/// the Unicode tables at every char.
+static TABLE: LazyLock<Box<[CharFold; TABLE_END]>> = LazyLock::new(|| {
+    let entries: Vec<CharFold> = (0..TABLE_END as u32)
+        .map(|code| {
+            let c = char::from_u32(code).expect("no surrogates below U+D800");
+            CharFold {
+                lower: lower_case(c),
                 class: class_by_unicode(c),
-            },
-            None => unreachable!("no surrogates below U+D800"),
+            }
         })
         .collect();
     entries
         .into_boxed_slice()
         .try_into()
         .unwrap_or_else(|_| unreachable!("one entry per code"))
-}
+});
 
 impl Classifier {
     pub fn new(across_zh_variants: bool) -> Self {
         Classifier {
-            table: &TABLES[usize::from(across_zh_variants)],
+            table: &TABLE,
             across_zh_variants,
         }
     }
@@ -207,8 +207,7 @@ fn code_at(bytes: &[u8], at: usize) -> Option<(u32, usize)> {
     })
 }
 
-/// [`Classifier::classify`]'s class from the Unicode properties, without
-/// shortcuts.
+/// The class of `c` by its Unicode properties.
 fn class_by_unicode(c: char) -> Class {
     if c.is_whitespace() {
         Class::Space
@@ -222,58 +221,16 @@ fn class_by_unicode(c: char) -> Class {
 }
 
 fn is_letter(c: char) -> bool {
-    match latin(c) {
-        Some(latin) => latin.class == Class::Word { letter: true },
+    match TABLE.get(c as usize) {
+        Some(entry) => entry.class == Class::Word { letter: true },
         None => c.is_alphabetic(),
     }
 }
 
-/// What the fold needs of a char, looked up for the Latin blocks that
-/// Vietnamese and English text is made of instead of searched in the
-/// Unicode tables each time.
-struct LatinChar {
+/// What the fold needs of a char.
+struct CharFold {
     lower: char,
     class: Class,
-}
-
-/// ASCII and Latin-1 to Latin Extended-B, then Latin Extended Additional (all the
-/// precomposed Vietnamese vowels).
-const LATIN_END: u32 = 0x250;
-const EXTENDED: std::ops::Range<u32> = 0x1E00..0x1F00;
-const LATIN_LEN: usize = (LATIN_END + EXTENDED.end - EXTENDED.start) as usize;
-
-/// A fixed-size array, so that an index checked against `LATIN_END`
-/// needs no second bounds check.
-static LATIN: LazyLock<[LatinChar; LATIN_LEN]> = LazyLock::new(|| {
-    std::array::from_fn(|index| {
-        let index = index as u32;
-        let code = if index < LATIN_END {
-            index
-        } else {
-            EXTENDED.start + index - LATIN_END
-        };
-        let c = char::from_u32(code).expect("no surrogates below U+D800");
-        let mut lower = c.to_lowercase();
-        LatinChar {
-            lower: match (lower.next(), lower.next()) {
-                (Some(l), None) => l,
-                _ => c,
-            },
-            class: class_by_unicode(c),
-        }
-    })
-});
-
-fn latin(c: char) -> Option<&'static LatinChar> {
-    let code = u32::from(c);
-    let index = if code < LATIN_END {
-        code
-    } else if EXTENDED.contains(&code) {
-        LATIN_END + code - EXTENDED.start
-    } else {
-        return None;
-    };
-    LATIN.get(index as usize)
 }
 
 #[cfg(test)]
