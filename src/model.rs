@@ -4,7 +4,7 @@
 //! warnings); later stages fill in each block's language, sentences and term hits.
 //! Nothing here knows about JSON: `output` decides how these are written.
 
-use serde::ser::SerializeMap;
+use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -52,30 +52,66 @@ pub struct Span {
 
 /// A glossary term found in a block. `start`/`end` are char offsets into the
 /// block text and `text` is exactly the characters between them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// Written out as one JSON object: `start`, `end`, `text`, then the entry's
+/// fields (see [`HitEntry`]), with `variant` among them, as in schema 1.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TermHit {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    /// The glossary row's language columns, e.g. `{"vi": …, "zh": …, "en": …}`.
-    pub entry: Arc<Terms>,
+    /// True when `text` is one of the entry's `variants`, not a main term.
+    pub variant: bool,
+    /// The glossary entry found, shared by all its hits.
+    pub entry: Arc<HitEntry>,
+}
+
+/// What a [`TermHit`] tells of the glossary entry it found. A glossary
+/// makes one per entry, shared by every hit on it, so that a hit costs one
+/// reference count rather than copies of the entry's fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HitEntry {
+    /// The glossary row's language columns, e.g. `{"vi": …, "zh": …, "en": …}`
+    /// (the hit's `entry` field).
+    pub terms: Arc<Terms>,
     /// The entry's `id`, when the glossary has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The entry's `status` (`preferred`, `admitted`, `deprecated`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// True when the entry is deprecated: a term to replace.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub deprecated: bool,
-    /// True when `text` is one of the entry's `variants`, not a main term.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub variant: bool,
     /// For an abbreviation, the language columns of its full form.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub full_form: Option<Arc<Terms>>,
     /// The glossary file the entry comes from, as given on the command line.
     pub glossary: Arc<str>,
+}
+
+impl Serialize for TermHit {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let entry = &*self.entry;
+        let mut hit = serializer.serialize_struct("TermHit", 10)?;
+        hit.serialize_field("start", &self.start)?;
+        hit.serialize_field("end", &self.end)?;
+        hit.serialize_field("text", &self.text)?;
+        hit.serialize_field("entry", &entry.terms)?;
+        if let Some(id) = &entry.id {
+            hit.serialize_field("id", id)?;
+        }
+        if let Some(status) = &entry.status {
+            hit.serialize_field("status", status)?;
+        }
+        if entry.deprecated {
+            hit.serialize_field("deprecated", &true)?;
+        }
+        if self.variant {
+            hit.serialize_field("variant", &true)?;
+        }
+        if let Some(full_form) = &entry.full_form {
+            hit.serialize_field("full_form", full_form)?;
+        }
+        hit.serialize_field("glossary", &entry.glossary)?;
+        hit.end()
+    }
 }
 
 /// The language columns of a glossary row: (language code, term) pairs,
@@ -355,6 +391,48 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&terms).unwrap(),
             r#"{"en":"FP","zh":"计划生育"}"#
+        );
+    }
+
+    #[test]
+    fn a_hit_is_written_with_its_entry_fields_in_schema_order() {
+        let terms = |pairs: &[(&str, &str)]| -> Arc<Terms> {
+            Arc::new(
+                pairs
+                    .iter()
+                    .map(|&(code, term)| (Arc::from(code), Box::from(term)))
+                    .collect(),
+            )
+        };
+        let mut hit = TermHit {
+            start: 3,
+            end: 8,
+            text: "KHHGĐ".into(),
+            variant: true,
+            entry: Arc::new(HitEntry {
+                terms: terms(&[("vi", "KHHGĐ")]),
+                id: Some("fp".into()),
+                status: Some("deprecated".into()),
+                deprecated: true,
+                full_form: Some(terms(&[("en", "family planning")])),
+                glossary: Arc::from("g.tsv"),
+            }),
+        };
+        assert_eq!(
+            serde_json::to_string(&hit).unwrap(),
+            r#"{"start":3,"end":8,"text":"KHHGĐ","entry":{"vi":"KHHGĐ"},"id":"fp","status":"deprecated","deprecated":true,"variant":true,"full_form":{"en":"family planning"},"glossary":"g.tsv"}"#
+        );
+        hit.variant = false;
+        hit.entry = Arc::new(HitEntry {
+            id: None,
+            status: None,
+            deprecated: false,
+            full_form: None,
+            ..(*hit.entry).clone()
+        });
+        assert_eq!(
+            serde_json::to_string(&hit).unwrap(),
+            r#"{"start":3,"end":8,"text":"KHHGĐ","entry":{"vi":"KHHGĐ"},"glossary":"g.tsv"}"#
         );
     }
 }

@@ -171,11 +171,11 @@ fn warn_about_deprecated_terms(extraction: &mut Extraction) {
         .blocks
         .iter()
         .flat_map(|b| &b.terms)
-        .filter(|h| h.deprecated)
+        .filter(|h| h.entry.deprecated)
     {
-        let id = hit.id.clone().unwrap_or_default();
+        let id = hit.entry.id.clone().unwrap_or_default();
         *uses
-            .entry((hit.text.to_lowercase(), &hit.glossary, id))
+            .entry((hit.text.to_lowercase(), &hit.entry.glossary, id))
             .or_default() += 1;
     }
     for ((term, glossary, id), count) in uses {

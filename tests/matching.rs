@@ -57,7 +57,7 @@ fn hits(glossary: &Glossary, text: &str) -> Vec<(String, String)> {
                 .take(hit.end - hit.start)
                 .collect();
             assert_eq!(chars, hit.text, "offsets are char offsets into the text");
-            (hit.text, hit.id.unwrap_or_default())
+            (hit.text, hit.entry.id.clone().unwrap_or_default())
         })
         .collect()
 }
@@ -89,7 +89,10 @@ fn leftmost_longest_case_and_abbreviations() {
         .into_iter()
         .find(|h| h.text == "SKSS")
         .unwrap();
-    assert_eq!(&hit.full_form.unwrap()["en"], "reproductive health");
+    assert_eq!(
+        &hit.entry.full_form.clone().unwrap()["en"],
+        "reproductive health"
+    );
 }
 
 #[test]
@@ -126,7 +129,7 @@ fn chinese_matches_without_boundaries_with_variants_and_across_scripts() {
     let found = glossary().find(&line);
     let variant = found.iter().find(|h| h.text == "计生").expect("计生 found");
     assert!(variant.variant);
-    assert_eq!(variant.id.as_deref(), Some("fp"));
+    assert_eq!(variant.entry.id.as_deref(), Some("fp"));
     // 宣傳教育 is written in traditional characters: found only when asked.
     assert!(!found.iter().any(|h| h.text == "宣传教育"));
     let across = glossary().across_zh_variants().find(&line);
@@ -134,7 +137,7 @@ fn chinese_matches_without_boundaries_with_variants_and_across_scripts() {
         .iter()
         .find(|h| h.text == "宣传教育")
         .expect("found across scripts");
-    assert_eq!(&hit.entry["zh"], "宣傳教育");
+    assert_eq!(&hit.entry.terms["zh"], "宣傳教育");
 }
 
 #[test]
@@ -147,12 +150,12 @@ fn the_shipped_glossary_flags_outdated_terms() {
     let hits = shipped.find(&text);
     let flagged: Vec<&str> = hits
         .iter()
-        .filter(|hit| hit.deprecated)
+        .filter(|hit| hit.entry.deprecated)
         .map(|hit| hit.text.as_str())
         .collect();
     assert_eq!(flagged, ["sinh đẻ có kế hoạch", "AIDS virus"]);
     assert!(
         hits.iter()
-            .any(|hit| hit.text == "kế hoạch hoá gia đình" && !hit.deprecated)
+            .any(|hit| hit.text == "kế hoạch hoá gia đình" && !hit.entry.deprecated)
     );
 }

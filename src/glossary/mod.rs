@@ -20,7 +20,7 @@ pub mod stats;
 pub mod suggest;
 pub mod write;
 
-use crate::model::{TermHit, Terms};
+use crate::model::{HitEntry, TermHit, Terms};
 use crate::normalize::{is_clean, normalize_text};
 use fold::fold;
 use matcher::{Found, TermTokens, TokenTrie, TokenTrieBuilder};
@@ -28,7 +28,7 @@ use rayon::prelude::*;
 use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A glossary loading problem, with the file and row it concerns.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,6 +102,9 @@ pub struct Glossary {
     full_forms: Vec<Option<usize>>,
     trie: TokenTrie,
     patterns: Vec<Pattern>,
+    /// What hits on each entry share, made at its first hit: most entries
+    /// of a large glossary are never found, and loading stays quick.
+    hit_entries: Box<[OnceLock<Arc<HitEntry>>]>,
 }
 
 impl Default for Glossary {
@@ -158,6 +161,7 @@ impl Glossary {
             })
             .collect();
         Glossary {
+            hit_entries: entries.iter().map(|_| OnceLock::new()).collect(),
             entries,
             full_forms,
             trie,
@@ -228,19 +232,24 @@ impl Glossary {
     }
 
     fn hit(&self, text: &str, found: Match) -> TermHit {
-        let entry = &self.entries[found.entry];
+        let entry = self.hit_entries[found.entry].get_or_init(|| {
+            let entry = &self.entries[found.entry];
+            Arc::new(HitEntry {
+                terms: Arc::clone(&entry.terms),
+                id: entry.id.clone(),
+                status: entry.status.clone(),
+                deprecated: entry.status.as_deref() == Some("deprecated"),
+                full_form: self.full_forms[found.entry]
+                    .map(|full| Arc::clone(&self.entries[full].terms)),
+                glossary: Arc::clone(&entry.glossary),
+            })
+        });
         TermHit {
             start: found.chars.0,
             end: found.chars.1,
             text: text[found.bytes.0..found.bytes.1].to_string(),
-            entry: Arc::clone(&entry.terms),
-            id: entry.id.clone(),
-            status: entry.status.clone(),
-            deprecated: entry.status.as_deref() == Some("deprecated"),
             variant: found.variant,
-            full_form: self.full_forms[found.entry]
-                .map(|full| Arc::clone(&self.entries[full].terms)),
-            glossary: Arc::clone(&entry.glossary),
+            entry: Arc::clone(entry),
         }
     }
 }
@@ -476,10 +485,10 @@ mod tests {
             .map(|h| {
                 (
                     h.text.as_str(),
-                    h.id.as_deref(),
-                    h.deprecated,
+                    h.entry.id.as_deref(),
+                    h.entry.deprecated,
                     h.variant,
-                    h.full_form.is_some(),
+                    h.entry.full_form.is_some(),
                 )
             })
             .collect();
@@ -491,8 +500,8 @@ mod tests {
                 ("KHH gia đình", Some("fp"), false, true, false),
             ]
         );
-        assert_eq!(&hits[0].full_form.as_ref().unwrap()["zh"], "计划生育");
-        assert!(hits.iter().all(|h| &*h.glossary == "g.tsv"));
+        assert_eq!(&hits[0].entry.full_form.as_ref().unwrap()["zh"], "计划生育");
+        assert!(hits.iter().all(|h| &*h.entry.glossary == "g.tsv"));
     }
 
     #[test]
@@ -500,7 +509,7 @@ mod tests {
         let hits = glossary().find("做好计划生育和生殖健康工作");
         assert_eq!(hits.len(), 2);
         assert_eq!((hits[0].start, hits[0].end), (2, 6));
-        assert_eq!(&hits[1].entry["en"], "reproductive health");
+        assert_eq!(&hits[1].entry.terms["en"], "reproductive health");
     }
 
     #[test]
@@ -512,6 +521,6 @@ mod tests {
         let texts: Vec<_> = hits.iter().map(|h| h.text.as_str()).collect();
         assert_eq!(texts, vec!["計劃生育", "生殖健康"]);
         assert_eq!((hits[0].start, hits[0].end), (2, 6));
-        assert_eq!(&hits[0].entry["zh"], "计划生育");
+        assert_eq!(&hits[0].entry.terms["zh"], "计划生育");
     }
 }
