@@ -142,17 +142,23 @@ struct Scratch {
 }
 
 /// The token numbers (or `NONE`) of words of up to [`SEEN_WORD_BYTES`]
-/// as written, in the trie `trie`: a cache with one place for each word,
-/// where a word seen last takes the place of the one before.
+/// as written, in the trie `trie`: a cache where each word has two places
+/// it may be kept in, and a word looked up takes the place of the older
+/// word of the two.
 struct SeenWords {
     trie: u64,
-    /// A word's [`pack`]ed bytes in the low 96 bits, its number in the
-    /// high 32; 0 where no word has been (no word packs to 0). Sixteen
-    /// bytes a place, so that a place is one aligned read and the places
-    /// take little of the fastest cache, which they are read from at
-    /// random.
-    places: Box<[u128]>,
+    pairs: Box<[PlacePair]>,
 }
+
+/// Two places of [`SeenWords`], the word put in last first. A place holds a
+/// word's [`pack`]ed bytes in its low 96 bits and its number in the high
+/// 32, or 0 when no word has been there (no word packs to 0): sixteen
+/// bytes, one aligned read. Two places a word rather than one: two words
+/// that would take the same place were seen to push each other out again
+/// and again (folding each anew), in the same memory.
+#[derive(Clone, Copy, Default)]
+#[repr(align(32))]
+struct PlacePair([u128; 2]);
 
 /// How many words [`SeenWords`] holds at most (a power of two): more than
 /// the syllables a Vietnamese document has, in 64 KiB.
@@ -547,7 +553,7 @@ impl Default for SeenWords {
     fn default() -> Self {
         SeenWords {
             trie: 0,
-            places: vec![0; SEEN_PLACES].into_boxed_slice(),
+            pairs: vec![PlacePair::default(); SEEN_PLACES / 2].into_boxed_slice(),
         }
     }
 }
@@ -556,25 +562,31 @@ impl SeenWords {
     /// Forgets the words unless they were looked up in trie `id`.
     fn use_for(&mut self, id: u64) {
         if self.trie != id {
-            self.places.fill(0);
+            self.pairs.fill(PlacePair::default());
             self.trie = id;
         }
     }
 
     /// The number of the word [`pack`]ed as `packed` (of at most
     /// [`SEEN_WORD_BYTES`]), from its place, or from `look_up` when
-    /// the place holds another word.
+    /// neither of its places holds it.
     #[inline(always)]
     fn number(&mut self, packed: u128, look_up: impl FnOnce() -> u32) -> u32 {
         const WORD: u128 = (1 << (8 * SEEN_WORD_BYTES)) - 1;
         debug_assert_eq!(packed & !WORD, 0);
         let mixed = (packed as u64 ^ (packed >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let place = &mut self.places[(mixed >> 52) as usize % SEEN_PLACES];
-        if *place & WORD == packed {
-            return (*place >> 96) as u32;
+        let pair = &mut self.pairs[(mixed >> 52) as usize % (SEEN_PLACES / 2)];
+        // Not a token number: there are fewer. Which place holds the word
+        // cannot be predicted: chosen without a branch.
+        let absent = NONE - 1;
+        let kept = pair.0.iter().fold(absent, |kept, &place| {
+            select_unpredictable(place & WORD == packed, (place >> 96) as u32, kept)
+        });
+        if kept != absent {
+            return kept;
         }
         let number = look_up();
-        *place = packed | (u128::from(number) << 96);
+        pair.0 = [packed | (u128::from(number) << 96), pair.0[0]];
         number
     }
 }
@@ -847,6 +859,32 @@ mod tests {
         for _ in 0..2 {
             assert_eq!(found(&trie, &text), expected);
         }
+    }
+
+    #[test]
+    fn two_words_share_a_pair_of_places_and_a_third_pushes_out_the_older() {
+        let mut seen = SeenWords::default();
+        let pair_of = |packed: u128| {
+            let mixed = (packed as u64 ^ (packed >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            (mixed >> 52) as usize % (SEEN_PLACES / 2)
+        };
+        let same_pair: Vec<u128> = (1..)
+            .filter(|&packed| pair_of(packed) == pair_of(1))
+            .take(3)
+            .collect();
+        // Whether word k was looked up rather than found in its place.
+        let mut looked_up = |k: usize| {
+            let mut looked_up = false;
+            let number = seen.number(same_pair[k], || {
+                looked_up = true;
+                k as u32
+            });
+            assert_eq!(number, k as u32);
+            looked_up
+        };
+        let looks: Vec<bool> = [0, 1, 0, 1, 2, 1, 0].map(&mut looked_up).into();
+        // 2 pushes out 0, the older of the two, and 1 stays.
+        assert_eq!(looks, [true, true, false, false, true, false, true]);
     }
 
     #[test]
