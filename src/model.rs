@@ -54,7 +54,8 @@ pub struct Span {
 /// block text and `text` is exactly the characters between them.
 ///
 /// Written out as one JSON object: `start`, `end`, `text`, then the entry's
-/// fields (see [`HitEntry`]), with `variant` among them, as in schema 1.
+/// fields (see [`HitEntry`]) with `variant` among them, in the record
+/// schema's order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TermHit {
     pub start: usize,

@@ -567,6 +567,13 @@ impl SeenWords {
         }
     }
 
+    /// Which of `pairs` may hold the word [`pack`]ed as `packed`.
+    #[inline(always)]
+    fn pair_of(packed: u128) -> usize {
+        let mixed = (packed as u64 ^ (packed >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (mixed >> 52) as usize % (SEEN_PLACES / 2)
+    }
+
     /// The number of the word [`pack`]ed as `packed` (of at most
     /// [`SEEN_WORD_BYTES`]), from its place, or from `look_up` when
     /// neither of its places holds it.
@@ -574,8 +581,7 @@ impl SeenWords {
     fn number(&mut self, packed: u128, look_up: impl FnOnce() -> u32) -> u32 {
         const WORD: u128 = (1 << (8 * SEEN_WORD_BYTES)) - 1;
         debug_assert_eq!(packed & !WORD, 0);
-        let mixed = (packed as u64 ^ (packed >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let pair = &mut self.pairs[(mixed >> 52) as usize % (SEEN_PLACES / 2)];
+        let pair = &mut self.pairs[SeenWords::pair_of(packed)];
         // Not a token number: there are fewer. Which place holds the word
         // cannot be predicted: chosen without a branch.
         let absent = NONE - 1;
@@ -864,12 +870,8 @@ mod tests {
     #[test]
     fn two_words_share_a_pair_of_places_and_a_third_pushes_out_the_older() {
         let mut seen = SeenWords::default();
-        let pair_of = |packed: u128| {
-            let mixed = (packed as u64 ^ (packed >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-            (mixed >> 52) as usize % (SEEN_PLACES / 2)
-        };
         let same_pair: Vec<u128> = (1..)
-            .filter(|&packed| pair_of(packed) == pair_of(1))
+            .filter(|&packed| SeenWords::pair_of(packed) == SeenWords::pair_of(1))
             .take(3)
             .collect();
         // Whether word k was looked up rather than found in its place.
