@@ -166,14 +166,14 @@ fn normalize_block(mut block: Block) -> Option<(Block, Evidence)> {
 /// One warning per deprecated glossary term the document uses, with how
 /// often: terminology QA for the translator.
 fn warn_about_deprecated_terms(extraction: &mut Extraction) {
-    let mut uses: std::collections::BTreeMap<(String, &str, String), usize> = Default::default();
+    let mut uses: std::collections::BTreeMap<(String, &str, &str), usize> = Default::default();
     for hit in extraction
         .blocks
         .iter()
         .flat_map(|b| &b.terms)
         .filter(|h| h.entry.deprecated)
     {
-        let id = hit.entry.id.clone().unwrap_or_default();
+        let id = hit.entry.id.as_deref().unwrap_or_default();
         *uses
             .entry((hit.text.to_lowercase(), &hit.entry.glossary, id))
             .or_default() += 1;
