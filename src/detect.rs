@@ -1,9 +1,12 @@
 //! Format detection by content, never by file name.
 //!
-//! A ZIP whose package relationships name a WordprocessingML main part is DOCX;
-//! `%PDF-` near the start is PDF; markup is HTML; other text is text. Formats
-//! we recognise but do not read (legacy Office, spreadsheets, images…) become
-//! `unsupported_format` errors that say what the file is and what to do.
+//! A ZIP whose package relationships name a WordprocessingML main part is DOCX,
+//! a SpreadsheetML one XLSX, an OpenDocument spreadsheet ODS; an OLE2
+//! compound file with a `WordDocument` stream is DOC, with a `Workbook` (or
+//! `Book`) stream XLS; `{\rtf` is RTF; `%PDF-` near the start is PDF; markup
+//! is HTML; other text is text. Formats we recognise but do not read
+//! (PowerPoint, images…) become `unsupported_format` errors that say what the
+//! file is and what to do.
 
 use crate::extract::xml;
 use crate::model::{DocError, Format, Limits};
@@ -20,8 +23,11 @@ pub fn detect(bytes: &[u8]) -> Result<Format, DocError> {
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         return detect_zip(bytes);
     }
-    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        return Err(describe_ole2(bytes));
+    if bytes.starts_with(&OLE2_MAGIC) {
+        return detect_ole2(bytes);
+    }
+    if starts_with_rtf(bytes) {
+        return Ok(Format::Rtf);
     }
     if find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some() {
         return Ok(Format::Pdf);
@@ -63,7 +69,7 @@ fn detect_zip(bytes: &[u8]) -> Result<Format, DocError> {
             return Ok(Format::Docx);
         }
         if main.starts_with("xl/") {
-            return Err(spreadsheet());
+            return Ok(Format::Xlsx);
         }
         if main.starts_with("ppt/") {
             return Err(DocError::unsupported(
@@ -75,51 +81,104 @@ fn detect_zip(bytes: &[u8]) -> Result<Format, DocError> {
         return Ok(Format::Docx);
     }
     if has(&archive, "xl/workbook.xml") {
-        return Err(spreadsheet());
+        return Ok(Format::Xlsx);
     }
     if has(&archive, "mimetype") && has(&archive, "content.xml") {
-        return Err(DocError::unsupported(
-            "OpenDocument (.odt/.ods) files are not supported; save it as .docx",
-        ));
+        return opendocument_kind(&mut archive);
     }
     Err(DocError::unsupported(
         "ZIP archive that is not a Word document; unpack it and ingest the documents inside",
     ))
 }
 
-fn spreadsheet() -> DocError {
-    DocError::unsupported(
-        "Excel spreadsheets are not supported; export the sheet as CSV or save the text as .docx",
-    )
+/// The first bytes of an OLE2 compound file.
+const OLE2_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// An OpenDocument package is a spreadsheet when its `mimetype` member says so.
+fn opendocument_kind<R: Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+) -> Result<Format, DocError> {
+    let mut mimetype = String::new();
+    if let Ok(member) = archive.by_name("mimetype") {
+        // The member is a short ASCII string; anything longer is not a mimetype.
+        let _ = member.take(200).read_to_string(&mut mimetype);
+    }
+    match mimetype.trim() {
+        "application/vnd.oasis.opendocument.spreadsheet" => Ok(Format::Ods),
+        "application/vnd.oasis.opendocument.presentation" => Err(DocError::unsupported(
+            "OpenDocument presentations (.odp) are not supported; save the text as .docx or PDF",
+        )),
+        _ => Err(DocError::unsupported(
+            "OpenDocument text (.odt) files are not supported; save it as .docx",
+        )),
+    }
 }
 
-/// Names the kind of an OLE2 compound file by the stream names in its directory.
-fn describe_ole2(bytes: &[u8]) -> DocError {
-    let utf16 =
-        |name: &str| -> Vec<u8> { name.encode_utf16().flat_map(|u| u.to_le_bytes()).collect() };
-    let contains = |name: &str| find(bytes, &utf16(name)).is_some();
-    if contains("EncryptedPackage") {
-        return DocError::new(
+/// RTF starts with `{\rtf`, possibly after a BOM or whitespace.
+fn starts_with_rtf(bytes: &[u8]) -> bool {
+    let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = &start[start.iter().take_while(|b| b.is_ascii_whitespace()).count()..];
+    start.starts_with(b"{\\rtf")
+}
+
+/// Names the kind of an OLE2 compound file by the streams in its root storage.
+fn detect_ole2(bytes: &[u8]) -> Result<Format, DocError> {
+    let names = match ole2_root_names(bytes) {
+        Ok(names) => names,
+        Err(message) => {
+            return Err(DocError::corrupt(format!(
+                "OLE2 compound file (legacy Office document) cannot be read: {message}"
+            )));
+        }
+    };
+    let has = |name: &str| names.iter().any(|n| n.eq_ignore_ascii_case(name));
+    if has("EncryptedPackage") {
+        return Err(DocError::new(
             crate::model::ErrorKind::Encrypted,
-            "password-protected Office document; remove the password in Word and save it as .docx",
-        );
+            "password-protected Office document; remove the password in Office and save it again",
+        ));
     }
-    if contains("WordDocument") {
-        return DocError::unsupported("Word 97-2003 .doc is not supported; save it as .docx");
+    if has("WordDocument") {
+        return Ok(Format::Doc);
     }
-    if contains("Workbook") || contains("Book") {
-        return DocError::unsupported(
-            "Excel 97-2003 .xls is not supported; export the sheet as CSV or save the text as .docx",
-        );
+    if has("Workbook") || has("Book") {
+        return Ok(Format::Xls);
     }
-    if contains("PowerPoint Document") {
-        return DocError::unsupported(
-            "PowerPoint 97-2003 .ppt is not supported; save the text as .docx or PDF",
-        );
+    if has("PowerPoint Document") {
+        return Err(DocError::unsupported(
+            "PowerPoint 97-2003 .ppt presentation is not supported; save the text as .docx or PDF",
+        ));
     }
-    DocError::unsupported(
-        "OLE2 compound file (legacy Office or similar) is not supported; save it as .docx",
-    )
+    if has("VisioDocument") {
+        return Err(DocError::unsupported(
+            "Visio drawing is not supported; export its text as .docx or PDF",
+        ));
+    }
+    if has("__properties_version1.0") || has("__nameid_version1.0") {
+        return Err(DocError::unsupported(
+            "Outlook message (.msg) is not supported; save its text or attachments and ingest those",
+        ));
+    }
+    if has("Contents") && has("Equation Native") {
+        return Err(DocError::unsupported(
+            "embedded equation object is not a document",
+        ));
+    }
+    let listed: Vec<&str> = names.iter().map(String::as_str).take(8).collect();
+    Err(DocError::unsupported(format!(
+        "OLE2 compound file of an unknown kind (streams: {}); not a Word .doc or Excel .xls",
+        listed.join(", ")
+    )))
+}
+
+/// The names of the entries in an OLE2 file's root storage.
+fn ole2_root_names(bytes: &[u8]) -> Result<Vec<String>, String> {
+    let file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let names = file
+        .read_root_storage()
+        .map(|entry| entry.name().to_string())
+        .collect();
+    Ok(names)
 }
 
 /// Recognises common binary formats by their magic numbers.
@@ -137,7 +196,6 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         (b"II*\0", "TIFF image; run OCR first and ingest the text"),
         (b"MM\0*", "TIFF image; run OCR first and ingest the text"),
         (b"BM", "BMP image; run OCR first and ingest the text"),
-        (b"{\\rtf", "RTF is not supported; save it as .docx"),
         (b"\x1f\x8b", "gzip-compressed data; decompress it first"),
         (
             b"Rar!",
@@ -254,11 +312,19 @@ mod tests {
     }
 
     #[test]
-    fn other_zips_are_unsupported_with_advice() {
+    fn spreadsheets_and_other_zips() {
         let xlsx = zip_with(&[("xl/workbook.xml", "<workbook/>")]);
-        let err = detect(&xlsx).unwrap_err();
-        assert_eq!(err.kind, ErrorKind::UnsupportedFormat);
-        assert!(err.message.contains("Excel"));
+        assert_eq!(detect(&xlsx), Ok(Format::Xlsx));
+        let ods = zip_with(&[
+            ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+            ("content.xml", "<office:document-content/>"),
+        ]);
+        assert_eq!(detect(&ods), Ok(Format::Ods));
+        let odt = zip_with(&[
+            ("mimetype", "application/vnd.oasis.opendocument.text"),
+            ("content.xml", "<office:document-content/>"),
+        ]);
+        assert!(detect(&odt).unwrap_err().message.contains(".odt"));
         let plain = zip_with(&[("a.txt", "hello")]);
         assert!(detect(&plain).unwrap_err().message.contains("ZIP archive"));
     }
@@ -270,13 +336,39 @@ mod tests {
         assert_eq!(err.kind, ErrorKind::Corrupt);
     }
 
+    /// An OLE2 compound file holding the given streams.
+    fn ole2_with(streams: &[&str]) -> Vec<u8> {
+        let mut file = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
+        for name in streams {
+            file.create_stream(name).unwrap().write_all(b"x").unwrap();
+        }
+        file.flush().unwrap();
+        file.into_inner().into_inner()
+    }
+
     #[test]
-    fn legacy_doc_says_save_as_docx() {
-        let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-        bytes.extend("WordDocument".encode_utf16().flat_map(|u| u.to_le_bytes()));
-        let err = detect(&bytes).unwrap_err();
-        assert_eq!(err.kind, ErrorKind::UnsupportedFormat);
-        assert!(err.message.contains("save it as .docx"));
+    fn ole2_files_by_their_streams() {
+        assert_eq!(
+            detect(&ole2_with(&["WordDocument", "1Table"])),
+            Ok(Format::Doc)
+        );
+        assert_eq!(detect(&ole2_with(&["Workbook"])), Ok(Format::Xls));
+        let ppt = detect(&ole2_with(&["PowerPoint Document"])).unwrap_err();
+        assert_eq!(ppt.kind, ErrorKind::UnsupportedFormat);
+        assert!(ppt.message.contains("PowerPoint"), "{}", ppt.message);
+        let encrypted = detect(&ole2_with(&["EncryptionInfo", "EncryptedPackage"])).unwrap_err();
+        assert_eq!(encrypted.kind, ErrorKind::Encrypted);
+        let other = detect(&ole2_with(&["Foo"])).unwrap_err();
+        assert!(other.message.contains("Foo"), "{}", other.message);
+        // A truncated header is corrupt, not a panic.
+        let truncated = detect(&OLE2_MAGIC).unwrap_err();
+        assert_eq!(truncated.kind, ErrorKind::Corrupt);
+    }
+
+    #[test]
+    fn rtf_by_its_signature() {
+        assert_eq!(detect(b"{\\rtf1\\ansi hello}"), Ok(Format::Rtf));
+        assert_eq!(detect(b"\xEF\xBB\xBF {\\rtf1 x}"), Ok(Format::Rtf));
     }
 
     #[test]

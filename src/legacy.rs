@@ -24,6 +24,77 @@ mod viscii;
 mod vps;
 
 use icu_normalizer::ComposingNormalizerBorrowed;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A piece of text as a document stores it, with the name of the font it is
+/// drawn in when the format says. Legacy bytes are given as the chars the
+/// file's code page reads them as: Latin-1 for 0xA0–0xFF, windows-1252 for
+/// 0x80–0x9F (`…` for 0x85), as Word, RTF and spreadsheet readers produce them.
+#[derive(Debug, Clone, Copy)]
+pub struct FontRun<'a> {
+    pub text: &'a str,
+    pub font: Option<&'a str>,
+}
+
+/// Decodes the legacy Vietnamese text of one document, run by run and
+/// paragraph by paragraph, and remembers what it decoded so that the
+/// document's metadata can say so.
+///
+/// One decoder serves one document, fed in reading order.
+#[derive(Debug, Default)]
+pub struct LegacyDecoder {
+    fonts: BTreeSet<String>,
+    encodings: BTreeSet<&'static str>,
+}
+
+impl LegacyDecoder {
+    /// A decoder that has seen nothing yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The Unicode text of one paragraph (or cell) made of `runs`: each
+    /// run in a legacy font is decoded; Unicode text is left alone.
+    pub fn decode_runs(&mut self, runs: &[FontRun<'_>]) -> String {
+        let mut out = String::new();
+        for run in runs {
+            match run.font.and_then(legacy_font) {
+                Some(font) => {
+                    self.fonts
+                        .insert(run.font.unwrap_or_default().trim().to_string());
+                    self.encodings.insert(font.encoding.name());
+                    out.push_str(&decode_font_text(run.text, font));
+                }
+                None => out.push_str(run.text),
+            }
+        }
+        out
+    }
+
+    /// The Unicode text of a piece of text no font is known for (a
+    /// spreadsheet cell, a metadata field).
+    pub fn decode_text(&mut self, text: &str) -> String {
+        text.to_string()
+    }
+
+    /// Writes `legacy_fonts` (the legacy font names whose text was decoded)
+    /// and `legacy_encodings` (the encodings decoded) into `meta`.
+    pub fn report(&self, meta: &mut BTreeMap<String, String>) {
+        let join = |items: Vec<&str>| items.join(", ");
+        if !self.fonts.is_empty() {
+            meta.insert(
+                "legacy_fonts".into(),
+                join(self.fonts.iter().map(String::as_str).collect()),
+            );
+        }
+        if !self.encodings.is_empty() {
+            meta.insert(
+                "legacy_encodings".into(),
+                join(self.encodings.iter().copied().collect()),
+            );
+        }
+    }
+}
 
 /// A Vietnamese legacy 8-bit encoding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,4 +1,5 @@
-//! plangloss: turns folders of plan documents (DOCX, PDF, HTML, text) into
+//! plangloss: turns folders of plan documents (DOCX, DOC, RTF, spreadsheets,
+//! PDF, HTML, text) into
 //! clean, segmented, glossary-annotated JSON Lines.
 //!
 //! Data flows one way: bytes → [`detect`] → [`extract`] → [`normalize`] →
@@ -20,4 +21,5 @@ pub mod output;
 pub mod pipeline;
 pub mod script;
 pub mod segment;
+pub mod symbols;
 pub mod zh_variant;

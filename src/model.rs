@@ -18,6 +18,16 @@ pub enum Format {
     Pdf,
     Html,
     Txt,
+    /// Word 97–2003 binary document (an OLE2 compound file).
+    Doc,
+    /// Rich Text Format.
+    Rtf,
+    /// Excel 97–2003 binary workbook (BIFF8, in an OLE2 compound file).
+    Xls,
+    /// Office Open XML workbook.
+    Xlsx,
+    /// OpenDocument spreadsheet.
+    Ods,
 }
 
 /// What a block is in the document's structure.
@@ -211,6 +221,9 @@ pub struct Block {
     pub page: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub table: Option<TablePos>,
+    /// Spreadsheets: the name of the sheet a cell or sheet heading belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
     /// The number or bullet shown before the text ("1.", "a)", "（一）", "•"),
     /// or a note's number; never part of `text`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -236,6 +249,7 @@ impl Block {
             level: None,
             page: None,
             table: None,
+            sheet: None,
             label: None,
             id: None,
             notes: Vec::new(),
@@ -261,6 +275,12 @@ impl Block {
     /// Sets the table position of a table cell.
     pub fn with_table(mut self, table: TablePos) -> Self {
         self.table = Some(table);
+        self
+    }
+
+    /// Sets the spreadsheet sheet the block belongs to.
+    pub fn with_sheet(mut self, sheet: impl Into<String>) -> Self {
+        self.sheet = Some(sheet.into());
         self
     }
 }

@@ -44,6 +44,7 @@ fn broken_files_become_error_records_and_the_rest_is_written() {
     std::fs::write(dir.path().join("empty.txt"), b"").unwrap();
     let mut doc = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     doc.extend("WordDocument".encode_utf16().flat_map(|u| u.to_le_bytes()));
+    // An OLE2 header cut short after its signature: a damaged .doc.
     std::fs::write(dir.path().join("legacy.doc"), &doc).unwrap();
     std::fs::write(dir.path().join("zz-last.txt"), "计划生育工作方案。").unwrap();
 
@@ -69,12 +70,12 @@ fn broken_files_become_error_records_and_the_rest_is_written() {
     assert_eq!(error_kind(&records, "random.pdf"), "unsupported_format");
     assert_eq!(error_kind(&records, "garbage-after-header.pdf"), "corrupt");
     assert_eq!(error_kind(&records, "empty.txt"), "corrupt");
-    assert_eq!(error_kind(&records, "legacy.doc"), "unsupported_format");
+    assert_eq!(error_kind(&records, "legacy.doc"), "corrupt");
     assert!(
         find(&records, "legacy.doc")["error"]["message"]
             .as_str()
             .unwrap()
-            .contains("save it as .docx")
+            .contains("OLE2 compound file")
     );
     assert_eq!(error_kind(&records, missing.to_str().unwrap()), "io");
     let stderr = String::from_utf8_lossy(&output.stderr);

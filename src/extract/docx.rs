@@ -9,13 +9,12 @@
 //! each distinct header and footer text once, then footnotes and endnotes in
 //! the order their marks appear. Modules: [`package`] reads parts within the
 //! inflate budget, [`styles`] and [`numbering`] resolve what paragraphs are,
-//! [`reader`] streams a part into blocks, [`symbols`] maps symbol fonts.
+//! [`reader`] streams a part into blocks, symbol fonts are mapped by [`crate::symbols`].
 
 mod numbering;
 mod package;
 mod reader;
 mod styles;
-mod symbols;
 #[cfg(test)]
 mod tests;
 

@@ -6,9 +6,12 @@
 //! the pipeline still catches panics as a last resort. Extractors do not
 //! normalize: the `normalize` stage owns NFC, whitespace and control characters.
 
+pub mod doc;
 pub mod docx;
 pub mod html;
 pub mod pdf;
+pub mod rtf;
+pub mod sheet;
 pub mod txt;
 pub(crate) mod xml;
 
@@ -40,5 +43,8 @@ pub fn extract(
         Format::Pdf => pdf::extract_with_password(bytes, limits, options.password.as_deref()),
         Format::Html => html::extract_with(bytes, limits, options),
         Format::Txt => txt::extract(bytes, limits, options.encoding),
+        Format::Doc => doc::extract(bytes, limits),
+        Format::Rtf => rtf::extract(bytes, limits),
+        Format::Xls | Format::Xlsx | Format::Ods => sheet::extract(bytes, format, limits),
     }
 }

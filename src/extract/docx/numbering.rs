@@ -15,8 +15,8 @@
 //! - `w:isLgl` shows every number of the label in Arabic digits ("1.1" under
 //!   "Chương I").
 
-use super::symbols;
 use crate::extract::xml::attr;
+use crate::symbols;
 use quick_xml::events::{BytesStart, Event};
 use std::collections::{HashMap, HashSet};
 

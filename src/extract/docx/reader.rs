@@ -517,7 +517,7 @@ impl<'s, 'a> PartReader<'s, 'a> {
         let shifted = self
             .run
             .superscript
-            .and_then(|up| super::symbols::shifted(&text, up));
+            .and_then(|up| crate::symbols::shifted(&text, up));
         self.push_text(shifted.as_deref().unwrap_or(&text));
     }
 
@@ -540,7 +540,7 @@ impl<'s, 'a> PartReader<'s, 'a> {
     fn push_symbol(&mut self, e: &BytesStart) {
         let code = attr(e, "char").and_then(|hex| u32::from_str_radix(&hex, 16).ok());
         let font = attr(e, "font").unwrap_or_default();
-        if let Some(c) = code.and_then(|code| super::symbols::to_unicode(&font, code)) {
+        if let Some(c) = code.and_then(|code| crate::symbols::to_unicode(&font, code)) {
             self.push_text(c.encode_utf8(&mut [0; 4]));
         }
     }

@@ -6,7 +6,7 @@
 
 /// The Unicode character drawn by `code` in `font`, or `None` when it is not
 /// a character (a bracket piece, an unknown dingbat).
-pub(super) fn to_unicode(font: &str, code: u32) -> Option<char> {
+pub fn to_unicode(font: &str, code: u32) -> Option<char> {
     let byte = symbol_byte(code);
     let font = font.trim().to_ascii_lowercase();
     match byte {
@@ -98,7 +98,7 @@ fn wingdings(byte: u8) -> Option<char> {
 /// Text set as superscript or subscript, written with the Unicode raised or
 /// lowered forms ("m²", "CO₂", "quản¹"), so that it does not run into the word
 /// before it; `None` when some char has no such form.
-pub(super) fn shifted(text: &str, superscript: bool) -> Option<String> {
+pub fn shifted(text: &str, superscript: bool) -> Option<String> {
     const PLAIN: &str = "0123456789+-=()";
     const RAISED: &str = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾";
     const LOWERED: &str = "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎";
