@@ -1,0 +1,297 @@
+//! Reads one story (a CP range: the main text, a note, a header, a text
+//! box) into paragraphs of Unicode text.
+//!
+//! What counts as text: characters not hidden nor deleted by a tracked
+//! change, field results but not field codes (page-number fields give
+//! nothing), symbols mapped from their font, line breaks as `\n`. Each
+//! paragraph's runs go with their font names through the document's
+//! [`LegacyDecoder`], so text typed in TCVN3 or VNI fonts comes out as
+//! Unicode. Note reference marks become [`NOTE_ANCHOR`]s with a [`NoteRef`].
+
+use super::props::{CharProps, ParaProps, RunTable};
+use super::styles::StyleSheet;
+use super::text::Text;
+use crate::legacy::{FontRun, LegacyDecoder};
+use crate::model::{DocError, NoteRef};
+use crate::normalize::NOTE_ANCHOR;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// A note reference mark in the main text: the note's id and label.
+#[derive(Debug, Clone)]
+pub(super) struct NoteMark {
+    pub id: String,
+    /// The number shown, or `None` for a custom mark (the mark's own
+    /// characters are then the label).
+    pub label: Option<String>,
+}
+
+/// What ended a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum End {
+    /// A paragraph mark (0x0D).
+    Paragraph,
+    /// A table cell or row-end mark (0x07).
+    Cell,
+    /// A page or section break (0x0C).
+    Break,
+    /// The end of the story without a mark.
+    Story,
+}
+
+/// One paragraph of a story.
+#[derive(Debug, Clone)]
+pub(super) struct Paragraph {
+    /// Unicode text with a [`NOTE_ANCHOR`] where each note mark stands.
+    pub text: String,
+    pub notes: Vec<NoteRef>,
+    pub props: ParaProps,
+    pub end: End,
+    /// The CPs of the paragraph, its mark included.
+    pub cps: Range<u32>,
+}
+
+impl Paragraph {
+    /// True when the paragraph has no text besides whitespace and note marks.
+    pub(super) fn is_empty(&self) -> bool {
+        self.text
+            .trim_matches(|c: char| c.is_whitespace() || c == NOTE_ANCHOR)
+            .is_empty()
+    }
+}
+
+/// The parts of a document a story reader looks things up in.
+pub(super) struct Sources<'a> {
+    pub text: &'a Text,
+    pub chars: &'a RunTable<CharProps>,
+    pub paragraphs: &'a RunTable<ParaProps>,
+    pub styles: &'a StyleSheet,
+    pub fonts: &'a [String],
+    /// Note reference marks of the main text by CP.
+    pub note_marks: &'a HashMap<u32, NoteMark>,
+    /// Deepest field nesting accepted.
+    pub max_depth: usize,
+}
+
+/// A field being read: its code so far, and whether its result has started.
+#[derive(Default)]
+struct Field {
+    code: String,
+    in_result: bool,
+}
+
+impl Field {
+    /// Page numbers are layout, not text, and differ on every page.
+    fn is_page_number(&self) -> bool {
+        let name = self.code.split_whitespace().next().unwrap_or_default();
+        ["PAGE", "NUMPAGES", "SECTIONPAGES", "SECTION"]
+            .iter()
+            .any(|n| name.eq_ignore_ascii_case(n))
+    }
+}
+
+/// Text of one paragraph gathered run by run, each run with its font.
+#[derive(Default)]
+struct Runs<'f> {
+    runs: Vec<(String, Option<&'f str>)>,
+    notes: Vec<NoteRef>,
+    high_surrogate: Option<u16>,
+}
+
+impl<'f> Runs<'f> {
+    fn push(&mut self, c: char, font: Option<&'f str>) {
+        match self.runs.last_mut() {
+            Some((text, f)) if *f == font => text.push(c),
+            _ => self.runs.push((c.to_string(), font)),
+        }
+    }
+
+    /// Pushes one UTF-16 unit, pairing surrogates; a lone one is U+FFFD.
+    fn push_unit(&mut self, unit: u16, font: Option<&'f str>) {
+        if (0xD800..0xDC00).contains(&unit) {
+            if self.high_surrogate.replace(unit).is_some() {
+                self.push(char::REPLACEMENT_CHARACTER, font);
+            }
+            return;
+        }
+        let c = match self.high_surrogate.take() {
+            Some(high) => char::decode_utf16([high, unit]).next(),
+            None => char::decode_utf16([unit]).next(),
+        };
+        self.push(c.and_then(Result::ok).unwrap_or('\u{FFFD}'), font);
+    }
+}
+
+/// Reads stories of one document, all through one legacy decoder.
+pub(super) struct StoryReader<'a> {
+    sources: Sources<'a>,
+    /// True once text of a tracked insertion or deletion was met.
+    pub tracked_changes: bool,
+}
+
+impl<'a> StoryReader<'a> {
+    /// A reader over `sources`.
+    pub(super) fn new(sources: Sources<'a>) -> Self {
+        StoryReader {
+            sources,
+            tracked_changes: false,
+        }
+    }
+
+    /// The paragraphs of the CPs `range` (clamped to the text), decoded by
+    /// `decoder`. Fields nested deeper than the limit are `corrupt`.
+    pub(super) fn read(
+        &mut self,
+        range: Range<u32>,
+        decoder: &mut LegacyDecoder,
+    ) -> Result<Vec<Paragraph>, DocError> {
+        let text = self.sources.text;
+        let end = range.end.min(text.len());
+        let mut fields: Vec<Field> = Vec::new();
+        let mut paragraphs = Vec::new();
+        let mut cp = range.start;
+        while cp < end {
+            let (mark, kind) = (cp..end)
+                .find_map(|c| match text.units[c as usize] {
+                    0x0D => Some((c, End::Paragraph)),
+                    0x07 => Some((c, End::Cell)),
+                    0x0C => Some((c, End::Break)),
+                    _ => None,
+                })
+                .unwrap_or((end, End::Story));
+            let last = if kind == End::Story { end - 1 } else { mark };
+            let props = self
+                .sources
+                .paragraphs
+                .at(text.fcs[last as usize]);
+            let mut runs = Runs::default();
+            for c in cp..mark {
+                self.read_char(c, props.style, &mut fields, &mut runs)?;
+            }
+            let pieces: Vec<FontRun> = runs
+                .runs
+                .iter()
+                .map(|(text, font)| FontRun { text, font: *font })
+                .collect();
+            let stop = if kind == End::Story { end } else { mark + 1 };
+            paragraphs.push(Paragraph {
+                text: decoder.decode_runs(&pieces),
+                notes: runs.notes,
+                props,
+                end: kind,
+                cps: cp..stop,
+            });
+            cp = stop;
+        }
+        Ok(paragraphs)
+    }
+
+    fn read_char<'s>(
+        &mut self,
+        cp: u32,
+        paragraph_style: u16,
+        fields: &mut Vec<Field>,
+        runs: &mut Runs<'s>,
+    ) -> Result<(), DocError>
+    where
+        'a: 's,
+    {
+        let sources = &self.sources;
+        let index = cp as usize;
+        let unit = sources.text.units[index];
+        match unit {
+            0x13 => {
+                if fields.len() >= sources.max_depth {
+                    return Err(DocError::corrupt(format!(
+                        "Word fields nested deeper than {}",
+                        sources.max_depth
+                    )));
+                }
+                fields.push(Field::default());
+                return Ok(());
+            }
+            0x14 => {
+                if let Some(field) = fields.last_mut() {
+                    field.in_result = true;
+                }
+                return Ok(());
+            }
+            0x15 => {
+                fields.pop();
+                return Ok(());
+            }
+            _ => {}
+        }
+        if let Some(field) = fields.last_mut().filter(|f| !f.in_result) {
+            if let Some(c) = char::from_u32(u32::from(unit)) {
+                field.code.push(c);
+            }
+            return Ok(());
+        }
+        if fields.iter().any(Field::is_page_number) {
+            return Ok(());
+        }
+        let props = sources.chars.at(sources.text.fcs[index]);
+        if props.deleted || props.inserted {
+            self.tracked_changes = true;
+        }
+        if props.deleted || props.hidden {
+            return Ok(());
+        }
+        if let Some(mark) = sources.note_marks.get(&cp) {
+            let label = match &mark.label {
+                Some(label) => label.clone(),
+                None => char::from_u32(u32::from(unit))
+                    .filter(|c| !c.is_control())
+                    .map(String::from)
+                    .unwrap_or_default(),
+            };
+            runs.push(NOTE_ANCHOR, None);
+            runs.notes.push(NoteRef {
+                id: mark.id.clone(),
+                label,
+                offset: 0,
+            });
+            return Ok(());
+        }
+        let font = self.font_name(&props, paragraph_style);
+        match unit {
+            0x0B | 0x0E => runs.push('\n', font),
+            0x09 => runs.push('\t', font),
+            0x1E => runs.push('-', font),
+            0x28 if props.symbol.is_some() => {
+                let (ftc, code) = props.symbol.unwrap_or_default();
+                let symbol_font = sources.fonts.get(usize::from(ftc));
+                if let Some(c) =
+                    symbol_font.and_then(|f| crate::symbols::to_unicode(f, u32::from(code)))
+                {
+                    runs.push(c, None);
+                }
+            }
+            NOTE_ANCHOR_UNIT => {}
+            // Pictures, drawn objects, annotation and note marks, optional
+            // hyphens and other controls carry no text.
+            0x00..=0x1F => {}
+            _ => runs.push_unit(unit, font),
+        }
+        Ok(())
+    }
+
+    /// The name of the font a run is drawn in: its own, else its character
+    /// style's, else its paragraph style's, else the document default.
+    fn font_name(&self, props: &CharProps, paragraph_style: u16) -> Option<&'a str> {
+        let styles = self.sources.styles;
+        let ftc = props
+            .font
+            .or_else(|| props.style.and_then(|s| styles.font(s)))
+            .or_else(|| styles.font(paragraph_style))
+            .or(styles.default_font())?;
+        self.sources
+            .fonts
+            .get(usize::from(ftc))
+            .map(String::as_str)
+    }
+}
+
+/// Our note anchor must not come from the document itself.
+const NOTE_ANCHOR_UNIT: u16 = NOTE_ANCHOR as u16;

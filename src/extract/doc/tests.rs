@@ -1,0 +1,1 @@
+//! Tests of the whole reader on fixture files.
