@@ -46,12 +46,11 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
         .stream("/WordDocument")?
         .ok_or_else(|| DocError::corrupt("Word document has no WordDocument stream"))?;
     let fib = Fib::parse(&word)?;
-    let table = ole.stream(&format!("/{}", fib.table_stream))?.ok_or_else(|| {
-        DocError::corrupt(format!(
-            "Word document has no {} stream",
-            fib.table_stream
-        ))
-    })?;
+    let table = ole
+        .stream(&format!("/{}", fib.table_stream))?
+        .ok_or_else(|| {
+            DocError::corrupt(format!("Word document has no {} stream", fib.table_stream))
+        })?;
     let clx = fib
         .slice(&table, Place::Clx)
         .ok_or_else(|| DocError::corrupt("Word document has no piece table"))?;
@@ -134,7 +133,14 @@ const FRD_SIZE: usize = 2;
 impl Parts {
     fn locate(fib: &Fib, table: &[u8]) -> Result<Parts, DocError> {
         let lengths = fib.lengths;
-        let [footnotes, headers, _annotations, endnotes, text_boxes, header_text_boxes] = lengths
+        let [
+            footnotes,
+            headers,
+            _annotations,
+            endnotes,
+            text_boxes,
+            header_text_boxes,
+        ] = lengths
             .starts()
             .ok_or_else(|| DocError::corrupt("Word document part lengths overflow"))?;
         let place = |p: Place| fib.slice(table, p).unwrap_or(&[]);
@@ -218,12 +224,7 @@ impl Parts {
             })
             .unwrap_or_default();
         for (story, base, len, main) in [
-            (
-                Place::PlcftxbxTxt,
-                text_boxes,
-                lengths.text_boxes,
-                true,
-            ),
+            (Place::PlcftxbxTxt, text_boxes, lengths.text_boxes, true),
             (
                 Place::PlcfHdrtxbxTxt,
                 header_text_boxes,

@@ -43,9 +43,8 @@ impl<'a> Ole<'a> {
             return Ok(None);
         }
         let name = path.trim_start_matches('/');
-        let damaged = |e: std::io::Error| {
-            DocError::corrupt(format!("damaged OLE2 stream {name:?}: {e}"))
-        };
+        let damaged =
+            |e: std::io::Error| DocError::corrupt(format!("damaged OLE2 stream {name:?}: {e}"));
         let len = self.file.entry(path).map_err(damaged)?.len();
         if len > self.file_len {
             return Err(DocError::corrupt(format!(
@@ -209,7 +208,9 @@ fn decode_code_page(bytes: &[u8], code_page: u16) -> String {
         }
         _ => {
             let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
-            encoding_of(code_page).decode_without_bom_handling(&bytes[..end]).0
+            encoding_of(code_page)
+                .decode_without_bom_handling(&bytes[..end])
+                .0
         }
     };
     text.into_owned()
@@ -335,12 +336,16 @@ mod tests {
             (1, VT_I2, 1258u16.to_le_bytes().to_vec()),
             (2, VT_LPSTR, lpstr(b"Quy\xD5t \xF0\xEF")),
             (4, VT_LPSTR, lpstr(b"Nguy\xEAn")),
-            (12, VT_FILETIME, (seconds * 10_000_000).to_le_bytes().to_vec()),
+            (
+                12,
+                VT_FILETIME,
+                (seconds * 10_000_000).to_le_bytes().to_vec(),
+            ),
             (14, VT_I4, 3u32.to_le_bytes().to_vec()),
         ]);
         let mut meta = BTreeMap::new();
         read_property_set(&stream, SUMMARY_FIELDS, &mut meta);
-        assert_eq!(meta["title"], "QuyƠt đĩ");
+        assert_eq!(meta["title"], "QuyƠt đï");
         assert_eq!(meta["author"], "Nguyên");
         assert_eq!(meta["created"], "2003-02-12T08:30:00Z");
         assert_eq!(meta["pages"], "3");

@@ -170,7 +170,11 @@ mod tests {
         }
         fib.extend(93u16.to_le_bytes());
         for i in 0..93u32 {
-            let (fc, lcb) = if i == Place::Clx as u32 { (4, 6) } else { (0, 0) };
+            let (fc, lcb): (u32, u32) = if i == Place::Clx as u32 {
+                (4, 6)
+            } else {
+                (0, 0)
+            };
             fib.extend(fc.to_le_bytes());
             fib.extend(lcb.to_le_bytes());
         }

@@ -147,7 +147,12 @@ impl<'a> Layout<'a> {
 
 /// A paragraph of the innermost open table: a line of the current cell,
 /// the end of the cell, or the end of a row.
-fn cell_paragraph(table: &mut Table, mut paragraph: Paragraph, depth: usize, blocks: &mut Vec<Block>) {
+fn cell_paragraph(
+    table: &mut Table,
+    mut paragraph: Paragraph,
+    depth: usize,
+    blocks: &mut Vec<Block>,
+) {
     let props = &paragraph.props;
     let row_end = if depth == 1 {
         props.row_end

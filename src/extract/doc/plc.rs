@@ -15,7 +15,7 @@ impl<'a> Plc<'a> {
     /// length does not fit that shape.
     pub(super) fn parse(bytes: &'a [u8], size: usize) -> Option<Plc<'a>> {
         let body = bytes.len().checked_sub(4)?;
-        if body % (4 + size) != 0 {
+        if !body.is_multiple_of(4 + size) {
             return None;
         }
         let n = body / (4 + size);
@@ -32,7 +32,7 @@ impl<'a> Plc<'a> {
     /// Reads a PLC of bare CPs (no data), as `PlcfHdd` and the note text
     /// PLCs are.
     pub(super) fn parse_cps(bytes: &'a [u8]) -> Option<Plc<'a>> {
-        if bytes.len() % 4 != 0 || bytes.is_empty() {
+        if !bytes.len().is_multiple_of(4) || bytes.is_empty() {
             return None;
         }
         let cps = (0..bytes.len() / 4)

@@ -103,10 +103,7 @@ impl CharProps {
                 SPRM_C_FRMARK_INS => self.inserted = sprm.toggle(),
                 SPRM_C_FSPEC => self.special = sprm.byte() != 0,
                 SPRM_C_SYMBOL => {
-                    self.symbol = Some((
-                        sprm.word().unwrap_or(0),
-                        u16_at(sprm.arg, 2).unwrap_or(0),
-                    ))
+                    self.symbol = Some((sprm.word().unwrap_or(0), u16_at(sprm.arg, 2).unwrap_or(0)))
                 }
                 _ => {}
             }

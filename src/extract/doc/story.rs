@@ -11,7 +11,7 @@
 use super::props::{CharProps, ParaProps, RunTable};
 use super::styles::StyleSheet;
 use super::text::Text;
-use crate::legacy::{FontRun, LegacyDecoder};
+use crate::legacy::{FontRun, LegacyDecoder, legacy_font};
 use crate::model::{DocError, NoteRef};
 use crate::normalize::NOTE_ANCHOR;
 use std::collections::HashMap;
@@ -160,10 +160,7 @@ impl<'a> StoryReader<'a> {
                 })
                 .unwrap_or((end, End::Story));
             let last = if kind == End::Story { end - 1 } else { mark };
-            let props = self
-                .sources
-                .paragraphs
-                .at(text.fcs[last as usize]);
+            let props = self.sources.paragraphs.at(text.fcs[last as usize]);
             let mut runs = Runs::default();
             for c in cp..mark {
                 self.read_char(c, props.style, &mut fields, &mut runs)?;
@@ -259,6 +256,9 @@ impl<'a> StoryReader<'a> {
             0x0B | 0x0E => runs.push('\n', font),
             0x09 => runs.push('\t', font),
             0x1E => runs.push('-', font),
+            // Word's optional hyphen is where LibreOffice writes a TCVN3
+            // soft-hyphen byte, the letter ư: in a legacy font it is that byte.
+            0x1F if font.and_then(legacy_font).is_some() => runs.push('\u{AD}', font),
             0x28 if props.symbol.is_some() => {
                 let (ftc, code) = props.symbol.unwrap_or_default();
                 let symbol_font = sources.fonts.get(usize::from(ftc));
@@ -286,10 +286,7 @@ impl<'a> StoryReader<'a> {
             .or_else(|| props.style.and_then(|s| styles.font(s)))
             .or_else(|| styles.font(paragraph_style))
             .or(styles.default_font())?;
-        self.sources
-            .fonts
-            .get(usize::from(ftc))
-            .map(String::as_str)
+        self.sources.fonts.get(usize::from(ftc)).map(String::as_str)
     }
 }
 

@@ -50,9 +50,10 @@ impl StyleSheet {
             };
             let std = stsh.get(at + 2..at + 2 + len);
             at += 2 + len;
-            sheet
-                .styles
-                .push(std.filter(|s| !s.is_empty()).and_then(|s| parse_std(s, base_len)));
+            sheet.styles.push(
+                std.filter(|s| !s.is_empty())
+                    .and_then(|s| parse_std(s, base_len)),
+            );
         }
         sheet
     }

@@ -10,6 +10,7 @@ use crate::extract::ole::{u16_at, u32_at};
 use crate::model::{DocError, Limits};
 
 /// The text of all parts, one UTF-16 unit per CP.
+#[derive(Debug)]
 pub(super) struct Text {
     /// The character at each CP: UTF-16 as stored, or an 8-bit byte as the
     /// windows-1252 char it stands for.
@@ -60,8 +61,7 @@ impl Text {
                     .ok_or_else(missing)?;
                 text.units
                     .extend((0..count).map(|k| u16_at(bytes, k * 2).unwrap_or(0)));
-                text.fcs
-                    .extend((0..count).map(|k| (fc + k * 2) as u32));
+                text.fcs.extend((0..count).map(|k| (fc + k * 2) as u32));
             }
         }
         Ok(text)
