@@ -125,6 +125,9 @@ impl<'f> Runs<'f> {
 /// Reads stories of one document, all through one legacy decoder.
 pub(super) struct StoryReader<'a> {
     sources: Sources<'a>,
+    /// CPs that may still be read: stories of a sound document do not
+    /// overlap, so reading much more than the text means damage.
+    budget: u64,
     /// True once text of a tracked insertion or deletion was met.
     pub tracked_changes: bool,
 }
@@ -133,13 +136,15 @@ impl<'a> StoryReader<'a> {
     /// A reader over `sources`.
     pub(super) fn new(sources: Sources<'a>) -> Self {
         StoryReader {
+            budget: 2 * u64::from(sources.text.len()) + 4096,
             sources,
             tracked_changes: false,
         }
     }
 
     /// The paragraphs of the CPs `range` (clamped to the text), decoded by
-    /// `decoder`. Fields nested deeper than the limit are `corrupt`.
+    /// `decoder`. Fields nested deeper than the limit, and stories read over
+    /// and over (overlapping ranges of a damaged file), are `corrupt`.
     pub(super) fn read(
         &mut self,
         range: Range<u32>,
@@ -147,6 +152,10 @@ impl<'a> StoryReader<'a> {
     ) -> Result<Vec<Paragraph>, DocError> {
         let text = self.sources.text;
         let end = range.end.min(text.len());
+        self.budget = self
+            .budget
+            .checked_sub(u64::from(end.saturating_sub(range.start)))
+            .ok_or_else(|| DocError::corrupt("Word document stories overlap"))?;
         let mut fields: Vec<Field> = Vec::new();
         let mut paragraphs = Vec::new();
         let mut cp = range.start;
@@ -272,6 +281,12 @@ impl<'a> StoryReader<'a> {
             // Pictures, drawn objects, annotation and note marks, optional
             // hyphens and other controls carry no text.
             0x00..=0x1F => {}
+            _ if is_symbol(unit, font) => {
+                let code = u32::from(unit);
+                if let Some(c) = crate::symbols::to_unicode(font.unwrap_or_default(), code) {
+                    runs.push(c, None);
+                }
+            }
             _ => runs.push_unit(unit, font),
         }
         Ok(())
@@ -288,6 +303,17 @@ impl<'a> StoryReader<'a> {
             .or(styles.default_font())?;
         self.sources.fonts.get(usize::from(ftc)).map(String::as_str)
     }
+}
+
+/// Whether `unit` is a character of a symbol font, to map to the Unicode
+/// character it draws: any in the private-use range Word gives symbol
+/// fonts, and the 8-bit codes of runs in Symbol or Wingdings.
+fn is_symbol(unit: u16, font: Option<&str>) -> bool {
+    let symbol_font = font.is_some_and(|f| {
+        let f = f.trim().to_ascii_lowercase();
+        f == "symbol" || f.starts_with("wingdings")
+    });
+    (0xF020..=0xF0FF).contains(&unit) || (symbol_font && unit <= 0xFF)
 }
 
 /// Our note anchor must not come from the document itself.

@@ -30,12 +30,12 @@ fn texts(blocks: &[Block], kind: BlockKind) -> Vec<&str> {
 }
 
 #[test]
-fn body_headings_lists_legacy_fonts_fields_and_hidden_text() {
+fn body_headings_lists_legacy_fonts_symbols_fields_and_hidden_text() {
     let out = read("features.doc");
     let body: Vec<(BlockKind, Option<u32>, &str)> = out
         .blocks
         .iter()
-        .take(12)
+        .take(13)
         .map(|b| (b.kind, b.level, b.text.as_str()))
         .collect();
     use BlockKind::*;
@@ -54,6 +54,7 @@ fn body_headings_lists_legacy_fonts_fields_and_hidden_text() {
             (Paragraph, None, "Cộng hòa xã hội chủ nghĩa Việt Nam"),
             (Paragraph, None, "Việt Nam"),
             (Paragraph, None, "Visible text, first line\nsecond line."),
+            (Paragraph, None, "Angle α is ≥ 30 degrees."),
             (Paragraph, None, "Page  of the text."),
             (Heading, Some(2), "Second heading"),
             (ListItem, Some(1), "First item"),
@@ -266,10 +267,14 @@ fn fat_cycles_are_corrupt() {
 }
 
 #[test]
-fn absurd_stream_sizes_are_corrupt() {
+fn stream_sizes_beyond_the_file_or_the_chain_are_corrupt() {
     let bytes = fixture("features.doc");
     let entry = directory_entry(&bytes, "WordDocument");
-    for size in [0x7FFF_FFF0u32, bytes.len() as u32 * 2] {
+    for size in [
+        0x7FFF_FFF0u32,
+        bytes.len() as u32 * 2,
+        bytes.len() as u32 - 100,
+    ] {
         let mut huge = bytes.clone();
         huge[entry + 120..entry + 124].copy_from_slice(&size.to_le_bytes());
         let err = extract(&huge, &Limits::default()).unwrap_err();
