@@ -71,7 +71,6 @@ const SPRM_C_ISTD: u16 = 0x4A30;
 const SPRM_C_FVANISH: u16 = 0x083C;
 const SPRM_C_FTC_DEFAULT: u16 = 0x4A3D;
 const SPRM_C_RG_FTC0: u16 = 0x4A4F;
-const SPRM_C_FSPEC: u16 = 0x0855;
 
 /// The character properties that decide what text is and how it is read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -83,9 +82,6 @@ pub(super) struct CharProps {
     pub hidden: bool,
     pub deleted: bool,
     pub inserted: bool,
-    /// Special characters (note marks, pictures, symbols) are real ones only
-    /// with this set.
-    pub special: bool,
     /// `sprmCSymbol`: a symbol font and the character code in it.
     pub symbol: Option<(u16, u16)>,
 }
@@ -101,7 +97,6 @@ impl CharProps {
                 SPRM_C_FVANISH => self.hidden = sprm.toggle(),
                 SPRM_C_FRMARK_DEL => self.deleted = sprm.toggle(),
                 SPRM_C_FRMARK_INS => self.inserted = sprm.toggle(),
-                SPRM_C_FSPEC => self.special = sprm.byte() != 0,
                 SPRM_C_SYMBOL => {
                     self.symbol = Some((sprm.word().unwrap_or(0), u16_at(sprm.arg, 2).unwrap_or(0)))
                 }
@@ -232,7 +227,9 @@ fn fkp_entries<'w>(
     kind: FkpKind,
 ) -> impl Iterator<Item = (u32, u32, &'w [u8])> {
     const PAGE: usize = 512;
-    let pages: Vec<usize> = Plc::parse(bin_table, 4)
+    // Each page once: a damaged table listing one page many times must not
+    // multiply the runs kept.
+    let mut pages: Vec<usize> = Plc::parse(bin_table, 4)
         .map(|plc| {
             (0..plc.len())
                 .filter_map(|i| u32_at(plc.data(i), 0))
@@ -240,6 +237,8 @@ fn fkp_entries<'w>(
                 .collect()
         })
         .unwrap_or_default();
+    pages.sort_unstable();
+    pages.dedup();
     pages.into_iter().flat_map(move |pn| {
         let fkp = pn
             .checked_mul(PAGE)

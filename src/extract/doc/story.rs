@@ -169,7 +169,10 @@ impl<'a> StoryReader<'a> {
                 })
                 .unwrap_or((end, End::Story));
             let last = if kind == End::Story { end - 1 } else { mark };
-            let props = self.sources.paragraphs.at(text.fcs[last as usize]);
+            let mut props = self.sources.paragraphs.at(text.fcs[last as usize]);
+            if let Some(sprms) = text.modifier(last) {
+                props.apply(sprms);
+            }
             let mut runs = Runs::default();
             for c in cp..mark {
                 self.read_char(c, props.style, &mut fields, &mut runs)?;
@@ -237,7 +240,10 @@ impl<'a> StoryReader<'a> {
         if fields.iter().any(Field::is_page_number) {
             return Ok(());
         }
-        let props = sources.chars.at(sources.text.fcs[index]);
+        let mut props = sources.chars.at(sources.text.fcs[index]);
+        if let Some(sprms) = sources.text.modifier(cp) {
+            props.apply(sprms);
+        }
         if props.deleted || props.inserted {
             self.tracked_changes = true;
         }
@@ -318,3 +324,93 @@ fn is_symbol(unit: u16, font: Option<&str>) -> bool {
 
 /// Our note anchor must not come from the document itself.
 const NOTE_ANCHOR_UNIT: u16 = NOTE_ANCHOR as u16;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::doc::props::{character_runs, paragraph_runs};
+    use crate::extract::doc::text::tests::clx_with;
+    use crate::model::Limits;
+
+    /// The paragraph texts of `word` read as 8-bit pieces `pieces` (cp
+    /// start, cp end, byte offset, prm) with `prcs`, fonts Arial and .VnTime,
+    /// and `marks` as note marks.
+    fn paragraphs(
+        word: &[u8],
+        prcs: &[&[u8]],
+        pieces: &[(u32, u32, u32, u16)],
+        marks: &HashMap<u32, NoteMark>,
+    ) -> Result<Vec<Paragraph>, DocError> {
+        let compressed: Vec<_> = pieces
+            .iter()
+            .map(|&(a, b, at, prm)| (a, b, (1 << 30) | (at * 2), prm))
+            .collect();
+        let text = Text::read(word, &clx_with(prcs, &compressed), &Limits::default())?;
+        let chars = character_runs(&[], &[]);
+        let paragraph_props = paragraph_runs(&[], &[]);
+        let styles = StyleSheet::parse(&[]);
+        let fonts = ["Arial".to_string(), ".VnTime".to_string()];
+        let mut reader = StoryReader::new(Sources {
+            text: &text,
+            chars: &chars,
+            paragraphs: &paragraph_props,
+            styles: &styles,
+            fonts: &fonts,
+            note_marks: marks,
+            max_depth: 4,
+        });
+        reader.read(0..text.len(), &mut LegacyDecoder::new())
+    }
+
+    fn texts(paragraphs: &[Paragraph]) -> Vec<(&str, End)> {
+        paragraphs
+            .iter()
+            .map(|p| (p.text.as_str(), p.end))
+            .collect()
+    }
+
+    #[test]
+    fn fast_saved_pieces_give_their_font() {
+        let word = b"Hi Quy\xD5t \xAE\xDEnh\r";
+        let font = [0x4F, 0x4A, 1, 0];
+        let read = paragraphs(
+            word,
+            &[&font],
+            &[(0, 3, 0, 0), (3, 14, 3, 1)],
+            &HashMap::new(),
+        )
+        .unwrap();
+        assert_eq!(texts(&read), [("Hi Quyết định", End::Paragraph)]);
+    }
+
+    #[test]
+    fn fields_breaks_marks_and_controls() {
+        let word = b"a\x13 PAGE \x147\x15b\x13 REF x \x14c\x15\x0bd\x1e\x1f\x01e\x02\x07f\x0cg";
+        let len = word.len() as u32;
+        let marks = HashMap::from([(
+            29,
+            NoteMark {
+                id: "footnote-1".into(),
+                label: Some("1".into()),
+            },
+        )]);
+        let read = paragraphs(word, &[], &[(0, len, 0, 0)], &marks).unwrap();
+        assert_eq!(
+            texts(&read),
+            [
+                ("abc\nd-e\u{FDD0}", End::Cell),
+                ("f", End::Break),
+                ("g", End::Story)
+            ]
+        );
+        assert_eq!(read[0].notes[0].id, "footnote-1");
+        assert_eq!(read[1].cps, 31..33);
+    }
+
+    #[test]
+    fn fields_nested_past_the_limit_are_corrupt() {
+        let word = [0x13u8; 8];
+        let err = paragraphs(&word, &[], &[(0, 8, 0, 0)], &HashMap::new()).unwrap_err();
+        assert_eq!(err.kind, crate::model::ErrorKind::Corrupt);
+    }
+}

@@ -8,6 +8,7 @@
 use super::plc::Plc;
 use crate::extract::ole::{u16_at, u32_at};
 use crate::model::{DocError, Limits};
+use std::ops::Range;
 
 /// The text of all parts, one UTF-16 unit per CP.
 #[derive(Debug)]
@@ -17,15 +18,20 @@ pub(super) struct Text {
     pub units: Vec<u16>,
     /// The `WordDocument` offset of each CP's character.
     pub fcs: Vec<u32>,
+    /// Pieces whose descriptor carries properties of its own (a `Prm`
+    /// naming a `Prc` of the Clx, as fast saves write them): their CPs and
+    /// the sprms, in CP order.
+    modifiers: Vec<(Range<u32>, Vec<u8>)>,
 }
 
 impl Text {
     /// Reads the text the piece table in `clx` describes from `word`. The
-    /// text is capped at `limits.max_inflated_bytes` (as UTF-16).
+    /// text, with its offsets, must fit in `limits.max_inflated_bytes`.
     pub(super) fn read(word: &[u8], clx: &[u8], limits: &Limits) -> Result<Text, DocError> {
-        let pieces = piece_table(clx)?;
+        let (pieces, prcs) = piece_table(clx)?;
         let total = pieces.cps.last().copied().unwrap_or(0);
-        if u64::from(total) * 2 > limits.max_inflated_bytes {
+        // Each CP takes a UTF-16 unit and a 4-byte FC here.
+        if u64::from(total) * 6 > limits.max_inflated_bytes {
             return Err(DocError::too_large(format!(
                 "Word document text of {total} characters is over the limit of {} bytes",
                 limits.max_inflated_bytes
@@ -35,6 +41,7 @@ impl Text {
         let mut text = Text {
             units: Vec::new(),
             fcs: Vec::new(),
+            modifiers: Vec::new(),
         };
         for i in 0..pieces.len() {
             let (start, end) = pieces.range(i);
@@ -43,6 +50,14 @@ impl Text {
                 .ok_or_else(|| DocError::corrupt("Word piece table goes backwards"))?
                 as usize;
             let descriptor = pieces.data(i);
+            let prm = u16_at(descriptor, 6).unwrap_or(0);
+            // A complex Prm indexes the Clx's Prcs; a simple one holds one
+            // one-byte sprm of formatting that does not change the text.
+            if prm & 1 != 0
+                && let Some(grpprl) = prcs.get(usize::from(prm >> 1))
+            {
+                text.modifiers.push((start..end, grpprl.to_vec()));
+            }
             let fc_field = u32_at(descriptor, 2).unwrap_or(0);
             let compressed = fc_field & (1 << 30) != 0;
             let fc = (fc_field & 0x3FFF_FFFF) as usize;
@@ -67,28 +82,41 @@ impl Text {
         Ok(text)
     }
 
+    /// The sprms the piece holding `cp` applies to its characters, if any.
+    pub(super) fn modifier(&self, cp: u32) -> Option<&[u8]> {
+        if self.modifiers.is_empty() {
+            return None;
+        }
+        let i = self.modifiers.partition_point(|(r, _)| r.start <= cp);
+        let (range, sprms) = self.modifiers.get(i.checked_sub(1)?)?;
+        range.contains(&cp).then_some(sprms.as_slice())
+    }
+
     /// The number of CPs the piece table covers.
     pub(super) fn len(&self) -> u32 {
         self.units.len() as u32
     }
 }
 
-/// The piece table of a Clx: property-modifier entries (`Prc`) skipped,
-/// then the `Pcdt`.
-fn piece_table(clx: &[u8]) -> Result<Plc<'_>, DocError> {
+/// The piece table of a Clx and the property modifiers (`Prc` grpprls)
+/// before it, in order.
+fn piece_table(clx: &[u8]) -> Result<(Plc<'_>, Vec<&[u8]>), DocError> {
     let bad = || DocError::corrupt("Word piece table is damaged");
     let mut at = 0usize;
+    let mut prcs = Vec::new();
     loop {
         match clx.get(at) {
             Some(1) => {
-                let size = u16_at(clx, at + 1).ok_or_else(bad)?;
-                at += 3 + usize::from(size);
+                let size = usize::from(u16_at(clx, at + 1).ok_or_else(bad)?);
+                prcs.push(clx.get(at + 3..at + 3 + size).ok_or_else(bad)?);
+                at += 3 + size;
             }
             Some(2) => {
                 let size = u32_at(clx, at + 1).ok_or_else(bad)? as usize;
                 let start = at + 5;
                 let plc = clx.get(start..start.checked_add(size).ok_or_else(bad)?);
-                return plc.and_then(|b| Plc::parse(b, 8)).ok_or_else(bad);
+                let pieces = plc.and_then(|b| Plc::parse(b, 8)).ok_or_else(bad)?;
+                return Ok((pieces, prcs));
             }
             _ => return Err(bad()),
         }
@@ -113,22 +141,37 @@ fn western_table() -> [u16; 256] {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    /// A Clx with one Prc and pieces (cp range, fc field).
-    pub(in crate::extract::doc) fn clx(pieces: &[(u32, u32, u32)]) -> Vec<u8> {
+    /// A Clx with one Prc and pieces (cp start, cp end, fc field).
+    fn clx(pieces: &[(u32, u32, u32)]) -> Vec<u8> {
+        let pieces: Vec<_> = pieces.iter().map(|&(a, b, fc)| (a, b, fc, 0)).collect();
+        clx_with(&[&[0xAA, 0xBB]], &pieces)
+    }
+
+    /// A Clx with `prcs` and pieces (cp start, cp end, fc field, prm).
+    pub(in crate::extract::doc) fn clx_with(
+        prcs: &[&[u8]],
+        pieces: &[(u32, u32, u32, u16)],
+    ) -> Vec<u8> {
         let mut plc = Vec::new();
-        for &(start, _, _) in pieces {
+        for &(start, ..) in pieces {
             plc.extend(start.to_le_bytes());
         }
         plc.extend(pieces.last().map_or(0, |p| p.1).to_le_bytes());
-        for &(_, _, fc) in pieces {
+        for &(_, _, fc, prm) in pieces {
             plc.extend([0, 0]);
             plc.extend(fc.to_le_bytes());
-            plc.extend([0, 0]);
+            plc.extend(prm.to_le_bytes());
         }
-        let mut clx = vec![1, 2, 0, 0xAA, 0xBB, 2];
+        let mut clx = Vec::new();
+        for prc in prcs {
+            clx.push(1);
+            clx.extend((prc.len() as u16).to_le_bytes());
+            clx.extend(*prc);
+        }
+        clx.push(2);
         clx.extend((plc.len() as u32).to_le_bytes());
         clx.extend(plc);
         clx
@@ -144,6 +187,19 @@ mod tests {
         assert_eq!(String::from_utf16(&text.units).unwrap(), "Ab…ÕỄx");
         assert_eq!(text.fcs, [16, 17, 18, 19, 20, 22]);
         assert_eq!(text.len(), 6);
+    }
+
+    #[test]
+    fn fast_saved_pieces_carry_their_own_sprms() {
+        let word = b"abcdef".to_vec();
+        let mut clx = clx(&[(0, 3, 1 << 30), (3, 6, (1 << 30) | 6)]);
+        // The Prc holds one sprm (font 2); the second piece points at it.
+        let piece_prm_at = clx.len() - 2;
+        clx[piece_prm_at..].copy_from_slice(&1u16.to_le_bytes());
+        let text = Text::read(&word, &clx, &Limits::default()).unwrap();
+        assert_eq!(text.modifier(1), None);
+        assert_eq!(text.modifier(4), Some(&[0xAA, 0xBB][..]));
+        assert_eq!(text.modifier(6), None);
     }
 
     #[test]
