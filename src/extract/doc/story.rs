@@ -61,6 +61,7 @@ impl Paragraph {
 }
 
 /// The parts of a document a story reader looks things up in.
+#[derive(Clone, Copy)]
 pub(super) struct Sources<'a> {
     pub text: &'a Text,
     pub chars: &'a RunTable<CharProps>,
@@ -78,6 +79,8 @@ pub(super) struct Sources<'a> {
 struct Field {
     code: String,
     in_result: bool,
+    /// Known once the result starts.
+    page_number: bool,
 }
 
 impl Field {
@@ -88,6 +91,15 @@ impl Field {
             .iter()
             .any(|n| name.eq_ignore_ascii_case(n))
     }
+}
+
+/// The font of the last run looked up: runs are long, lookups walk styles.
+#[derive(Clone, Copy)]
+struct FontChoice<'a> {
+    props: CharProps,
+    paragraph_style: u16,
+    name: Option<&'a str>,
+    symbol: bool,
 }
 
 /// Text of one paragraph gathered run by run, each run with its font.
@@ -130,6 +142,7 @@ pub(super) struct StoryReader<'a> {
     budget: u64,
     /// True once text of a tracked insertion or deletion was met.
     pub tracked_changes: bool,
+    last_font: Option<FontChoice<'a>>,
 }
 
 impl<'a> StoryReader<'a> {
@@ -139,6 +152,7 @@ impl<'a> StoryReader<'a> {
             budget: 2 * u64::from(sources.text.len()) + 4096,
             sources,
             tracked_changes: false,
+            last_font: None,
         }
     }
 
@@ -195,17 +209,16 @@ impl<'a> StoryReader<'a> {
         Ok(paragraphs)
     }
 
-    fn read_char<'s>(
+    /// Reads the character at `cp` of a paragraph in `paragraph_style` into
+    /// `runs`, or into the code of the innermost of `fields`.
+    fn read_char(
         &mut self,
         cp: u32,
         paragraph_style: u16,
         fields: &mut Vec<Field>,
-        runs: &mut Runs<'s>,
-    ) -> Result<(), DocError>
-    where
-        'a: 's,
-    {
-        let sources = &self.sources;
+        runs: &mut Runs<'a>,
+    ) -> Result<(), DocError> {
+        let sources = self.sources;
         let index = cp as usize;
         let unit = sources.text.units[index];
         match unit {
@@ -222,6 +235,7 @@ impl<'a> StoryReader<'a> {
             0x14 => {
                 if let Some(field) = fields.last_mut() {
                     field.in_result = true;
+                    field.page_number = field.is_page_number();
                 }
                 return Ok(());
             }
@@ -237,7 +251,7 @@ impl<'a> StoryReader<'a> {
             }
             return Ok(());
         }
-        if fields.iter().any(Field::is_page_number) {
+        if fields.iter().any(|f| f.page_number) {
             return Ok(());
         }
         let mut props = sources.chars.at(sources.text.fcs[index]);
@@ -266,7 +280,9 @@ impl<'a> StoryReader<'a> {
             });
             return Ok(());
         }
-        let font = self.font_name(&props, paragraph_style);
+        let FontChoice {
+            name: font, symbol, ..
+        } = self.font(props, paragraph_style);
         match unit {
             0x0B | 0x0E => runs.push('\n', font),
             0x09 => runs.push('\t', font),
@@ -287,7 +303,7 @@ impl<'a> StoryReader<'a> {
             // Pictures, drawn objects, annotation and note marks, optional
             // hyphens and other controls carry no text.
             0x00..=0x1F => {}
-            _ if is_symbol(unit, font) => {
+            _ if (0xF020..=0xF0FF).contains(&unit) || (symbol && unit <= 0xFF) => {
                 let code = u32::from(unit);
                 if let Some(c) = crate::symbols::to_unicode(font.unwrap_or_default(), code) {
                     runs.push(c, None);
@@ -298,28 +314,38 @@ impl<'a> StoryReader<'a> {
         Ok(())
     }
 
-    /// The name of the font a run is drawn in: its own, else its character
-    /// style's, else its paragraph style's, else the document default.
-    fn font_name(&self, props: &CharProps, paragraph_style: u16) -> Option<&'a str> {
+    /// The font a run is drawn in: its own, else its character style's,
+    /// else its paragraph style's, else the document default; and whether it
+    /// is a symbol font (Symbol, Wingdings), whose 8-bit codes are mapped
+    /// to the characters they draw.
+    fn font(&mut self, props: CharProps, paragraph_style: u16) -> FontChoice<'a> {
+        if let Some(last) = self
+            .last_font
+            .filter(|f| f.props == props && f.paragraph_style == paragraph_style)
+        {
+            return last;
+        }
         let styles = self.sources.styles;
-        let ftc = props
+        let name = props
             .font
             .or_else(|| props.style.and_then(|s| styles.font(s)))
             .or_else(|| styles.font(paragraph_style))
-            .or(styles.default_font())?;
-        self.sources.fonts.get(usize::from(ftc)).map(String::as_str)
+            .or(styles.default_font())
+            .and_then(|ftc| self.sources.fonts.get(usize::from(ftc)))
+            .map(String::as_str);
+        let symbol = name.is_some_and(|f| {
+            let f = f.trim().to_ascii_lowercase();
+            f == "symbol" || f.starts_with("wingdings")
+        });
+        let choice = FontChoice {
+            props,
+            paragraph_style,
+            name,
+            symbol,
+        };
+        self.last_font = Some(choice);
+        choice
     }
-}
-
-/// Whether `unit` is a character of a symbol font, to map to the Unicode
-/// character it draws: any in the private-use range Word gives symbol
-/// fonts, and the 8-bit codes of runs in Symbol or Wingdings.
-fn is_symbol(unit: u16, font: Option<&str>) -> bool {
-    let symbol_font = font.is_some_and(|f| {
-        let f = f.trim().to_ascii_lowercase();
-        f == "symbol" || f.starts_with("wingdings")
-    });
-    (0xF020..=0xF0FF).contains(&unit) || (symbol_font && unit <= 0xFF)
 }
 
 /// Our note anchor must not come from the document itself.
