@@ -358,24 +358,54 @@ mod tests {
     use crate::extract::doc::text::tests::clx_with;
     use crate::model::Limits;
 
-    /// The paragraph texts of `word` read as 8-bit pieces `pieces` (cp
-    /// start, cp end, byte offset, prm) with `prcs`, fonts Arial and .VnTime,
-    /// and `marks` as note marks.
+    /// A bin table and FKP page (page 1 of the stream) giving contiguous
+    /// runs (start FC, end FC, sprms) their properties.
+    fn character_fkp(runs: &[(u32, u32, &[u8])]) -> (Vec<u8>, Vec<u8>) {
+        let mut fkp = vec![0u8; 512];
+        let count = runs.len();
+        for (i, (start, end, _)) in runs.iter().enumerate() {
+            fkp[i * 4..i * 4 + 4].copy_from_slice(&start.to_le_bytes());
+            fkp[i * 4 + 4..i * 4 + 8].copy_from_slice(&end.to_le_bytes());
+        }
+        let mut at = 510;
+        for (i, (_, _, sprms)) in runs.iter().enumerate() {
+            at = (at - sprms.len() - 1) & !1;
+            fkp[at] = sprms.len() as u8;
+            fkp[at + 1..at + 1 + sprms.len()].copy_from_slice(sprms);
+            fkp[(count + 1) * 4 + i] = (at / 2) as u8;
+        }
+        fkp[511] = count as u8;
+        let mut bin = Vec::new();
+        for v in [0u32, u32::MAX, 1] {
+            bin.extend(v.to_le_bytes());
+        }
+        (bin, fkp)
+    }
+
+    /// What reading all of `word` as 8-bit pieces `pieces` (cp start, cp
+    /// end, byte offset, prm) with `prcs` and character `runs` gives: the
+    /// paragraphs, and whether tracked changes were met. Fonts are Arial,
+    /// .VnTime and Symbol; `marks` are the note marks.
     fn paragraphs(
         word: &[u8],
         prcs: &[&[u8]],
         pieces: &[(u32, u32, u32, u16)],
+        runs: &[(u32, u32, &[u8])],
         marks: &HashMap<u32, NoteMark>,
-    ) -> Result<Vec<Paragraph>, DocError> {
+    ) -> Result<(Vec<Paragraph>, bool), DocError> {
         let compressed: Vec<_> = pieces
             .iter()
             .map(|&(a, b, at, prm)| (a, b, (1 << 30) | (at * 2), prm))
             .collect();
-        let text = Text::read(word, &clx_with(prcs, &compressed), &Limits::default())?;
-        let chars = character_runs(&[], &[]);
+        let (bin, fkp) = character_fkp(runs);
+        let mut stream = word.to_vec();
+        stream.resize(512, 0);
+        stream.extend(fkp);
+        let text = Text::read(&stream, &clx_with(prcs, &compressed), &Limits::default())?;
+        let chars = character_runs(&bin, &stream);
         let paragraph_props = paragraph_runs(&[], &[]);
         let styles = StyleSheet::parse(&[]);
-        let fonts = ["Arial".to_string(), ".VnTime".to_string()];
+        let fonts = ["Arial", ".VnTime", "Symbol"].map(String::from);
         let mut reader = StoryReader::new(Sources {
             text: &text,
             chars: &chars,
@@ -385,7 +415,8 @@ mod tests {
             note_marks: marks,
             max_depth: 4,
         });
-        reader.read(0..text.len(), &mut LegacyDecoder::new())
+        let read = reader.read(0..text.len(), &mut LegacyDecoder::new())?;
+        Ok((read, reader.tracked_changes))
     }
 
     fn texts(paragraphs: &[Paragraph]) -> Vec<(&str, End)> {
@@ -403,9 +434,11 @@ mod tests {
             word,
             &[&font],
             &[(0, 3, 0, 0), (3, 14, 3, 1)],
+            &[],
             &HashMap::new(),
         )
-        .unwrap();
+        .unwrap()
+        .0;
         assert_eq!(texts(&read), [("Hi Quyết định", End::Paragraph)]);
     }
 
@@ -420,7 +453,7 @@ mod tests {
                 label: Some("1".into()),
             },
         )]);
-        let read = paragraphs(word, &[], &[(0, len, 0, 0)], &marks).unwrap();
+        let (read, _) = paragraphs(word, &[], &[(0, len, 0, 0)], &[], &marks).unwrap();
         assert_eq!(
             texts(&read),
             [
@@ -434,9 +467,28 @@ mod tests {
     }
 
     #[test]
+    fn symbols_hidden_and_deleted_runs() {
+        // "a(b" with '(' a Symbol character, "hid" hidden, "del" deleted,
+        // then text in the private-use range of no symbol font.
+        let word = b"a(bhiddelc\r";
+        let symbol: &[u8] = &[0x09, 0x6A, 2, 0, 0x61, 0xF0];
+        let runs: &[(u32, u32, &[u8])] = &[
+            (1, 2, symbol),
+            (2, 3, &[]),
+            (3, 6, &[0x3C, 0x08, 1]),
+            (6, 9, &[0x00, 0x08, 0x81]),
+        ];
+        let len = word.len() as u32;
+        let (read, tracked) =
+            paragraphs(word, &[], &[(0, len, 0, 0)], runs, &HashMap::new()).unwrap();
+        assert_eq!(texts(&read), [("aαbc", End::Paragraph)]);
+        assert!(tracked);
+    }
+
+    #[test]
     fn fields_nested_past_the_limit_are_corrupt() {
         let word = [0x13u8; 8];
-        let err = paragraphs(&word, &[], &[(0, 8, 0, 0)], &HashMap::new()).unwrap_err();
+        let err = paragraphs(&word, &[], &[(0, 8, 0, 0)], &[], &HashMap::new()).unwrap_err();
         assert_eq!(err.kind, crate::model::ErrorKind::Corrupt);
     }
 }
