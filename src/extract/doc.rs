@@ -57,7 +57,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
     let text = Text::read(&word, clx, limits)?;
     let place = |p: Place| fib.slice(&table, p).unwrap_or(&[]);
     let chars = props::character_runs(place(Place::PlcfBteChpx), &word);
-    let paragraphs = props::paragraph_runs(place(Place::PlcfBtePapx), &word);
+    let (paragraphs, row_edges) = props::paragraph_runs(place(Place::PlcfBtePapx), &word);
     let style_sheet = StyleSheet::parse(place(Place::Stshf));
     let fonts = styles::font_names(place(Place::SttbfFfn));
     let parts = Parts::locate(&fib, &table)?;
@@ -73,7 +73,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
         max_depth: limits.max_depth,
     });
     let mut decoder = LegacyDecoder::new();
-    let mut layout = Layout::new(&style_sheet, limits.max_depth);
+    let mut layout = Layout::new(&style_sheet, &row_edges, limits.max_depth);
 
     let body = reader.read(parts.main.clone(), &mut decoder)?;
     let mut anchored = parts.text_boxes(&parts.boxes, &mut reader, &mut decoder)?;

@@ -2,6 +2,7 @@
 //! style sheet, table cells from the table marks, notes and headers as the
 //! DOCX reader gives them.
 
+use super::props::{RowDef, RowEdges};
 use super::story::{End, Paragraph};
 use super::styles::StyleSheet;
 use crate::model::{Block, BlockKind, DocError, NoteRef, TablePos};
@@ -15,14 +16,23 @@ struct Table {
     /// The paragraphs of the current cell so far, joined by `\n`.
     text: String,
     notes: Vec<NoteRef>,
+    /// The blocks of its cells: (index in the blocks, row, cell of the row).
+    cells: Vec<(usize, u32, u32)>,
+    /// The definition of each row that has one, with the number of cells
+    /// the row has in the text.
+    rows: Vec<(u32, usize, u32)>,
 }
 
 impl Table {
-    fn position(&self) -> TablePos {
-        TablePos {
-            index: self.index,
-            row: self.row,
-            col: self.col,
+    fn new(index: u32) -> Table {
+        Table {
+            index,
+            row: 0,
+            col: 0,
+            text: String::new(),
+            notes: Vec::new(),
+            cells: Vec::new(),
+            rows: Vec::new(),
         }
     }
 
@@ -31,9 +41,53 @@ impl Table {
         let text = std::mem::take(&mut self.text);
         let notes = std::mem::take(&mut self.notes);
         if !text.trim().is_empty() {
-            let mut block = Block::new(BlockKind::TableCell, text).with_table(self.position());
+            let table = TablePos {
+                index: self.index,
+                row: self.row,
+                col: self.col,
+            };
+            let mut block = Block::new(BlockKind::TableCell, text).with_table(table);
             block.notes = notes;
+            self.cells.push((blocks.len(), self.row, self.col));
             blocks.push(block);
+        }
+    }
+
+    /// Ends the table: each cell's column becomes its place in the table's
+    /// grid (the sorted edges of all rows), as DOCX counts columns, where the
+    /// rows say where their cells are.
+    fn finish(mut self, blocks: &mut Vec<Block>, row_edges: &RowEdges) {
+        self.flush(blocks);
+        // Only definitions that match their row's cells are trusted.
+        let defined: Vec<(u32, &RowDef)> = self
+            .rows
+            .iter()
+            .filter_map(|&(row, at, cells)| {
+                let def = row_edges.get(at)?;
+                (def.merged.len() == cells as usize).then_some((row, def))
+            })
+            .collect();
+        let row_of = |row: u32| defined.iter().find(|(r, _)| *r == row).map(|(_, d)| *d);
+        let mut grid: Vec<i16> = defined
+            .iter()
+            .map(|(_, def)| *def)
+            .flat_map(|def| def.edges.iter().copied())
+            .collect();
+        grid.sort_unstable();
+        grid.dedup();
+        for &(block, row, cell) in &self.cells {
+            let Some(def) = row_of(row) else { continue };
+            // A cell merged into the ones before it stands where they start.
+            let mut first = cell as usize;
+            while first > 0 && def.merged.get(first).copied().unwrap_or(false) {
+                first -= 1;
+            }
+            let left = def.edges.get(first);
+            let col = left.and_then(|edge| grid.binary_search(edge).ok());
+            let pos = blocks.get_mut(block).and_then(|b| b.table.as_mut());
+            if let (Some(col), Some(pos)) = (col, pos) {
+                pos.col = col as u32;
+            }
         }
     }
 }
@@ -41,6 +95,7 @@ impl Table {
 /// Lays out the body of one document.
 pub(super) struct Layout<'a> {
     styles: &'a StyleSheet,
+    row_edges: &'a RowEdges,
     max_depth: usize,
     next_table: u32,
     pub blocks: Vec<Block>,
@@ -48,9 +103,10 @@ pub(super) struct Layout<'a> {
 
 impl<'a> Layout<'a> {
     /// A layout with no blocks yet.
-    pub(super) fn new(styles: &'a StyleSheet, max_depth: usize) -> Self {
+    pub(super) fn new(styles: &'a StyleSheet, row_edges: &'a RowEdges, max_depth: usize) -> Self {
         Layout {
             styles,
+            row_edges,
             max_depth,
             next_table: 0,
             blocks: Vec::new(),
@@ -77,8 +133,8 @@ impl<'a> Layout<'a> {
                 )));
             }
             while tables.len() > depth {
-                if let Some(mut table) = tables.pop() {
-                    table.flush(&mut self.blocks);
+                if let Some(table) = tables.pop() {
+                    table.finish(&mut self.blocks, self.row_edges);
                 }
             }
             while tables.len() < depth {
@@ -86,13 +142,7 @@ impl<'a> Layout<'a> {
                 if let Some(outer) = tables.last_mut() {
                     outer.flush(&mut self.blocks);
                 }
-                tables.push(Table {
-                    index: self.next_table,
-                    row: 0,
-                    col: 0,
-                    text: String::new(),
-                    notes: Vec::new(),
-                });
+                tables.push(Table::new(self.next_table));
                 self.next_table += 1;
             }
             match tables.last_mut() {
@@ -100,8 +150,8 @@ impl<'a> Layout<'a> {
                 Some(table) => cell_paragraph(table, paragraph, depth, &mut self.blocks),
             }
         }
-        for mut table in tables.into_iter().rev() {
-            table.flush(&mut self.blocks);
+        for table in tables.into_iter().rev() {
+            table.finish(&mut self.blocks, self.row_edges);
         }
         Ok(())
     }
@@ -160,6 +210,9 @@ fn cell_paragraph(
         props.inner_row_end
     };
     if row_end {
+        if let Some(edges) = props.row_edges {
+            table.rows.push((table.row, edges, table.col));
+        }
         table.row = table.row.saturating_add(1);
         table.col = 0;
         return;

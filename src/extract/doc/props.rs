@@ -45,7 +45,6 @@ pub(super) fn sprms(grpprl: &[u8]) -> impl Iterator<Item = Sprm<'_>> {
 /// Bytes before the operand and the operand's length, from the opcode's
 /// `spra` field ([MS-DOC] 2.2.5.1).
 fn operand_size(op: u16, rest: &[u8]) -> Option<(usize, usize)> {
-    const TABLE_DEFINITION: u16 = 0xD608;
     const CHANGE_TABS: u16 = 0xC615;
     Some(match op >> 13 {
         0 | 1 => (0, 1),
@@ -53,7 +52,7 @@ fn operand_size(op: u16, rest: &[u8]) -> Option<(usize, usize)> {
         3 => (0, 4),
         7 => (0, 3),
         _ => match op {
-            TABLE_DEFINITION => (2, usize::from(u16_at(rest, 0)?).saturating_sub(1)),
+            SPRM_T_DEF_TABLE => (2, usize::from(u16_at(rest, 0)?).saturating_sub(1)),
             CHANGE_TABS if *rest.first()? == 255 => {
                 let deleted = usize::from(*rest.get(1)?);
                 let added = usize::from(*rest.get(2 + deleted * 4)?);
@@ -64,6 +63,7 @@ fn operand_size(op: u16, rest: &[u8]) -> Option<(usize, usize)> {
     })
 }
 
+const SPRM_T_DEF_TABLE: u16 = 0xD608;
 const SPRM_C_FRMARK_DEL: u16 = 0x0800;
 const SPRM_C_FRMARK_INS: u16 = 0x0801;
 const SPRM_C_SYMBOL: u16 = 0x6A09;
@@ -133,6 +133,8 @@ pub(super) struct ParaProps {
     pub list_level: u8,
     /// Outline level 0–8 (9 = body text).
     pub outline: Option<u8>,
+    /// A row end's cell edges, as an index into [`RowEdges`].
+    pub row_edges: Option<usize>,
 }
 
 impl ParaProps {
@@ -199,19 +201,59 @@ pub(super) fn character_runs(bin_table: &[u8], word: &[u8]) -> RunTable<CharProp
     sorted(runs)
 }
 
-/// The paragraph runs of the PAPX FKPs `bin_table` lists.
-pub(super) fn paragraph_runs(bin_table: &[u8], word: &[u8]) -> RunTable<ParaProps> {
+/// A table row's definition (`sprmTDefTable`): where its cells are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct RowDef {
+    /// Cell edges in twips from the row's start, one more than cells.
+    pub edges: Vec<i16>,
+    /// For each cell, whether it is merged into the cell before it (Word
+    /// 97 keeps horizontally merged cells, their text in one of them).
+    pub merged: Vec<bool>,
+}
+
+/// The table row definitions met: `ParaProps::row_edges` indexes this list.
+pub(super) type RowEdges = Vec<RowDef>;
+
+/// The paragraph runs of the PAPX FKPs `bin_table` lists, with the table
+/// row definitions their row-end marks carry.
+pub(super) fn paragraph_runs(bin_table: &[u8], word: &[u8]) -> (RunTable<ParaProps>, RowEdges) {
+    let mut edges = RowEdges::new();
     let runs = fkp_entries(bin_table, word, FkpKind::Paragraph)
         .map(|(start, end, papx)| {
             let mut props = ParaProps {
                 style: u16_at(papx, 0).unwrap_or(0),
                 ..ParaProps::default()
             };
-            props.apply(papx.get(2..).unwrap_or(&[]));
+            let grpprl = papx.get(2..).unwrap_or(&[]);
+            props.apply(grpprl);
+            if let Some(row) = sprms(grpprl)
+                .find(|s| s.op == SPRM_T_DEF_TABLE)
+                .and_then(|s| cell_edges(s.arg))
+            {
+                props.row_edges = Some(edges.len());
+                edges.push(row);
+            }
             (start, end, props)
         })
         .collect();
-    sorted(runs)
+    (sorted(runs), edges)
+}
+
+/// The row definition of a `sprmTDefTable` operand: a cell count, one more
+/// edge than cells, then a 20-byte TC80 per cell (fewer when the last ones
+/// are plain), whose first flag bits say "first of merged cells" and "merged".
+fn cell_edges(arg: &[u8]) -> Option<RowDef> {
+    const TC80_SIZE: usize = 20;
+    const MERGED: u16 = 0b10;
+    let cells = usize::from(*arg.first()?);
+    let edges = (0..=cells)
+        .map(|i| u16_at(arg, 1 + i * 2).map(u16::cast_signed))
+        .collect::<Option<Vec<i16>>>()?;
+    let tcs = 1 + (cells + 1) * 2;
+    let merged = (0..cells)
+        .map(|i| u16_at(arg, tcs + i * TC80_SIZE).is_some_and(|flags| flags & MERGED != 0))
+        .collect();
+    Some(RowDef { edges, merged })
 }
 
 fn sorted<P>(mut runs: Vec<(u32, u32, P)>) -> RunTable<P> {
@@ -323,6 +365,18 @@ mod tests {
             ..ParaProps::default()
         };
         assert_eq!(only_in_table.depth(), 1);
+    }
+
+    #[test]
+    fn table_definitions_give_cell_edges() {
+        let mut arg = vec![2, 0, 0, 0xE8, 0x03, 0xD0, 0x07];
+        arg.extend([1, 0].iter().chain(&[0; 18]));
+        arg.extend([2, 0]);
+        let row = cell_edges(&arg).unwrap();
+        assert_eq!(row.edges, [0, 1000, 2000]);
+        assert_eq!(row.merged, [false, true]);
+        assert_eq!(cell_edges(&arg[..7]).unwrap().merged, [false, false]);
+        assert_eq!(cell_edges(&arg[..4]), None);
     }
 
     #[test]

@@ -403,7 +403,7 @@ mod tests {
         stream.extend(fkp);
         let text = Text::read(&stream, &clx_with(prcs, &compressed), &Limits::default())?;
         let chars = character_runs(&bin, &stream);
-        let paragraph_props = paragraph_runs(&[], &[]);
+        let (paragraph_props, _) = paragraph_runs(&[], &[]);
         let styles = StyleSheet::parse(&[]);
         let fonts = ["Arial", ".VnTime", "Symbol"].map(String::from);
         let mut reader = StoryReader::new(Sources {
