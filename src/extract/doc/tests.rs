@@ -71,7 +71,7 @@ fn body_headings_lists_legacy_fonts_symbols_fields_and_hidden_text() {
 }
 
 #[test]
-fn tables_nest_and_cells_join_their_paragraphs() {
+fn tables_nest_cells_join_their_paragraphs_and_columns_follow_the_grid() {
     let out = read("features.doc");
     let cells: Vec<(TablePos, &str)> = out
         .blocks
@@ -90,6 +90,12 @@ fn tables_nest_and_cells_join_their_paragraphs() {
             (pos(1, 0, 0), "Inner 1"),
             (pos(1, 0, 1), "Inner 2"),
             (pos(0, 1, 1), "After inner"),
+            // Columns are counted on the grid: "Wide" spans two.
+            (pos(2, 0, 0), "Wide"),
+            (pos(2, 0, 2), "Right"),
+            (pos(2, 1, 0), "One"),
+            (pos(2, 1, 1), "Two"),
+            (pos(2, 1, 2), "Three"),
         ]
     );
     let after = out.blocks.iter().position(|b| b.text == "After the table.");
