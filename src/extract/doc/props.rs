@@ -69,6 +69,7 @@ const SPRM_C_FRMARK_INS: u16 = 0x0801;
 const SPRM_C_SYMBOL: u16 = 0x6A09;
 const SPRM_C_ISTD: u16 = 0x4A30;
 const SPRM_C_FVANISH: u16 = 0x083C;
+const SPRM_C_ISS: u16 = 0x2A48;
 const SPRM_C_FTC_DEFAULT: u16 = 0x4A3D;
 const SPRM_C_RG_FTC0: u16 = 0x4A4F;
 
@@ -84,6 +85,8 @@ pub(super) struct CharProps {
     pub inserted: bool,
     /// `sprmCSymbol`: a symbol font and the character code in it.
     pub symbol: Option<(u16, u16)>,
+    /// Superscript (`Some(true)`) or subscript (`sprmCIss`).
+    pub shift: Option<bool>,
 }
 
 impl CharProps {
@@ -95,6 +98,13 @@ impl CharProps {
                 SPRM_C_FTC_DEFAULT if self.font.is_none() => self.font = sprm.word(),
                 SPRM_C_ISTD => self.style = sprm.word(),
                 SPRM_C_FVANISH => self.hidden = sprm.toggle(),
+                SPRM_C_ISS => {
+                    self.shift = match sprm.byte() {
+                        1 => Some(true),
+                        2 => Some(false),
+                        _ => None,
+                    }
+                }
                 SPRM_C_FRMARK_DEL => self.deleted = sprm.toggle(),
                 SPRM_C_FRMARK_INS => self.inserted = sprm.toggle(),
                 SPRM_C_SYMBOL => {

@@ -14,6 +14,7 @@ use super::text::Text;
 use crate::legacy::{FontRun, LegacyDecoder, legacy_font};
 use crate::model::{DocError, NoteRef};
 use crate::normalize::NOTE_ANCHOR;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -102,20 +103,42 @@ struct FontChoice<'a> {
     symbol: bool,
 }
 
-/// Text of one paragraph gathered run by run, each run with its font.
+/// Text of one paragraph gathered run by run, each run with its font and
+/// whether it is raised (`Some(true)`) or lowered.
 #[derive(Default)]
 struct Runs<'f> {
-    runs: Vec<(String, Option<&'f str>)>,
+    runs: Vec<(String, Option<&'f str>, Option<bool>)>,
     notes: Vec<NoteRef>,
     high_surrogate: Option<u16>,
+    /// Raised or lowered, for the chars pushed next.
+    shift: Option<bool>,
 }
 
 impl<'f> Runs<'f> {
     fn push(&mut self, c: char, font: Option<&'f str>) {
+        let shift = self.shift;
         match self.runs.last_mut() {
-            Some((text, f)) if *f == font => text.push(c),
-            _ => self.runs.push((c.to_string(), font)),
+            Some((text, f, s)) if *f == font && *s == shift => text.push(c),
+            _ => self.runs.push((c.to_string(), font, shift)),
         }
+    }
+
+    /// The runs as the legacy decoder takes them: raised or lowered text
+    /// not in a legacy font written with the Unicode raised or lowered
+    /// forms where it has them ("m²"), as the DOCX reader does.
+    fn font_runs(&self) -> Vec<(Cow<'_, str>, Option<&'f str>)> {
+        self.runs
+            .iter()
+            .map(|(text, font, shift)| {
+                let shifted = shift
+                    .filter(|_| font.and_then(legacy_font).is_none())
+                    .and_then(|up| crate::symbols::shifted(text, up));
+                (
+                    shifted.map_or(Cow::Borrowed(text.as_str()), Cow::Owned),
+                    *font,
+                )
+            })
+            .collect()
     }
 
     /// Pushes one UTF-16 unit, pairing surrogates; a lone one is U+FFFD.
@@ -191,8 +214,8 @@ impl<'a> StoryReader<'a> {
             for c in cp..mark {
                 self.read_char(c, props.style, &mut fields, &mut runs)?;
             }
-            let pieces: Vec<FontRun> = runs
-                .runs
+            let texts = runs.font_runs();
+            let pieces: Vec<FontRun> = texts
                 .iter()
                 .map(|(text, font)| FontRun { text, font: *font })
                 .collect();
@@ -283,6 +306,7 @@ impl<'a> StoryReader<'a> {
         let FontChoice {
             name: font, symbol, ..
         } = self.font(props, paragraph_style);
+        runs.shift = props.shift;
         match unit {
             0x0B | 0x0E => runs.push('\n', font),
             0x09 => runs.push('\t', font),
@@ -483,6 +507,17 @@ mod tests {
             paragraphs(word, &[], &[(0, len, 0, 0)], runs, &HashMap::new()).unwrap();
         assert_eq!(texts(&read), [("aαbc", End::Paragraph)]);
         assert!(tracked);
+    }
+
+    #[test]
+    fn raised_digits_use_their_unicode_forms() {
+        let word = b"40m2 x2y\r";
+        let raised: &[u8] = &[0x48, 0x2A, 1];
+        let runs: &[(u32, u32, &[u8])] =
+            &[(0, 3, &[]), (3, 4, raised), (4, 6, &[]), (6, 8, raised)];
+        let (read, _) = paragraphs(word, &[], &[(0, 9, 0, 0)], runs, &HashMap::new()).unwrap();
+        // "2y" has no raised form as a whole: it stays as typed.
+        assert_eq!(texts(&read), [("40m² x2y", End::Paragraph)]);
     }
 
     #[test]
