@@ -9,6 +9,7 @@
 pub mod doc;
 pub mod docx;
 pub mod html;
+pub mod ole;
 pub mod pdf;
 pub mod rtf;
 pub mod sheet;

@@ -1,0 +1,267 @@
+//! Turns story paragraphs into blocks: headings and list items from the
+//! style sheet, table cells from the table marks, notes and headers as the
+//! DOCX reader gives them.
+
+use super::props::{RowDef, RowEdges};
+use super::story::{End, Paragraph};
+use super::styles::StyleSheet;
+use crate::model::{Block, BlockKind, DocError, NoteRef, TablePos};
+use std::collections::HashSet;
+
+/// A table being read: its index in the document and the current cell.
+struct Table {
+    index: u32,
+    row: u32,
+    col: u32,
+    /// The paragraphs of the current cell so far, joined by `\n`.
+    text: String,
+    notes: Vec<NoteRef>,
+    /// The blocks of its cells: (index in the blocks, row, cell of the row).
+    cells: Vec<(usize, u32, u32)>,
+    /// The definition of each row that has one, with the number of cells
+    /// the row has in the text.
+    rows: Vec<(u32, usize, u32)>,
+}
+
+impl Table {
+    fn new(index: u32) -> Table {
+        Table {
+            index,
+            row: 0,
+            col: 0,
+            text: String::new(),
+            notes: Vec::new(),
+            cells: Vec::new(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// Emits the cell's text so far as a block, if it has any.
+    fn flush(&mut self, blocks: &mut Vec<Block>) {
+        let text = std::mem::take(&mut self.text);
+        let notes = std::mem::take(&mut self.notes);
+        if !text.trim().is_empty() {
+            let table = TablePos {
+                index: self.index,
+                row: self.row,
+                col: self.col,
+            };
+            let mut block = Block::new(BlockKind::TableCell, text).with_table(table);
+            block.notes = notes;
+            self.cells.push((blocks.len(), self.row, self.col));
+            blocks.push(block);
+        }
+    }
+
+    /// Ends the table: each cell's column becomes its place in the table's
+    /// grid (the sorted edges of all rows), as DOCX counts columns, where the
+    /// rows say where their cells are.
+    fn finish(mut self, blocks: &mut Vec<Block>, row_edges: &RowEdges) {
+        self.flush(blocks);
+        // Only definitions that match their row's cells are trusted.
+        let defined: Vec<(u32, &RowDef)> = self
+            .rows
+            .iter()
+            .filter_map(|&(row, at, cells)| {
+                let def = row_edges.get(at)?;
+                (def.merged.len() == cells as usize).then_some((row, def))
+            })
+            .collect();
+        let row_of = |row: u32| defined.iter().find(|(r, _)| *r == row).map(|(_, d)| *d);
+        let mut grid: Vec<i16> = defined
+            .iter()
+            .map(|(_, def)| *def)
+            .flat_map(|def| def.edges.iter().copied())
+            .collect();
+        grid.sort_unstable();
+        grid.dedup();
+        for &(block, row, cell) in &self.cells {
+            let Some(def) = row_of(row) else { continue };
+            // A cell merged into the ones before it stands where they start.
+            let mut first = cell as usize;
+            while first > 0 && def.merged.get(first).copied().unwrap_or(false) {
+                first -= 1;
+            }
+            let left = def.edges.get(first);
+            let col = left.and_then(|edge| grid.binary_search(edge).ok());
+            let pos = blocks.get_mut(block).and_then(|b| b.table.as_mut());
+            if let (Some(col), Some(pos)) = (col, pos) {
+                pos.col = col as u32;
+            }
+        }
+    }
+}
+
+/// Lays out the body of one document.
+pub(super) struct Layout<'a> {
+    styles: &'a StyleSheet,
+    row_edges: &'a RowEdges,
+    max_depth: usize,
+    next_table: u32,
+    pub blocks: Vec<Block>,
+}
+
+impl<'a> Layout<'a> {
+    /// A layout with no blocks yet.
+    pub(super) fn new(styles: &'a StyleSheet, row_edges: &'a RowEdges, max_depth: usize) -> Self {
+        Layout {
+            styles,
+            row_edges,
+            max_depth,
+            next_table: 0,
+            blocks: Vec::new(),
+        }
+    }
+
+    /// Lays out `paragraphs` of the main text (or of a text box); before
+    /// each paragraph, the text boxes `boxes_before` returns for its CPs.
+    pub(super) fn flow(
+        &mut self,
+        paragraphs: Vec<Paragraph>,
+        boxes_before: &mut dyn FnMut(&Paragraph) -> Vec<Vec<Paragraph>>,
+    ) -> Result<(), DocError> {
+        let mut tables: Vec<Table> = Vec::new();
+        for paragraph in paragraphs {
+            for text_box in boxes_before(&paragraph) {
+                self.flow(text_box, &mut |_| Vec::new())?;
+            }
+            let depth = paragraph.props.depth() as usize;
+            if depth > self.max_depth {
+                return Err(DocError::corrupt(format!(
+                    "Word tables nested deeper than {}",
+                    self.max_depth
+                )));
+            }
+            while tables.len() > depth {
+                if let Some(table) = tables.pop() {
+                    table.finish(&mut self.blocks, self.row_edges);
+                }
+            }
+            while tables.len() < depth {
+                // A table inside a cell: the cell's text so far comes first.
+                if let Some(outer) = tables.last_mut() {
+                    outer.flush(&mut self.blocks);
+                }
+                tables.push(Table::new(self.next_table));
+                self.next_table += 1;
+            }
+            match tables.last_mut() {
+                None => self.paragraph(paragraph),
+                Some(table) => cell_paragraph(table, paragraph, depth, &mut self.blocks),
+            }
+        }
+        for table in tables.into_iter().rev() {
+            table.finish(&mut self.blocks, self.row_edges);
+        }
+        Ok(())
+    }
+
+    /// A paragraph outside tables: a heading, a list item or a paragraph.
+    fn paragraph(&mut self, paragraph: Paragraph) {
+        if paragraph.is_empty() {
+            return;
+        }
+        let (kind, level) = self.classify(&paragraph);
+        let mut block = Block::new(kind, paragraph.text);
+        block.level = level;
+        block.notes = paragraph.notes;
+        self.blocks.push(block);
+    }
+
+    /// The kind and level of a paragraph: a heading by its outline level or
+    /// its style, a list item when it is in a list.
+    fn classify(&self, paragraph: &Paragraph) -> (BlockKind, Option<u32>) {
+        let props = &paragraph.props;
+        let style = self.styles.paragraph(props.style);
+        let heading = props
+            .outline
+            .filter(|&o| o < 9)
+            .map(|o| u32::from(o) + 1)
+            .or_else(|| self.styles.heading_level(props.style))
+            .or_else(|| style.outline.filter(|&o| o < 9).map(|o| u32::from(o) + 1));
+        if let Some(level) = heading {
+            return (BlockKind::Heading, Some(level));
+        }
+        let in_list = props.list.or(style.list).is_some_and(|l| l != 0);
+        if in_list {
+            let level = if props.list.is_some() {
+                props.list_level
+            } else {
+                style.list_level
+            };
+            return (BlockKind::ListItem, Some(u32::from(level.min(8)) + 1));
+        }
+        (BlockKind::Paragraph, None)
+    }
+}
+
+/// A paragraph of the innermost open table: a line of the current cell,
+/// the end of the cell, or the end of a row.
+fn cell_paragraph(
+    table: &mut Table,
+    mut paragraph: Paragraph,
+    depth: usize,
+    blocks: &mut Vec<Block>,
+) {
+    let props = &paragraph.props;
+    let row_end = if depth == 1 {
+        props.row_end
+    } else {
+        props.inner_row_end
+    };
+    if row_end {
+        if let Some(edges) = props.row_edges {
+            table.rows.push((table.row, edges, table.col));
+        }
+        table.row = table.row.saturating_add(1);
+        table.col = 0;
+        return;
+    }
+    if !paragraph.is_empty() {
+        if !table.text.is_empty() {
+            table.text.push('\n');
+        }
+        table.text.push_str(&paragraph.text);
+        table.notes.append(&mut paragraph.notes);
+    }
+    let cell_end = paragraph.end == End::Cell || (depth > 1 && props.inner_cell_end);
+    if cell_end {
+        table.flush(blocks);
+        table.col = table.col.saturating_add(1);
+    }
+}
+
+/// One note block: the paragraphs of the note's text joined by `\n`.
+pub(super) fn note_block(paragraphs: Vec<Paragraph>, id: String, label: String) -> Option<Block> {
+    let lines: Vec<String> = paragraphs
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| p.text)
+        .collect();
+    if lines.is_empty() {
+        return None;
+    }
+    let mut block = Block::new(BlockKind::Footnote, lines.join("\n"));
+    block.id = Some(id);
+    block.label = Some(label).filter(|l| !l.is_empty());
+    Some(block)
+}
+
+/// Blocks of `kind`, one per non-empty paragraph.
+pub(super) fn plain_blocks(paragraphs: Vec<Paragraph>, kind: BlockKind) -> Vec<Block> {
+    paragraphs
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| Block::new(kind, p.text))
+        .collect()
+}
+
+/// Blocks with each distinct text kept once, in first-seen order: a
+/// document with several sections repeats its headers and footers.
+pub(super) fn distinct_blocks(blocks: Vec<Block>) -> Vec<Block> {
+    let mut seen = HashSet::new();
+    blocks
+        .into_iter()
+        .filter(|b| seen.insert(b.text.split_whitespace().collect::<Vec<_>>().join(" ")))
+        .collect()
+}
