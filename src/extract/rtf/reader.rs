@@ -261,7 +261,7 @@ impl<'a> Reader<'a> {
             Dest::Text | Dest::Label | Dest::InfoText(_) | Dest::FieldCode => {
                 self.pending.extend_from_slice(bytes);
             }
-            Dest::Skip | Dest::Info | Dest::InfoDate(_) | Dest::Shape => {}
+            Dest::Skip | Dest::Info | Dest::InfoDate(_) | Dest::Shape | Dest::Upr => {}
         }
         Ok(())
     }
@@ -362,6 +362,14 @@ impl<'a> Reader<'a> {
             group.dest = Dest::Skip;
             return Ok(());
         }
+        if name == "upr" {
+            // An ANSI copy and a Unicode one of the same destination: the
+            // Unicode one is read, wherever the pair stands.
+            if group.dest != Dest::Skip {
+                group.dest = Dest::Upr;
+            }
+            return Ok(());
+        }
         match self.top().dest {
             Dest::Skip => Ok(()),
             Dest::FontTable => {
@@ -375,6 +383,12 @@ impl<'a> Reader<'a> {
             Dest::Shape => {
                 if name == "shptxt" {
                     self.open_story(StoryKind::TextBox);
+                }
+                Ok(())
+            }
+            Dest::Upr => {
+                if name == "ud" {
+                    self.read_unicode_copy();
                 }
                 Ok(())
             }
@@ -454,6 +468,20 @@ impl<'a> Reader<'a> {
             }
         }
         true
+    }
+
+    /// `\ud` inside `\upr`: its text goes where the `\upr` group's would.
+    fn read_unicode_copy(&mut self) {
+        let outer = self
+            .groups
+            .iter()
+            .rev()
+            .map(|g| g.dest)
+            .find(|d| *d != Dest::Upr)
+            .unwrap_or(Dest::Skip);
+        if let Some(group) = self.top_mut() {
+            group.dest = outer;
+        }
     }
 
     /// Opens a story in the current group, unless the group already opened
@@ -739,7 +767,7 @@ impl<'a> Reader<'a> {
 }
 
 /// `\*` destinations that are read; every other is skipped unread.
-const KNOWN_STARRED: &[&str] = &["fldinst", "company", "shpinst", "footnote"];
+const KNOWN_STARRED: &[&str] = &["fldinst", "company", "shpinst", "footnote", "ud"];
 
 /// Destinations that hold no document text.
 const SKIPPED: &[&str] = &[
@@ -800,7 +828,6 @@ const SKIPPED: &[&str] = &[
     "wgrffmtfilter",
     "passwordhash",
     "protusertbl",
-    "ud",
 ];
 
 /// A note numbering format word (`\ftnnrlc` with prefix `ftnn`).

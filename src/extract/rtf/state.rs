@@ -24,6 +24,9 @@ pub enum Dest {
     FieldCode,
     /// `\shpinst`: shape properties, where only `\shptxt` holds text.
     Shape,
+    /// `\upr`: an ANSI copy of a destination, skipped for the Unicode copy
+    /// in its `\ud` group.
+    Upr,
 }
 
 /// What the end of a group finishes, for groups that opened something.
