@@ -1,8 +1,9 @@
 //! Reads the token stream of one RTF document: keeps the group stack, routes
-//! text to its destination, reads the font table, style sheet and `\info`,
-//! and hands paragraphs, cells and stories to [`Stories`].
+//! text to its destination ([`destinations`] decides which), reads the font
+//! table, style sheet and `\info` ([`header`]), and hands paragraphs, cells
+//! and stories to [`Stories`].
 
-use super::fonts::{self, Font, FontTable, is_legacy_vietnamese_name};
+use super::fonts::{self, FontTable, is_legacy_vietnamese_name};
 use super::info::{DateParts, InfoField};
 use super::state::{Close, Dest, Group, ParagraphProps};
 use super::story::{Context, NoteFormat, Output, Stories, StoryKind};
@@ -10,7 +11,12 @@ use super::tokenizer::{Token, Tokenizer};
 use crate::legacy::LegacyDecoder;
 use crate::model::{DocError, Limits};
 use crate::normalize::NOTE_ANCHOR;
+use destinations::KNOWN_STARRED;
+use header::{FontEntry, StyleEntry};
 use std::collections::{BTreeMap, HashMap};
+
+mod destinations;
+mod header;
 
 /// Longest field code kept; only its first word matters.
 const MAX_FIELD_CODE: usize = 256;
@@ -32,21 +38,6 @@ impl Field {
     }
 }
 
-/// A font table entry being read.
-struct FontEntry {
-    number: i32,
-    font: Font,
-    name: Vec<u8>,
-}
-
-/// A style sheet entry being read; `number` is `None` for styles that are
-/// not paragraph styles.
-struct StyleEntry {
-    number: Option<i32>,
-    outline: Option<i32>,
-    name: Vec<u8>,
-}
-
 /// What reading a document gives.
 pub struct Document {
     pub output: Output,
@@ -59,6 +50,8 @@ pub struct Reader<'a> {
     limits: &'a Limits,
     /// Open groups, innermost last; `finished` once the outermost closed.
     groups: Vec<Group>,
+    /// The state the document's group starts from.
+    outside: Group,
     finished: bool,
     fonts: FontTable,
     default_font: Option<i32>,
@@ -89,6 +82,7 @@ impl<'a> Reader<'a> {
         Reader {
             limits,
             groups: Vec::new(),
+            outside: Group::root(),
             finished: false,
             fonts: FontTable::default(),
             default_font: None,
@@ -136,12 +130,10 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// The innermost group's state (the state outside all groups when none
+    /// is open).
     fn top(&self) -> &Group {
-        // The root state stands in before the first group opens.
-        static ROOT: std::sync::OnceLock<Group> = std::sync::OnceLock::new();
-        self.groups
-            .last()
-            .unwrap_or_else(|| ROOT.get_or_init(Group::root))
+        self.groups.last().unwrap_or(&self.outside)
     }
 
     fn top_mut(&mut self) -> Option<&mut Group> {
@@ -202,11 +194,7 @@ impl<'a> Reader<'a> {
         }
         let mut group = self.top().child();
         if group.dest == Dest::StyleSheet && self.style_entry.is_none() {
-            self.style_entry = Some(StyleEntry {
-                number: Some(0),
-                outline: None,
-                name: Vec::new(),
-            });
+            self.style_entry = Some(StyleEntry::default());
             group.close = Some(Close::StyleEntry);
         }
         self.groups.push(group);
@@ -409,97 +397,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Control words that start a destination; true when `name` is one.
-    fn destination_word(&mut self, name: &str) -> bool {
-        let in_text = self.top().dest == Dest::Text;
-        let (dest, close) = match name {
-            "fonttbl" => (Dest::FontTable, Some(Close::FontTable)),
-            "stylesheet" => (Dest::StyleSheet, Some(Close::StyleSheet)),
-            "info" => (Dest::Info, None),
-            "fldinst" => (Dest::FieldCode, None),
-            "fldrslt" => {
-                let page = self.fields.last().is_some_and(Field::is_page_number);
-                if let Some(group) = self.top_mut() {
-                    group.page_field |= page;
-                }
-                return true;
-            }
-            "field" => {
-                if self.top().close.is_none() {
-                    self.fields.push(Field {
-                        code: String::new(),
-                    });
-                    if let Some(group) = self.top_mut() {
-                        group.close = Some(Close::Field);
-                    }
-                }
-                return true;
-            }
-            "listtext" | "pntext" => (Dest::Label, None),
-            "shpinst" => (Dest::Shape, None),
-            "footnote" if in_text => {
-                self.open_story(StoryKind::Note {
-                    endnote: false,
-                    mark: None,
-                });
-                return true;
-            }
-            "header" | "headerl" | "headerr" | "headerf" if in_text => {
-                self.open_story(StoryKind::Header);
-                return true;
-            }
-            "footer" | "footerl" | "footerr" | "footerf" if in_text => {
-                self.open_story(StoryKind::Footer);
-                return true;
-            }
-            "shptxt" if in_text => {
-                self.open_story(StoryKind::TextBox);
-                return true;
-            }
-            _ if SKIPPED.contains(&name) => (Dest::Skip, None),
-            "footnote" | "header" | "headerl" | "headerr" | "headerf" | "footer" | "footerl"
-            | "footerr" | "footerf" | "shptxt" => (Dest::Skip, None),
-            _ => return false,
-        };
-        if let Some(group) = self.top_mut() {
-            group.dest = dest;
-            if group.close.is_none() {
-                group.close = close;
-            }
-        }
-        true
-    }
-
-    /// `\ud` inside `\upr`: its text goes where the `\upr` group's would.
-    fn read_unicode_copy(&mut self) {
-        let outer = self
-            .groups
-            .iter()
-            .rev()
-            .map(|g| g.dest)
-            .find(|d| *d != Dest::Upr)
-            .unwrap_or(Dest::Skip);
-        if let Some(group) = self.top_mut() {
-            group.dest = outer;
-        }
-    }
-
-    /// Opens a story in the current group, unless the group already opened
-    /// something (then the story's text is skipped).
-    fn open_story(&mut self, kind: StoryKind) {
-        let Some(group) = self.groups.last_mut() else {
-            return;
-        };
-        if group.close.is_some() {
-            group.dest = Dest::Skip;
-            return;
-        }
-        group.close = Some(Close::Story);
-        group.dest = Dest::Text;
-        group.paragraph = ParagraphProps::default();
-        self.stories.open(kind);
-    }
-
     /// Character, paragraph and document formatting that reading needs;
     /// true when `name` is such a word.
     fn formatting_word(&mut self, name: &str, param: Option<i32>) -> bool {
@@ -636,199 +533,7 @@ impl<'a> Reader<'a> {
         self.skip = self.top().unicode_skip;
         Ok(())
     }
-
-    fn font_table_word(&mut self, name: &str, param: Option<i32>) {
-        match (name, param) {
-            ("f", Some(number)) => {
-                self.end_font_entry();
-                self.font_entry = Some(FontEntry {
-                    number,
-                    font: Font::default(),
-                    name: Vec::new(),
-                });
-            }
-            ("fcharset", charset) => {
-                if let Some(entry) = &mut self.font_entry {
-                    entry.font.charset = charset;
-                }
-            }
-            ("cpg", codepage) => {
-                if let Some(entry) = &mut self.font_entry {
-                    entry.font.codepage = codepage;
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn font_name_bytes(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            if byte == b';' {
-                self.end_font_entry();
-            } else if let Some(entry) = &mut self.font_entry {
-                entry.name.push(byte);
-            }
-        }
-    }
-
-    /// Adds the font entry being read to the table; its name is read in the
-    /// font's own code page.
-    fn end_font_entry(&mut self) {
-        let Some(mut entry) = self.font_entry.take() else {
-            return;
-        };
-        let encoding = entry
-            .font
-            .codepage
-            .and_then(fonts::codepage_encoding)
-            .or_else(|| entry.font.charset.and_then(fonts::charset_encoding))
-            .unwrap_or(encoding_rs::WINDOWS_1252);
-        let name = encoding.decode_without_bom_handling(&entry.name).0;
-        entry.font.name = name.trim().to_string();
-        self.fonts.insert(entry.number, entry.font);
-    }
-
-    fn style_word(&mut self, name: &str, param: Option<i32>) {
-        let Some(entry) = &mut self.style_entry else {
-            return;
-        };
-        match name {
-            "s" => entry.number = param,
-            "cs" | "ds" | "ts" => entry.number = None,
-            "outlinelevel" => entry.outline = param,
-            _ => {}
-        }
-    }
-
-    fn style_name_bytes(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            if byte == b';' {
-                self.end_style_entry();
-            } else if let Some(entry) = &mut self.style_entry {
-                entry.name.push(byte);
-            }
-        }
-    }
-
-    /// Records the style entry being read if it makes headings.
-    fn end_style_entry(&mut self) {
-        let Some(entry) = self.style_entry.take() else {
-            return;
-        };
-        let Some(number) = entry.number else { return };
-        let name = String::from_utf8_lossy(&entry.name)
-            .trim()
-            .to_ascii_lowercase();
-        let by_name = name
-            .strip_prefix("heading ")
-            .and_then(|n| n.trim().parse::<u32>().ok())
-            .filter(|n| (1..=9).contains(n));
-        let by_outline = entry
-            .outline
-            .filter(|l| (0..9).contains(l))
-            .map(|l| l as u32 + 1);
-        if let Some(level) = by_outline.or(by_name) {
-            self.headings.insert(number, level);
-        }
-    }
-
-    fn info_word(&mut self, name: &str, param: Option<i32>) {
-        const TEXT_FIELDS: &[(&str, &str)] = &[
-            ("title", "title"),
-            ("subject", "subject"),
-            ("author", "author"),
-            ("keywords", "keywords"),
-            ("doccomm", "description"),
-            ("operator", "last_modified_by"),
-            ("company", "company"),
-        ];
-        const COUNTS: &[(&str, &str)] = &[("nofpages", "pages"), ("nofwords", "words")];
-        let (dest, close) = if let Some((_, key)) = TEXT_FIELDS.iter().find(|(w, _)| *w == name) {
-            self.info.clear();
-            (Dest::InfoText(key), Close::InfoText(key))
-        } else if let Some(key) = match name {
-            "creatim" => Some("created"),
-            "revtim" => Some("modified"),
-            _ => None,
-        } {
-            self.date = DateParts::default();
-            (Dest::InfoDate(key), Close::InfoDate(key))
-        } else {
-            if let (Some((_, key)), Some(n)) = (COUNTS.iter().find(|(w, _)| *w == name), param) {
-                self.meta.insert(key.to_string(), n.to_string());
-            }
-            return;
-        };
-        if let Some(group) = self.top_mut().filter(|g| g.close.is_none()) {
-            group.dest = dest;
-            group.close = Some(close);
-        }
-    }
 }
-
-/// `\*` destinations that are read; every other is skipped unread.
-const KNOWN_STARRED: &[&str] = &["fldinst", "company", "shpinst", "footnote", "ud"];
-
-/// Destinations that hold no document text.
-const SKIPPED: &[&str] = &[
-    "colortbl",
-    "pict",
-    "object",
-    "objdata",
-    "themedata",
-    "colorschememapping",
-    "datastore",
-    "listtable",
-    "listoverridetable",
-    "xmlnstbl",
-    "rsidtbl",
-    "generator",
-    "revtbl",
-    "latentstyles",
-    "pgdsctbl",
-    "bkmkstart",
-    "bkmkend",
-    "filetbl",
-    "xe",
-    "tc",
-    "tcn",
-    "txe",
-    "annotation",
-    "atnid",
-    "atnauthor",
-    "atrfstart",
-    "atrfend",
-    "template",
-    "docvar",
-    "userprops",
-    "ftnsep",
-    "ftnsepc",
-    "ftncn",
-    "aftnsep",
-    "aftnsepc",
-    "aftncn",
-    "shprslt",
-    "nonshppict",
-    "shppict",
-    "do",
-    "background",
-    "pn",
-    "pnseclvl",
-    "mmathPr",
-    "listpicture",
-    "fchars",
-    "lchars",
-    "pgptbl",
-    "printim",
-    "buptim",
-    "sp",
-    "falt",
-    "panose",
-    "fname",
-    "wgrffmtfilter",
-    "passwordhash",
-    "protusertbl",
-];
 
 /// A note numbering format word (`\ftnnrlc` with prefix `ftnn`).
 fn note_format(word: &str, prefix: &str) -> Option<NoteFormat> {
