@@ -78,6 +78,48 @@ fn a_libreoffice_document_with_heading_note_table_header_and_legacy_text() {
 }
 
 #[test]
+fn a_libreoffice_nested_table_and_endnote() {
+    let record = ingest("tests/fixtures/rtf/libreoffice-nested-table-endnote.rtf");
+    let cells: Vec<(u64, u64, u64, &str)> = blocks(&record)
+        .iter()
+        .filter(|b| b["kind"] == "table_cell")
+        .map(|b| {
+            let t = &b["table"];
+            (
+                t["index"].as_u64().unwrap(),
+                t["row"].as_u64().unwrap(),
+                t["col"].as_u64().unwrap(),
+                b["text"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            (0, 0, 0, "Ngoài A"),
+            (1, 0, 0, "Trong 1"),
+            (1, 0, 1, "Trong 2"),
+            (1, 1, 0, "Trong 3"),
+            (1, 1, 1, "Trong 4"),
+            (0, 0, 0, "Ngoài A tiếp"),
+            (0, 0, 1, "Ngoài B"),
+        ]
+    );
+    let blocks = blocks(&record);
+    assert_eq!(blocks[0]["notes"][0]["id"], "endnote-1");
+    assert_eq!(blocks[0]["notes"][0]["label"], "i");
+    let last = blocks.last().unwrap();
+    assert_eq!(
+        (&last["kind"], &last["id"], &last["text"]),
+        (
+            &Value::from("footnote"),
+            &Value::from("endnote-1"),
+            &Value::from("Ghi chú cuối.")
+        )
+    );
+}
+
+#[test]
 fn word_style_bytes_in_gbk_tcvn3_and_symbol_fonts() {
     let record = ingest("tests/fixtures/rtf/word-style-gbk-tcvn3.rtf");
     assert_eq!(

@@ -249,7 +249,12 @@ impl<'a> Reader<'a> {
             Dest::Text | Dest::Label | Dest::InfoText(_) | Dest::FieldCode => {
                 self.pending.extend_from_slice(bytes);
             }
-            Dest::Skip | Dest::Info | Dest::InfoDate(_) | Dest::Shape | Dest::Upr => {}
+            Dest::Skip
+            | Dest::Info
+            | Dest::InfoDate(_)
+            | Dest::Shape
+            | Dest::Upr
+            | Dest::NestedRow => {}
         }
         Ok(())
     }
@@ -277,7 +282,12 @@ impl<'a> Reader<'a> {
         let font = group.font;
         match group.dest {
             Dest::Text if group.shows_text() => {
+                let shifted = group
+                    .superscript
+                    .and_then(|up| crate::symbols::shifted(text, up));
+                let text = shifted.as_deref().unwrap_or(text);
                 self.count(text)?;
+                // Our note anchor must not come from the document itself.
                 let text = text.replace(NOTE_ANCHOR, "");
                 self.stories.push_text(&text, font);
             }
@@ -368,6 +378,13 @@ impl<'a> Reader<'a> {
                 self.style_word(name, param);
                 Ok(())
             }
+            Dest::NestedRow => {
+                if name == "nestrow" {
+                    let props = self.top().paragraph;
+                    self.stories.end_row(&props, true);
+                }
+                Ok(())
+            }
             Dest::Shape => {
                 if name == "shptxt" {
                     self.open_story(StoryKind::TextBox);
@@ -412,7 +429,11 @@ impl<'a> Reader<'a> {
                 group.font = default_font;
                 group.hidden = false;
                 group.deleted = false;
+                group.superscript = None;
             }
+            "super" => group.superscript = Some(true),
+            "sub" => group.superscript = Some(false),
+            "nosupersub" => group.superscript = None,
             "v" => group.hidden = on,
             "deleted" => {
                 group.deleted = on;
@@ -461,7 +482,6 @@ impl<'a> Reader<'a> {
             "cell" => return self.structure(|s, p, cx| s.end_cell(p, false, cx)),
             "nestcell" => return self.structure(|s, p, cx| s.end_cell(p, true, cx)),
             "row" => return self.structure(|s, p, _| s.end_row(p, false)),
-            "nestrow" => return self.structure(|s, p, _| s.end_row(p, true)),
             "u" => return self.unicode(param.unwrap_or(0)),
             "line" => "\n",
             "tab" => "\t",

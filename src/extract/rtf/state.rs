@@ -24,6 +24,8 @@ pub enum Dest {
     FieldCode,
     /// `\shpinst`: shape properties, where only `\shptxt` holds text.
     Shape,
+    /// `\nesttableprops`: a nested row's definition, ended by `\nestrow`.
+    NestedRow,
     /// `\upr`: an ANSI copy of a destination, skipped for the Unicode copy
     /// in its `\ud` group.
     Upr,
@@ -87,6 +89,8 @@ pub struct Group {
     pub deleted: bool,
     /// In the result of a page-number field.
     pub page_field: bool,
+    /// `\super` (`Some(true)`) or `\sub` (`Some(false)`).
+    pub superscript: Option<bool>,
     pub paragraph: ParagraphProps,
 }
 
@@ -103,6 +107,7 @@ impl Group {
             hidden: false,
             deleted: false,
             page_field: false,
+            superscript: None,
             paragraph: ParagraphProps::default(),
         }
     }

@@ -35,6 +35,14 @@ fn paragraphs_breaks_tabs_and_special_characters() {
 }
 
 #[test]
+fn raised_and_lowered_digits_take_their_unicode_forms() {
+    assert_eq!(
+        texts_of(r"50 m{\super 2}, CO{\sub 2}, 20{\super o}{\super 3\nosupersub 4}\par"),
+        ["50 m², CO₂, 20o³4"]
+    );
+}
+
+#[test]
 fn escaped_braces_and_backslashes_are_text() {
     assert_eq!(texts_of(r"\{a\}\\b\par"), ["{a}\\b"]);
 }
@@ -161,7 +169,7 @@ fn table_cells_become_blocks_with_positions() {
 
 #[test]
 fn nested_tables_come_between_the_parts_of_their_outer_cell() {
-    let body = r"\pard\intbl outer\par\pard\intbl\itap2 in1\nestcell in2\nestcell{\*\nesttableprops\trowd\nestrow}\pard\intbl\itap1 rest\cell\row";
+    let body = r"\pard\intbl outer\par\pard\intbl\itap2 in1\nestcell in2\nestcell{\*\nesttableprops\trowd\cellx1\nestrow}{\nonesttables\par}\pard\intbl\itap2 in3\nestcell{\*\nesttableprops\trowd\nestrow}\pard\intbl\itap1 rest\cell\row";
     let out = read(&doc(body));
     assert_eq!(
         cells(&out),
@@ -169,6 +177,7 @@ fn nested_tables_come_between_the_parts_of_their_outer_cell() {
             (0, 0, 0, "outer"),
             (1, 0, 0, "in1"),
             (1, 0, 1, "in2"),
+            (1, 1, 0, "in3"),
             (0, 0, 0, "rest")
         ]
     );

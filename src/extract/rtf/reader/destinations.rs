@@ -34,6 +34,7 @@ impl Reader<'_> {
             }
             "listtext" | "pntext" => (Dest::Label, None),
             "shpinst" => (Dest::Shape, None),
+            "nesttableprops" => (Dest::NestedRow, None),
             "footnote" if in_text => {
                 self.open_story(StoryKind::Note {
                     endnote: false,
@@ -99,7 +100,14 @@ impl Reader<'_> {
 }
 
 /// `\*` destinations that are read; every other is skipped unread.
-pub(super) const KNOWN_STARRED: &[&str] = &["fldinst", "company", "shpinst", "footnote", "ud"];
+pub(super) const KNOWN_STARRED: &[&str] = &[
+    "fldinst",
+    "company",
+    "shpinst",
+    "footnote",
+    "ud",
+    "nesttableprops",
+];
 
 /// Destinations that hold no document text.
 const SKIPPED: &[&str] = &[
@@ -160,4 +168,5 @@ const SKIPPED: &[&str] = &[
     "wgrffmtfilter",
     "passwordhash",
     "protusertbl",
+    "nonesttables",
 ];
