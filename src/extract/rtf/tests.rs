@@ -185,7 +185,7 @@ fn nested_tables_come_between_the_parts_of_their_outer_cell() {
 
 #[test]
 fn headings_by_outline_level_or_heading_style() {
-    let rtf = r"{\rtf1\ansi{\stylesheet{\s0 Normal;}{\s1\outlinelevel0 Heading 1;}{\s2 heading 2;}{\*\cs10 Default;}{\s3 Quote;}}\pard\s2 Two\par\pard\s1 One\par\pard\outlinelevel2 Three\par\pard\s3 Plain\par\pard\outlinelevel9 Body\par}";
+    let rtf = r"{\rtf1\ansi{\stylesheet{\s0 Normal;}{\s1\outlinelevel0 Heading 1;}{\s2 heading 2,H2;}{\*\cs10 Default;}{\s3 Quote;}}\pard\s2 Two\par\pard\s1 One\par\pard\outlinelevel2 Three\par\pard\s3 Plain\par\pard\outlinelevel9 Body\par}";
     let out = read(rtf);
     let kinds: Vec<(BlockKind, Option<u32>)> =
         out.blocks.iter().map(|b| (b.kind, b.level)).collect();

@@ -119,7 +119,9 @@ impl Reader<'_> {
         let name = String::from_utf8_lossy(&entry.name)
             .trim()
             .to_ascii_lowercase();
-        let by_name = name
+        // Word writes a style's aliases after its name: "heading 1,H1".
+        let main_name = name.split(',').next().unwrap_or_default();
+        let by_name = main_name
             .strip_prefix("heading ")
             .and_then(|n| n.trim().parse::<u32>().ok())
             .filter(|n| (1..=9).contains(n));
