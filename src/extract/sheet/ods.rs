@@ -1,0 +1,265 @@
+//! `.ods` through calamine, after a first pass over `content.xml` of our
+//! own: calamine lays every sheet out densely when it opens the file (up to
+//! 100 million cells a sheet) and does not say which cells are merged, so
+//! the first pass estimates what it will allocate and finds the merged
+//! areas (`table:number-columns-spanned` / `-rows-spanned`), whose covered
+//! cells calamine reads as if they were visible.
+//!
+//! ODF gives cells no font name calamine reads, so cell text is decoded by
+//! content alone.
+
+use super::{CellAt, SheetCells, TextBudget, Workbook, calamine_call, zip_sizes};
+use crate::extract::xml::read_member;
+use crate::model::{DocError, ErrorKind, Limits};
+use calamine::{Data, Dimensions, Ods, OdsError, Reader, SheetVisible};
+use quick_xml::events::{BytesStart, Event};
+use std::io::Cursor;
+
+/// Rows and columns calamine keeps at most (it caps repeats there).
+const MAX_ROWS: u64 = 1_048_576;
+const MAX_COLUMNS: u64 = 16_384;
+/// What calamine keeps per laid-out position: a value and a formula.
+const POSITION_BYTES: u64 = (std::mem::size_of::<Data>() + std::mem::size_of::<String>()) as u64;
+
+/// Reads the sheets of an OpenDocument spreadsheet.
+pub(super) fn read(
+    bytes: &[u8],
+    limits: &Limits,
+    budget: &mut TextBudget,
+) -> Result<Workbook, DocError> {
+    // content.xml is read twice: by the first pass and by calamine.
+    zip_sizes::check(bytes, limits, |name| name == "content.xml")?;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| DocError::corrupt(format!("the ZIP container cannot be opened: {e}")))?;
+    let content = read_member(&mut archive, "content.xml", limits.max_inflated_bytes)?
+        .ok_or_else(|| DocError::corrupt("this OpenDocument spreadsheet has no content.xml"))?;
+    let layout = first_pass(&content);
+    drop(content);
+    if layout.calamine_bytes > limits.max_inflated_bytes {
+        return Err(DocError::too_large(format!(
+            "the sheets of this workbook span about {} MiB of cells once laid out \
+             (a repeated row or column?), past the limit of {} MiB; \
+             raise --max-inflated-size if the file is genuine",
+            layout.calamine_bytes >> 20,
+            limits.max_inflated_bytes.div_ceil(1 << 20)
+        )));
+    }
+
+    let mut ods: Ods<_> = calamine_call(|| Ods::new(Cursor::new(bytes)))?.map_err(ods_error)?;
+    let mut workbook = Workbook::default();
+    let sheets = ods.sheets_metadata().to_vec();
+    for (index, sheet) in sheets.iter().enumerate() {
+        let range = calamine_call(|| ods.worksheet_range(&sheet.name))?.map_err(ods_error)?;
+        let mut cells = Vec::new();
+        let (top, left) = range.start().unwrap_or_default();
+        for (row, col, data) in range.used_cells() {
+            let at = (top + row as u32, left + col as u32);
+            if let Some(cell) = CellAt::new(at, data.clone(), None, budget)? {
+                cells.push(cell);
+            }
+        }
+        let merges = layout.merges.get(index).map_or(&[][..], Vec::as_slice);
+        workbook.sheets.push(SheetCells::new(
+            sheet.name.clone(),
+            sheet.visible != SheetVisible::Visible,
+            cells,
+            merges,
+        ));
+    }
+    if let Ok(properties) = ods.workbook_properties() {
+        workbook.title = properties.title;
+        workbook.author = properties.creator;
+    }
+    Ok(workbook)
+}
+
+fn ods_error(error: OdsError) -> DocError {
+    match error {
+        OdsError::Password => DocError::new(
+            ErrorKind::Encrypted,
+            "this OpenDocument spreadsheet is password-protected",
+        ),
+        other => DocError::corrupt(format!("OpenDocument spreadsheet unreadable: {other}")),
+    }
+}
+
+/// What the first pass learns of `content.xml`.
+#[derive(Debug, Default)]
+struct Layout {
+    /// The merged areas of each sheet, in sheet order.
+    merges: Vec<Vec<Dimensions>>,
+    /// Bytes calamine will hold, by our estimate.
+    calamine_bytes: u64,
+}
+
+/// Where the first pass stands in one sheet.
+#[derive(Debug, Default)]
+struct SheetPass {
+    row: u64,
+    col: u64,
+    row_repeats: u64,
+    /// The column after the last cell with a value in the current row.
+    row_end: u64,
+    /// [first row, first col, last row, last col] of the cells with a value.
+    bounds: Option<[u64; 4]>,
+    /// Positions calamine pushes while reading rows.
+    pushed: u64,
+    merges: Vec<Dimensions>,
+}
+
+impl SheetPass {
+    fn start_row(&mut self, element: &BytesStart) {
+        self.row_repeats = number(element, "number-rows-repeated").clamp(1, MAX_ROWS);
+        self.col = 0;
+        self.row_end = 0;
+    }
+
+    fn end_row(&mut self) {
+        if self.row_end > 0 {
+            let last_row = self.row + self.row_repeats - 1;
+            let [r0, c0, r1, c1] = self.bounds.unwrap_or([self.row, u64::MAX, 0, 0]);
+            let first_col = c0.min(self.row_end - 1);
+            self.bounds = Some([
+                r0.min(self.row),
+                first_col,
+                r1.max(last_row),
+                c1.max(self.row_end - 1),
+            ]);
+            self.pushed += self.row_end;
+        }
+        self.row = (self.row + self.row_repeats).min(MAX_ROWS);
+        self.row_repeats = 1;
+    }
+
+    fn cell(&mut self, element: &BytesStart, covered: bool) {
+        let repeats = number(element, "number-columns-repeated").max(1);
+        let has_value = element
+            .attributes()
+            .flatten()
+            .any(|a| matches!(a.key.local_name().as_ref(), "value-type" | "formula"));
+        if !covered {
+            let (rows, cols) = (
+                number(element, "number-rows-spanned").max(1),
+                number(element, "number-columns-spanned").max(1),
+            );
+            if rows > 1 || cols > 1 {
+                let at = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+                self.merges.push(Dimensions::new(
+                    (at(self.row), at(self.col)),
+                    (at(self.row + rows - 1), at(self.col + cols - 1)),
+                ));
+            }
+        }
+        self.col = (self.col + repeats).min(MAX_COLUMNS);
+        if has_value {
+            self.row_end = self.col;
+        }
+    }
+
+    fn calamine_bytes(&self) -> u64 {
+        let laid_out = self
+            .bounds
+            .map_or(0, |[r0, c0, r1, c1]| (r1 - r0 + 1) * (c1 - c0 + 1));
+        // Rows as read, then the dense range and the copy handed out.
+        (self.pushed + laid_out * 2) * POSITION_BYTES
+    }
+}
+
+/// The value of the numeric attribute `local` of `element`, 1 when absent.
+fn number(element: &BytesStart, local: &str) -> u64 {
+    element
+        .attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == local)
+        .and_then(|a| a.value.trim().parse().ok())
+        .unwrap_or(1)
+}
+
+/// Walks the tables of `content.xml` as calamine will: top-level
+/// `table:table`s, their rows and cells with their repeats.
+fn first_pass(content: &str) -> Layout {
+    let mut layout = Layout::default();
+    let mut reader = quick_xml::Reader::from_str(content);
+    let mut table_depth = 0usize;
+    let mut sheet = SheetPass::default();
+    let finish = |sheet: &mut SheetPass, layout: &mut Layout| {
+        let done = std::mem::take(sheet);
+        layout.calamine_bytes = layout.calamine_bytes.saturating_add(done.calamine_bytes());
+        layout.merges.push(done.merges);
+    };
+    loop {
+        let (element, empty) = match reader.read_event() {
+            Ok(Event::Start(e)) => (e, false),
+            Ok(Event::Empty(e)) => (e, true),
+            Ok(Event::End(e)) => {
+                match e.local_name().as_ref() {
+                    "table" => {
+                        table_depth = table_depth.saturating_sub(1);
+                        if table_depth == 0 {
+                            finish(&mut sheet, &mut layout);
+                        }
+                    }
+                    "table-row" if table_depth == 1 => sheet.end_row(),
+                    _ => {}
+                }
+                continue;
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(_) => continue,
+        };
+        match element.local_name().as_ref() {
+            "table" => {
+                table_depth += 1;
+                if empty && table_depth == 1 {
+                    finish(&mut sheet, &mut layout);
+                }
+                if empty {
+                    table_depth -= 1;
+                }
+            }
+            "table-row" if table_depth == 1 => {
+                sheet.start_row(&element);
+                if empty {
+                    sheet.end_row();
+                }
+            }
+            "table-cell" if table_depth == 1 => sheet.cell(&element, false),
+            "covered-table-cell" if table_depth == 1 => sheet.cell(&element, true),
+            _ => {}
+        }
+    }
+    layout
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn content(rows: &str) -> String {
+        format!(
+            r#"<office:document-content xmlns:office="o" xmlns:table="t"><office:body><office:spreadsheet><table:table table:name="A">{rows}</table:table><table:table table:name="B"/></office:spreadsheet></office:body></office:document-content>"#
+        )
+    }
+
+    #[test]
+    fn merged_areas_are_found_after_repeated_rows_and_columns() {
+        let layout = first_pass(&content(
+            r#"<table:table-row table:number-rows-repeated="3"><table:table-cell/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="2"/><table:table-cell table:number-columns-spanned="2" table:number-rows-spanned="2" office:value-type="string"/><table:covered-table-cell/></table:table-row>"#,
+        ));
+        assert_eq!(layout.merges.len(), 2);
+        assert_eq!(layout.merges[0], [Dimensions::new((3, 2), (4, 3))]);
+        assert!(layout.merges[1].is_empty());
+    }
+
+    #[test]
+    fn a_value_far_out_is_counted_as_calamine_lays_it_out() {
+        let far = first_pass(&content(
+            r#"<table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row><table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="16383"/><table:table-cell office:value-type="float" office:value="2"/></table:table-row>"#,
+        ));
+        assert!(far.calamine_bytes > 1 << 40, "{}", far.calamine_bytes);
+        let near = first_pass(&content(
+            r#"<table:table-row><table:table-cell office:value-type="float" office:value="1"/><table:table-cell table:number-columns-repeated="16383"/></table:table-row><table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#,
+        ));
+        assert_eq!(near.calamine_bytes, 3 * POSITION_BYTES);
+    }
+}

@@ -1,0 +1,2 @@
+//! Tests of the sheet extractor on the LibreOffice-made fixtures of
+//! `tests/fixtures/sheet/`.
