@@ -29,19 +29,32 @@ pub(super) fn cell_value(data: Data) -> Option<CellValue> {
     Some(CellValue::Shown(shown))
 }
 
-/// A number as Excel shows it in a General cell: at most 15 significant
-/// digits (which drops the binary noise of formula results such as
-/// `0.1 + 0.2`), integers without a decimal point.
+/// A number as a General (LibreOffice: Standard) cell shows it: integers
+/// whole, without a decimal point; fractions to 10 significant digits,
+/// trailing zeros dropped, which also drops the binary noise of formula
+/// results such as `0.1 + 0.2`. The integer part is never rounded away.
 pub(super) fn number_text(x: f64) -> String {
     if !x.is_finite() {
         return x.to_string();
     }
-    let rounded: f64 = format!("{x:.14e}").parse().unwrap_or(x);
-    if rounded == rounded.trunc() && rounded.abs() < 1e15 {
+    if x == x.trunc() && x.abs() < 1e15 {
         // Exact: an integer below 10^15 fits an i64 without loss.
-        format!("{}", rounded as i64)
+        return format!("{}", x as i64);
+    }
+    const SIGNIFICANT: i32 = 10;
+    // Digits before the point (1 for 0.x) or, below 1, minus the zeros
+    // after it, so that 0.0339664804469274 keeps 10 digits after its zeros.
+    let magnitude = x.abs().log10().floor() as i32 + 1;
+    let decimals = (SIGNIFICANT - magnitude).clamp(0, 300) as usize;
+    let fixed = format!("{x:.decimals$}");
+    let text = if fixed.contains('.') {
+        fixed.trim_end_matches('0').trim_end_matches('.')
     } else {
-        format!("{rounded}")
+        &fixed
+    };
+    match text {
+        "-0" => "0".to_string(),
+        _ => text.to_string(),
     }
 }
 
@@ -141,8 +154,14 @@ mod tests {
         assert_eq!(number_text(-0.0), "0");
         assert_eq!(number_text(0.1 + 0.2), "0.3");
         assert_eq!(number_text(1234.5678), "1234.5678");
+        assert_eq!(number_text(108.69565217391305), "108.6956522");
+        assert_eq!(number_text(0.0339664804469274), "0.03396648045");
+        assert_eq!(number_text(6.190476190476191), "6.19047619");
+        assert_eq!(number_text(-2.0 / 3.0), "-0.6666666667");
+        assert_eq!(number_text(123456789012.7), "123456789013");
         assert_eq!(number_text(1e15), "1000000000000000");
         assert_eq!(number_text(2.5e-7), "0.00000025");
+        assert_eq!(number_text(-1e-12), "-0.000000000001");
         assert_eq!(shown(Data::Int(7)), "7");
     }
 
