@@ -18,9 +18,11 @@
 //!   `sheets` metadata still counts it).
 //!
 //! Legacy Vietnamese: text cells are decoded by the document's one
-//! [`LegacyDecoder`], by the cell's font where the file says it (`.xls`
+//! [`LegacyDecoder`], by the cell's font where it is a legacy font (`.xls`
 //! through our own reading of the FONT and XF records, `.xlsx` through its
-//! styles), by content otherwise (`.ods`, sheet names, title and author).
+//! styles), by content otherwise: cells in a Unicode font (real workbooks
+//! hold TCVN3 text in Arial cells), `.ods` cells, sheet names, title and
+//! author.
 //!
 //! Safety: calamine is only called once the cost of its reading is known to
 //! be within `Limits` (see [`biff`], [`zip_sizes`], [`ods`]), the text
@@ -34,7 +36,7 @@ mod xls;
 mod xlsx;
 mod zip_sizes;
 
-use crate::legacy::{FontRun, LegacyDecoder};
+use crate::legacy::{FontRun, LegacyDecoder, legacy_font};
 use crate::model::{Block, BlockKind, DocError, Extraction, Format, Limits, TablePos};
 use calamine::{Data, Dimensions};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -218,13 +220,15 @@ impl Workbook {
             for cell in sheet.cells {
                 let text = match cell.value {
                     CellValue::Shown(text) => text,
-                    CellValue::Text(text) => match cell.font.as_deref() {
-                        Some(font) => decoder.decode_runs(&[FontRun {
-                            text: &text,
-                            font: Some(font),
-                        }]),
-                        None => decoder.decode_text(&text),
-                    },
+                    CellValue::Text(text) => {
+                        match cell.font.as_deref().filter(|f| legacy_font(f).is_some()) {
+                            Some(font) => decoder.decode_runs(&[FontRun {
+                                text: &text,
+                                font: Some(font),
+                            }]),
+                            None => decoder.decode_text(&text),
+                        }
+                    }
                 };
                 if text.trim().is_empty() {
                     continue;
@@ -242,10 +246,10 @@ impl Workbook {
             }
         }
         for (key, value) in [("title", self.title), ("author", self.author)] {
-            if let Some(value) = value.map(|v| decoder.decode_text(v.trim())) {
-                if !value.is_empty() {
-                    out.meta.insert(key.into(), value);
-                }
+            if let Some(value) = value.map(|v| decoder.decode_text(v.trim()))
+                && !value.is_empty()
+            {
+                out.meta.insert(key.into(), value);
             }
         }
         decoder.report(&mut out.meta);
