@@ -18,9 +18,10 @@
 //!   `sheets` metadata still counts it).
 //!
 //! Legacy Vietnamese: text cells are decoded by the document's one
-//! [`LegacyDecoder`], by the cell's font where it is a legacy font (`.xls`
-//! through our own reading of the FONT and XF records, `.xlsx` through its
-//! styles), by content otherwise: cells in a Unicode font (real workbooks
+//! [`LegacyDecoder`], by the cell's fonts where one is a legacy font (`.xls`
+//! through our own reading of the FONT and XF records and the formatting
+//! runs of shared strings, [`sst`]; `.xlsx` through its styles), by content
+//! otherwise: cells in a Unicode font (real workbooks
 //! hold TCVN3 text in Arial cells), `.ods` cells, sheet names, title and
 //! author.
 //!
@@ -31,6 +32,7 @@
 
 mod biff;
 mod ods;
+mod sst;
 mod value;
 mod xls;
 mod xlsx;
@@ -92,21 +94,23 @@ impl SheetCells {
     }
 }
 
-/// A non-empty cell: its (row, col), value, and font when the file names one.
+/// A non-empty cell: its (row, col), value, and the fonts of its text
+/// where the file names them, each from the char (counted in UTF-16 units,
+/// as spreadsheets count) where it starts.
 #[derive(Debug)]
 struct CellAt {
     at: (u32, u32),
     value: CellValue,
-    font: Option<String>,
+    fonts: Vec<(usize, String)>,
 }
 
 impl CellAt {
-    /// The cell at `at` holding `data` in `font`, `None` when empty; the
-    /// text it adds is paid from `budget`.
+    /// The cell at `at` holding `data` drawn in `fonts`, `None` when empty;
+    /// the text it adds is paid from `budget`.
     fn new(
         at: (u32, u32),
         data: Data,
-        font: Option<&str>,
+        fonts: &[(usize, &str)],
         budget: &mut TextBudget,
     ) -> Result<Option<Self>, DocError> {
         let Some(value) = cell_value(data) else {
@@ -116,11 +120,14 @@ impl CellAt {
             CellValue::Text(text) | CellValue::Shown(text) => text,
         };
         budget.spend(text.len())?;
-        let font = match value {
-            CellValue::Text(_) => font.map(str::to_string),
-            CellValue::Shown(_) => None,
+        let fonts = match value {
+            CellValue::Text(_) => fonts
+                .iter()
+                .map(|&(start, name)| (start, name.to_string()))
+                .collect(),
+            CellValue::Shown(_) => Vec::new(),
         };
-        Ok(Some(CellAt { at, value, font }))
+        Ok(Some(CellAt { at, value, fonts }))
     }
 }
 
@@ -220,15 +227,7 @@ impl Workbook {
             for cell in sheet.cells {
                 let text = match cell.value {
                     CellValue::Shown(text) => text,
-                    CellValue::Text(text) => {
-                        match cell.font.as_deref().filter(|f| legacy_font(f).is_some()) {
-                            Some(font) => decoder.decode_runs(&[FontRun {
-                                text: &text,
-                                font: Some(font),
-                            }]),
-                            None => decoder.decode_text(&text),
-                        }
-                    }
+                    CellValue::Text(text) => decode_cell(&mut decoder, &text, &cell.fonts),
                 };
                 if text.trim().is_empty() {
                     continue;
@@ -255,6 +254,46 @@ impl Workbook {
         decoder.report(&mut out.meta);
         out
     }
+}
+
+/// The Unicode text of a text cell drawn in `fonts`: by its fonts when one
+/// of them is a legacy font, by content otherwise (real workbooks hold TCVN3
+/// text in Arial cells).
+fn decode_cell(decoder: &mut LegacyDecoder, text: &str, fonts: &[(usize, String)]) -> String {
+    if fonts.iter().any(|(_, name)| legacy_font(name).is_some()) {
+        decoder.decode_runs(&font_runs(text, fonts))
+    } else {
+        decoder.decode_text(text)
+    }
+}
+
+/// `text` cut where its font changes: `fonts` gives each font from the
+/// char (in UTF-16 units) where it starts; text before the first has none.
+fn font_runs<'a>(text: &'a str, fonts: &'a [(usize, String)]) -> Vec<FontRun<'a>> {
+    let mut runs = Vec::new();
+    let mut starts = fonts.iter().peekable();
+    let (mut run_start, mut font) = (0, None);
+    let mut units = 0;
+    for (at, c) in text.char_indices() {
+        while let Some((_, name)) = starts.next_if(|(start, _)| *start <= units) {
+            if at > run_start {
+                runs.push(FontRun {
+                    text: &text[run_start..at],
+                    font,
+                });
+                run_start = at;
+            }
+            font = Some(name.as_str());
+        }
+        units += c.len_utf16();
+    }
+    if run_start < text.len() {
+        runs.push(FontRun {
+            text: &text[run_start..],
+            font,
+        });
+    }
+    runs
 }
 
 #[cfg(test)]

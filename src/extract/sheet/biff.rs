@@ -9,6 +9,7 @@
 //! data; the globals substream first, then one substream per sheet at the
 //! offset its BOUNDSHEET record gives.
 
+use super::sst::{self, Runs};
 use crate::model::{DocError, ErrorKind};
 use std::collections::HashMap;
 
@@ -18,6 +19,8 @@ const FILEPASS: u16 = 0x002F;
 const FONT: u16 = 0x0031;
 const XF: u16 = 0x00E0;
 const BOUNDSHEET: u16 = 0x0085;
+const SST: u16 = 0x00FC;
+const CONTINUE: u16 = 0x003C;
 const DIMENSIONS: u16 = 0x0200;
 const NUMBER: u16 = 0x0203;
 const LABEL: u16 = 0x0204;
@@ -45,6 +48,8 @@ pub(super) struct BiffScan {
     fonts: Vec<String>,
     /// The font index of each XF record, in record order.
     xf_fonts: Vec<u16>,
+    /// The formatting runs of the rich shared strings, by string index.
+    rich_strings: HashMap<u32, Runs>,
     /// One per BOUNDSHEET record, in workbook order.
     pub sheets: Vec<SheetScan>,
 }
@@ -54,17 +59,48 @@ pub(super) struct BiffScan {
 pub(super) struct SheetScan {
     /// The XF index of each text cell (labels and formulas), by (row, col).
     text_xfs: HashMap<(u32, u32), u16>,
+    /// The shared string of each LABELSST cell, by (row, col).
+    shared_strings: HashMap<(u32, u32), u32>,
     /// Bytes calamine will hold for this sheet at once, by our estimate.
     pub calamine_bytes: u64,
 }
 
 impl BiffScan {
-    /// The font name of the text cell at (`row`, `col`) of sheet `sheet`.
-    pub(super) fn cell_font(&self, sheet: usize, row: u32, col: u32) -> Option<&str> {
-        let xf = *self.sheets.get(sheet)?.text_xfs.get(&(row, col))?;
-        let font = usize::from(*self.xf_fonts.get(usize::from(xf))?);
+    /// The fonts of the text cell at (`row`, `col`) of sheet `sheet`, each
+    /// from the char (in UTF-16 units) where it starts: its XF's font from
+    /// the first, then those of its formatting runs.
+    pub(super) fn cell_fonts(&self, sheet: usize, row: u32, col: u32) -> Vec<(usize, &str)> {
+        let Some(sheet) = self.sheets.get(sheet) else {
+            return Vec::new();
+        };
+        let mut fonts = Vec::new();
+        let xf = sheet.text_xfs.get(&(row, col));
+        let xf_font = xf.and_then(|&xf| self.xf_fonts.get(usize::from(xf)));
+        if let Some(name) = xf_font.and_then(|&font| self.font_name(font)) {
+            fonts.push((0, name));
+        }
+        let runs = sheet
+            .shared_strings
+            .get(&(row, col))
+            .and_then(|index| self.rich_strings.get(index));
+        for &(start, font) in runs.into_iter().flatten() {
+            let Some(name) = self.font_name(font) else {
+                continue;
+            };
+            let start = usize::from(start);
+            match fonts.last_mut() {
+                Some(last) if last.0 >= start => *last = (last.0, name),
+                _ => fonts.push((start, name)),
+            }
+        }
+        fonts
+    }
+
+    /// The name of font `index` (as XF records and formatting runs give it).
+    fn font_name(&self, index: u16) -> Option<&str> {
+        let index = usize::from(index);
         // Font index 4 is never written: indexes above it are one record early.
-        let record = if font > 4 { font - 1 } else { font };
+        let record = if index > 4 { index - 1 } else { index };
         self.fonts.get(record).map(String::as_str)
     }
 }
@@ -102,8 +138,16 @@ fn u32_at(data: &[u8], at: usize) -> Option<u32> {
 pub(super) fn scan(stream: &[u8], budget: u64) -> Result<BiffScan, DocError> {
     let mut scan = BiffScan::default();
     let mut sheet_offsets = Vec::new();
+    let mut sst_segments: Vec<&[u8]> = Vec::new();
+    let mut previous = 0u16;
     for record in records(stream, 0) {
+        let continues_sst = record.typ == CONTINUE && matches!(previous, SST | CONTINUE);
+        if record.typ != CONTINUE {
+            previous = record.typ;
+        }
         match record.typ {
+            SST => sst_segments = vec![record.data],
+            _ if continues_sst && !sst_segments.is_empty() => sst_segments.push(record.data),
             BOF => scan.biff8 = u16_at(record.data, 0) == Some(0x0600),
             FILEPASS => {
                 return Err(DocError::new(
@@ -118,6 +162,7 @@ pub(super) fn scan(stream: &[u8], budget: u64) -> Result<BiffScan, DocError> {
             _ => {}
         }
     }
+    scan.rich_strings = sst::rich_runs(&sst_segments);
     let mut total: u64 = 0;
     for offset in sheet_offsets {
         let start = usize::try_from(offset).unwrap_or(usize::MAX);
@@ -198,6 +243,9 @@ fn scan_sheet(stream: &[u8], start: usize) -> Result<SheetScan, DocError> {
                 }
                 if matches!(record.typ, LABEL | RSTRING | LABELSST | FORMULA) {
                     sheet.text_xfs.insert(at, xf);
+                }
+                if let (LABELSST, Some(index)) = (record.typ, u32_at(data, 6)) {
+                    sheet.shared_strings.insert(at, index);
                 }
             }
             MULRK => {
@@ -340,10 +388,10 @@ mod tests {
         );
         let scan = scan(&stream, 1 << 30).unwrap();
         assert!(scan.biff8);
-        assert_eq!(scan.cell_font(0, 2, 3), Some(".VnTime"));
-        assert_eq!(scan.cell_font(0, 4, 0), Some("VNI-Times"));
-        assert_eq!(scan.cell_font(0, 5, 0), None, "numbers are not text");
-        assert_eq!(scan.cell_font(1, 2, 3), None);
+        assert_eq!(scan.cell_fonts(0, 2, 3), [(0, ".VnTime")]);
+        assert_eq!(scan.cell_fonts(0, 4, 0), [(0, "VNI-Times")]);
+        assert!(scan.cell_fonts(0, 5, 0).is_empty(), "numbers are not text");
+        assert!(scan.cell_fonts(1, 2, 3).is_empty());
     }
 
     #[test]

@@ -54,7 +54,7 @@ pub(super) fn read(
         let (top, left) = range.start().unwrap_or_default();
         for (row, col, data) in range.used_cells() {
             let at = (top + row as u32, left + col as u32);
-            if let Some(cell) = CellAt::new(at, data.clone(), None, budget)? {
+            if let Some(cell) = CellAt::new(at, data.clone(), &[], budget)? {
                 cells.push(cell);
             }
         }

@@ -104,7 +104,7 @@ fn the_same_workbook_reads_alike_in_all_three_formats() {
 }
 
 #[test]
-fn tcvn3_cells_are_decoded_by_their_font() {
+fn tcvn3_cells_are_decoded_by_their_fonts_and_runs() {
     let out = extract(&fixture("tcvn3.xls"), Format::Xls, &Limits::default()).unwrap();
     let texts: Vec<&str> = out.blocks.iter().map(|b| b.text.as_str()).collect();
     assert_eq!(
@@ -116,6 +116,7 @@ fn tcvn3_cells_are_decoded_by_their_font() {
             "2005",
             "Kế hoạch phát triển kinh tế xã hội",
             "Unicode giữ nguyên",
+            "Ghi chú: dài 80m",
         ]
     );
     assert_eq!(out.meta["legacy_fonts"], ".VnTime, .VnTimeH");
@@ -123,11 +124,47 @@ fn tcvn3_cells_are_decoded_by_their_font() {
 }
 
 #[test]
+fn a_cell_is_cut_into_runs_where_its_font_changes() {
+    let fonts = |list: &[(usize, &str)]| -> Vec<(usize, String)> {
+        list.iter()
+            .map(|&(at, name)| (at, name.to_string()))
+            .collect()
+    };
+    let runs = |text: &str, list: &[(usize, &str)]| -> Vec<(String, Option<String>)> {
+        font_runs(text, &fonts(list))
+            .iter()
+            .map(|r| (r.text.to_string(), r.font.map(str::to_string)))
+            .collect()
+    };
+    let run = |text: &str, font: Option<&str>| (text.to_string(), font.map(str::to_string));
+    assert_eq!(
+        runs("F: dµi 80m", &[(0, "Symbol"), (1, ".VnTime")]),
+        [run("F", Some("Symbol")), run(": dµi 80m", Some(".VnTime"))]
+    );
+    // Offsets count UTF-16 units: the emoji takes two.
+    assert_eq!(
+        runs("a😀bc", &[(3, "Arial")]),
+        [run("a😀", None), run("bc", Some("Arial"))]
+    );
+    assert_eq!(runs("abc", &[]), [run("abc", None)]);
+    assert_eq!(runs("abc", &[(0, "A"), (9, "B")]), [run("abc", Some("A"))]);
+    let mut decoder = LegacyDecoder::new();
+    assert_eq!(
+        decode_cell(
+            &mut decoder,
+            "F: dµi",
+            &fonts(&[(0, "Symbol"), (1, ".VnTime")])
+        ),
+        "F: dài"
+    );
+}
+
+#[test]
 fn merged_copies_go_and_top_left_cells_stay() {
     let cell = |row, col| CellAt {
         at: (row, col),
         value: CellValue::Shown(format!("{row},{col}")),
-        font: None,
+        fonts: Vec::new(),
     };
     let mut cells: Vec<CellAt> = (0..4)
         .flat_map(|r| (0..4).map(move |c| cell(r, c)))

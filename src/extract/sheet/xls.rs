@@ -37,8 +37,8 @@ pub(super) fn read(
         let mut cells = Vec::new();
         for (row, col, data) in range.used_cells() {
             let at = (top + row as u32, left + col as u32);
-            let font = scan.cell_font(index, at.0, at.1);
-            if let Some(cell) = CellAt::new(at, data.clone(), font, budget)? {
+            let fonts = scan.cell_fonts(index, at.0, at.1);
+            if let Some(cell) = CellAt::new(at, data.clone(), &fonts, budget)? {
                 cells.push(cell);
             }
         }

@@ -54,7 +54,8 @@ fn sheet_cells(
             .and_then(|style| style.font.as_ref())
             .and_then(|font| font.name.as_deref());
         let data = Data::from(cell.get_value().clone());
-        if let Some(cell) = CellAt::new(cell.get_position(), data, font, budget)? {
+        let fonts: Vec<(usize, &str)> = font.map(|name| (0, name)).into_iter().collect();
+        if let Some(cell) = CellAt::new(cell.get_position(), data, &fonts, budget)? {
             cells.push(cell);
         }
     }
