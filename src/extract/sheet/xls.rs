@@ -5,7 +5,7 @@
 use super::biff;
 use super::{CellAt, SheetCells, TextBudget, Workbook, calamine_call};
 use crate::model::{DocError, ErrorKind, Limits};
-use calamine::{Reader, SheetVisible, Xls, XlsError, XlsOptions};
+use calamine::{Data, Reader, SheetVisible, Xls, XlsError, XlsOptions};
 use std::io::{Cursor, Read};
 
 /// Reads the sheets of an Excel 97–2003 workbook.
@@ -38,12 +38,16 @@ pub(super) fn read(
         for (row, col, data) in range.used_cells() {
             let at = (top + row as u32, left + col as u32);
             let fonts = scan.cell_fonts(index, at.0, at.1);
-            if let Some(cell) = CellAt::new(at, data.clone(), &fonts, budget)? {
+            let data = match data {
+                Data::String(text) => Data::String(c1_as_windows_1252(text)),
+                other => other.clone(),
+            };
+            if let Some(cell) = CellAt::new(at, data, &fonts, budget)? {
                 cells.push(cell);
             }
         }
         workbook.sheets.push(SheetCells::new(
-            sheet.name.clone(),
+            c1_as_windows_1252(&sheet.name),
             sheet.visible != SheetVisible::Visible,
             cells,
             &merges,
@@ -54,6 +58,24 @@ pub(super) fn read(
         workbook.author = properties.creator;
     }
     Ok(workbook)
+}
+
+/// `text` with C1 controls (U+0080–U+009F) read as the windows-1252 chars
+/// of their bytes (U+0085 → `…`): an 8-bit BIFF8 string holds Latin-1, so
+/// a legacy byte in 0x80–0x9F comes out as a control, where the legacy
+/// decoder expects what a Western code page reads.
+fn c1_as_windows_1252(text: &str) -> String {
+    text.chars()
+        .map(|c| match u8::try_from(u32::from(c)) {
+            Ok(byte @ 0x80..=0x9F) => encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(&[byte])
+                .0
+                .chars()
+                .next()
+                .unwrap_or(c),
+            _ => c,
+        })
+        .collect()
 }
 
 /// The Workbook stream (`Book` in Excel 5 files), read within the inflate
@@ -87,5 +109,16 @@ fn xls_error(error: XlsError) -> DocError {
             DocError::new(ErrorKind::Encrypted, "this workbook is password-protected")
         }
         other => DocError::corrupt(format!("XLS workbook unreadable: {other}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn c1_controls_read_as_windows_1252() {
+        assert_eq!(c1_as_windows_1252("a\u{85}b\u{93}\u{81}"), "a…b“\u{81}");
+        assert_eq!(c1_as_windows_1252("Hà Nội"), "Hà Nội");
     }
 }
