@@ -64,15 +64,23 @@ fn workbooks_give_sheet_headings_then_their_cells_in_every_format() {
 }
 
 #[test]
-fn tcvn3_workbook_is_decoded() {
-    let record = ingest("tests/fixtures/sheet/tcvn3.xls");
-    let text = full_text(&record);
-    assert!(text.contains("Độc lập - Tự do - Hạnh phúc"), "{text}");
-    assert!(
-        text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-        "{text}"
-    );
-    assert_eq!(record["meta"]["legacy_encodings"], "TCVN3");
+fn tcvn3_workbooks_are_decoded_in_every_format() {
+    for format in ["xls", "xlsx", "ods"] {
+        let path = format!("tests/fixtures/sheet/tcvn3.{format}");
+        let record = ingest(&path);
+        let text = full_text(&record);
+        assert!(
+            text.contains("Độc lập - Tự do - Hạnh phúc"),
+            "{path}: {text}"
+        );
+        assert!(
+            text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            "{path}: {text}"
+        );
+        // A cell in Arial whose second run is in .VnTime.
+        assert!(text.contains("Ghi chú: dài 80m"), "{path}: {text}");
+        assert_eq!(record["meta"]["legacy_encodings"], "TCVN3", "{path}");
+    }
 }
 
 /// Token F1 of each real workbook against its transcript, as measured when

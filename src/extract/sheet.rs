@@ -32,6 +32,7 @@
 
 mod biff;
 mod ods;
+mod ods_fonts;
 mod sst;
 mod value;
 mod xls;

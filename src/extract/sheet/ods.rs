@@ -5,11 +5,12 @@
 //! areas (`table:number-columns-spanned` / `-rows-spanned`), whose covered
 //! cells calamine reads as if they were visible.
 //!
-//! ODF gives cells no font name calamine reads, so cell text is decoded by
-//! content alone.
+//! The first pass also finds each text cell's fonts ([`ods_fonts`]), which
+//! calamine does not read: its style's, and those of the spans in its text.
 
+use super::ods_fonts::{self, CellText, StyleFonts};
 use super::{CellAt, SheetCells, TextBudget, Workbook, calamine_call, zip_sizes};
-use crate::extract::xml::read_member;
+use crate::extract::xml::{attr, read_member};
 use crate::model::{DocError, ErrorKind, Limits};
 use calamine::{Data, Dimensions, Ods, OdsError, Reader, SheetVisible};
 use quick_xml::events::{BytesStart, Event};
@@ -33,7 +34,12 @@ pub(super) fn read(
         .map_err(|e| DocError::corrupt(format!("the ZIP container cannot be opened: {e}")))?;
     let content = read_member(&mut archive, "content.xml", limits.max_inflated_bytes)?
         .ok_or_else(|| DocError::corrupt("this OpenDocument spreadsheet has no content.xml"))?;
-    let layout = first_pass(&content);
+    let mut fonts = StyleFonts::default();
+    if let Some(styles) = read_member(&mut archive, "styles.xml", limits.max_inflated_bytes)? {
+        fonts.read(&styles);
+    }
+    fonts.read(&content);
+    let layout = first_pass(&content, &fonts);
     drop(content);
     if layout.calamine_bytes > limits.max_inflated_bytes {
         return Err(DocError::too_large(format!(
@@ -54,7 +60,8 @@ pub(super) fn read(
         let (top, left) = range.start().unwrap_or_default();
         for (row, col, data) in range.used_cells() {
             let at = (top + row as u32, left + col as u32);
-            if let Some(cell) = CellAt::new(at, data.clone(), &[], budget)? {
+            let fonts = layout.cell_fonts(index, at);
+            if let Some(cell) = CellAt::new(at, data.clone(), &fonts, budget)? {
                 cells.push(cell);
             }
         }
@@ -88,8 +95,40 @@ fn ods_error(error: OdsError) -> DocError {
 struct Layout {
     /// The merged areas of each sheet, in sheet order.
     merges: Vec<Vec<Dimensions>>,
+    /// The fonts of the text cells of each sheet, in sheet order.
+    fonts: Vec<Vec<StyledCells>>,
     /// Bytes calamine will hold, by our estimate.
     calamine_bytes: u64,
+}
+
+impl Layout {
+    /// The fonts of the text cell at `at` of sheet `sheet`, each from the
+    /// char (in UTF-16 units) where it starts.
+    fn cell_fonts(&self, sheet: usize, (row, col): (u32, u32)) -> Vec<(usize, &str)> {
+        let Some(styled) = self.fonts.get(sheet) else {
+            return Vec::new();
+        };
+        let (row, col) = (u64::from(row), u64::from(col));
+        // Elements come in reading order and rows of different row elements
+        // do not overlap: the last element starting at or before the cell
+        // is the only one that can hold it.
+        let after = styled.partition_point(|s| (s.rows.0, s.cols.0) <= (row, col));
+        match after.checked_sub(1).and_then(|i| styled.get(i)) {
+            Some(s) if s.rows.1 >= row && s.cols.1 >= col => {
+                s.fonts.iter().map(|(at, f)| (*at, f.as_str())).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// One text cell element (repeats included) and its fonts.
+#[derive(Debug)]
+struct StyledCells {
+    /// First and last row, first and last column.
+    rows: (u64, u64),
+    cols: (u64, u64),
+    fonts: Vec<(usize, String)>,
 }
 
 /// Where the first pass stands in one sheet.
@@ -105,6 +144,14 @@ struct SheetPass {
     /// Positions calamine pushes while reading rows.
     pushed: u64,
     merges: Vec<Dimensions>,
+    /// The next column a `table:table-column` element describes, and the
+    /// default cell style of each column range.
+    next_column: u64,
+    column_styles: Vec<(u64, u64, String)>,
+    styled: Vec<StyledCells>,
+    /// The text cell being read, with its place.
+    open_cell: Option<(CellText, (u64, u64), (u64, u64))>,
+    nested_cells: usize,
 }
 
 impl SheetPass {
@@ -129,6 +176,71 @@ impl SheetPass {
         }
         self.row = (self.row + self.row_repeats).min(MAX_ROWS);
         self.row_repeats = 1;
+    }
+
+    fn column(&mut self, element: &BytesStart) {
+        let repeats = number(element, "number-columns-repeated").clamp(1, MAX_COLUMNS);
+        let last = self.next_column + repeats - 1;
+        if let Some(style) = attr(element, "default-cell-style-name") {
+            self.column_styles.push((self.next_column, last, style));
+        }
+        self.next_column = (last + 1).min(MAX_COLUMNS);
+    }
+
+    /// The font of a cell element at the current place: its style's, its
+    /// column's default style's, or the `Default` style's.
+    fn cell_font(&self, element: &BytesStart, fonts: &StyleFonts) -> Option<String> {
+        let style = attr(element, "style-name").or_else(|| {
+            self.column_styles
+                .iter()
+                .find(|(first, last, _)| (*first..=*last).contains(&self.col))
+                .map(|(_, _, style)| style.clone())
+        });
+        fonts.font(ods_fonts::CELL, style.as_deref().unwrap_or("Default"))
+    }
+
+    /// Notes the fonts of a text cell element; `empty` when it has no
+    /// content. Its text is followed until the element ends when calamine
+    /// takes the text from the content.
+    fn text_cell(&mut self, element: &BytesStart, empty: bool, fonts: &StyleFonts) {
+        let repeats = number(element, "number-columns-repeated").max(1);
+        let rows = (self.row, self.row + self.row_repeats - 1);
+        let cols = (self.col, self.col + repeats - 1);
+        let text = CellText::new(self.cell_font(element, fonts));
+        if empty || attr(element, "string-value").is_some() {
+            self.styled.push(StyledCells {
+                rows,
+                cols,
+                fonts: text.runs(),
+            });
+        } else {
+            self.open_cell = Some((text, rows, cols));
+            self.nested_cells = 0;
+        }
+    }
+
+    /// Takes in an event inside the open text cell; closes it at its end.
+    fn inside_cell(&mut self, event: &Event, fonts: &StyleFonts) {
+        let is_cell = |name: &str| matches!(name, "table-cell" | "covered-table-cell");
+        match event {
+            Event::Start(e) if is_cell(e.local_name().as_ref()) => self.nested_cells += 1,
+            Event::End(e) if is_cell(e.local_name().as_ref()) => {
+                if self.nested_cells > 0 {
+                    self.nested_cells -= 1;
+                } else if let Some((text, rows, cols)) = self.open_cell.take() {
+                    self.styled.push(StyledCells {
+                        rows,
+                        cols,
+                        fonts: text.runs(),
+                    });
+                }
+            }
+            _ => {
+                if let Some((text, _, _)) = &mut self.open_cell {
+                    text.event(event, fonts);
+                }
+            }
+        }
     }
 
     fn cell(&mut self, element: &BytesStart, covered: bool) {
@@ -166,7 +278,7 @@ impl SheetPass {
 }
 
 /// The value of the numeric attribute `local` of `element`, 1 when absent.
-fn number(element: &BytesStart, local: &str) -> u64 {
+pub(super) fn number(element: &BytesStart, local: &str) -> u64 {
     element
         .attributes()
         .flatten()
@@ -176,8 +288,9 @@ fn number(element: &BytesStart, local: &str) -> u64 {
 }
 
 /// Walks the tables of `content.xml` as calamine will: top-level
-/// `table:table`s, their rows and cells with their repeats.
-fn first_pass(content: &str) -> Layout {
+/// `table:table`s, their columns, rows and cells with their repeats; the
+/// fonts of text cells are resolved through `fonts`.
+fn first_pass(content: &str, fonts: &StyleFonts) -> Layout {
     let mut layout = Layout::default();
     let mut reader = quick_xml::Reader::from_str(content);
     let mut table_depth = 0usize;
@@ -186,9 +299,15 @@ fn first_pass(content: &str) -> Layout {
         let done = std::mem::take(sheet);
         layout.calamine_bytes = layout.calamine_bytes.saturating_add(done.calamine_bytes());
         layout.merges.push(done.merges);
+        layout.fonts.push(done.styled);
     };
     loop {
-        let (element, empty) = match reader.read_event() {
+        let event = reader.read_event();
+        if let (Some(_), Ok(event)) = (&sheet.open_cell, &event) {
+            sheet.inside_cell(event, fonts);
+            continue;
+        }
+        let (element, empty) = match event {
             Ok(Event::Start(e)) => (e, false),
             Ok(Event::Empty(e)) => (e, true),
             Ok(Event::End(e)) => {
@@ -223,7 +342,13 @@ fn first_pass(content: &str) -> Layout {
                     sheet.end_row();
                 }
             }
-            "table-cell" if table_depth == 1 => sheet.cell(&element, false),
+            "table-column" if table_depth == 1 => sheet.column(&element),
+            "table-cell" if table_depth == 1 => {
+                if attr(&element, "value-type").as_deref() == Some("string") {
+                    sheet.text_cell(&element, empty, fonts);
+                }
+                sheet.cell(&element, false);
+            }
             "covered-table-cell" if table_depth == 1 => sheet.cell(&element, true),
             _ => {}
         }
@@ -235,6 +360,10 @@ fn first_pass(content: &str) -> Layout {
 mod tests {
     use super::*;
 
+    fn first_pass_of(content: &str) -> Layout {
+        first_pass(content, &StyleFonts::default())
+    }
+
     fn content(rows: &str) -> String {
         format!(
             r#"<office:document-content xmlns:office="o" xmlns:table="t"><office:body><office:spreadsheet><table:table table:name="A">{rows}</table:table><table:table table:name="B"/></office:spreadsheet></office:body></office:document-content>"#
@@ -243,7 +372,7 @@ mod tests {
 
     #[test]
     fn merged_areas_are_found_after_repeated_rows_and_columns() {
-        let layout = first_pass(&content(
+        let layout = first_pass_of(&content(
             r#"<table:table-row table:number-rows-repeated="3"><table:table-cell/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="2"/><table:table-cell table:number-columns-spanned="2" table:number-rows-spanned="2" office:value-type="string"/><table:covered-table-cell/></table:table-row>"#,
         ));
         assert_eq!(layout.merges.len(), 2);
@@ -253,11 +382,11 @@ mod tests {
 
     #[test]
     fn a_value_far_out_is_counted_as_calamine_lays_it_out() {
-        let far = first_pass(&content(
+        let far = first_pass_of(&content(
             r#"<table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row><table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="16383"/><table:table-cell office:value-type="float" office:value="2"/></table:table-row>"#,
         ));
         assert!(far.calamine_bytes > 1 << 40, "{}", far.calamine_bytes);
-        let near = first_pass(&content(
+        let near = first_pass_of(&content(
             r#"<table:table-row><table:table-cell office:value-type="float" office:value="1"/><table:table-cell table:number-columns-repeated="16383"/></table:table-row><table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#,
         ));
         assert_eq!(near.calamine_bytes, 3 * POSITION_BYTES);

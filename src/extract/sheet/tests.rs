@@ -105,22 +105,25 @@ fn the_same_workbook_reads_alike_in_all_three_formats() {
 
 #[test]
 fn tcvn3_cells_are_decoded_by_their_fonts_and_runs() {
-    let out = extract(&fixture("tcvn3.xls"), Format::Xls, &Limits::default()).unwrap();
-    let texts: Vec<&str> = out.blocks.iter().map(|b| b.text.as_str()).collect();
-    assert_eq!(
-        texts,
-        [
-            "Sheet1",
-            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-            "Độc lập - Tự do - Hạnh phúc",
-            "2005",
-            "Kế hoạch phát triển kinh tế xã hội",
-            "Unicode giữ nguyên",
-            "Ghi chú: dài 80m",
-        ]
-    );
-    assert_eq!(out.meta["legacy_fonts"], ".VnTime, .VnTimeH");
-    assert_eq!(out.meta["legacy_encodings"], "TCVN3");
+    for name in ["tcvn3.xls", "tcvn3.xlsx", "tcvn3.ods"] {
+        let out = extract(&fixture(name), format_of(name), &Limits::default()).unwrap();
+        let texts: Vec<&str> = out.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Sheet1",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc",
+                "2005",
+                "Kế hoạch phát triển kinh tế xã hội",
+                "Unicode giữ nguyên",
+                "Ghi chú: dài 80m",
+            ],
+            "{name}"
+        );
+        assert_eq!(out.meta["legacy_fonts"], ".VnTime, .VnTimeH", "{name}");
+        assert_eq!(out.meta["legacy_encodings"], "TCVN3", "{name}");
+    }
 }
 
 #[test]
@@ -352,7 +355,14 @@ fn survive_damage(name: &str, bytes: &[u8], format: Format, flips: usize) -> usi
 
 #[test]
 fn damaged_fixtures_give_errors_not_panics() {
-    for name in ["workbook.xls", "workbook.xlsx", "workbook.ods", "tcvn3.xls"] {
+    for name in [
+        "workbook.xls",
+        "workbook.xlsx",
+        "workbook.ods",
+        "tcvn3.xls",
+        "tcvn3.xlsx",
+        "tcvn3.ods",
+    ] {
         survive_damage(name, &fixture(name), format_of(name), 300);
     }
 }
