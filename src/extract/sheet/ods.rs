@@ -122,6 +122,14 @@ impl Layout {
     }
 }
 
+/// A text cell element whose text is being followed, and its place.
+#[derive(Debug)]
+struct OpenCell {
+    text: CellText,
+    rows: (u64, u64),
+    cols: (u64, u64),
+}
+
 /// One text cell element (repeats included) and its fonts.
 #[derive(Debug)]
 struct StyledCells {
@@ -149,8 +157,8 @@ struct SheetPass {
     next_column: u64,
     column_styles: Vec<(u64, u64, String)>,
     styled: Vec<StyledCells>,
-    /// The text cell being read, with its place.
-    open_cell: Option<(CellText, (u64, u64), (u64, u64))>,
+    /// The text cell being read.
+    open_cell: Option<OpenCell>,
     nested_cells: usize,
 }
 
@@ -214,7 +222,7 @@ impl SheetPass {
                 fonts: text.runs(),
             });
         } else {
-            self.open_cell = Some((text, rows, cols));
+            self.open_cell = Some(OpenCell { text, rows, cols });
             self.nested_cells = 0;
         }
     }
@@ -227,17 +235,17 @@ impl SheetPass {
             Event::End(e) if is_cell(e.local_name().as_ref()) => {
                 if self.nested_cells > 0 {
                     self.nested_cells -= 1;
-                } else if let Some((text, rows, cols)) = self.open_cell.take() {
+                } else if let Some(cell) = self.open_cell.take() {
                     self.styled.push(StyledCells {
-                        rows,
-                        cols,
-                        fonts: text.runs(),
+                        rows: cell.rows,
+                        cols: cell.cols,
+                        fonts: cell.text.runs(),
                     });
                 }
             }
             _ => {
-                if let Some((text, _, _)) = &mut self.open_cell {
-                    text.event(event, fonts);
+                if let Some(cell) = &mut self.open_cell {
+                    cell.text.event(event, fonts);
                 }
             }
         }

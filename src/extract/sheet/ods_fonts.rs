@@ -62,10 +62,10 @@ impl StyleFonts {
                         current = Some(key);
                     }
                     "text-properties" => {
-                        if let (Some(key), Some(face)) = (&current, attr(&e, "font-name")) {
-                            if let Some(style) = self.styles.get_mut(key) {
-                                style.font_face = Some(face);
-                            }
+                        if let (Some(key), Some(face)) = (&current, attr(&e, "font-name"))
+                            && let Some(style) = self.styles.get_mut(key)
+                        {
+                            style.font_face = Some(face);
                         }
                     }
                     _ => {}
