@@ -9,7 +9,7 @@
 //! data; the globals substream first, then one substream per sheet at the
 //! offset its BOUNDSHEET record gives.
 
-use super::sst::{self, Runs};
+use super::sst::{self, SharedStrings};
 use crate::model::{DocError, ErrorKind};
 use std::collections::HashMap;
 
@@ -48,8 +48,8 @@ pub(super) struct BiffScan {
     fonts: Vec<String>,
     /// The font index of each XF record, in record order.
     xf_fonts: Vec<u16>,
-    /// The formatting runs of the rich shared strings, by string index.
-    rich_strings: HashMap<u32, Runs>,
+    /// The lengths and formatting runs of the shared strings.
+    shared: SharedStrings,
     /// One per BOUNDSHEET record, in workbook order.
     pub sheets: Vec<SheetScan>,
 }
@@ -82,7 +82,7 @@ impl BiffScan {
         let runs = sheet
             .shared_strings
             .get(&(row, col))
-            .and_then(|index| self.rich_strings.get(index));
+            .and_then(|index| self.shared.runs.get(index));
         for &(start, font) in runs.into_iter().flatten() {
             let Some(name) = self.font_name(font) else {
                 continue;
@@ -162,12 +162,12 @@ pub(super) fn scan(stream: &[u8], budget: u64) -> Result<BiffScan, DocError> {
             _ => {}
         }
     }
-    scan.rich_strings = sst::rich_runs(&sst_segments);
+    scan.shared = sst::read(&sst_segments);
     let mut total: u64 = 0;
     for offset in sheet_offsets {
         let start = usize::try_from(offset).unwrap_or(usize::MAX);
         let sheet = if start < stream.len() {
-            scan_sheet(stream, start)?
+            scan_sheet(stream, start, &scan.shared.lengths)?
         } else {
             return Err(DocError::corrupt(format!(
                 "a sheet of this workbook starts past the end of its stream (at byte {offset})"
@@ -211,9 +211,11 @@ fn font_name(data: &[u8], biff8: bool) -> String {
 }
 
 /// Scans one sheet substream: the XF of its text cells, and what calamine
-/// will allocate for it.
-fn scan_sheet(stream: &[u8], start: usize) -> Result<SheetScan, DocError> {
+/// will allocate for it (each LABELSST cell gets its own copy of a shared
+/// string, of `string_lengths` UTF-16 units).
+fn scan_sheet(stream: &[u8], start: usize, string_lengths: &[u16]) -> Result<SheetScan, DocError> {
     let mut sheet = SheetScan::default();
+    let mut copied_text: u64 = 0;
     let mut bounds: Option<[u32; 4]> = None;
     let mut formula_bounds: Option<[u32; 4]> = None;
     let mut reserve: u64 = 0;
@@ -246,6 +248,12 @@ fn scan_sheet(stream: &[u8], start: usize) -> Result<SheetScan, DocError> {
                 }
                 if let (LABELSST, Some(index)) = (record.typ, u32_at(data, 6)) {
                     sheet.shared_strings.insert(at, index);
+                    let units = usize::try_from(index)
+                        .ok()
+                        .and_then(|i| string_lengths.get(i))
+                        .map_or(0, |&n| u64::from(n));
+                    // Up to three UTF-8 bytes per UTF-16 unit.
+                    copied_text += units * 3;
                 }
             }
             MULRK => {
@@ -270,10 +278,11 @@ fn scan_sheet(stream: &[u8], start: usize) -> Result<SheetScan, DocError> {
     };
     // The cells, the reserve the DIMENSIONS record asks for, the sheet's
     // dense value and formula ranges, and the copy of the value range
-    // calamine hands out.
+    // calamine hands out, with the text of its shared-string cells.
     sheet.calamine_bytes = (reserve.max(cells) * CELL_BYTES)
         .saturating_add(dense(bounds).saturating_mul(2))
-        .saturating_add(dense(formula_bounds));
+        .saturating_add(dense(formula_bounds))
+        .saturating_add(copied_text.saturating_mul(2));
     Ok(sheet)
 }
 
@@ -404,6 +413,28 @@ mod tests {
         let error = scan(&stream, 64 << 20).unwrap_err();
         assert_eq!(error.kind, ErrorKind::TooLarge, "{error}");
         assert!(scan(&stream, 4 << 30).is_ok());
+    }
+
+    #[test]
+    fn a_long_shared_string_in_many_cells_is_counted_once_per_cell() {
+        let cells: Vec<u8> = (0..2000u16)
+            .flat_map(|row| {
+                let mut data = Vec::new();
+                for v in [row, 0, 0] {
+                    data.extend(v.to_le_bytes());
+                }
+                data.extend(0u32.to_le_bytes());
+                record(LABELSST, &data)
+            })
+            .collect();
+        let copies = scan_sheet(&cells, 0, &[0x7FFF]).unwrap();
+        assert!(
+            copies.calamine_bytes > 2000 * 0x7FFF * 3,
+            "{}",
+            copies.calamine_bytes
+        );
+        let short = scan_sheet(&cells, 0, &[10]).unwrap();
+        assert!(short.calamine_bytes < 1 << 20, "{}", short.calamine_bytes);
     }
 
     #[test]

@@ -151,6 +151,9 @@ struct SheetPass {
     bounds: Option<[u64; 4]>,
     /// Positions calamine pushes while reading rows.
     pushed: u64,
+    /// Bytes of text and formulas calamine copies into those positions
+    /// (a repeated cell is copied once per position), by our estimate.
+    heap: u64,
     merges: Vec<Dimensions>,
     /// The next column a `table:table-column` element describes, and the
     /// default cell style of each column range.
@@ -236,6 +239,11 @@ impl SheetPass {
                 if self.nested_cells > 0 {
                     self.nested_cells -= 1;
                 } else if let Some(cell) = self.open_cell.take() {
+                    // Up to three UTF-8 bytes per UTF-16 unit, once per position.
+                    let positions =
+                        (cell.rows.1 - cell.rows.0 + 1) * (cell.cols.1 - cell.cols.0 + 1);
+                    let bytes = (cell.text.units() as u64).saturating_mul(3);
+                    self.heap = self.heap.saturating_add(bytes.saturating_mul(positions));
                     self.styled.push(StyledCells {
                         rows: cell.rows,
                         cols: cell.cols,
@@ -273,6 +281,16 @@ impl SheetPass {
         self.col = (self.col + repeats).min(MAX_COLUMNS);
         if has_value {
             self.row_end = self.col;
+            // The value and formula attributes, copied once per position.
+            let attributes: u64 = element
+                .attributes()
+                .flatten()
+                .map(|a| a.value.len() as u64)
+                .sum();
+            let positions = repeats.saturating_mul(self.row_repeats);
+            self.heap = self
+                .heap
+                .saturating_add(attributes.saturating_mul(positions));
         }
     }
 
@@ -281,18 +299,19 @@ impl SheetPass {
             .bounds
             .map_or(0, |[r0, c0, r1, c1]| (r1 - r0 + 1) * (c1 - c0 + 1));
         // Rows as read, then the dense range and the copy handed out.
-        (self.pushed + laid_out * 2) * POSITION_BYTES
+        ((self.pushed + laid_out * 2) * POSITION_BYTES).saturating_add(self.heap.saturating_mul(2))
     }
 }
 
-/// The value of the numeric attribute `local` of `element`, 1 when absent.
+/// The value of the numeric attribute `local` of `element`, 1 when absent;
+/// at most `u32::MAX`, so that sums of a few cannot overflow.
 pub(super) fn number(element: &BytesStart, local: &str) -> u64 {
     element
         .attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == local)
-        .and_then(|a| a.value.trim().parse().ok())
-        .unwrap_or(1)
+        .and_then(|a| a.value.trim().parse::<u64>().ok())
+        .map_or(1, |n| n.min(u64::from(u32::MAX)))
 }
 
 /// Walks the tables of `content.xml` as calamine will: top-level
@@ -314,6 +333,13 @@ fn first_pass(content: &str, fonts: &StyleFonts) -> Layout {
         if let (Some(_), Ok(event)) = (&sheet.open_cell, &event) {
             sheet.inside_cell(event, fonts);
             continue;
+        }
+        // calamine writes out the spaces `text:s` stands for wherever it
+        // reads a cell's content.
+        if let Ok(Event::Start(e) | Event::Empty(e)) = &event
+            && e.local_name().as_ref() == "s"
+        {
+            sheet.heap = sheet.heap.saturating_add(number(e, "c"));
         }
         let (element, empty) = match event {
             Ok(Event::Start(e)) => (e, false),
@@ -389,6 +415,27 @@ mod tests {
     }
 
     #[test]
+    fn repeated_text_and_spaces_are_counted_as_calamine_copies_them() {
+        let long = "x".repeat(1000);
+        let repeated = first_pass_of(&content(&format!(
+            r#"<table:table-row table:number-rows-repeated="1000"><table:table-cell table:number-columns-repeated="1000" office:value-type="string"><text:p>{long}</text:p></table:table-cell></table:table-row>"#
+        )));
+        assert!(
+            repeated.calamine_bytes > 1_000_000_000,
+            "{}",
+            repeated.calamine_bytes
+        );
+        let spaces = first_pass_of(&content(
+            r#"<table:table-row><table:table-cell office:value-type="string"><text:p><text:s text:c="4000000000"/></text:p></table:table-cell></table:table-row>"#,
+        ));
+        assert!(
+            spaces.calamine_bytes > 4_000_000_000,
+            "{}",
+            spaces.calamine_bytes
+        );
+    }
+
+    #[test]
     fn a_value_far_out_is_counted_as_calamine_lays_it_out() {
         let far = first_pass_of(&content(
             r#"<table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row><table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="16383"/><table:table-cell office:value-type="float" office:value="2"/></table:table-row>"#,
@@ -397,6 +444,8 @@ mod tests {
         let near = first_pass_of(&content(
             r#"<table:table-row><table:table-cell office:value-type="float" office:value="1"/><table:table-cell table:number-columns-repeated="16383"/></table:table-row><table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#,
         ));
-        assert_eq!(near.calamine_bytes, 3 * POSITION_BYTES);
+        // Three positions, and the value attributes copied twice.
+        let attributes = ("float".len() + "1".len()) as u64;
+        assert_eq!(near.calamine_bytes, 3 * POSITION_BYTES + 2 * attributes);
     }
 }

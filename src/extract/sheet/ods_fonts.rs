@@ -150,17 +150,17 @@ impl CellText {
                 self.annotation_depth = self.annotation_depth.saturating_sub(1);
             }
             _ if self.annotation_depth > 0 => {}
-            Event::Text(t) => self.units += t.xml10_content().encode_utf16().count(),
-            Event::GeneralRef(r) => self.units += resolve_reference(r).map_or(0, char::len_utf16),
+            Event::Text(t) => self.add(t.xml10_content().encode_utf16().count()),
+            Event::GeneralRef(r) => self.add(resolve_reference(r).map_or(0, char::len_utf16)),
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
                 "p" => {
                     if self.paragraphs > 0 {
-                        self.units += 1;
+                        self.add(1);
                     }
                     self.paragraphs += 1;
                 }
-                "s" => self.units += usize::try_from(super::ods::number(e, "c")).unwrap_or(1),
-                "tab" | "line-break" => self.units += 1,
+                "s" => self.add(usize::try_from(super::ods::number(e, "c")).unwrap_or(1)),
+                "tab" | "line-break" => self.add(1),
                 "span" if matches!(event, Event::Start(_)) => {
                     let span_font = attr(e, "style-name").and_then(|s| fonts.font(TEXT, &s));
                     self.outer.push(self.font.clone());
@@ -177,6 +177,15 @@ impl CellText {
             }
             _ => {}
         }
+    }
+
+    fn add(&mut self, units: usize) {
+        self.units = self.units.saturating_add(units);
+    }
+
+    /// The length of the cell's text so far, in UTF-16 units.
+    pub(super) fn units(&self) -> usize {
+        self.units
     }
 
     fn switch(&mut self, font: Option<String>) {

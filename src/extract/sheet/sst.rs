@@ -12,33 +12,41 @@ use std::collections::HashMap;
 /// Formatting runs: (first char, in UTF-16 units; font index).
 pub(super) type Runs = Vec<(u16, u16)>;
 
-/// The runs of each rich string of an SST whose record data are
-/// `segments` (the SST record, then its CONTINUE records), by string index.
-/// Reading stops at the first string cut short.
-pub(super) fn rich_runs(segments: &[&[u8]]) -> HashMap<u32, Runs> {
+/// What the SST says of its strings.
+#[derive(Debug, Default)]
+pub(super) struct SharedStrings {
+    /// The length of each string, in UTF-16 units.
+    pub lengths: Vec<u16>,
+    /// The runs of each rich string, by string index.
+    pub runs: HashMap<u32, Runs>,
+}
+
+/// Reads the SST whose record data are `segments` (the SST record, then
+/// its CONTINUE records). Reading stops at the first string cut short.
+pub(super) fn read(segments: &[&[u8]]) -> SharedStrings {
     let mut reader = Segments {
         segments,
         index: 0,
         at: 0,
     };
-    let mut runs = HashMap::new();
+    let mut strings = SharedStrings::default();
     let (Some(_total), Some(unique)) = (reader.u32(), reader.u32()) else {
-        return runs;
+        return strings;
     };
     for index in 0..unique {
-        match read_string(&mut reader) {
-            Some(string_runs) if !string_runs.is_empty() => {
-                runs.insert(index, string_runs);
-            }
-            Some(_) => {}
-            None => break,
+        let Some((length, runs)) = read_string(&mut reader) else {
+            break;
+        };
+        strings.lengths.push(length);
+        if !runs.is_empty() {
+            strings.runs.insert(index, runs);
         }
     }
-    runs
+    strings
 }
 
-/// Reads one XLUnicodeRichExtendedString, returning its runs.
-fn read_string(reader: &mut Segments) -> Option<Runs> {
+/// Reads one XLUnicodeRichExtendedString: its length and its runs.
+fn read_string(reader: &mut Segments) -> Option<(u16, Runs)> {
     let count = reader.u16()?;
     let flags = reader.byte()?;
     let run_count = if flags & 0x08 != 0 { reader.u16()? } else { 0 };
@@ -49,7 +57,7 @@ fn read_string(reader: &mut Segments) -> Option<Runs> {
         runs.push((reader.u16()?, reader.u16()?));
     }
     reader.skip(usize::try_from(extension).ok()?)?;
-    Some(runs)
+    Some((count, runs))
 }
 
 /// A cursor over record data continued across records.
@@ -142,10 +150,11 @@ mod tests {
         second.extend([0, 0, 7, 0, 1, 0, 5, 0]);
         // "x" with an extension block of 3 bytes and one run.
         second.extend([1, 0, 0x0C, 1, 0, 3, 0, 0, 0, b'x', 0, 0, 6, 0, 9, 9, 9]);
-        let runs = rich_runs(&[&first, &second]);
-        assert_eq!(runs.len(), 2);
-        assert_eq!(runs[&1], [(0, 7), (1, 5)]);
-        assert_eq!(runs[&2], [(0, 6)]);
+        let strings = read(&[&first, &second]);
+        assert_eq!(strings.lengths, [2, 6, 1]);
+        assert_eq!(strings.runs.len(), 2);
+        assert_eq!(strings.runs[&1], [(0, 7), (1, 5)]);
+        assert_eq!(strings.runs[&2], [(0, 6)]);
     }
 
     #[test]
@@ -153,11 +162,11 @@ mod tests {
         let mut data = header(1000);
         data.extend([1, 0, 0x08, 1, 0, b'a', 0, 0, 9, 0]);
         data.extend([200, 0, 0, b'b']);
-        let runs = rich_runs(&[&data]);
-        assert_eq!(runs.len(), 1);
-        assert_eq!(runs[&0], [(0, 9)]);
+        let strings = read(&[&data]);
+        assert_eq!(strings.lengths, [1]);
+        assert_eq!(strings.runs[&0], [(0, 9)]);
         for cut in 0..data.len() {
-            let _ = rich_runs(&[&data[..cut]]);
+            let _ = read(&[&data[..cut]]);
         }
     }
 }
