@@ -7,10 +7,10 @@
 //! cell's own (0-based, absolute). Choices:
 //! - merged areas give their text once, from their top-left cell;
 //! - formulas give their cached value, never their text;
-//! - numbers as Excel's General format shows them (15 significant digits,
-//!   integers without `.0`), booleans `TRUE`/`FALSE`, dates and times in
-//!   ISO 8601 (`2005-08-31`, `14:30:00`, `2005-08-31T14:30:00`) in the
-//!   workbook's 1900 or 1904 date system;
+//! - numbers as a General (Standard) cell shows them: integers without
+//!   `.0`, fractions to 10 significant digits (no binary noise); booleans
+//!   `TRUE`/`FALSE`; dates and times in ISO 8601 (`2005-08-31`, `14:30:00`,
+//!   `2005-08-31T14:30:00`) in the workbook's 1900 or 1904 date system;
 //! - error values are kept as Excel shows them (`#DIV/0!`): they are what
 //!   the cell says, and an ODS file gives them only as text anyway;
 //! - hidden sheets are read like the others, with a warning naming them;
@@ -18,17 +18,21 @@
 //!   `sheets` metadata still counts it).
 //!
 //! Legacy Vietnamese: text cells are decoded by the document's one
-//! [`LegacyDecoder`], by the cell's fonts where one is a legacy font (`.xls`
-//! through our own reading of the FONT and XF records and the formatting
-//! runs of shared strings, [`sst`]; `.xlsx` through its styles), by content
-//! otherwise: cells in a Unicode font (real workbooks
-//! hold TCVN3 text in Arial cells), `.ods` cells, sheet names, title and
-//! author.
+//! [`LegacyDecoder`], run by run by their fonts where one of them is a
+//! legacy font, by content otherwise (real workbooks hold TCVN3 text in
+//! Arial cells), and so are sheet names, title and author. calamine gives
+//! no fonts, so they are read beside it: in `.xls` the FONT and XF records
+//! and the formatting runs of shared strings ([`biff`], [`sst`]); in
+//! `.xlsx` the cell styles calamine hands out and the runs of rich shared
+//! strings ([`xlsx`]); in `.ods` cell, column and default styles and text
+//! spans ([`ods_fonts`]).
 //!
 //! Safety: calamine is only called once the cost of its reading is known to
 //! be within `Limits` (see [`biff`], [`zip_sizes`], [`ods`]), the text
 //! handed out is bounded by `max_inflated_bytes`, and a panic inside
-//! calamine becomes a `corrupt` error.
+//! calamine becomes a `corrupt` error. Before calamine opens an `.xls`, the
+//! `cfb` crate has checked its sector chains (calamine's own reader would
+//! follow a looping chain).
 
 mod biff;
 mod ods;
