@@ -17,6 +17,7 @@
 mod cjk;
 mod cmap;
 mod content;
+mod filters;
 mod fonts;
 mod furniture;
 mod glyphs;

@@ -1,5 +1,6 @@
 //! Small helpers over lopdf objects shared by the extractor's modules.
 
+use super::filters;
 use lopdf::{Document, Object, Stream};
 
 /// The value of a numeric object, if it is a finite number.
@@ -15,24 +16,26 @@ pub fn number(object: &Object) -> Option<f64> {
 /// fails or the data would exceed the limit.
 ///
 /// `/Filter` and `/DecodeParms` may be indirect objects, which lopdf's
-/// decoder does not follow, so they are resolved here first.
+/// decoder does not follow, and may use the abbreviated names of inline
+/// images (`/Fl`, `/DP`…), which it does not know, so both are put right
+/// here first.
 pub fn stream_data(doc: &Document, stream: &Stream, limit: usize) -> Option<Vec<u8>> {
-    let indirect = [b"Filter".as_slice(), b"DecodeParms"]
-        .into_iter()
-        .any(|key| match stream.dict.get(key) {
-            Ok(Object::Reference(_)) => true,
-            Ok(Object::Array(items)) => items.iter().any(|i| matches!(i, Object::Reference(_))),
-            _ => false,
-        });
-    if !indirect {
+    const KEYS: [&[u8]; 4] = [b"Filter", b"DecodeParms", b"F", b"DP"];
+    let indirect = KEYS.into_iter().any(|key| match stream.dict.get(key) {
+        Ok(Object::Reference(_)) => true,
+        Ok(Object::Array(items)) => items.iter().any(|i| matches!(i, Object::Reference(_))),
+        _ => false,
+    });
+    if !indirect && !filters::has_abbreviations(&stream.dict) {
         return stream.decompressed_content_with_limit(limit).ok();
     }
     let mut resolved = stream.clone();
-    for key in [b"Filter".as_slice(), b"DecodeParms"] {
+    for key in KEYS {
         if let Ok(value) = stream.dict.get(key) {
             resolved.dict.set(key, resolve(doc, value));
         }
     }
+    filters::spell_out(&mut resolved.dict);
     resolved.decompressed_content_with_limit(limit).ok()
 }
 
