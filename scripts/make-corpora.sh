@@ -22,6 +22,11 @@
 #       tracked changes, a comment, a content-control placeholder, symbol fonts. A spec
 #       with "legacy": "tcvn3" (qd-ke-hoach-dan-so-2006-tcvn3) is typed in the TCVN3 fonts
 #       .VnTime/.VnTimeH as pre-Unicode offices did, its bytes from iconv (needs iconv).
+#   corpora/vi/qd-ke-hoach-dan-so-2006-tcvn3.docx -> corpora/vi/….doc and ….rtf
+#       the TCVN3 decision saved by LibreOffice as Word 97-2003 and RTF, its fonts kept.
+#   scripts/corpora-src/vi/NAME.sheet.py -> corpora/vi/NAME.xls and NAME.xlsx
+#       a spreadsheet annex (merged titles, formulas, a date; TCVN3 cells in .VnTime and
+#       .VnTimeH) written as flat ODS by sheet.py, saved by LibreOffice as .xls and .xlsx.
 #   scripts/corpora-src/vi/NAME.cp1258.txt -> corpora/vi/NAME.txt  (Windows-1258, CRLF;
 #       precomposed â ê ô ă ơ ư đ, every tone mark a combining character, as Unikey writes it)
 #   scripts/corpora-src/zh/NAME.gbk.html   -> corpora/zh/NAME.html (GBK bytes)
@@ -91,6 +96,20 @@ for spec in "$src"/vi/*.wordml.py "$src"/zh/*.wordml.py; do
     base="$(basename "$spec" .wordml.py)"
     python3 "$src/wordml.py" "$spec" "$out/$lang/$base.docx"
     echo "corpora/$lang/$base.docx"
+done
+
+legacy_docx="$out/vi/qd-ke-hoach-dan-so-2006-tcvn3.docx"
+for format in doc rtf; do
+    "${office[@]}" --convert-to "$format" --outdir "$out/vi" "$legacy_docx" >/dev/null 2>&1
+    echo "corpora/vi/qd-ke-hoach-dan-so-2006-tcvn3.$format"
+done
+for spec in "$src"/vi/*.sheet.py; do
+    base="$(basename "$spec" .sheet.py)"
+    python3 "$src/sheet.py" "$spec" "$work/$base.fods"
+    for format in xls xlsx; do
+        "${office[@]}" --convert-to "$format" --outdir "$out/vi" "$work/$base.fods" >/dev/null 2>&1
+        echo "corpora/vi/$base.$format"
+    done
 done
 
 for txt in "$src"/vi/*.cp1258.txt; do
