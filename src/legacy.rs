@@ -20,11 +20,16 @@
 //! The TCVN3 and VNI tables below were written from the published charts of both encodings
 //! and checked against transcripts of real decisions in each.
 
+mod decoder;
+mod guess;
+mod syllable;
 mod viscii;
 mod vps;
 
+pub use decoder::{LegacyDecoder, Piece};
+pub use syllable::is_syllable;
+
 use icu_normalizer::ComposingNormalizerBorrowed;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// A piece of text as a document stores it, with the name of the font it is
 /// drawn in when the format says. Legacy bytes are given as the chars the
@@ -34,66 +39,6 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct FontRun<'a> {
     pub text: &'a str,
     pub font: Option<&'a str>,
-}
-
-/// Decodes the legacy Vietnamese text of one document, run by run and
-/// paragraph by paragraph, and remembers what it decoded so that the
-/// document's metadata can say so.
-///
-/// One decoder serves one document, fed in reading order.
-#[derive(Debug, Default)]
-pub struct LegacyDecoder {
-    fonts: BTreeSet<String>,
-    encodings: BTreeSet<&'static str>,
-}
-
-impl LegacyDecoder {
-    /// A decoder that has seen nothing yet.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// The Unicode text of one paragraph (or cell) made of `runs`: each
-    /// run in a legacy font is decoded; Unicode text is left alone.
-    pub fn decode_runs(&mut self, runs: &[FontRun<'_>]) -> String {
-        let mut out = String::new();
-        for run in runs {
-            match run.font.and_then(legacy_font) {
-                Some(font) => {
-                    self.fonts
-                        .insert(run.font.unwrap_or_default().trim().to_string());
-                    self.encodings.insert(font.encoding.name());
-                    out.push_str(&decode_font_text(run.text, font));
-                }
-                None => out.push_str(run.text),
-            }
-        }
-        out
-    }
-
-    /// The Unicode text of a piece of text no font is known for (a
-    /// spreadsheet cell, a metadata field).
-    pub fn decode_text(&mut self, text: &str) -> String {
-        text.to_string()
-    }
-
-    /// Writes `legacy_fonts` (the legacy font names whose text was decoded)
-    /// and `legacy_encodings` (the encodings decoded) into `meta`.
-    pub fn report(&self, meta: &mut BTreeMap<String, String>) {
-        let join = |items: Vec<&str>| items.join(", ");
-        if !self.fonts.is_empty() {
-            meta.insert(
-                "legacy_fonts".into(),
-                join(self.fonts.iter().map(String::as_str).collect()),
-            );
-        }
-        if !self.encodings.is_empty() {
-            meta.insert(
-                "legacy_encodings".into(),
-                join(self.encodings.iter().copied().collect()),
-            );
-        }
-    }
 }
 
 /// A Vietnamese legacy 8-bit encoding.
@@ -126,34 +71,53 @@ pub struct LegacyFont {
 }
 
 /// The legacy encoding a font name implies, or `None` for a Unicode font.
-/// TCVN3 fonts are named `.Vn…` (a final `H` marks the capitals font), VNI
-/// fonts `VNI-…`, VPS fonts `VPS …`; case and surrounding spaces do not
-/// matter.
+/// TCVN3 fonts are named `.VnTime`, `VnTime`, `VNSTCVN3`, `.Vn3DH` (`.Vn` or
+/// `Vn` then a capital or digit), VNI fonts `VNI-…`, VPS fonts `VPS …`. A
+/// final `H` on the family marks a TCVN3 capitals font (`.VnTimeH`,
+/// `VnArialH(Ds)`: a bracketed suffix names a variant of the family). Case
+/// and surrounding spaces do not matter, except for the capital after `Vn`.
 pub fn legacy_font(font_name: &str) -> Option<LegacyFont> {
     let name = font_name.trim();
-    let lower = name.to_ascii_lowercase();
-    if lower.starts_with(".vn") {
-        return Some(LegacyFont {
-            encoding: LegacyEncoding::Tcvn3,
-            uppercase: name.ends_with('H'),
-        });
-    }
-    let family = |prefix: &str| {
+    let family = match name.split_once('(') {
+        Some((family, _)) if name.ends_with(')') => family.trim_end(),
+        _ => name,
+    };
+    let lower = family.to_ascii_lowercase();
+    let prefixed = |prefix: &str| {
         lower
             .strip_prefix(prefix)
             .is_some_and(|rest| rest.starts_with(['-', ' ']))
     };
-    let encoding = if family("vni") {
+    let encoding = if prefixed("vni") {
         LegacyEncoding::Vni
-    } else if family("vps") {
+    } else if prefixed("vps") {
         LegacyEncoding::Vps
+    } else if is_tcvn3_family(family) {
+        LegacyEncoding::Tcvn3
     } else {
         return None;
     };
     Some(LegacyFont {
         encoding,
-        uppercase: false,
+        uppercase: encoding == LegacyEncoding::Tcvn3 && family.ends_with('H'),
     })
+}
+
+/// `.Vn…` in any case, or `Vn`/`VN` followed by a capital or a digit (not
+/// `VNF-…`, a family of Unicode fonts).
+fn is_tcvn3_family(family: &str) -> bool {
+    if family.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(".vn")) {
+        return true;
+    }
+    let lower = family.to_ascii_lowercase();
+    match family.as_bytes() {
+        [b'V', b'n' | b'N', third, ..] => {
+            (third.is_ascii_uppercase() || third.is_ascii_digit())
+                && !lower.starts_with("vnf-")
+                && !lower.starts_with("vnf ")
+        }
+        _ => false,
+    }
 }
 
 /// Decodes the text of a run drawn in a legacy font, as Word stores it: each
@@ -181,11 +145,40 @@ pub fn decode_font_text(text: &str, font: LegacyFont) -> String {
     }
 }
 
-/// Reads each Latin-1 char of `text` as its byte's character in `chart`.
+/// Reads each char of `text` as its byte's character in `chart`.
 fn one_byte_chart(text: &str, chart: &[char; 256]) -> String {
     text.chars()
-        .map(|c| u8::try_from(c).map_or(c, |b| chart[usize::from(b)]))
+        .map(|c| legacy_byte(c).map_or(c, |b| chart[usize::from(b)]))
         .collect()
+}
+
+/// The character a char of legacy text stands for in VISCII or VPS (other
+/// encodings keep it).
+fn one_byte_char(c: char, encoding: LegacyEncoding) -> char {
+    let chart = match encoding {
+        LegacyEncoding::Viscii => &viscii::VISCII,
+        LegacyEncoding::Vps => &vps::VPS,
+        _ => return c,
+    };
+    legacy_byte(c).map_or(c, |b| chart[usize::from(b)])
+}
+
+/// The windows-1252 characters of bytes 0x80–0x9F (the five undefined
+/// codes as their C1 controls).
+const WINDOWS_1252_HIGH: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+];
+
+/// The byte a char of legacy text stands for: Latin-1 chars (and C1
+/// controls) are their own code, windows-1252 chars give theirs.
+fn legacy_byte(c: char) -> Option<u8> {
+    u8::try_from(c).ok().or_else(|| {
+        WINDOWS_1252_HIGH
+            .iter()
+            .position(|&w| w == c)
+            .and_then(|i| u8::try_from(0x80 + i).ok())
+    })
 }
 
 /// Decodes raw bytes in a legacy encoding (plain-text files) to NFC.
@@ -361,24 +354,36 @@ fn takes_vni_marks(c: char) -> bool {
 
 /// VNI text to Unicode: a mark byte after a vowel becomes combining marks
 /// (composed by the caller's NFC); single-byte letters map directly.
+///
+/// Real files also hold the mark typed after the space that ends its
+/// syllable (`sô ûbaèng` for "sở bằng"): a mark byte can only follow a
+/// vowel, so one after a space goes onto the vowel before the space.
 fn vni_text(chars: impl Iterator<Item = char>) -> String {
     let mut out = String::new();
+    // The last char written, and the space written after a vowel still
+    // without marks.
     let mut previous: Option<char> = None;
+    let mut space_after_vowel: Option<char> = None;
     for c in chars {
-        let marks = previous
-            .filter(|p| takes_vni_marks(*p))
-            .and_then(|_| vni_marks(c));
-        match marks {
-            Some(marks) => {
+        if let Some(marks) = vni_marks(c) {
+            if previous.is_some_and(takes_vni_marks) {
                 out.push_str(marks);
-                previous = None;
+                (previous, space_after_vowel) = (None, None);
+                continue;
             }
-            None => {
-                let letter = vni_letter(c).unwrap_or(c);
-                out.push(letter);
-                previous = Some(letter);
+            if let Some(space) = space_after_vowel.take() {
+                out.pop();
+                out.push_str(marks);
+                out.push(space);
+                previous = Some(space);
+                continue;
             }
         }
+        let letter = vni_letter(c).unwrap_or(c);
+        let spaced = matches!(c, ' ' | '\u{A0}') && previous.is_some_and(takes_vni_marks);
+        space_after_vowel = spaced.then_some(c);
+        out.push(letter);
+        previous = Some(letter);
     }
     out
 }
@@ -446,6 +451,8 @@ mod tests {
             (VNI, "ÑAÊNG KYÙ", "ĐĂNG KÝ"),
             (VNI, "nhieàu naêm", "nhiều năm"),
             (VNI, "thaúng", "thẳng"),
+            (VNI, "cô sô ûbaèng", "cơ sở bằng"),
+            (VNI, "sô ûbaèng", "sở bằng"),
         ];
         for (font, legacy, want) in cases {
             assert_eq!(decode_font_text(legacy, *font), *want, "{legacy}");
@@ -531,8 +538,15 @@ mod tests {
         );
         assert_eq!(legacy_font("VPSTimes"), None);
         assert_eq!(legacy_font("Times New Roman"), None);
-        assert_eq!(legacy_font("VnTime"), None);
         assert_eq!(legacy_font("Arial"), None);
+        assert_eq!(legacy_font("VNF-Futura"), None);
+        assert_eq!(legacy_font("Vni"), None);
+        assert_eq!(legacy_font("VnTime"), tcvn3(false));
+        assert_eq!(legacy_font("VNSTCVN3"), tcvn3(false));
+        assert_eq!(legacy_font("VnSouthern(Ds)"), tcvn3(false));
+        assert_eq!(legacy_font("VnArialH(Ds)"), tcvn3(true));
+        assert_eq!(legacy_font(".Vn3DH"), tcvn3(true));
+        assert_eq!(legacy_font("VnTimeH"), tcvn3(true));
     }
 
     #[test]

@@ -1,0 +1,154 @@
+//! Which legacy encoding, if any, a piece of text is in, judged by how many
+//! of its words each decoding turns into Vietnamese syllables.
+//!
+//! Only words with a byte above 0x7F are evidence: ASCII reads the same in
+//! every encoding. A decoding that is right spells nearly all of them as
+//! syllables; a wrong one gives letters in impossible places ("Céng",
+//! "coäng"), and real French or German words ("Études", "Müller") are
+//! syllables in none. One pass over the text, a few table look-ups per
+//! letter.
+
+use super::syllable::is_syllable;
+use super::{LegacyEncoding, legacy_byte, one_byte_char, tcvn3_char, vni_text};
+
+/// The readings of a text that are compared: as it is (Unicode or Western
+/// text), then each legacy encoding.
+pub(super) const READINGS: [Option<LegacyEncoding>; 5] = [
+    None,
+    Some(LegacyEncoding::Tcvn3),
+    Some(LegacyEncoding::Vni),
+    Some(LegacyEncoding::Viscii),
+    Some(LegacyEncoding::Vps),
+];
+
+/// Index in [`READINGS`] of a reading.
+pub(super) fn reading_index(reading: Option<LegacyEncoding>) -> usize {
+    READINGS.iter().position(|r| *r == reading).unwrap_or(0)
+}
+
+/// How a text reads in each of [`READINGS`]: how many of its words hold a
+/// byte above 0x7F, and how many of those each reading makes a syllable.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Evidence {
+    pub words: u32,
+    pub syllables: [u32; 5],
+}
+
+impl Evidence {
+    /// The evidence of `text`, given in the legacy convention (one char per
+    /// byte, Latin-1 or windows-1252).
+    pub fn of(text: &str) -> Evidence {
+        let mut evidence = Evidence::default();
+        for word in text.split(|c: char| !is_word_char(c)) {
+            if word.chars().any(|c| !c.is_ascii()) {
+                evidence.count(word);
+            }
+        }
+        evidence
+    }
+
+    fn count(&mut self, word: &str) {
+        self.words += 1;
+        for (i, reading) in READINGS.iter().enumerate() {
+            let syllable = match reading {
+                None => is_syllable(word.chars()),
+                Some(LegacyEncoding::Tcvn3) => is_syllable(word.chars().map(tcvn3_char)),
+                Some(LegacyEncoding::Vni) => is_syllable(vni_text(word.chars()).chars()),
+                Some(chart) => is_syllable(word.chars().map(|c| one_byte_char(c, *chart))),
+            };
+            self.syllables[i] += u32::from(syllable);
+        }
+    }
+
+    /// Adds the evidence of more text.
+    pub fn add(&mut self, other: Evidence) {
+        self.words += other.words;
+        for (mine, theirs) in self.syllables.iter_mut().zip(other.syllables) {
+            *mine += theirs;
+        }
+    }
+
+    /// The reading the text is plainly in: at least two syllables more than
+    /// any other reading gives, and syllables for at least 60% of its words.
+    pub fn clear_reading(&self) -> Option<usize> {
+        let best = self.ranked(&[0.0; 5]);
+        let top = self.syllables[best];
+        let runner_up = (0..READINGS.len())
+            .filter(|&i| i != best)
+            .map(|i| self.syllables[i])
+            .max()
+            .unwrap_or(0);
+        (top >= runner_up + 2 && top * 5 >= self.words * 3).then_some(best)
+    }
+
+    /// The reading with most syllables once each reading's `bonus` is
+    /// added; the first of equals.
+    pub fn ranked(&self, bonus: &[f32; 5]) -> usize {
+        let mut best = 0;
+        let mut best_score = f32::MIN;
+        for (i, bonus) in bonus.iter().enumerate() {
+            let score = self.syllables[i] as f32 + bonus;
+            if score > best_score {
+                (best, best_score) = (i, score);
+            }
+        }
+        best
+    }
+}
+
+/// Chars that can be part of a word in legacy text: ASCII letters and every
+/// byte above 0xA0 (TCVN3 puts letters at `¸ · ¬ © ®`); the windows-1252
+/// letters of 0x80–0x9F, which VISCII and VPS use.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || ('\u{A1}'..='\u{FF}').contains(&c)
+        || (c.is_alphabetic() && legacy_byte(c).is_some())
+}
+
+/// Whether `text` is plainly Unicode: it has Vietnamese letters no legacy
+/// byte stands for (ơ ư đ ạ, combining tone marks) or Chinese, Japanese or
+/// Korean characters.
+pub(super) fn is_plainly_unicode(text: &str) -> bool {
+    text.chars().any(|c| {
+        super::is_unicode_vietnamese(c)
+            || matches!(c, '\u{300}'..='\u{36F}' | '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}'
+                | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clear(text: &str) -> Option<Option<LegacyEncoding>> {
+        Evidence::of(text).clear_reading().map(|i| READINGS[i])
+    }
+
+    #[test]
+    fn each_encoding_is_told_apart() {
+        assert_eq!(
+            clear("Céng hßa x· héi chñ nghÜa ViÖt Nam"),
+            Some(Some(LegacyEncoding::Tcvn3))
+        );
+        assert_eq!(
+            clear("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam"),
+            Some(Some(LegacyEncoding::Vni))
+        );
+        assert_eq!(
+            clear("Kế hoạch hóa gia đình của các bà mẹ"),
+            None,
+            "Unicode is found before scoring"
+        );
+        assert_eq!(clear("Các bà mẹ về quê"), None);
+        assert_eq!(clear("Michèle Debonneuil, Études, Müller"), None);
+    }
+
+    #[test]
+    fn unicode_is_plain() {
+        assert!(is_plainly_unicode("Kế hoạch"));
+        assert!(is_plainly_unicode("计划生育"));
+        assert!(is_plainly_unicode("ke\u{302}\u{301}"));
+        assert!(!is_plainly_unicode("Céng hßa"));
+        assert!(!is_plainly_unicode("Études"));
+    }
+}

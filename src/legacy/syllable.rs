@@ -1,0 +1,252 @@
+//! Whether a word is a well-formed Vietnamese syllable: an onset, a rime
+//! (an optional glide, a vowel nucleus, an optional coda) and one tone, with
+//! the spelling rules of the quốc ngữ (`k` before e ê i y, `gh`/`ngh` before
+//! e ê i, `iê` written `ia`/`yê`/`ya`, stop codas only with the sắc or nặng
+//! tone).
+//!
+//! Legacy decoders are told apart by how many of the words a decoding gives
+//! are syllables: the right one spells nearly all of them, a wrong one
+//! almost none ("Céng" is no syllable, "Cộng" is).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The tones, in the order their combining marks are listed in [`TONE_MARKS`];
+/// 0 is the level tone (no mark).
+const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+
+/// Tone index of sắc and nặng, the only tones a syllable ending in a stop
+/// (c, ch, p, t) can carry.
+const SAC: u8 = 2;
+const NANG: u8 = 5;
+
+/// Letters with a vowel modifier, by the modifier's combining mark.
+const MODIFIED: [(char, char, char); 6] = [
+    ('a', '\u{302}', 'â'),
+    ('a', '\u{306}', 'ă'),
+    ('e', '\u{302}', 'ê'),
+    ('o', '\u{302}', 'ô'),
+    ('o', '\u{31B}', 'ơ'),
+    ('u', '\u{31B}', 'ư'),
+];
+
+/// Every precomposed Vietnamese letter, lower- and upper-case, as its
+/// lower-case letter without tone and its tone index.
+static LETTERS: LazyLock<HashMap<char, (char, u8)>> = LazyLock::new(|| {
+    let nfc = icu_normalizer::ComposingNormalizerBorrowed::new_nfc();
+    let mut letters = HashMap::new();
+    for base in "aăâeêioôơuưy".chars() {
+        for (tone, mark) in TONE_MARKS.iter().enumerate() {
+            let tone = u8::try_from(tone + 1).unwrap_or(0);
+            let composed = nfc.normalize(&format!("{base}{mark}")).into_owned();
+            for c in [composed.clone(), composed.to_uppercase()] {
+                if let (Some(c), 1) = (c.chars().next(), c.chars().count()) {
+                    letters.insert(c, (base, tone));
+                }
+            }
+        }
+        for c in std::iter::once(base).chain(base.to_uppercase()) {
+            letters.insert(c, (base, 0));
+        }
+    }
+    letters.insert('đ', ('đ', 0));
+    letters.insert('Đ', ('đ', 0));
+    letters
+});
+
+/// Longest syllable, in letters ("nghiêng").
+const MAX_LETTERS: usize = 7;
+
+/// Whether `word` (any case; precomposed or with combining marks) is one
+/// Vietnamese syllable. Words with digits or other scripts are not.
+pub fn is_syllable(word: impl IntoIterator<Item = char>) -> bool {
+    let mut letters = ['\0'; MAX_LETTERS];
+    let mut len = 0usize;
+    let mut tone = 0u8;
+    for c in word {
+        let (letter, letter_tone) = if let Some(i) = TONE_MARKS.iter().position(|&m| m == c) {
+            (None, u8::try_from(i + 1).unwrap_or(0))
+        } else if MODIFIED.iter().any(|m| m.1 == c) {
+            // A modifier mark turns the letter before it into another letter.
+            let Some(last) = len.checked_sub(1) else {
+                return false;
+            };
+            match modified_letter(letters[last], c) {
+                Some(modified) => letters[last] = modified,
+                None => return false,
+            }
+            continue;
+        } else if c.is_ascii_alphabetic() {
+            (Some(c.to_ascii_lowercase()), 0)
+        } else if let Some(&(base, t)) = LETTERS.get(&c) {
+            (Some(base), t)
+        } else {
+            return false;
+        };
+        if letter_tone != 0 {
+            if tone != 0 {
+                return false;
+            }
+            tone = letter_tone;
+        }
+        if let Some(letter) = letter {
+            if len == MAX_LETTERS {
+                return false;
+            }
+            letters[len] = letter;
+            len += 1;
+        }
+    }
+    len > 0 && well_formed(&letters[..len], tone)
+}
+
+/// The letter `base` becomes with the modifier `mark`.
+fn modified_letter(base: char, mark: char) -> Option<char> {
+    MODIFIED
+        .iter()
+        .find(|m| m.0 == base && m.1 == mark)
+        .map(|m| m.2)
+}
+
+/// Onsets, longest first so that `ngh` is tried before `ng` and `n`.
+const ONSETS: [&str; 27] = [
+    "ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
+    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+];
+
+/// Rimes (without tone) a syllable may end in after any onset.
+const RIMES: &str = "a ac ach ai am an ang anh ao ap at au ay \
+    ă ăc ăm ăn ăng ăp ăt â âc âm ân âng âp ât âu ây \
+    e ec em en eng eo ep et ê êch êm ên ênh êp êt êu \
+    i ia ich im in inh ip it iu iêc iêm iên iêng iêp iêt iêu \
+    o oc oi om on ong op ot ooc oong ô ôc ôi ôm ôn ông ôp ôt ơ ơi ơm ơn ơp ơt \
+    u ua uc ui um un ung up ut uôc uôi uôm uôn uông uôt \
+    ư ưa ưc ưi ưm ưn ưng ưt ưu ươc ươi ươm ươn ương ươp ươt ươu y \
+    oa oac oach oai oam oan oang oanh oao oap oat oay oă oăc oăm oăn oăng oăt \
+    oe oen oeo oet uân uâng uât uây uê uêch uênh uơ uy uych uynh uyt uyu uya \
+    uyên uyêt";
+
+/// Rimes only found without an onset: `iê` spelled `yê`.
+const ONSETLESS_RIMES: &str = "yêm yên yêng yêt yêu";
+
+/// Rimes only found after `q`, whose `u` is their glide: `oe` spelled `ue`.
+const QU_RIMES: &str = "ue uen uet ueo";
+
+/// Every rime, sorted, and whether it needs to stand without an onset.
+static RIME_SET: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut rimes: Vec<String> = [RIMES, ONSETLESS_RIMES, QU_RIMES]
+        .iter()
+        .flat_map(|list| list.split_whitespace())
+        .map(str::to_string)
+        .collect();
+    rimes.sort_unstable();
+    rimes
+});
+
+/// Onset, rime and tone agree with the spelling rules.
+fn well_formed(letters: &[char], tone: u8) -> bool {
+    let (onset, rime) = letters.split_at(onset_length(letters));
+    let onset: String = onset.iter().collect();
+    let mut rime: String = rime.iter().collect();
+    if onset == "qu" {
+        // The `u` of `qu` is the glide of the rime: quyết = q + uyêt.
+        if rime.starts_with(['u', 'o']) && rime != "ơ" {
+            return false;
+        }
+        rime.insert(0, 'u');
+    } else if onset == "gi" && rime.starts_with('ê') {
+        // The `i` of `gi` is also the first vowel of `iê`: giếng.
+        rime.insert(0, 'i');
+    } else if QU_RIMES.split_whitespace().any(|r| r == rime) {
+        return false;
+    }
+    if rime.is_empty() || RIME_SET.binary_search(&rime).is_err() {
+        return false;
+    }
+    let onsetless = ONSETLESS_RIMES.split_whitespace().any(|r| r == rime);
+    (!onsetless || onset.is_empty()) && spelled_right(&onset, &rime) && tone_fits(&rime, tone)
+}
+
+/// How many leading letters are the onset. `gi` before a vowel is an onset
+/// (`gia`, `giữ`), before a consonant or at the end the `i` is the vowel
+/// (`gì`, `gìn`); `qu` takes the `u` as its glide.
+fn onset_length(letters: &[char]) -> usize {
+    let starts = |onset: &str| {
+        let n = onset.chars().count();
+        letters.len() >= n && letters.iter().zip(onset.chars()).all(|(a, b)| *a == b)
+    };
+    for onset in ONSETS {
+        if !starts(onset) {
+            continue;
+        }
+        let n = onset.chars().count();
+        if onset == "gi" {
+            let vowel_follows = letters.get(2).is_some_and(|c| is_vowel(*c));
+            return if vowel_follows { 2 } else { 1 };
+        }
+        return n;
+    }
+    0
+}
+
+fn is_vowel(c: char) -> bool {
+    "aăâeêioôơuưy".contains(c)
+}
+
+/// The consonant spelling rules: `k`, `gh`, `ngh` before e ê i (and `k`
+/// before y), `c`, `g`, `ng` elsewhere; `g` before `i` is `gi` whose `i` is
+/// also the vowel (`gì`, `gìn`).
+fn spelled_right(onset: &str, rime: &str) -> bool {
+    let front = rime.starts_with(['e', 'ê', 'i']);
+    match onset {
+        "k" => front || rime.starts_with('y'),
+        "c" => !front && !rime.starts_with('y'),
+        "g" => !rime.starts_with(['e', 'ê']),
+        "ng" => !front,
+        "gh" | "ngh" => front,
+        _ => true,
+    }
+}
+
+/// Syllables closed by a stop (c, ch, p, t) take only the sắc or nặng tone.
+fn tone_fits(rime: &str, tone: u8) -> bool {
+    let stop = rime.ends_with(['c', 'p', 't']) || rime.ends_with("ch");
+    !stop || tone == SAC || tone == NANG
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn real_syllables_pass() {
+        for word in [
+            "nghiêng", "người", "được", "Quyết", "định", "gì", "già", "giữ", "khuya", "yêu",
+            "uyên", "quả", "thuở", "của", "ĐỊNH", "hoạch", "Việt", "y", "ý", "kỹ", "gh\u{e9}",
+            "tru\u{31b}o\u{31b}\u{300}ng", "a", "ở", "nước", "xã", "hội", "khỏe", "khoẻ",
+            "quyền", "giếng", "tuần", "thuyết", "quen", "quýt", "quốc", "gìn", "ên",
+        ] {
+            assert!(is_syllable(word.chars()), "{word}");
+        }
+    }
+
+    #[test]
+    fn mojibake_and_foreign_words_fail() {
+        for word in [
+            "céng", "quyõt", "®þnh", "coäng", "hoøa", "ẫtudes", "mỹller", "michèle", "kam",
+            "ca\u{300}\u{301}", "cet", "cát\u{303}", "ghà", "ngha", "ki\u{323}ng2", "tươngg",
+            "müller", "études", "qua\u{31b}", "quu", "yêu\u{300}\u{301}", "nghiêngg",
+            "kyên",
+        ] {
+            assert!(!is_syllable(word.chars()), "{word}");
+        }
+    }
+
+    #[test]
+    fn stops_take_only_sac_or_nang() {
+        assert!(is_syllable("tất".chars()));
+        assert!(is_syllable("tật".chars()));
+        assert!(!is_syllable("tầt".chars()));
+        assert!(!is_syllable("tẫt".chars()));
+    }
+}
