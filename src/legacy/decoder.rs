@@ -156,7 +156,7 @@ impl LegacyDecoder {
         unicode_paragraph: bool,
         paragraph_reading: Option<usize>,
     ) -> usize {
-        if segment.unicode || segment.evidence.words == 0 {
+        if segment.unicode || !segment.evidence.marked {
             return 0;
         }
         let clear = segment.evidence.clear_reading();
@@ -189,9 +189,11 @@ impl LegacyDecoder {
     fn decode_segment(&mut self, segment: &Segment, reading: Option<LegacyEncoding>) -> String {
         let uppercase = segment.hint.is_some_and(|h| h.uppercase);
         let Some(encoding) = reading else {
-            let text = symbols_to_unicode(&segment.text, segment.font);
+            // The soft-hyphen byte is a letter only in TCVN3 (ư); elsewhere
+            // it is an invisible hyphenation point.
+            let text = symbols_to_unicode(&segment.text, segment.font).replace('\u{AD}', "");
             // A capitals font draws ASCII in capitals too.
-            let caps = uppercase && !segment.unicode && segment.evidence.words == 0;
+            let caps = uppercase && !segment.unicode && !segment.evidence.marked;
             return if caps { text.to_uppercase() } else { text };
         };
         if let Some(font) = segment.font {

@@ -26,10 +26,13 @@ pub(super) fn reading_index(reading: Option<LegacyEncoding>) -> usize {
     READINGS.iter().position(|r| *r == reading).unwrap_or(0)
 }
 
-/// How a text reads in each of [`READINGS`]: how many of its words hold a
-/// byte above 0x7F, and how many of those each reading makes a syllable.
+/// How a text reads in each of [`READINGS`]: whether it has a byte above
+/// 0x7F at all, how many of its words (of two letters or more) hold one, and
+/// how many of those each reading makes a syllable. One letter alone ("×",
+/// ì in TCVN3) is too little to tell.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Evidence {
+    pub marked: bool,
     pub words: u32,
     pub syllables: [u32; 5],
 }
@@ -41,7 +44,10 @@ impl Evidence {
         let mut evidence = Evidence::default();
         for word in text.split(|c: char| !is_word_char(c)) {
             if word.chars().any(|c| !c.is_ascii()) {
-                evidence.count(word);
+                evidence.marked = true;
+                if word.chars().nth(1).is_some() {
+                    evidence.count(word);
+                }
             }
         }
         evidence
@@ -62,6 +68,7 @@ impl Evidence {
 
     /// Adds the evidence of more text.
     pub fn add(&mut self, other: Evidence) {
+        self.marked |= other.marked;
         self.words += other.words;
         for (mine, theirs) in self.syllables.iter_mut().zip(other.syllables) {
             *mine += theirs;

@@ -149,11 +149,16 @@ fn well_formed(letters: &[char], tone: u8) -> bool {
     let onset: String = onset.iter().collect();
     let mut rime: String = rime.iter().collect();
     if onset == "qu" {
-        // The `u` of `qu` is the glide of the rime: quyết = q + uyêt.
+        // The `u` of `qu` is the glide of the rime, spelled `o` elsewhere:
+        // quyết = q + uyêt, quản = q + oan.
         if rime.starts_with(['u', 'o']) && rime != "ơ" {
             return false;
         }
+        let o_glide = format!("o{rime}");
         rime.insert(0, 'u');
+        if RIME_SET.binary_search(&rime).is_err() {
+            rime = o_glide;
+        }
     } else if onset == "gi" && rime.starts_with('ê') {
         // The `i` of `gi` is also the first vowel of `iê`: giếng.
         rime.insert(0, 'i');
@@ -224,7 +229,7 @@ mod tests {
             "nghiêng", "người", "được", "Quyết", "định", "gì", "già", "giữ", "khuya", "yêu",
             "uyên", "quả", "thuở", "của", "ĐỊNH", "hoạch", "Việt", "y", "ý", "kỹ", "gh\u{e9}",
             "tru\u{31b}o\u{31b}\u{300}ng", "a", "ở", "nước", "xã", "hội", "khỏe", "khoẻ",
-            "quyền", "giếng", "tuần", "thuyết", "quen", "quýt", "quốc", "gìn", "ên",
+            "quyền", "giếng", "tuần", "thuyết", "quen", "quýt", "quản", "quạt", "quốc", "gìn", "ên",
         ] {
             assert!(is_syllable(word.chars()), "{word}");
         }
