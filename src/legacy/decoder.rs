@@ -176,11 +176,20 @@ impl LegacyDecoder {
         if let Some(document) = self.document_reading() {
             bonus[document] += DOCUMENT_BONUS;
         }
-        let best = segment.evidence.ranked(&bonus);
+        // VISCII and VPS share most codes with TCVN3 and were seldom used
+        // in documents: without their font's name, only clear text is read
+        // in them.
+        let mut evidence = segment.evidence;
+        for reading in [LegacyEncoding::Viscii, LegacyEncoding::Vps] {
+            if segment.hint.is_none_or(|h| h.encoding != reading) {
+                evidence.syllables[reading_index(Some(reading))] = 0;
+            }
+        }
+        let best = evidence.ranked(&bonus);
         // With nothing but its own words for it, a legacy reading must make
         // syllables of most of them: "cœur, où, à côté" is French.
         let supported = bonus[best] > 0.0;
-        let most = segment.evidence.syllables[best] * 2 > segment.evidence.words;
+        let most = evidence.syllables[best] * 2 > evidence.words;
         if supported || most { best } else { 0 }
     }
 
@@ -307,8 +316,14 @@ mod tests {
         // VISCII and VPS bytes as the windows-1252 reading gives them.
         let viscii = "Ch\u{e6} Qu\u{af}c ng\u{e6} l\u{e0} h\u{ae} ch\u{e6} vi\u{aa}t";
         assert_eq!(decode(viscii), "Chữ Quốc ngữ là hệ chữ viết");
-        let vps = "K\u{2030} ho\u{e5}ch d\u{e2}n s\u{d3}";
-        assert_eq!(decode(vps), "Kế hoạch dân số");
+        let vps = "K\u{2030} ho\u{e5}ch ph\u{e1}t tri\u{2039}n c\u{fb}a c\u{e1}c huy\u{152}n \
+            v\u{160} nh\u{bb}ng ng\u{dc}\u{a9}i d\u{e2}n t\u{b6}c \u{aa} v\u{f9}ng s\u{e2}u";
+        assert_eq!(
+            decode(vps),
+            "Kế hoạch phát triển của các huyện về những người dân tộc ở vùng sâu"
+        );
+        let viscii = "K\u{aa} ho\u{d5}ch ph\u{e1}t tri\u{ac}n c\u{fc}a c\u{e1}c huy\u{ae}n";
+        assert_eq!(decode(viscii), "Kế hoạch phát triển của các huyện");
     }
 
     #[test]

@@ -105,11 +105,12 @@ impl Evidence {
 
 /// Chars that can be part of a word in legacy text: ASCII letters and every
 /// byte above 0xA0 (TCVN3 puts letters at `¸ · ¬ © ®`); the windows-1252
-/// letters of 0x80–0x9F, which VISCII and VPS use.
+/// chars of 0x80–0x9F, where VISCII and VPS put letters, but for the quotes,
+/// dashes, bullet and ellipsis that surround words in every encoding.
 fn is_word_char(c: char) -> bool {
     c.is_ascii_alphabetic()
         || ('\u{A1}'..='\u{FF}').contains(&c)
-        || (c.is_alphabetic() && legacy_byte(c).is_some())
+        || (!c.is_ascii() && !"‘’“”–—…•".contains(c) && legacy_byte(c).is_some())
 }
 
 /// Whether `text` is plainly Unicode: it has Vietnamese letters no legacy

@@ -151,7 +151,7 @@ fn well_formed(letters: &[char], tone: u8) -> bool {
     if onset == "qu" {
         // The `u` of `qu` is the glide of the rime, spelled `o` elsewhere:
         // quyết = q + uyêt, quản = q + oan.
-        if rime.starts_with(['u', 'o']) && rime != "ơ" {
+        if rime.is_empty() || (rime.starts_with(['u', 'o']) && rime != "ơ") {
             return false;
         }
         let o_glide = format!("o{rime}");
@@ -240,7 +240,7 @@ mod tests {
         for word in [
             "céng", "quyõt", "®þnh", "coäng", "hoøa", "ẫtudes", "mỹller", "michèle", "kam",
             "ca\u{300}\u{301}", "cet", "cát\u{303}", "ghà", "ngha", "ki\u{323}ng2", "tươngg",
-            "müller", "études", "qua\u{31b}", "quu", "yêu\u{300}\u{301}", "nghiêngg",
+            "müller", "études", "qua\u{31b}", "quu", "yêu\u{300}\u{301}", "nghiêngg", "qủ", "qu",
             "kyên",
         ] {
             assert!(!is_syllable(word.chars()), "{word}");
