@@ -185,6 +185,14 @@ impl LegacyDecoder {
                 evidence.syllables[reading_index(Some(reading))] = 0;
             }
         }
+        // A reading that puts tones on more words than it makes syllables
+        // of is wrong whatever the document is in ("Michốle", "ẫtudes").
+        for i in 1..READINGS.len() {
+            let named = segment.hint.map(|h| reading_index(Some(h.encoding))) == Some(i);
+            if !named && evidence.misspelt[i] > evidence.syllables[i] {
+                bonus[i] = f32::MIN;
+            }
+        }
         let best = evidence.ranked(&bonus);
         // With nothing but its own words for it, a legacy reading must make
         // syllables of most of them: "cœur, où, à côté" is French.

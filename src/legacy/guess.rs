@@ -8,7 +8,7 @@
 //! syllables in none. One pass over the text, a few table look-ups per
 //! letter.
 
-use super::syllable::is_syllable;
+use super::syllable::{Spelling, spelling};
 use super::{LegacyEncoding, legacy_byte, one_byte_char, tcvn3_char, vni_text};
 
 /// The readings of a text that are compared: as it is (Unicode or Western
@@ -35,6 +35,8 @@ pub(super) struct Evidence {
     pub marked: bool,
     pub words: u32,
     pub syllables: [u32; 5],
+    /// Words each reading gives a tone mark without making them syllables.
+    pub misspelt: [u32; 5],
 }
 
 impl Evidence {
@@ -56,13 +58,14 @@ impl Evidence {
     fn count(&mut self, word: &str) {
         self.words += 1;
         for (i, reading) in READINGS.iter().enumerate() {
-            let syllable = match reading {
-                None => is_syllable(word.chars()),
-                Some(LegacyEncoding::Tcvn3) => is_syllable(word.chars().map(tcvn3_char)),
-                Some(LegacyEncoding::Vni) => is_syllable(vni_text(word.chars()).chars()),
-                Some(chart) => is_syllable(word.chars().map(|c| one_byte_char(c, *chart))),
+            let spelt = match reading {
+                None => spelling(word.chars()),
+                Some(LegacyEncoding::Tcvn3) => spelling(word.chars().map(tcvn3_char)),
+                Some(LegacyEncoding::Vni) => spelling(vni_text(word.chars()).chars()),
+                Some(chart) => spelling(word.chars().map(|c| one_byte_char(c, *chart))),
             };
-            self.syllables[i] += u32::from(syllable);
+            self.syllables[i] += u32::from(spelt == Spelling::Syllable);
+            self.misspelt[i] += u32::from(spelt == Spelling::Misspelt);
         }
     }
 
@@ -71,6 +74,9 @@ impl Evidence {
         self.marked |= other.marked;
         self.words += other.words;
         for (mine, theirs) in self.syllables.iter_mut().zip(other.syllables) {
+            *mine += theirs;
+        }
+        for (mine, theirs) in self.misspelt.iter_mut().zip(other.misspelt) {
             *mine += theirs;
         }
     }

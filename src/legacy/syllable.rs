@@ -57,23 +57,43 @@ static LETTERS: LazyLock<HashMap<char, (char, u8)>> = LazyLock::new(|| {
 /// Longest syllable, in letters ("nghiêng").
 const MAX_LETTERS: usize = 7;
 
+/// How a word is spelt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spelling {
+    /// One Vietnamese syllable.
+    Syllable,
+    /// Not a syllable, yet with a tone mark: a decoding that puts tones on
+    /// French or German words ("Michốle") is a wrong one.
+    Misspelt,
+    /// Anything else: an abbreviation (QĐ), a foreign word without tone.
+    Other,
+}
+
 /// Whether `word` (any case; precomposed or with combining marks) is one
 /// Vietnamese syllable. Words with digits or other scripts are not.
 pub fn is_syllable(word: impl IntoIterator<Item = char>) -> bool {
+    spelling(word) == Spelling::Syllable
+}
+
+/// How `word` (any case; precomposed or with combining marks) is spelt.
+pub fn spelling(word: impl IntoIterator<Item = char>) -> Spelling {
     let mut letters = ['\0'; MAX_LETTERS];
     let mut len = 0usize;
     let mut tone = 0u8;
+    let mut toned = false;
+    let mut broken = false;
     for c in word {
         let (letter, letter_tone) = if let Some(i) = TONE_MARKS.iter().position(|&m| m == c) {
             (None, u8::try_from(i + 1).unwrap_or(0))
         } else if MODIFIED.iter().any(|m| m.1 == c) {
             // A modifier mark turns the letter before it into another letter.
-            let Some(last) = len.checked_sub(1) else {
-                return false;
-            };
-            match modified_letter(letters[last], c) {
-                Some(modified) => letters[last] = modified,
-                None => return false,
+            match len.checked_sub(1).and_then(|last| {
+                let modified = modified_letter(letters[last], c)?;
+                letters[last] = modified;
+                Some(())
+            }) {
+                Some(()) => {}
+                None => broken = true,
             }
             continue;
         } else if c.is_ascii_alphabetic() {
@@ -81,23 +101,29 @@ pub fn is_syllable(word: impl IntoIterator<Item = char>) -> bool {
         } else if let Some(&(base, t)) = LETTERS.get(&c) {
             (Some(base), t)
         } else {
-            return false;
+            broken = true;
+            continue;
         };
         if letter_tone != 0 {
-            if tone != 0 {
-                return false;
-            }
+            broken |= toned;
+            toned = true;
             tone = letter_tone;
         }
         if let Some(letter) = letter {
-            if len == MAX_LETTERS {
-                return false;
+            match letters.get_mut(len) {
+                Some(slot) => *slot = letter,
+                None => broken = true,
             }
-            letters[len] = letter;
             len += 1;
         }
     }
-    len > 0 && well_formed(&letters[..len], tone)
+    if !broken && len > 0 && len <= MAX_LETTERS && well_formed(&letters[..len], tone) {
+        Spelling::Syllable
+    } else if toned {
+        Spelling::Misspelt
+    } else {
+        Spelling::Other
+    }
 }
 
 /// The letter `base` becomes with the modifier `mark`.
@@ -245,6 +271,15 @@ mod tests {
         ] {
             assert!(!is_syllable(word.chars()), "{word}");
         }
+    }
+
+    #[test]
+    fn toned_non_syllables_are_misspelt() {
+        assert_eq!(spelling("Michốle".chars()), Spelling::Misspelt);
+        assert_eq!(spelling("ẫtudes".chars()), Spelling::Misspelt);
+        assert_eq!(spelling("QĐ".chars()), Spelling::Other);
+        assert_eq!(spelling("Q§".chars()), Spelling::Other);
+        assert_eq!(spelling("Quyết".chars()), Spelling::Syllable);
     }
 
     #[test]

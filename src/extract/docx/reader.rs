@@ -546,15 +546,22 @@ impl<'s, 'a> PartReader<'s, 'a> {
     }
 
     /// The name of the font the current run is drawn in: its own, else its
-    /// character style's, paragraph style's or the document default.
+    /// character style's, paragraph style's or the document default; `None`
+    /// for a theme font (`minorHAnsi`), which names no family.
     fn run_font(&self) -> Option<String> {
         let paragraph_style = self.paragraphs.last().and_then(|p| p.style.as_deref());
-        self.run.font.clone().or_else(|| {
-            self.doc
+        let font = match &self.run.font {
+            Some(font) => Some(font.as_str()),
+            None => self
+                .doc
                 .styles
-                .inherited_run_font(self.run.style.as_deref(), paragraph_style)
-                .map(str::to_string)
-        })
+                .inherited_run_font(self.run.style.as_deref(), paragraph_style),
+        }?;
+        let theme = ["major", "minor"].iter().any(|p| {
+            font.strip_prefix(p)
+                .is_some_and(|kind| matches!(kind, "Ascii" | "HAnsi" | "EastAsia" | "Bidi"))
+        });
+        (!theme).then(|| font.to_string())
     }
 
     /// `w:sym`: a character of a symbol font, mapped to Unicode.
