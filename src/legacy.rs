@@ -41,6 +41,46 @@ pub struct FontRun<'a> {
     pub font: Option<&'a str>,
 }
 
+/// Evidence, gathered piece by piece, of the encoding of text no font name
+/// tells: what a PDF font with an unknown name shows, string by string.
+#[derive(Debug, Default, Clone)]
+pub struct EncodingEvidence {
+    evidence: guess::Evidence,
+    unicode: bool,
+}
+
+impl EncodingEvidence {
+    /// Adds text given in the legacy convention (one char per byte).
+    pub fn add(&mut self, text: &str) {
+        if guess::is_plainly_unicode(text) {
+            self.unicode = true;
+        } else {
+            self.evidence.add(guess::Evidence::of(text));
+        }
+    }
+
+    /// The reading the text so far plainly is in: `Some(Some(encoding))`
+    /// for legacy text, `Some(None)` for Unicode or Western text, `None`
+    /// while it cannot be told.
+    pub fn clear(&self) -> Option<Option<LegacyEncoding>> {
+        if self.unicode {
+            return Some(None);
+        }
+        let reading = self.evidence.clear_reading()?;
+        Some(guess::READINGS[reading])
+    }
+
+    /// The likeliest legacy encoding of `text` alone, judged as
+    /// [`LegacyDecoder`] judges a short paragraph of a document it knows
+    /// nothing of; `None` for text best left as it is.
+    pub fn likely(text: &str) -> Option<LegacyEncoding> {
+        if guess::is_plainly_unicode(text) {
+            return None;
+        }
+        guess::READINGS[guess::Evidence::of(text).likely_reading(None, None)]
+    }
+}
+
 /// A Vietnamese legacy 8-bit encoding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LegacyEncoding {
@@ -106,7 +146,10 @@ pub fn legacy_font(font_name: &str) -> Option<LegacyFont> {
 /// `.Vn…` in any case, or `Vn`/`VN` followed by a capital or a digit (not
 /// `VNF-…`, a family of Unicode fonts).
 fn is_tcvn3_family(family: &str) -> bool {
-    if family.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(".vn")) {
+    if family
+        .get(..3)
+        .is_some_and(|p| p.eq_ignore_ascii_case(".vn"))
+    {
         return true;
     }
     let lower = family.to_ascii_lowercase();

@@ -246,7 +246,10 @@ fn package(body: &str, styles: &str, core: &str) -> Vec<u8> {
             r#"<Relationships xmlns="{rel}/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#
         ),
     );
-    add("word/styles.xml", &format!("<w:styles {W}>{styles}</w:styles>"));
+    add(
+        "word/styles.xml",
+        &format!("<w:styles {W}>{styles}</w:styles>"),
+    );
     add(
         "word/document.xml",
         &format!("<w:document {W}><w:body>{body}</w:body></w:document>"),
@@ -278,7 +281,10 @@ fn legacy_text_in_unknown_or_unnamed_fonts_is_decoded_by_content() {
         paragraph("ñy ban nh©n d©n thµnh phè", Some("VnArialH(Ds)")),
         paragraph("Quyeát ñònh veà vieäc thaønh laäp", Some("Arial")),
         paragraph("Chó ý", None),
-        paragraph("Michèle Debonneuil, Études, Müller", Some("Times New Roman")),
+        paragraph(
+            "Michèle Debonneuil, Études, Müller",
+            Some("Times New Roman"),
+        ),
         paragraph("Kế hoạch năm 2025", None),
     ]
     .concat();

@@ -37,13 +37,6 @@ pub struct LegacyDecoder {
     document: [u32; 5],
 }
 
-/// Bonus a reading gets, in syllables, when the run's font names it; when
-/// the document's clear paragraphs were in it; and for reading text as it
-/// is, so that ties leave text alone.
-const FONT_BONUS: f32 = 0.6;
-const DOCUMENT_BONUS: f32 = 0.3;
-const AS_IS_BONUS: f32 = 0.1;
-
 /// Runs of one font, decided together.
 struct Segment<'a> {
     font: Option<&'a str>,
@@ -168,37 +161,10 @@ impl LegacyDecoder {
         if let Some(reading) = clear.or(paragraph_reading) {
             return reading;
         }
-        let mut bonus = [0.0; 5];
-        bonus[0] = AS_IS_BONUS;
-        if let Some(hint) = segment.hint {
-            bonus[reading_index(Some(hint.encoding))] += FONT_BONUS;
-        }
-        if let Some(document) = self.document_reading() {
-            bonus[document] += DOCUMENT_BONUS;
-        }
-        // VISCII and VPS share most codes with TCVN3 and were seldom used
-        // in documents: without their font's name, only clear text is read
-        // in them.
-        let mut evidence = segment.evidence;
-        for reading in [LegacyEncoding::Viscii, LegacyEncoding::Vps] {
-            if segment.hint.is_none_or(|h| h.encoding != reading) {
-                evidence.syllables[reading_index(Some(reading))] = 0;
-            }
-        }
-        // A reading that puts tones on more words than it makes syllables
-        // of is wrong whatever the document is in ("Michốle", "ẫtudes").
-        for i in 1..READINGS.len() {
-            let named = segment.hint.map(|h| reading_index(Some(h.encoding))) == Some(i);
-            if !named && evidence.misspelt[i] > evidence.syllables[i] {
-                bonus[i] = f32::MIN;
-            }
-        }
-        let best = evidence.ranked(&bonus);
-        // With nothing but its own words for it, a legacy reading must make
-        // syllables of most of them: "cœur, où, à côté" is French.
-        let supported = bonus[best] > 0.0;
-        let most = evidence.syllables[best] * 2 > evidence.words;
-        if supported || most { best } else { 0 }
+        let named = segment.hint.map(|h| reading_index(Some(h.encoding)));
+        segment
+            .evidence
+            .likely_reading(named, self.document_reading())
     }
 
     /// A segment's text in `reading`, recording the font and encoding when it
@@ -425,11 +391,11 @@ mod tests {
             decoder.decode_runs(&[run("\u{F0B7}", Some("Symbol")), run(" Muïc tieâu", None)]),
             "• Mục tiêu"
         );
+        assert_eq!(decoder.decode_runs(&[run("\u{F053}", Some("Symbol"))]), "Σ");
         assert_eq!(
-            decoder.decode_runs(&[run("\u{F053}", Some("Symbol"))]),
-            "Σ"
+            decoder.decode_text("\u{F0B7} item \u{F0AE} next"),
+            "• item → next"
         );
-        assert_eq!(decoder.decode_text("\u{F0B7} item \u{F0AE} next"), "• item → next");
         assert_eq!(
             decoder.decode_runs(&[run("\u{F0FC}", Some("Wingdings"))]),
             "✓"

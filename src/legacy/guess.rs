@@ -21,6 +21,13 @@ pub(super) const READINGS: [Option<LegacyEncoding>; 5] = [
     Some(LegacyEncoding::Vps),
 ];
 
+/// Bonus a reading gets, in syllables, when the run's font names it; when
+/// the document's clear paragraphs were in it; and for reading text as it
+/// is, so that ties leave text alone.
+const FONT_BONUS: f32 = 0.6;
+const DOCUMENT_BONUS: f32 = 0.3;
+const AS_IS_BONUS: f32 = 0.1;
+
 /// Index in [`READINGS`] of a reading.
 pub(super) fn reading_index(reading: Option<LegacyEncoding>) -> usize {
     READINGS.iter().position(|r| *r == reading).unwrap_or(0)
@@ -45,7 +52,7 @@ impl Evidence {
     pub fn of(text: &str) -> Evidence {
         let mut evidence = Evidence::default();
         for word in text.split(|c: char| !is_word_char(c)) {
-            if word.chars().any(|c| !c.is_ascii()) {
+            if !word.is_ascii() {
                 evidence.marked = true;
                 if word.chars().nth(1).is_some() {
                     evidence.count(word);
@@ -92,6 +99,46 @@ impl Evidence {
             .max()
             .unwrap_or(0);
         (top >= runner_up + 2 && top * 5 >= self.words * 3).then_some(best)
+    }
+
+    /// The likeliest reading of text that is not plainly in one: the one
+    /// with most syllables, ties going to the reading the font names
+    /// (`named`), then to the `document`'s, then to the text as it is.
+    pub fn likely_reading(&self, named: Option<usize>, document: Option<usize>) -> usize {
+        let mut bonus = [0.0; 5];
+        bonus[0] = AS_IS_BONUS;
+        if let Some(named) = named {
+            bonus[named] += FONT_BONUS;
+        }
+        if let Some(document) = document {
+            bonus[document] += DOCUMENT_BONUS;
+        }
+        let mut evidence = *self;
+        for i in 1..READINGS.len() {
+            if named == Some(i) {
+                continue;
+            }
+            // VISCII and VPS share most codes with TCVN3 and were seldom
+            // used in documents: without their font's name, only clear text
+            // is read in them.
+            if matches!(
+                READINGS[i],
+                Some(LegacyEncoding::Viscii | LegacyEncoding::Vps)
+            ) {
+                evidence.syllables[i] = 0;
+            }
+            // A reading that puts tones on more words than it makes
+            // syllables of is wrong whatever the document is in ("Michốle").
+            if evidence.misspelt[i] > evidence.syllables[i] {
+                bonus[i] = f32::MIN;
+            }
+        }
+        let best = evidence.ranked(&bonus);
+        // With nothing but its own words for it, a legacy reading must make
+        // syllables of most of them: "cœur, où, à côté" is French.
+        let supported = bonus[best] > 0.0;
+        let most = evidence.syllables[best] * 2 > evidence.words;
+        if supported || most { best } else { 0 }
     }
 
     /// The reading with most syllables once each reading's `bonus` is
