@@ -315,17 +315,3 @@ fn legacy_text_in_unknown_or_unnamed_fonts_is_decoded_by_content() {
     assert_eq!(meta["legacy_encodings"], "TCVN3, VNI");
     assert_eq!(meta["legacy_fonts"], "Arial, VNSTCVN3, VnArialH(Ds)");
 }
-
-#[test]
-fn real_legacy_word_files_read_as_their_transcripts() {
-    let Some(shared) = shared_corpus() else {
-        return;
-    };
-    for name in ["tcvn3-qd256-cantho-2004", "vni-qd991-binhphuoc-2008"] {
-        let path = shared.join(format!("vi/docx/{name}.derived.docx"));
-        let gold = std::fs::read_to_string(shared.join(format!("vi/gold/{name}.txt"))).unwrap();
-        let text = full_text(&ingest(path.to_str().unwrap()));
-        let f1 = token_f1(&text, &gold);
-        assert!(f1 > 0.98, "{name}: token F1 {f1:.3}");
-    }
-}
