@@ -173,14 +173,20 @@ pub fn decode_font_text(text: &str, font: LegacyFont) -> String {
         return text.to_string();
     }
     let decoded = match font.encoding {
-        LegacyEncoding::Tcvn3 => text.chars().map(tcvn3_char).collect::<String>(),
+        LegacyEncoding::Tcvn3 => tcvn3_text(text),
         LegacyEncoding::Vni => vni_text(text.chars()),
         LegacyEncoding::Viscii => one_byte_chart(text, &viscii::VISCII),
         LegacyEncoding::Vps => one_byte_chart(text, &vps::VPS),
     };
-    let nfc = ComposingNormalizerBorrowed::new_nfc()
-        .normalize(&decoded)
-        .into_owned();
+    // Only VNI (and text that came with combining marks) needs composing.
+    let combining = |c: char| ('\u{300}'..='\u{36F}').contains(&c);
+    let nfc = if decoded.chars().any(combining) {
+        ComposingNormalizerBorrowed::new_nfc()
+            .normalize(&decoded)
+            .into_owned()
+    } else {
+        decoded
+    };
     if font.uppercase {
         nfc.to_uppercase()
     } else {
@@ -329,6 +335,20 @@ const TCVN3_HIGH: [Option<char>; 94] = {
     table
 };
 
+/// TCVN3 text to Unicode. Two soft-hyphen bytes in a row are one ư: no
+/// Vietnamese word has "ưư", and files converted from Word 97 repeat it.
+fn tcvn3_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut previous = None;
+    for c in text.chars() {
+        if !(c == '\u{AD}' && previous == Some(c)) {
+            out.push(tcvn3_char(c));
+        }
+        previous = Some(c);
+    }
+    out
+}
+
 fn tcvn3_char(c: char) -> char {
     match u32::from(c) {
         code @ 0xA1..=0xFE => TCVN3_HIGH[(code - 0xA1) as usize].unwrap_or(c),
@@ -365,7 +385,13 @@ fn vni_letter(c: char) -> Option<char> {
 /// and upper-case bytes mean the same marks).
 fn vni_marks(c: char) -> Option<&'static str> {
     const CIRCUMFLEX: &str = "\u{302}";
-    Some(match c.to_lowercase().next()? {
+    // Latin-1 capitals sit 0x20 below their small letters.
+    let lower = if ('\u{C0}'..='\u{DE}').contains(&c) {
+        char::from_u32(u32::from(c) + 0x20)?
+    } else {
+        c
+    };
+    Some(match lower {
         'ù' => "\u{301}",
         'ø' => "\u{300}",
         'û' => "\u{309}",
@@ -398,38 +424,45 @@ fn takes_vni_marks(c: char) -> bool {
 /// VNI text to Unicode: a mark byte after a vowel becomes combining marks
 /// (composed by the caller's NFC); single-byte letters map directly.
 ///
-/// Real files also hold the mark typed after the space that ends its
-/// syllable (`sô ûbaèng` for "sở bằng"): a mark byte can only follow a
-/// vowel, so one after a space goes onto the vowel before the space.
+/// Real files also hold the mark typed after the space or bracket that ends
+/// its syllable (`sô ûbaèng` for "sở bằng"): a mark byte can only follow a
+/// vowel, so one after such a gap goes onto the vowel before the gap.
 fn vni_text(chars: impl Iterator<Item = char>) -> String {
     let mut out = String::new();
-    // The last char written, and the space written after a vowel still
-    // without marks.
+    // The last char written, and where a gap after a vowel still without
+    // marks began in `out`.
     let mut previous: Option<char> = None;
-    let mut space_after_vowel: Option<char> = None;
+    let mut gap_start: Option<usize> = None;
     for c in chars {
         if let Some(marks) = vni_marks(c) {
             if previous.is_some_and(takes_vni_marks) {
                 out.push_str(marks);
-                (previous, space_after_vowel) = (None, None);
+                (previous, gap_start) = (None, None);
                 continue;
             }
-            if let Some(space) = space_after_vowel.take() {
-                out.pop();
+            if let Some(start) = gap_start.take() {
+                let gap = out.split_off(start);
                 out.push_str(marks);
-                out.push(space);
-                previous = Some(space);
+                out.push_str(&gap);
+                previous = gap.chars().last();
                 continue;
             }
         }
         let letter = vni_letter(c).unwrap_or(c);
-        let spaced = matches!(c, ' ' | '\u{A0}') && previous.is_some_and(takes_vni_marks);
-        space_after_vowel = spaced.then_some(c);
+        let gap_char = matches!(c, ' ' | '\u{A0}' | '(' | ')' | '[' | ']');
+        gap_start = match gap_start {
+            Some(start) if gap_char && out.len() - start < GAP_BYTES => Some(start),
+            _ if gap_char && previous.is_some_and(takes_vni_marks) => Some(out.len()),
+            _ => None,
+        };
         out.push(letter);
         previous = Some(letter);
     }
     out
 }
+
+/// Longest gap, in bytes, between a VNI vowel and a mark typed after it.
+const GAP_BYTES: usize = 3;
 
 #[cfg(test)]
 mod tests {
@@ -469,6 +502,7 @@ mod tests {
             (TCVN3, "d©n sè vµ ph¸t triÓn", "dân số và phát triển"),
             (TCVN3, "ng\u{ad}êi cao tuæi", "người cao tuổi"),
             (TCVN3, "trÎ em d\u{ad}íi 5 tuæi", "trẻ em dưới 5 tuổi"),
+            (TCVN3, "Thñ t\u{ad}\u{ad}íng", "Thủ tướng"),
             (TCVN3_CAPS, "ñy ban nh©n d©n", "ỦY BAN NHÂN DÂN"),
             (TCVN3_CAPS, "thµnh phè cÇn th¬", "THÀNH PHỐ CẦN THƠ"),
             (TCVN3_CAPS, "kÕ ho¹ch hãa gia ®×nh", "KẾ HOẠCH HÓA GIA ĐÌNH"),
@@ -496,6 +530,8 @@ mod tests {
             (VNI, "thaúng", "thẳng"),
             (VNI, "cô sô ûbaèng", "cơ sở bằng"),
             (VNI, "sô ûbaèng", "sở bằng"),
+            (VNI, "(tö) ûnhaân", "(tử) nhân"),
+            (VNI, "coù ø", "có ø"),
         ];
         for (font, legacy, want) in cases {
             assert_eq!(decode_font_text(legacy, *font), *want, "{legacy}");

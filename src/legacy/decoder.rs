@@ -11,6 +11,7 @@
 
 use super::guess::{Evidence, READINGS, is_plainly_unicode, reading_index};
 use super::{FontRun, LegacyEncoding, LegacyFont, decode_font_text, legacy_font};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A piece of a paragraph: text with its font, or text the decoder must
@@ -36,6 +37,10 @@ pub struct LegacyDecoder {
     /// Words of clear paragraphs, by reading ([`READINGS`]).
     document: [u32; 5],
 }
+
+/// Syllables of clear paragraphs in one legacy reading after which the
+/// document is taken to be in it (see [`LegacyDecoder::judge`]).
+const CONFIDENT_WORDS: u32 = 40;
 
 /// Runs of one font, decided together.
 struct Segment<'a> {
@@ -74,6 +79,9 @@ impl LegacyDecoder {
                     _ => items.push(Ok(Segment::new(run.font, run.text))),
                 },
             }
+        }
+        for segment in items.iter_mut().filter_map(|i| i.as_mut().ok()) {
+            self.judge(segment);
         }
         let segments = || items.iter().filter_map(|i| i.as_ref().ok());
         let unicode_paragraph = segments().any(|s| s.unicode);
@@ -129,6 +137,34 @@ impl LegacyDecoder {
                 join(self.encodings.iter().copied().collect()),
             );
         }
+    }
+
+    /// Weighs a segment's text, once all its runs are in. Once the document
+    /// plainly reads one way, a segment is first weighed in that reading (and
+    /// its font's) only: when that reading is plain there too, the others
+    /// need not be tried, which keeps long legacy documents cheap.
+    fn judge(&self, segment: &mut Segment) {
+        segment.unicode = is_plainly_unicode(&segment.text);
+        if segment.unicode || segment.font.is_some_and(is_symbol_font) {
+            return;
+        }
+        if let Some(document) = self
+            .document_reading()
+            .filter(|&d| d != 0 && self.document[d] >= CONFIDENT_WORDS)
+        {
+            let mut readings = [false; 5];
+            readings[0] = true;
+            readings[document] = true;
+            if let Some(hint) = segment.hint {
+                readings[reading_index(Some(hint.encoding))] = true;
+            }
+            let quick = Evidence::of_readings(&segment.text, readings);
+            if quick.clear_reading() == Some(document) {
+                segment.evidence = quick;
+                return;
+            }
+        }
+        segment.evidence = Evidence::of(&segment.text);
     }
 
     /// The encoding the document's clear paragraphs were mostly in (or
@@ -200,15 +236,6 @@ impl<'a> Segment<'a> {
             evidence: Evidence::default(),
             unicode: false,
         }
-        .judged()
-    }
-
-    fn judged(mut self) -> Self {
-        self.unicode = is_plainly_unicode(&self.text);
-        if !self.unicode && self.font.is_none_or(|f| !is_symbol_font(f)) {
-            self.evidence = Evidence::of(&self.text);
-        }
-        self
     }
 }
 
@@ -224,8 +251,12 @@ fn is_symbol_font(font: &str) -> bool {
 
 /// Text of a symbol font as the characters it draws, and symbol codes
 /// (U+F020–U+F0FF) met in other fonts as the Symbol font's characters.
-fn symbols_to_unicode(text: &str, font: Option<&str>) -> String {
+fn symbols_to_unicode<'t>(text: &'t str, font: Option<&str>) -> Cow<'t, str> {
     let symbol_font = font.filter(|f| is_symbol_font(f));
+    let pua = |c: char| ('\u{F020}'..='\u{F0FF}').contains(&c);
+    if symbol_font.is_none() && !text.chars().any(pua) {
+        return Cow::Borrowed(text);
+    }
     text.chars()
         .filter_map(|c| {
             let code = u32::from(c);
@@ -238,7 +269,8 @@ fn symbols_to_unicode(text: &str, font: Option<&str>) -> String {
                 _ => Some(c),
             }
         })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 /// The Unicode text of the segments decoded so far would be wrong if a
@@ -400,6 +432,31 @@ mod tests {
             decoder.decode_runs(&[run("\u{F0FC}", Some("Wingdings"))]),
             "✓"
         );
+    }
+
+    #[test]
+    fn runs_of_one_font_are_weighed_together() {
+        let mut decoder = LegacyDecoder::new();
+        let runs = [
+            run("C", Some("Times New Roman")),
+            run("éng hßa x· héi chñ nghÜa", Some("Times New Roman")),
+        ];
+        assert_eq!(decoder.decode_runs(&runs), "Cộng hòa xã hội chủ nghĩa");
+    }
+
+    #[test]
+    fn a_vni_paragraph_in_a_long_tcvn3_document_is_still_found() {
+        let mut decoder = LegacyDecoder::new();
+        let tcvn3 = "Uû ban nh©n d©n tØnh cã tr¸ch nhiÖm chØ ®¹o c¸c së, ban, ngµnh \
+            thùc hiÖn kÕ ho¹ch n©ng cao chÊt l\u{ad}îng d©n sè vµ søc kháe sinh s¶n.";
+        for _ in 0..5 {
+            decoder.decode_text(tcvn3);
+        }
+        assert_eq!(
+            decoder.decode_text("Ñoäc laäp - Töï do - Haïnh phuùc"),
+            "Độc lập - Tự do - Hạnh phúc"
+        );
+        assert_eq!(decoder.decode_text("Chó ý"), "Chú ý");
     }
 
     #[test]

@@ -28,6 +28,10 @@ const FONT_BONUS: f32 = 0.6;
 const DOCUMENT_BONUS: f32 = 0.3;
 const AS_IS_BONUS: f32 = 0.1;
 
+/// Words weighed in one text: a long paragraph tells by its first words,
+/// and weighing no more keeps the cost of a paragraph bounded.
+const SAMPLE_WORDS: u32 = 32;
+
 /// Index in [`READINGS`] of a reading.
 pub(super) fn reading_index(reading: Option<LegacyEncoding>) -> usize {
     READINGS.iter().position(|r| *r == reading).unwrap_or(0)
@@ -50,21 +54,33 @@ impl Evidence {
     /// The evidence of `text`, given in the legacy convention (one char per
     /// byte, Latin-1 or windows-1252).
     pub fn of(text: &str) -> Evidence {
+        Evidence::of_readings(text, [true; 5])
+    }
+
+    /// The evidence of `text` for the readings marked in `readings` only;
+    /// the others count no syllables.
+    pub fn of_readings(text: &str, readings: [bool; 5]) -> Evidence {
         let mut evidence = Evidence::default();
         for word in text.split(|c: char| !is_word_char(c)) {
             if !word.is_ascii() {
                 evidence.marked = true;
+                if evidence.words == SAMPLE_WORDS {
+                    break;
+                }
                 if word.chars().nth(1).is_some() {
-                    evidence.count(word);
+                    evidence.count(word, readings);
                 }
             }
         }
         evidence
     }
 
-    fn count(&mut self, word: &str) {
+    fn count(&mut self, word: &str, readings: [bool; 5]) {
         self.words += 1;
         for (i, reading) in READINGS.iter().enumerate() {
+            if !readings[i] {
+                continue;
+            }
             let spelt = match reading {
                 None => spelling(word.chars()),
                 Some(LegacyEncoding::Tcvn3) => spelling(word.chars().map(tcvn3_char)),
@@ -170,10 +186,13 @@ fn is_word_char(c: char) -> bool {
 /// byte stands for (ơ ư đ ạ, combining tone marks) or Chinese, Japanese or
 /// Korean characters.
 pub(super) fn is_plainly_unicode(text: &str) -> bool {
+    // Below U+0102 every char is a possible legacy byte.
     text.chars().any(|c| {
-        super::is_unicode_vietnamese(c)
-            || matches!(c, '\u{300}'..='\u{36F}' | '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}'
-                | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
+        c >= '\u{102}'
+            && (super::is_unicode_vietnamese(c)
+                || matches!(c, '\u{300}'..='\u{36F}' | '\u{3040}'..='\u{30FF}'
+                    | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}'
+                    | '\u{20000}'..='\u{3FFFF}'))
     })
 }
 

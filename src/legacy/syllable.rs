@@ -8,7 +8,6 @@
 //! are syllables: the right one spells nearly all of them, a wrong one
 //! almost none ("Céng" is no syllable, "Cộng" is).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// The tones, in the order their combining marks are listed in [`TONE_MARKS`];
@@ -31,28 +30,60 @@ const MODIFIED: [(char, char, char); 6] = [
 ];
 
 /// Every precomposed Vietnamese letter, lower- and upper-case, as its
-/// lower-case letter without tone and its tone index.
-static LETTERS: LazyLock<HashMap<char, (char, u8)>> = LazyLock::new(|| {
+/// lower-case letter without tone and its tone index; indexed by code point
+/// in the two blocks they lie in (Latin-1 to Latin Extended-B, and Latin
+/// Extended Additional). `'\0'` where no letter is.
+static LETTERS: LazyLock<[Vec<(char, u8)>; 2]> = LazyLock::new(|| {
     let nfc = icu_normalizer::ComposingNormalizerBorrowed::new_nfc();
-    let mut letters = HashMap::new();
+    let mut letters = [
+        vec![('\0', 0); LETTER_BLOCKS[0].1 as usize - LETTER_BLOCKS[0].0 as usize + 1],
+        vec![('\0', 0); LETTER_BLOCKS[1].1 as usize - LETTER_BLOCKS[1].0 as usize + 1],
+    ];
+    let mut insert = |c: char, entry: (char, u8)| {
+        if let Some(slot) = letter_slot(c).and_then(|(block, i)| letters[block].get_mut(i)) {
+            *slot = entry;
+        }
+    };
     for base in "aăâeêioôơuưy".chars() {
         for (tone, mark) in TONE_MARKS.iter().enumerate() {
             let tone = u8::try_from(tone + 1).unwrap_or(0);
             let composed = nfc.normalize(&format!("{base}{mark}")).into_owned();
             for c in [composed.clone(), composed.to_uppercase()] {
                 if let (Some(c), 1) = (c.chars().next(), c.chars().count()) {
-                    letters.insert(c, (base, tone));
+                    insert(c, (base, tone));
                 }
             }
         }
         for c in std::iter::once(base).chain(base.to_uppercase()) {
-            letters.insert(c, (base, 0));
+            insert(c, (base, 0));
         }
     }
-    letters.insert('đ', ('đ', 0));
-    letters.insert('Đ', ('đ', 0));
+    insert('đ', ('đ', 0));
+    insert('Đ', ('đ', 0));
     letters
 });
+
+/// The blocks of code points [`LETTERS`] covers.
+const LETTER_BLOCKS: [(u32, u32); 2] = [(0xC0, 0x1B0), (0x1EA0, 0x1EF9)];
+
+/// Where `c` sits in [`LETTERS`].
+fn letter_slot(c: char) -> Option<(usize, usize)> {
+    let code = u32::from(c);
+    LETTER_BLOCKS
+        .iter()
+        .position(|(first, last)| (*first..=*last).contains(&code))
+        .map(|block| (block, (code - LETTER_BLOCKS[block].0) as usize))
+}
+
+/// The lower-case letter without tone, and the tone, of a Vietnamese letter
+/// beyond ASCII.
+fn vietnamese_letter(c: char) -> Option<(char, u8)> {
+    let (block, i) = letter_slot(c)?;
+    LETTERS[block]
+        .get(i)
+        .copied()
+        .filter(|(base, _)| *base != '\0')
+}
 
 /// Longest syllable, in letters ("nghiêng").
 const MAX_LETTERS: usize = 7;
@@ -83,12 +114,16 @@ pub fn spelling(word: impl IntoIterator<Item = char>) -> Spelling {
     let mut toned = false;
     let mut broken = false;
     for c in word {
-        let (letter, letter_tone) = if let Some(i) = TONE_MARKS.iter().position(|&m| m == c) {
+        let (letter, letter_tone) = if c.is_ascii_alphabetic() {
+            (Some(c.to_ascii_lowercase()), 0)
+        } else if let Some((base, t)) = vietnamese_letter(c) {
+            (Some(base), t)
+        } else if let Some(i) = TONE_MARKS.iter().position(|&m| m == c) {
             (None, u8::try_from(i + 1).unwrap_or(0))
         } else if MODIFIED.iter().any(|m| m.1 == c) {
             // A modifier mark turns the letter before it into another letter.
             match len.checked_sub(1).and_then(|last| {
-                let modified = modified_letter(letters[last], c)?;
+                let modified = modified_letter(*letters.get(last)?, c)?;
                 letters[last] = modified;
                 Some(())
             }) {
@@ -96,10 +131,6 @@ pub fn spelling(word: impl IntoIterator<Item = char>) -> Spelling {
                 None => broken = true,
             }
             continue;
-        } else if c.is_ascii_alphabetic() {
-            (Some(c.to_ascii_lowercase()), 0)
-        } else if let Some(&(base, t)) = LETTERS.get(&c) {
-            (Some(base), t)
         } else {
             broken = true;
             continue;
@@ -135,9 +166,34 @@ fn modified_letter(base: char, mark: char) -> Option<char> {
 }
 
 /// Onsets, longest first so that `ngh` is tried before `ng` and `n`.
-const ONSETS: [&str; 27] = [
-    "ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
-    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+const ONSETS: [&[char]; 27] = [
+    &['n', 'g', 'h'],
+    &['c', 'h'],
+    &['g', 'h'],
+    &['g', 'i'],
+    &['k', 'h'],
+    &['n', 'g'],
+    &['n', 'h'],
+    &['p', 'h'],
+    &['q', 'u'],
+    &['t', 'h'],
+    &['t', 'r'],
+    &['b'],
+    &['c'],
+    &['d'],
+    &['đ'],
+    &['g'],
+    &['h'],
+    &['k'],
+    &['l'],
+    &['m'],
+    &['n'],
+    &['p'],
+    &['r'],
+    &['s'],
+    &['t'],
+    &['v'],
+    &['x'],
 ];
 
 /// Rimes (without tone) a syllable may end in after any onset.
@@ -158,90 +214,112 @@ const ONSETLESS_RIMES: &str = "yêm yên yêng yêt yêu";
 /// Rimes only found after `q`, whose `u` is their glide: `oe` spelled `ue`.
 const QU_RIMES: &str = "ue uen uet ueo";
 
-/// Every rime, sorted, and whether it needs to stand without an onset.
-static RIME_SET: LazyLock<Vec<String>> = LazyLock::new(|| {
-    let mut rimes: Vec<String> = [RIMES, ONSETLESS_RIMES, QU_RIMES]
-        .iter()
-        .flat_map(|list| list.split_whitespace())
-        .map(str::to_string)
+/// A rime as a number, six bits a letter, for quick look-ups; `None` for a
+/// letter no rime has.
+fn rime_key(rime: impl IntoIterator<Item = char>) -> Option<u64> {
+    rime.into_iter().try_fold(0u64, |key, c| {
+        let code = match c {
+            'a'..='z' => u64::from(c) - u64::from('a') + 1,
+            'ă' => 27,
+            'â' => 28,
+            'ê' => 29,
+            'ô' => 30,
+            'ơ' => 31,
+            'ư' => 32,
+            _ => return None,
+        };
+        Some((key << 6) | code)
+    })
+}
+
+/// The keys of the rimes of a list, sorted.
+fn rime_keys(list: &str) -> Vec<u64> {
+    let mut keys: Vec<u64> = list
+        .split_whitespace()
+        .filter_map(|r| rime_key(r.chars()))
         .collect();
-    rimes.sort_unstable();
-    rimes
-});
+    keys.sort_unstable();
+    keys
+}
+
+static ANY_RIMES: LazyLock<Vec<u64>> = LazyLock::new(|| rime_keys(RIMES));
+static ONSETLESS_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| rime_keys(ONSETLESS_RIMES));
+static QU_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| rime_keys(QU_RIMES));
 
 /// Onset, rime and tone agree with the spelling rules.
 fn well_formed(letters: &[char], tone: u8) -> bool {
-    let (onset, rime) = letters.split_at(onset_length(letters));
-    let onset: String = onset.iter().collect();
-    let mut rime: String = rime.iter().collect();
-    if onset == "qu" {
+    let onset_len = onset_length(letters);
+    let (onset, rime) = letters.split_at(onset_len);
+    let Some(&first) = rime.first() else {
+        return false;
+    };
+    let known =
+        |key: Option<u64>, list: &[u64]| key.is_some_and(|k| list.binary_search(&k).is_ok());
+    let key = rime_key(rime.iter().copied());
+    let fits = if onset == ['q', 'u'] {
         // The `u` of `qu` is the glide of the rime, spelled `o` elsewhere:
-        // quyết = q + uyêt, quản = q + oan.
-        if rime.is_empty() || (rime.starts_with(['u', 'o']) && rime != "ơ") {
+        // quyết = q + uyêt, quản = q + oan, quen = q + uen.
+        if matches!(first, 'u' | 'o') && rime != ['ơ'] {
             return false;
         }
-        let o_glide = format!("o{rime}");
-        rime.insert(0, 'u');
-        if RIME_SET.binary_search(&rime).is_err() {
-            rime = o_glide;
-        }
-    } else if onset == "gi" && rime.starts_with('ê') {
+        let with = |glide: char| rime_key(std::iter::once(glide).chain(rime.iter().copied()));
+        known(with('u'), &ANY_RIMES) || known(with('o'), &ANY_RIMES) || known(with('u'), &QU_KEYS)
+    } else if onset == ['g', 'i'] && first == 'ê' {
         // The `i` of `gi` is also the first vowel of `iê`: giếng.
-        rime.insert(0, 'i');
-    } else if QU_RIMES.split_whitespace().any(|r| r == rime) {
-        return false;
-    }
-    if rime.is_empty() || RIME_SET.binary_search(&rime).is_err() {
-        return false;
-    }
-    let onsetless = ONSETLESS_RIMES.split_whitespace().any(|r| r == rime);
-    (!onsetless || onset.is_empty()) && spelled_right(&onset, &rime) && tone_fits(&rime, tone)
+        known(
+            rime_key(std::iter::once('i').chain(rime.iter().copied())),
+            &ANY_RIMES,
+        )
+    } else if onset.is_empty() {
+        known(key, &ANY_RIMES) || known(key, &ONSETLESS_KEYS)
+    } else {
+        known(key, &ANY_RIMES)
+    };
+    fits && spelled_right(onset, first) && tone_fits(rime, tone)
 }
 
 /// How many leading letters are the onset. `gi` before a vowel is an onset
 /// (`gia`, `giữ`), before a consonant or at the end the `i` is the vowel
 /// (`gì`, `gìn`); `qu` takes the `u` as its glide.
 fn onset_length(letters: &[char]) -> usize {
-    let starts = |onset: &str| {
-        let n = onset.chars().count();
-        letters.len() >= n && letters.iter().zip(onset.chars()).all(|(a, b)| *a == b)
-    };
     for onset in ONSETS {
-        if !starts(onset) {
+        if !letters.starts_with(onset) {
             continue;
         }
-        let n = onset.chars().count();
-        if onset == "gi" {
+        if onset == ['g', 'i'] {
             let vowel_follows = letters.get(2).is_some_and(|c| is_vowel(*c));
             return if vowel_follows { 2 } else { 1 };
         }
-        return n;
+        return onset.len();
     }
     0
 }
 
 fn is_vowel(c: char) -> bool {
-    "aăâeêioôơuưy".contains(c)
+    matches!(
+        c,
+        'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
+    )
 }
 
 /// The consonant spelling rules: `k`, `gh`, `ngh` before e ê i (and `k`
 /// before y), `c`, `g`, `ng` elsewhere; `g` before `i` is `gi` whose `i` is
-/// also the vowel (`gì`, `gìn`).
-fn spelled_right(onset: &str, rime: &str) -> bool {
-    let front = rime.starts_with(['e', 'ê', 'i']);
+/// also the vowel (`gì`, `gìn`). `first` is the rime's first letter.
+fn spelled_right(onset: &[char], first: char) -> bool {
+    let front = matches!(first, 'e' | 'ê' | 'i');
     match onset {
-        "k" => front || rime.starts_with('y'),
-        "c" => !front && !rime.starts_with('y'),
-        "g" => !rime.starts_with(['e', 'ê']),
-        "ng" => !front,
-        "gh" | "ngh" => front,
+        ['k'] => front || first == 'y',
+        ['c'] => !front && first != 'y',
+        ['g'] => !matches!(first, 'e' | 'ê'),
+        ['n', 'g'] => !front,
+        ['g', 'h'] | ['n', 'g', 'h'] => front,
         _ => true,
     }
 }
 
 /// Syllables closed by a stop (c, ch, p, t) take only the sắc or nặng tone.
-fn tone_fits(rime: &str, tone: u8) -> bool {
-    let stop = rime.ends_with(['c', 'p', 't']) || rime.ends_with("ch");
+fn tone_fits(rime: &[char], tone: u8) -> bool {
+    let stop = matches!(rime.last(), Some('c' | 'p' | 't')) || rime.ends_with(&['c', 'h']);
     !stop || tone == SAC || tone == NANG
 }
 
