@@ -9,7 +9,7 @@
 //! paragraphs were in. Text with letters no legacy byte gives (ơ, ạ, CJK) is
 //! Unicode, and so is every run of its paragraph not in a legacy font.
 
-use super::guess::{Evidence, READINGS, is_plainly_unicode, reading_index};
+use super::guess::{Evidence, READINGS, SAMPLE_WORDS, is_plainly_unicode, reading_index};
 use super::{FontRun, LegacyEncoding, LegacyFont, decode_font_text, legacy_font};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -34,7 +34,8 @@ pub enum Piece<'a> {
 pub struct LegacyDecoder {
     fonts: BTreeSet<String>,
     encodings: BTreeSet<&'static str>,
-    /// Words of clear paragraphs, by reading ([`READINGS`]).
+    /// Words of clear paragraphs (at most [`SAMPLE_WORDS`] each), by reading
+    /// ([`READINGS`]).
     document: [u32; 5],
 }
 
@@ -106,8 +107,10 @@ impl LegacyDecoder {
             }
             out.push_str(&self.decode_segment(segment, READINGS[reading]));
         }
-        if unicode_paragraph {
-            learned[0] += segments().filter(|s| s.unicode).count() as u32;
+        // Unicode text weighs as much as legacy text of as many words.
+        for segment in segments().filter(|s| s.unicode) {
+            let words = segment.text.split_whitespace().take(SAMPLE_WORDS).count();
+            learned[0] += u32::try_from(words).unwrap_or(u32::MAX);
         }
         for (total, words) in self.document.iter_mut().zip(learned) {
             *total += words;
@@ -414,6 +417,13 @@ mod tests {
         let mut unicode = LegacyDecoder::new();
         unicode.decode_text("Cộng hòa xã hội chủ nghĩa Việt Nam");
         assert_eq!(unicode.decode_text("Chó ý"), "Chó ý");
+        // A quoted legacy paragraph does not turn a Unicode document.
+        let mut mostly_unicode = LegacyDecoder::new();
+        for _ in 0..3 {
+            mostly_unicode.decode_text("Kế hoạch phát triển kinh tế xã hội của tỉnh năm 2025");
+        }
+        mostly_unicode.decode_text("Céng hßa x· héi chñ nghÜa ViÖt Nam");
+        assert_eq!(mostly_unicode.decode_text("Chó ý"), "Chó ý");
     }
 
     #[test]

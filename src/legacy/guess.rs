@@ -30,7 +30,7 @@ const AS_IS_BONUS: f32 = 0.1;
 
 /// Words weighed in one text: a long paragraph tells by its first words,
 /// and weighing no more keeps the cost of a paragraph bounded.
-const SAMPLE_WORDS: u32 = 32;
+pub(super) const SAMPLE_WORDS: usize = 32;
 
 /// Index in [`READINGS`] of a reading.
 pub(super) fn reading_index(reading: Option<LegacyEncoding>) -> usize {
@@ -64,7 +64,7 @@ impl Evidence {
         for word in text.split(|c: char| !is_word_char(c)) {
             if !word.is_ascii() {
                 evidence.marked = true;
-                if evidence.words == SAMPLE_WORDS {
+                if evidence.words as usize == SAMPLE_WORDS {
                     break;
                 }
                 if word.chars().nth(1).is_some() {
