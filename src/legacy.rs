@@ -19,6 +19,13 @@
 //!
 //! The TCVN3 and VNI tables below were written from the published charts of both encodings
 //! and checked against transcripts of real decisions in each.
+//!
+//! Font names are only a hint: real files name TCVN3 fonts in many ways or
+//! not at all (theme fonts, spreadsheet cells, document properties), and mix
+//! encodings. [`LegacyDecoder`] decides each run by its words: `guess`
+//! weighs how many of them each reading makes into Vietnamese syllables
+//! (`syllable`); the decoder combines that with the run's paragraph, its
+//! font name and the rest of the document.
 
 mod decoder;
 mod guess;
