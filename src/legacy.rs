@@ -179,6 +179,12 @@ pub fn decode_font_text(text: &str, font: LegacyFont) -> String {
     if text.chars().any(is_unicode_vietnamese) {
         return text.to_string();
     }
+    decode_chars(text, font)
+}
+
+/// Decodes each char of `text` that stands for a legacy byte, leaving the
+/// others (Unicode letters typed among legacy ones) as they are; NFC.
+fn decode_chars(text: &str, font: LegacyFont) -> String {
     let decoded = match font.encoding {
         LegacyEncoding::Tcvn3 => tcvn3_text(text),
         LegacyEncoding::Vni => vni_text(text.chars()),

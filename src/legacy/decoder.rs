@@ -10,7 +10,7 @@
 //! Unicode, and so is every run of its paragraph not in a legacy font.
 
 use super::guess::{Evidence, READINGS, SAMPLE_WORDS, is_plainly_unicode, reading_index};
-use super::{FontRun, LegacyEncoding, LegacyFont, decode_font_text, legacy_font};
+use super::{FontRun, LegacyEncoding, LegacyFont, decode_chars, legacy_font};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -104,13 +104,12 @@ impl LegacyDecoder {
             let reading = self.reading(segment, unicode_paragraph, paragraph_reading);
             if let Some(i) = segment.evidence.clear_reading().filter(|&i| i == reading) {
                 learned[i] += segment.evidence.syllables[i];
+            } else if segment.unicode && reading == 0 {
+                // Unicode text weighs as much as legacy text of as many words.
+                let words = segment.text.split_whitespace().take(SAMPLE_WORDS).count();
+                learned[0] += u32::try_from(words).unwrap_or(u32::MAX);
             }
             out.push_str(&self.decode_segment(segment, READINGS[reading]));
-        }
-        // Unicode text weighs as much as legacy text of as many words.
-        for segment in segments().filter(|s| s.unicode) {
-            let words = segment.text.split_whitespace().take(SAMPLE_WORDS).count();
-            learned[0] += u32::try_from(words).unwrap_or(u32::MAX);
         }
         for (total, words) in self.document.iter_mut().zip(learned) {
             *total += words;
@@ -148,7 +147,16 @@ impl LegacyDecoder {
     /// need not be tried, which keeps long legacy documents cheap.
     fn judge(&self, segment: &mut Segment) {
         segment.unicode = is_plainly_unicode(&segment.text);
-        if segment.unicode || segment.font.is_some_and(is_symbol_font) {
+        if segment.font.is_some_and(is_symbol_font) {
+            return;
+        }
+        if segment.unicode {
+            // Some files mix Unicode letters into legacy text ("tại QuyÕt
+            // ®ịnh sè"): signs among letters tell them, no Unicode text has
+            // those.
+            if segment.text.chars().any(is_legacy_sign) {
+                segment.evidence = Evidence::of(&segment.text);
+            }
             return;
         }
         if let Some(document) = self
@@ -188,7 +196,17 @@ impl LegacyDecoder {
         unicode_paragraph: bool,
         paragraph_reading: Option<usize>,
     ) -> usize {
-        if segment.unicode || !segment.evidence.marked {
+        if segment.unicode {
+            // Unicode, unless its other words plainly read as TCVN3 or VNI.
+            let mixed = segment.evidence.clear_reading().filter(|&r| {
+                matches!(
+                    READINGS[r],
+                    Some(LegacyEncoding::Tcvn3 | LegacyEncoding::Vni)
+                )
+            });
+            return mixed.unwrap_or(0);
+        }
+        if !segment.evidence.marked {
             return 0;
         }
         let clear = segment.evidence.clear_reading();
@@ -226,7 +244,7 @@ impl LegacyDecoder {
             encoding,
             uppercase: uppercase && encoding == LegacyEncoding::Tcvn3,
         };
-        decode_font_text(&symbols_to_unicode(&segment.text, None), font)
+        decode_chars(&symbols_to_unicode(&segment.text, None), font)
     }
 }
 
@@ -240,6 +258,12 @@ impl<'a> Segment<'a> {
             unicode: false,
         }
     }
+}
+
+/// Latin-1 signs that TCVN3 uses for letters (`¸` á, `µ` à, `®` đ, `×` ì)
+/// and no word in Unicode has among its letters.
+fn is_legacy_sign(c: char) -> bool {
+    matches!(c, '\u{A1}'..='\u{BF}' | '×' | '÷')
 }
 
 fn same_font(a: Option<&str>, b: Option<&str>) -> bool {
@@ -414,6 +438,7 @@ mod tests {
         let mut tcvn3 = LegacyDecoder::new();
         tcvn3.decode_text("Céng hßa x· héi chñ nghÜa ViÖt Nam");
         assert_eq!(tcvn3.decode_text("Chó ý"), "Chú ý");
+        assert_eq!(tcvn3.decode_text("xim¨ng poãcl¨ng"), "ximăng poóclăng");
         let mut unicode = LegacyDecoder::new();
         unicode.decode_text("Cộng hòa xã hội chủ nghĩa Việt Nam");
         assert_eq!(unicode.decode_text("Chó ý"), "Chó ý");
@@ -467,6 +492,20 @@ mod tests {
             "Độc lập - Tự do - Hạnh phúc"
         );
         assert_eq!(decoder.decode_text("Chó ý"), "Chú ý");
+    }
+
+    #[test]
+    fn unicode_letters_typed_among_legacy_ones() {
+        let mut decoder = LegacyDecoder::new();
+        assert_eq!(
+            decoder.decode_text("Phô lôc 3a tại QuyÕt ®ịnh sè 477/2004/Q§-NHNN ngµy 28/4/2004"),
+            "Phụ lục 3a tại Quyết định số 477/2004/QĐ-NHNN ngày 28/4/2004"
+        );
+        // Unicode text with signs stays Unicode.
+        assert_eq!(
+            decoder.decode_text("Nhiệt độ 25° ± 2, tỷ lệ ½ «các bà mẹ»"),
+            "Nhiệt độ 25° ± 2, tỷ lệ ½ «các bà mẹ»"
+        );
     }
 
     #[test]

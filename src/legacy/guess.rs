@@ -77,6 +77,10 @@ impl Evidence {
 
     fn count(&mut self, word: &str, readings: [bool; 5]) {
         self.words += 1;
+        // A word with a sign among its letters ("xim¨ng") is no French or
+        // German word: a reading that misspells it may still be right (a
+        // loanword, two syllables written together).
+        let garbled = word.chars().any(|c| !c.is_alphabetic());
         for (i, reading) in READINGS.iter().enumerate() {
             if !readings[i] {
                 continue;
@@ -88,7 +92,7 @@ impl Evidence {
                 Some(chart) => spelling(word.chars().map(|c| one_byte_char(c, *chart))),
             };
             self.syllables[i] += u32::from(spelt == Spelling::Syllable);
-            self.misspelt[i] += u32::from(spelt == Spelling::Misspelt);
+            self.misspelt[i] += u32::from(spelt == Spelling::Misspelt && !garbled);
         }
     }
 
@@ -221,6 +225,14 @@ mod tests {
         );
         assert_eq!(clear("Các bà mẹ về quê"), None);
         assert_eq!(clear("Michèle Debonneuil, Études, Müller"), None);
+    }
+
+    #[test]
+    fn loanwords_in_legacy_text_are_not_misspellings() {
+        let evidence = Evidence::of("xim\u{a8}ng po\u{e3}cl\u{a8}ng");
+        assert_eq!(evidence.misspelt, [0; 5]);
+        let french = Evidence::of("Mich\u{e8}le");
+        assert_eq!(french.misspelt[1], 1);
     }
 
     #[test]
