@@ -109,27 +109,20 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Decoded {
     finish(guess, bytes, "detected")
 }
 
-/// Words common in any Vietnamese text and rare elsewhere. Legacy decodings
-/// of Vietnamese differ only in which letters they give the high bytes, so
-/// the right one is the one that spells these.
-const COMMON_VIETNAMESE: [&str; 30] = [
-    "của", "và", "các", "được", "những", "người", "trong", "một", "cho", "với", "không", "này",
-    "đã", "có", "là", "nhiều", "theo", "về", "từ", "năm", "tiếng", "việt", "để", "đến", "khi",
-    "nhà", "nước", "thực", "hiện", "công",
-];
-
-/// Share of the words of `text` that are common Vietnamese words.
+/// Share of the words of `text` that are Vietnamese syllables with a letter
+/// beyond ASCII. Legacy decodings of Vietnamese differ only in which letters
+/// they give the high bytes, so the right one is the one whose words are
+/// spelt as syllables ("Cộng", not "Céng").
 fn vietnamese_share(text: &str) -> f64 {
-    let (mut words, mut common) = (0usize, 0usize);
+    let (mut words, mut syllables) = (0usize, 0usize);
     for word in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
     {
         words += 1;
-        let lower = word.to_lowercase();
-        common += usize::from(COMMON_VIETNAMESE.contains(&lower.as_str()));
+        syllables += usize::from(!word.is_ascii() && legacy::is_syllable(word.chars()));
     }
-    common as f64 / words.max(1) as f64
+    syllables as f64 / words.max(1) as f64
 }
 
 /// A Vietnamese legacy encoding (windows-1258, VISCII, VPS, TCVN3, VNI) that
@@ -168,9 +161,9 @@ fn legacy_vietnamese(bytes: &[u8], guess: &'static Encoding) -> Option<Decoded> 
     (share >= MIN_VIETNAMESE_SHARE && share > guessed + 0.02).then_some(best)
 }
 
-/// At least this share of common Vietnamese words makes a decoding
-/// Vietnamese (running text has 15–30%).
-const MIN_VIETNAMESE_SHARE: f64 = 0.08;
+/// At least this share of accented syllables makes a decoding Vietnamese
+/// (running text has 40–70%).
+const MIN_VIETNAMESE_SHARE: f64 = 0.15;
 
 /// chardetng reads this much of a document from its first non-ASCII byte:
 /// enough text to tell the encodings apart, without paying for every byte

@@ -19,12 +19,24 @@
 //!
 //! The TCVN3 and VNI tables below were written from the published charts of both encodings
 //! and checked against transcripts of real decisions in each.
+//!
+//! Font names are only a hint: real files name TCVN3 fonts in many ways or
+//! not at all (theme fonts, spreadsheet cells, document properties), and mix
+//! encodings. [`LegacyDecoder`] decides each run by its words: `guess`
+//! weighs how many of them each reading makes into Vietnamese syllables
+//! (`syllable`); the decoder combines that with the run's paragraph, its
+//! font name and the rest of the document.
 
+mod decoder;
+mod guess;
+mod syllable;
 mod viscii;
 mod vps;
 
+pub use decoder::{LegacyDecoder, Piece};
+pub use syllable::is_syllable;
+
 use icu_normalizer::ComposingNormalizerBorrowed;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// A piece of text as a document stores it, with the name of the font it is
 /// drawn in when the format says. Legacy bytes are given as the chars the
@@ -36,63 +48,43 @@ pub struct FontRun<'a> {
     pub font: Option<&'a str>,
 }
 
-/// Decodes the legacy Vietnamese text of one document, run by run and
-/// paragraph by paragraph, and remembers what it decoded so that the
-/// document's metadata can say so.
-///
-/// One decoder serves one document, fed in reading order.
-#[derive(Debug, Default)]
-pub struct LegacyDecoder {
-    fonts: BTreeSet<String>,
-    encodings: BTreeSet<&'static str>,
+/// Evidence, gathered piece by piece, of the encoding of text no font name
+/// tells: what a PDF font with an unknown name shows, string by string.
+#[derive(Debug, Default, Clone)]
+pub struct EncodingEvidence {
+    evidence: guess::Evidence,
+    unicode: bool,
 }
 
-impl LegacyDecoder {
-    /// A decoder that has seen nothing yet.
-    pub fn new() -> Self {
-        Self::default()
+impl EncodingEvidence {
+    /// Adds text given in the legacy convention (one char per byte).
+    pub fn add(&mut self, text: &str) {
+        if guess::is_plainly_unicode(text) {
+            self.unicode = true;
+        } else {
+            self.evidence.add(guess::Evidence::of(text));
+        }
     }
 
-    /// The Unicode text of one paragraph (or cell) made of `runs`: each
-    /// run in a legacy font is decoded; Unicode text is left alone.
-    pub fn decode_runs(&mut self, runs: &[FontRun<'_>]) -> String {
-        let mut out = String::new();
-        for run in runs {
-            match run.font.and_then(legacy_font) {
-                Some(font) => {
-                    self.fonts
-                        .insert(run.font.unwrap_or_default().trim().to_string());
-                    self.encodings.insert(font.encoding.name());
-                    out.push_str(&decode_font_text(run.text, font));
-                }
-                None => out.push_str(run.text),
-            }
+    /// The reading the text so far plainly is in: `Some(Some(encoding))`
+    /// for legacy text, `Some(None)` for Unicode or Western text, `None`
+    /// while it cannot be told.
+    pub fn clear(&self) -> Option<Option<LegacyEncoding>> {
+        if self.unicode {
+            return Some(None);
         }
-        out
+        let reading = self.evidence.clear_reading()?;
+        Some(guess::READINGS[reading])
     }
 
-    /// The Unicode text of a piece of text no font is known for (a
-    /// spreadsheet cell, a metadata field).
-    pub fn decode_text(&mut self, text: &str) -> String {
-        text.to_string()
-    }
-
-    /// Writes `legacy_fonts` (the legacy font names whose text was decoded)
-    /// and `legacy_encodings` (the encodings decoded) into `meta`.
-    pub fn report(&self, meta: &mut BTreeMap<String, String>) {
-        let join = |items: Vec<&str>| items.join(", ");
-        if !self.fonts.is_empty() {
-            meta.insert(
-                "legacy_fonts".into(),
-                join(self.fonts.iter().map(String::as_str).collect()),
-            );
+    /// The likeliest legacy encoding of `text` alone, judged as
+    /// [`LegacyDecoder`] judges a short paragraph of a document it knows
+    /// nothing of; `None` for text best left as it is.
+    pub fn likely(text: &str) -> Option<LegacyEncoding> {
+        if guess::is_plainly_unicode(text) {
+            return None;
         }
-        if !self.encodings.is_empty() {
-            meta.insert(
-                "legacy_encodings".into(),
-                join(self.encodings.iter().copied().collect()),
-            );
-        }
+        guess::READINGS[guess::Evidence::of(text).likely_reading(None, None)]
     }
 }
 
@@ -126,34 +118,56 @@ pub struct LegacyFont {
 }
 
 /// The legacy encoding a font name implies, or `None` for a Unicode font.
-/// TCVN3 fonts are named `.Vn…` (a final `H` marks the capitals font), VNI
-/// fonts `VNI-…`, VPS fonts `VPS …`; case and surrounding spaces do not
-/// matter.
+/// TCVN3 fonts are named `.VnTime`, `VnTime`, `VNSTCVN3`, `.Vn3DH` (`.Vn` or
+/// `Vn` then a capital or digit), VNI fonts `VNI-…`, VPS fonts `VPS …`. A
+/// final `H` on the family marks a TCVN3 capitals font (`.VnTimeH`,
+/// `VnArialH(Ds)`: a bracketed suffix names a variant of the family). Case
+/// and surrounding spaces do not matter, except for the capital after `Vn`.
 pub fn legacy_font(font_name: &str) -> Option<LegacyFont> {
     let name = font_name.trim();
-    let lower = name.to_ascii_lowercase();
-    if lower.starts_with(".vn") {
-        return Some(LegacyFont {
-            encoding: LegacyEncoding::Tcvn3,
-            uppercase: name.ends_with('H'),
-        });
-    }
-    let family = |prefix: &str| {
+    let family = match name.split_once('(') {
+        Some((family, _)) if name.ends_with(')') => family.trim_end(),
+        _ => name,
+    };
+    let lower = family.to_ascii_lowercase();
+    let prefixed = |prefix: &str| {
         lower
             .strip_prefix(prefix)
             .is_some_and(|rest| rest.starts_with(['-', ' ']))
     };
-    let encoding = if family("vni") {
+    let encoding = if prefixed("vni") {
         LegacyEncoding::Vni
-    } else if family("vps") {
+    } else if prefixed("vps") {
         LegacyEncoding::Vps
+    } else if is_tcvn3_family(family) {
+        LegacyEncoding::Tcvn3
     } else {
         return None;
     };
     Some(LegacyFont {
         encoding,
-        uppercase: false,
+        uppercase: encoding == LegacyEncoding::Tcvn3 && family.ends_with('H'),
     })
+}
+
+/// `.Vn…` in any case, or `Vn`/`VN` followed by a capital or a digit (not
+/// `VNF-…`, a family of Unicode fonts).
+fn is_tcvn3_family(family: &str) -> bool {
+    if family
+        .get(..3)
+        .is_some_and(|p| p.eq_ignore_ascii_case(".vn"))
+    {
+        return true;
+    }
+    let lower = family.to_ascii_lowercase();
+    match family.as_bytes() {
+        [b'V', b'n' | b'N', third, ..] => {
+            (third.is_ascii_uppercase() || third.is_ascii_digit())
+                && !lower.starts_with("vnf-")
+                && !lower.starts_with("vnf ")
+        }
+        _ => false,
+    }
 }
 
 /// Decodes the text of a run drawn in a legacy font, as Word stores it: each
@@ -165,15 +179,27 @@ pub fn decode_font_text(text: &str, font: LegacyFont) -> String {
     if text.chars().any(is_unicode_vietnamese) {
         return text.to_string();
     }
+    decode_chars(text, font)
+}
+
+/// Decodes each char of `text` that stands for a legacy byte, leaving the
+/// others (Unicode letters typed among legacy ones) as they are; NFC.
+fn decode_chars(text: &str, font: LegacyFont) -> String {
     let decoded = match font.encoding {
-        LegacyEncoding::Tcvn3 => text.chars().map(tcvn3_char).collect::<String>(),
+        LegacyEncoding::Tcvn3 => tcvn3_text(text),
         LegacyEncoding::Vni => vni_text(text.chars()),
         LegacyEncoding::Viscii => one_byte_chart(text, &viscii::VISCII),
         LegacyEncoding::Vps => one_byte_chart(text, &vps::VPS),
     };
-    let nfc = ComposingNormalizerBorrowed::new_nfc()
-        .normalize(&decoded)
-        .into_owned();
+    // Only VNI (and text that came with combining marks) needs composing.
+    let combining = |c: char| ('\u{300}'..='\u{36F}').contains(&c);
+    let nfc = if decoded.chars().any(combining) {
+        ComposingNormalizerBorrowed::new_nfc()
+            .normalize(&decoded)
+            .into_owned()
+    } else {
+        decoded
+    };
     if font.uppercase {
         nfc.to_uppercase()
     } else {
@@ -181,11 +207,40 @@ pub fn decode_font_text(text: &str, font: LegacyFont) -> String {
     }
 }
 
-/// Reads each Latin-1 char of `text` as its byte's character in `chart`.
+/// Reads each char of `text` as its byte's character in `chart`.
 fn one_byte_chart(text: &str, chart: &[char; 256]) -> String {
     text.chars()
-        .map(|c| u8::try_from(c).map_or(c, |b| chart[usize::from(b)]))
+        .map(|c| legacy_byte(c).map_or(c, |b| chart[usize::from(b)]))
         .collect()
+}
+
+/// The character a char of legacy text stands for in VISCII or VPS (other
+/// encodings keep it).
+fn one_byte_char(c: char, encoding: LegacyEncoding) -> char {
+    let chart = match encoding {
+        LegacyEncoding::Viscii => &viscii::VISCII,
+        LegacyEncoding::Vps => &vps::VPS,
+        _ => return c,
+    };
+    legacy_byte(c).map_or(c, |b| chart[usize::from(b)])
+}
+
+/// The windows-1252 characters of bytes 0x80–0x9F (the five undefined
+/// codes as their C1 controls).
+const WINDOWS_1252_HIGH: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+];
+
+/// The byte a char of legacy text stands for: Latin-1 chars (and C1
+/// controls) are their own code, windows-1252 chars give theirs.
+fn legacy_byte(c: char) -> Option<u8> {
+    u8::try_from(c).ok().or_else(|| {
+        WINDOWS_1252_HIGH
+            .iter()
+            .position(|&w| w == c)
+            .and_then(|i| u8::try_from(0x80 + i).ok())
+    })
 }
 
 /// Decodes raw bytes in a legacy encoding (plain-text files) to NFC.
@@ -293,6 +348,20 @@ const TCVN3_HIGH: [Option<char>; 94] = {
     table
 };
 
+/// TCVN3 text to Unicode. Two soft-hyphen bytes in a row are one ư: no
+/// Vietnamese word has "ưư", and files converted from Word 97 repeat it.
+fn tcvn3_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut previous = None;
+    for c in text.chars() {
+        if !(c == '\u{AD}' && previous == Some(c)) {
+            out.push(tcvn3_char(c));
+        }
+        previous = Some(c);
+    }
+    out
+}
+
 fn tcvn3_char(c: char) -> char {
     match u32::from(c) {
         code @ 0xA1..=0xFE => TCVN3_HIGH[(code - 0xA1) as usize].unwrap_or(c),
@@ -329,7 +398,13 @@ fn vni_letter(c: char) -> Option<char> {
 /// and upper-case bytes mean the same marks).
 fn vni_marks(c: char) -> Option<&'static str> {
     const CIRCUMFLEX: &str = "\u{302}";
-    Some(match c.to_lowercase().next()? {
+    // Latin-1 capitals sit 0x20 below their small letters.
+    let lower = if ('\u{C0}'..='\u{DE}').contains(&c) {
+        char::from_u32(u32::from(c) + 0x20)?
+    } else {
+        c
+    };
+    Some(match lower {
         'ù' => "\u{301}",
         'ø' => "\u{300}",
         'û' => "\u{309}",
@@ -361,27 +436,46 @@ fn takes_vni_marks(c: char) -> bool {
 
 /// VNI text to Unicode: a mark byte after a vowel becomes combining marks
 /// (composed by the caller's NFC); single-byte letters map directly.
+///
+/// Real files also hold the mark typed after the space or bracket that ends
+/// its syllable (`sô ûbaèng` for "sở bằng"): a mark byte can only follow a
+/// vowel, so one after such a gap goes onto the vowel before the gap.
 fn vni_text(chars: impl Iterator<Item = char>) -> String {
     let mut out = String::new();
+    // The last char written, and where a gap after a vowel still without
+    // marks began in `out`.
     let mut previous: Option<char> = None;
+    let mut gap_start: Option<usize> = None;
     for c in chars {
-        let marks = previous
-            .filter(|p| takes_vni_marks(*p))
-            .and_then(|_| vni_marks(c));
-        match marks {
-            Some(marks) => {
+        if let Some(marks) = vni_marks(c) {
+            if previous.is_some_and(takes_vni_marks) {
                 out.push_str(marks);
-                previous = None;
+                (previous, gap_start) = (None, None);
+                continue;
             }
-            None => {
-                let letter = vni_letter(c).unwrap_or(c);
-                out.push(letter);
-                previous = Some(letter);
+            if let Some(start) = gap_start.take() {
+                let gap = out.split_off(start);
+                out.push_str(marks);
+                out.push_str(&gap);
+                previous = gap.chars().last();
+                continue;
             }
         }
+        let letter = vni_letter(c).unwrap_or(c);
+        let gap_char = matches!(c, ' ' | '\u{A0}' | '(' | ')' | '[' | ']');
+        gap_start = match gap_start {
+            Some(start) if gap_char && out.len() - start < GAP_BYTES => Some(start),
+            _ if gap_char && previous.is_some_and(takes_vni_marks) => Some(out.len()),
+            _ => None,
+        };
+        out.push(letter);
+        previous = Some(letter);
     }
     out
 }
+
+/// Longest gap, in bytes, between a VNI vowel and a mark typed after it.
+const GAP_BYTES: usize = 3;
 
 #[cfg(test)]
 mod tests {
@@ -421,6 +515,7 @@ mod tests {
             (TCVN3, "d©n sè vµ ph¸t triÓn", "dân số và phát triển"),
             (TCVN3, "ng\u{ad}êi cao tuæi", "người cao tuổi"),
             (TCVN3, "trÎ em d\u{ad}íi 5 tuæi", "trẻ em dưới 5 tuổi"),
+            (TCVN3, "Thñ t\u{ad}\u{ad}íng", "Thủ tướng"),
             (TCVN3_CAPS, "ñy ban nh©n d©n", "ỦY BAN NHÂN DÂN"),
             (TCVN3_CAPS, "thµnh phè cÇn th¬", "THÀNH PHỐ CẦN THƠ"),
             (TCVN3_CAPS, "kÕ ho¹ch hãa gia ®×nh", "KẾ HOẠCH HÓA GIA ĐÌNH"),
@@ -446,6 +541,10 @@ mod tests {
             (VNI, "ÑAÊNG KYÙ", "ĐĂNG KÝ"),
             (VNI, "nhieàu naêm", "nhiều năm"),
             (VNI, "thaúng", "thẳng"),
+            (VNI, "cô sô ûbaèng", "cơ sở bằng"),
+            (VNI, "sô ûbaèng", "sở bằng"),
+            (VNI, "(tö) ûnhaân", "(tử) nhân"),
+            (VNI, "coù ø", "có ø"),
         ];
         for (font, legacy, want) in cases {
             assert_eq!(decode_font_text(legacy, *font), *want, "{legacy}");
@@ -531,8 +630,15 @@ mod tests {
         );
         assert_eq!(legacy_font("VPSTimes"), None);
         assert_eq!(legacy_font("Times New Roman"), None);
-        assert_eq!(legacy_font("VnTime"), None);
         assert_eq!(legacy_font("Arial"), None);
+        assert_eq!(legacy_font("VNF-Futura"), None);
+        assert_eq!(legacy_font("Vni"), None);
+        assert_eq!(legacy_font("VnTime"), tcvn3(false));
+        assert_eq!(legacy_font("VNSTCVN3"), tcvn3(false));
+        assert_eq!(legacy_font("VnSouthern(Ds)"), tcvn3(false));
+        assert_eq!(legacy_font("VnArialH(Ds)"), tcvn3(true));
+        assert_eq!(legacy_font(".Vn3DH"), tcvn3(true));
+        assert_eq!(legacy_font("VnTimeH"), tcvn3(true));
     }
 
     #[test]

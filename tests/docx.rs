@@ -221,3 +221,97 @@ fn real_word_files_keep_structure_and_leak_no_codes() {
         .count();
     assert!(numbered >= 20, "WPS automatic heading numbers: {numbered}");
 }
+
+/// A DOCX package built in memory: `body` paragraphs, `styles.xml` and
+/// `docProps/core.xml`.
+fn package(body: &str, styles: &str, core: &str) -> Vec<u8> {
+    use std::io::Write;
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let rel = "http://schemas.openxmlformats.org";
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut add = |name: &str, text: &str| {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    };
+    add(
+        "_rels/.rels",
+        &format!(
+            r#"<Relationships xmlns="{rel}/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="{rel}/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>"#
+        ),
+    );
+    add(
+        "word/_rels/document.xml.rels",
+        &format!(
+            r#"<Relationships xmlns="{rel}/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#
+        ),
+    );
+    add(
+        "word/styles.xml",
+        &format!("<w:styles {W}>{styles}</w:styles>"),
+    );
+    add(
+        "word/document.xml",
+        &format!("<w:document {W}><w:body>{body}</w:body></w:document>"),
+    );
+    add(
+        "docProps/core.xml",
+        &format!(
+            r#"<cp:coreProperties xmlns:cp="{rel}/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">{core}</cp:coreProperties>"#
+        ),
+    );
+    zip.finish().unwrap().into_inner()
+}
+
+/// A paragraph of one run in `font` (`None`: the run names no font).
+fn paragraph(text: &str, font: Option<&str>) -> String {
+    let props = font
+        .map(|f| format!(r#"<w:rPr><w:rFonts w:ascii="{f}" w:hAnsi="{f}"/></w:rPr>"#))
+        .unwrap_or_default();
+    format!(r#"<w:p><w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#)
+}
+
+#[test]
+fn legacy_text_in_unknown_or_unnamed_fonts_is_decoded_by_content() {
+    // The default font is a theme font: no run names a legacy font.
+    let styles = r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"/></w:rPr></w:rPrDefault></w:docDefaults>"#;
+    let body = [
+        paragraph("Céng hßa x· héi chñ nghÜa ViÖt Nam", None),
+        paragraph("§éc lËp - Tù do - H¹nh phóc", Some("VNSTCVN3")),
+        paragraph("ñy ban nh©n d©n thµnh phè", Some("VnArialH(Ds)")),
+        paragraph("Quyeát ñònh veà vieäc thaønh laäp", Some("Arial")),
+        paragraph("Chó ý", None),
+        paragraph(
+            "Michèle Debonneuil, Études, Müller",
+            Some("Times New Roman"),
+        ),
+        paragraph("Kế hoạch năm 2025", None),
+    ]
+    .concat();
+    let core = "<dc:title>QuyÕt ®Þnh sè 256</dc:title><dc:creator>Michèle</dc:creator>";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("legacy-fonts.docx");
+    std::fs::write(&path, package(&body, styles, core)).unwrap();
+    let record = ingest(path.to_str().unwrap());
+    let texts: Vec<&str> = blocks(&record)
+        .iter()
+        .map(|b| b["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Cộng hòa xã hội chủ nghĩa Việt Nam",
+            "Độc lập - Tự do - Hạnh phúc",
+            "ỦY BAN NHÂN DÂN THÀNH PHỐ",
+            "Quyết định về việc thành lập",
+            "Chú ý",
+            "Michèle Debonneuil, Études, Müller",
+            "Kế hoạch năm 2025",
+        ]
+    );
+    let meta = &record["meta"];
+    assert_eq!(meta["title"], "Quyết định số 256");
+    assert_eq!(meta["author"], "Michèle");
+    assert_eq!(meta["legacy_encodings"], "TCVN3, VNI");
+    assert_eq!(meta["legacy_fonts"], "Arial, VNSTCVN3, VnArialH(Ds)");
+}

@@ -19,6 +19,7 @@ mod styles;
 mod tests;
 
 use crate::extract::xml::{Relationship, attr, resolve_reference};
+use crate::legacy::LegacyDecoder;
 use crate::model::{Block, DocError, Extraction, Limits};
 use numbering::Numbering;
 use package::Package;
@@ -95,12 +96,9 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
             "document has tracked changes; text is given as if all changes were accepted".into(),
         );
     }
-    if !doc.legacy_fonts.is_empty() {
-        let fonts: Vec<&str> = doc.legacy_fonts.iter().map(String::as_str).collect();
-        out.meta.insert("legacy_fonts".into(), fonts.join(", "));
-    }
     out.blocks = blocks;
-    read_metadata(&mut package, &mut out.meta)?;
+    read_metadata(&mut package, &mut out.meta, &mut doc.decoder)?;
+    doc.decoder.report(&mut out.meta);
     Ok(out)
 }
 
@@ -185,10 +183,12 @@ fn note_numbering(settings_xml: &str) -> [NoteNumbering; 2] {
 }
 
 /// Title, subject, author, dates, keywords from `docProps/core.xml`; pages,
-/// words and the producing application from `docProps/app.xml`.
+/// words and the producing application from `docProps/app.xml`. Text fields
+/// typed in a legacy Vietnamese font ("QuyÕt ®Þnh") are decoded by content.
 fn read_metadata(
     package: &mut Package,
     meta: &mut BTreeMap<String, String>,
+    decoder: &mut LegacyDecoder,
 ) -> Result<(), DocError> {
     const FIELDS: &[(&str, &str)] = &[
         ("title", "title"),
@@ -203,6 +203,15 @@ fn read_metadata(
         ("words", "Words"),
         ("application", "Application"),
         ("company", "Company"),
+    ];
+    const TEXT_FIELDS: &[&str] = &[
+        "title",
+        "subject",
+        "author",
+        "keywords",
+        "description",
+        "last_modified_by",
+        "company",
     ];
     for part in ["docProps/core.xml", "docProps/app.xml"] {
         let Some(xml) = package.read(part)? else {
@@ -236,8 +245,11 @@ fn read_metadata(
             }
         }
     }
-    meta.retain(|_, value| {
+    meta.retain(|key, value| {
         *value = value.trim().to_string();
+        if TEXT_FIELDS.contains(&key.as_str()) {
+            *value = decoder.decode_text(value);
+        }
         !value.is_empty()
     });
     Ok(())

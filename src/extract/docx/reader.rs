@@ -11,11 +11,11 @@
 use super::numbering::{ListCounters, Numbering};
 use super::styles::{NumPr, Styles, font_of, is_on, outline_to_level};
 use crate::extract::xml::{attr, resolve_reference};
-use crate::legacy::{LegacyFont, decode_font_text, legacy_font};
+use crate::legacy::{FontRun, LegacyDecoder, Piece};
 use crate::model::{Block, BlockKind, DocError, Limits, NoteRef, TablePos};
 use crate::normalize::NOTE_ANCHOR;
 use quick_xml::events::{BytesStart, Event};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 
 /// Which part is being read; it decides the kind of the blocks it gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,8 +59,8 @@ pub(super) struct DocumentState<'a> {
     pub header_refs: Vec<String>,
     pub footer_refs: Vec<String>,
     pub tracked_changes: bool,
-    /// Legacy fonts whose text was decoded, by name.
-    pub legacy_fonts: BTreeSet<String>,
+    /// Decodes legacy Vietnamese text, paragraph by paragraph.
+    pub decoder: LegacyDecoder,
     next_table: u32,
     footnotes_seen: u32,
     endnotes_seen: u32,
@@ -87,7 +87,7 @@ impl<'a> DocumentState<'a> {
             header_refs: Vec::new(),
             footer_refs: Vec::new(),
             tracked_changes: false,
-            legacy_fonts: BTreeSet::new(),
+            decoder: LegacyDecoder::new(),
             next_table: 0,
             footnotes_seen: 0,
             endnotes_seen: 0,
@@ -117,11 +117,57 @@ impl<'a> DocumentState<'a> {
 /// Paragraph properties and text gathered between `<w:p>` and `</w:p>`.
 #[derive(Default)]
 struct Paragraph {
-    text: String,
+    /// The text, not yet decoded: legacy Vietnamese is decided per paragraph.
+    fragments: Vec<Fragment>,
     style: Option<String>,
     outline_level: Option<u32>,
     numbering: Option<NumPr>,
     notes: Vec<NoteRef>,
+}
+
+/// A piece of paragraph text before decoding: the text of runs with the
+/// name of their font, or text to keep as it is (tabs, note anchors,
+/// symbols already mapped, raised digits).
+enum Fragment {
+    Run { text: String, font: Option<String> },
+    Kept(String),
+}
+
+impl Paragraph {
+    /// Appends the text of a run in `font`, to the previous fragment when it
+    /// is in the same font (a VNI letter and its mark may sit in two runs).
+    fn push_run(&mut self, s: &str, font: Option<String>) {
+        match self.fragments.last_mut() {
+            Some(Fragment::Run { text, font: last }) if *last == font => text.push_str(s),
+            _ => self.fragments.push(Fragment::Run {
+                text: s.to_string(),
+                font,
+            }),
+        }
+    }
+
+    fn push_kept(&mut self, s: &str) {
+        match self.fragments.last_mut() {
+            Some(Fragment::Kept(text)) => text.push_str(s),
+            _ => self.fragments.push(Fragment::Kept(s.to_string())),
+        }
+    }
+
+    /// The paragraph's text, its runs decoded by `decoder`.
+    fn decoded_text(&self, decoder: &mut LegacyDecoder) -> String {
+        let pieces: Vec<Piece> = self
+            .fragments
+            .iter()
+            .map(|f| match f {
+                Fragment::Run { text, font } => Piece::Run(FontRun {
+                    text,
+                    font: font.as_deref(),
+                }),
+                Fragment::Kept(text) => Piece::Kept(text),
+            })
+            .collect();
+        decoder.decode_pieces(&pieces)
+    }
 }
 
 /// A place that collects paragraphs into one block: a table cell or a note.
@@ -198,8 +244,6 @@ struct PartReader<'s, 'a> {
     place: Option<Place>,
     /// Text of the `w:t` being read, taken as a whole at its end.
     text: String,
-    /// Legacy-font text not yet decoded, and its font.
-    legacy: Option<(LegacyFont, String)>,
     /// Index in the open paragraph's notes of a note whose mark is the next
     /// run's text (`w:customMarkFollows`).
     custom_mark: Option<usize>,
@@ -221,7 +265,6 @@ impl<'s, 'a> PartReader<'s, 'a> {
             run: Run::default(),
             place: None,
             text: String::new(),
-            legacy: None,
             custom_mark: None,
             skipping: 0,
         }
@@ -354,11 +397,9 @@ impl<'s, 'a> PartReader<'s, 'a> {
             }
             "br" | "cr" => self.push_text("\n"),
             "noBreakHyphen" => self.push_text("-"),
-            "softHyphen" => {
-                if let Some(font) = self.run_legacy_font() {
-                    self.push_legacy(font, "\u{AD}");
-                }
-            }
+            // A TCVN3 letter (ư is the soft-hyphen byte), as LibreOffice
+            // writes it; in Unicode text the normalizer drops it.
+            "softHyphen" => self.push_run_text("\u{AD}"),
             "sym" => self.push_symbol(e),
             "fldChar" => self.field_char(e),
             "footnoteReference" | "endnoteReference" => self.note_reference(name, e),
@@ -465,39 +506,22 @@ impl<'s, 'a> PartReader<'s, 'a> {
             .all(|f| f.in_result && !f.is_page_number())
     }
 
+    /// Text kept as it is (not run text to decode).
     fn push_text(&mut self, s: &str) {
         if self.text_is_shown() {
-            self.flush_legacy();
-            self.with_paragraph(|p| p.text.push_str(s));
+            self.with_paragraph(|p| p.push_kept(s));
         }
     }
 
-    /// Holds back text in a legacy font until the font changes or other text
-    /// comes: a VNI letter and its mark byte may sit in two runs, and
-    /// LibreOffice writes the TCVN3 letter ư (the soft-hyphen byte) as a
-    /// `w:softHyphen` element between two `w:t`.
-    fn push_legacy(&mut self, font: LegacyFont, s: &str) {
-        if !self.text_is_shown() {
-            return;
-        }
-        if self.legacy.as_ref().is_some_and(|(f, _)| *f != font) {
-            self.flush_legacy();
-        }
-        self.legacy
-            .get_or_insert_with(|| (font, String::new()))
-            .1
-            .push_str(s);
-    }
-
-    fn flush_legacy(&mut self) {
-        if let Some((font, raw)) = self.legacy.take() {
-            let text = decode_font_text(&raw, font);
-            self.with_paragraph(|p| p.text.push_str(&text));
+    /// Text of the current run, with the name of the font it is drawn in.
+    fn push_run_text(&mut self, s: &str) {
+        if self.text_is_shown() {
+            let font = self.run_font();
+            self.with_paragraph(|p| p.push_run(s, font));
         }
     }
 
-    /// The end of a `w:t`: its text decoded from a legacy font if the run is
-    /// in one, or taken as the mark of a custom-marked note.
+    /// The end of a `w:t`: run text, or the mark of a custom-marked note.
     fn end_text(&mut self) {
         self.place = None;
         let mut text = std::mem::take(&mut self.text);
@@ -511,29 +535,33 @@ impl<'s, 'a> PartReader<'s, 'a> {
             });
             return;
         }
-        if let Some(font) = self.run_legacy_font() {
-            return self.push_legacy(font, &text);
-        }
-        let shifted = self
+        match self
             .run
             .superscript
-            .and_then(|up| crate::symbols::shifted(&text, up));
-        self.push_text(shifted.as_deref().unwrap_or(&text));
+            .and_then(|up| crate::symbols::shifted(&text, up))
+        {
+            Some(shifted) => self.push_text(&shifted),
+            None => self.push_run_text(&text),
+        }
     }
 
-    /// The legacy font the current run is drawn in, if any.
-    fn run_legacy_font(&mut self) -> Option<LegacyFont> {
-        let styles: &'a Styles = self.doc.styles;
+    /// The name of the font the current run is drawn in: its own, else its
+    /// character style's, paragraph style's or the document default; `None`
+    /// for a theme font (`minorHAnsi`), which names no family.
+    fn run_font(&self) -> Option<String> {
         let paragraph_style = self.paragraphs.last().and_then(|p| p.style.as_deref());
-        let name = match &self.run.font {
-            Some(font) => font.as_str(),
-            None => styles.inherited_run_font(self.run.style.as_deref(), paragraph_style)?,
-        };
-        let font = legacy_font(name)?;
-        if !self.doc.legacy_fonts.contains(name) {
-            self.doc.legacy_fonts.insert(name.to_string());
-        }
-        Some(font)
+        let font = match &self.run.font {
+            Some(font) => Some(font.as_str()),
+            None => self
+                .doc
+                .styles
+                .inherited_run_font(self.run.style.as_deref(), paragraph_style),
+        }?;
+        let theme = ["major", "minor"].iter().any(|p| {
+            font.strip_prefix(p)
+                .is_some_and(|kind| matches!(kind, "Ascii" | "HAnsi" | "EastAsia" | "Bidi"))
+        });
+        (!theme).then(|| font.to_string())
     }
 
     /// `w:sym`: a character of a symbol font, mapped to Unicode.
@@ -581,11 +609,10 @@ impl<'s, 'a> PartReader<'s, 'a> {
         } else {
             self.doc.next_note_label(prefix)
         };
-        self.flush_legacy();
         let Some(paragraph) = self.paragraphs.last_mut() else {
             return;
         };
-        paragraph.text.push(NOTE_ANCHOR);
+        paragraph.push_kept(NOTE_ANCHOR.encode_utf8(&mut [0; 4]));
         paragraph.notes.push(NoteRef {
             id,
             label,
@@ -609,18 +636,17 @@ impl<'s, 'a> PartReader<'s, 'a> {
     }
 
     fn end_paragraph(&mut self) {
-        self.flush_legacy();
         let Some(mut paragraph) = self.paragraphs.pop() else {
             return;
         };
+        let text = paragraph.decoded_text(&mut self.doc.decoder);
         let (kind, level, label) = self.classify(&paragraph);
         for note in &paragraph.notes {
             self.doc
                 .note_labels
                 .push((note.id.clone(), note.label.clone()));
         }
-        let empty = paragraph
-            .text
+        let empty = text
             .trim_matches(|c: char| c.is_whitespace() || c == NOTE_ANCHOR)
             .is_empty();
         // Paragraphs of a text box inside a paragraph are blocks of their own;
@@ -643,14 +669,14 @@ impl<'s, 'a> PartReader<'s, 'a> {
                 container.text.push_str(&label);
                 container.text.push(' ');
             }
-            container.text.push_str(&paragraph.text);
+            container.text.push_str(&text);
             container.notes.append(&mut paragraph.notes);
             return;
         }
         if empty {
             return;
         }
-        let mut block = Block::new(self.part_block_kind(kind), paragraph.text);
+        let mut block = Block::new(self.part_block_kind(kind), text);
         block.level = level;
         block.label = label;
         block.notes = paragraph.notes;

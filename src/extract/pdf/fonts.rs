@@ -7,9 +7,10 @@ use super::cmap::{CMap, Code};
 use super::glyphs::{BaseEncoding, glyph_name_to_unicode};
 use super::objects::{number, stream_data};
 use super::predefined::{self, Collection, PredefinedCMap};
-use crate::legacy::{LegacyFont, decode_font_text, legacy_font};
+use crate::legacy::{EncodingEvidence, LegacyEncoding, LegacyFont, decode_font_text, legacy_font};
 use encoding_rs::Encoding;
 use lopdf::{Dictionary, Document, Object};
+use std::cell::RefCell;
 
 /// Why a font's text cannot be turned into Unicode (yet).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,10 +114,61 @@ pub struct Font {
     /// A TCVN3 or VNI font: the text its maps give is the Latin-1 reading
     /// of legacy Vietnamese bytes, decoded once more.
     legacy: Option<LegacyFont>,
+    /// For a one-byte font whose name says nothing: what the strings it
+    /// showed so far read as (TCVN3 text is often set in fonts renamed
+    /// `TimesNewRoman` by the printer driver).
+    by_content: RefCell<ContentReading>,
     /// A Chinese font declared with a one-byte encoding and no ToUnicode
     /// map: a byte ≥ 0x81 starts a two-byte GBK or Big5 character, as the
     /// Chinese Windows drivers that wrote such files meant.
     double_byte: Option<&'static Encoding>,
+}
+
+/// What the strings of a font with no telling name read as, so far.
+#[derive(Debug, Clone, Default)]
+struct ContentReading {
+    evidence: EncodingEvidence,
+    /// Set once the evidence is clear: the legacy encoding, or `None` for
+    /// Unicode or Western text.
+    decided: Option<Option<LegacyEncoding>>,
+    /// Text shown but not yet weighed: the end of a word may come in the
+    /// next string.
+    unweighed: String,
+    /// The last chars shown, which judge a string until the font is decided.
+    recent: String,
+}
+
+/// Chars of recent text kept to judge a string by, and of text without a
+/// space weighed anyway.
+const RECENT_CHARS: usize = 48;
+const MAX_UNWEIGHED_BYTES: usize = 256;
+
+impl ContentReading {
+    /// The encoding `text`, the next string shown, is read in.
+    fn read(&mut self, text: &str) -> Option<LegacyEncoding> {
+        if let Some(decided) = self.decided {
+            return decided;
+        }
+        self.unweighed.push_str(text);
+        let cut = match self.unweighed.rfind(char::is_whitespace) {
+            Some(space) => Some(space),
+            None => (self.unweighed.len() > MAX_UNWEIGHED_BYTES).then_some(self.unweighed.len()),
+        };
+        if let Some(cut) = cut {
+            self.evidence.add(&self.unweighed[..cut]);
+            self.unweighed.drain(..cut);
+        }
+        self.decided = self.evidence.clear();
+        if let Some(decided) = self.decided {
+            return decided;
+        }
+        self.recent.push_str(text);
+        let excess = self.recent.chars().count().saturating_sub(RECENT_CHARS);
+        if let Some((start, _)) = self.recent.char_indices().nth(excess) {
+            self.recent.drain(..start);
+        }
+        EncodingEvidence::likely(&self.recent)
+    }
 }
 
 /// Upper bound on explicit widths read from one font.
@@ -140,6 +192,7 @@ impl Font {
             },
             scale: 0.001,
             legacy: None,
+            by_content: RefCell::default(),
             double_byte: None,
         }
     }
@@ -247,6 +300,7 @@ impl Font {
             widths,
             scale: 0.001,
             legacy: None,
+            by_content: RefCell::default(),
             double_byte: None,
         }
     }
@@ -293,6 +347,7 @@ impl Font {
                 .then(|| chinese_font_encoding(&name))
                 .flatten(),
             legacy: None,
+            by_content: RefCell::default(),
             name,
             problem,
             vertical: false,
@@ -331,6 +386,7 @@ impl Font {
                 word_space: code.len == 1 && code.value == 32,
             });
         }
+        self.decode_legacy(&mut out);
         out
     }
 
@@ -340,11 +396,51 @@ impl Font {
             let text = encoding.decode_without_bom_handling_and_without_replacement(&bytes)?;
             return Some(clean(&text));
         }
-        let text = self.mapped_text(code)?;
-        match self.legacy {
-            Some(legacy) => Some(legacy_text(&text, legacy)),
-            None => Some(text),
+        self.mapped_text(code)
+    }
+
+    /// Decodes the glyphs of one shown string from the legacy encoding the
+    /// font's name implies, or failing that, the one its text plainly reads
+    /// as. A VNI mark glyph joins the letter glyph before it.
+    fn decode_legacy(&self, glyphs: &mut [Decoded]) {
+        let Some(font) = self.legacy.or_else(|| self.legacy_by_content(glyphs)) else {
+            return;
+        };
+        let mut previous: Option<(usize, String)> = None;
+        for i in 0..glyphs.len() {
+            let Some(raw) = glyphs[i].text.clone() else {
+                previous = None;
+                continue;
+            };
+            if font.encoding == LegacyEncoding::Vni
+                && let Some((at, before)) = previous.take()
+            {
+                let joined = legacy_text(&format!("{before}{raw}"), font);
+                if joined.chars().count() == 1 {
+                    glyphs[at].text = Some(joined);
+                    glyphs[i].text = Some(String::new());
+                    continue;
+                }
+            }
+            glyphs[i].text = Some(legacy_text(&raw, font));
+            previous = Some((i, raw));
         }
+    }
+
+    /// The legacy encoding of a one-byte font with no telling name, from
+    /// the strings it showed, this one included: decided for good once they
+    /// are plainly legacy or plainly Unicode, and until then string by
+    /// string from the last few words shown.
+    fn legacy_by_content(&self, glyphs: &[Decoded]) -> Option<LegacyFont> {
+        if !matches!(self.codes, Codes::OneByte) || self.double_byte.is_some() {
+            return None;
+        }
+        let text: String = glyphs.iter().filter_map(|g| g.text.as_deref()).collect();
+        let encoding = self.by_content.borrow_mut().read(&text)?;
+        Some(LegacyFont {
+            encoding,
+            uppercase: false,
+        })
     }
 
     fn mapped_text(&self, code: Code) -> Option<String> {
@@ -1056,6 +1152,51 @@ mod tests {
         assert!(!is_chinese_font_name("TimesNewRomanPSMT"));
         assert_eq!(strip_subset("FBHPEM+VnTime"), "VnTime");
         assert_eq!(strip_subset("Foo+Bar"), "Foo+Bar");
+    }
+
+    /// The text of each shown string, glyphs joined.
+    fn shown(font: &Font, strings: &[&[u8]]) -> Vec<String> {
+        strings
+            .iter()
+            .map(|bytes| texts(font, bytes).into_iter().flatten().collect())
+            .collect()
+    }
+
+    #[test]
+    fn legacy_text_in_fonts_with_unknown_names_is_decoded_by_content() {
+        let doc = Document::new();
+        let load = |name: &str| {
+            let dict = dictionary! {
+                "Subtype" => "TrueType", "BaseFont" => name, "Encoding" => "WinAnsiEncoding",
+            };
+            Font::load(&doc, &dict, 1 << 20)
+        };
+        let tcvn3 = load("ABCDEF+TimesNewRoman");
+        assert_eq!(
+            shown(
+                &tcvn3,
+                &[
+                    b"C\xe9ng h\xdfa x\xb7 h\xe9i ",
+                    b"ch\xf1 ngh\xdca",
+                    b" 5 c\xb8i"
+                ]
+            ),
+            ["Cộng hòa xã hội ", "chủ nghĩa", " 5 cái"]
+        );
+        // VNI: the mark glyph joins its letter; the glyph after it is empty.
+        let vni = load("Arial");
+        assert_eq!(
+            shown(&vni, &[b"Co\xe4ng hoa\xf8 xa\xf5 ho\xe4i chu\xfb ngh\xf3a"]),
+            ["Cộng hoà xã hội chủ nghĩa"]
+        );
+        let western = load("Helvetica");
+        assert_eq!(
+            shown(
+                &western,
+                &[b"Mich\xe8le Debonneuil, \xc9tudes", b" M\xfcller"]
+            ),
+            ["Michèle Debonneuil, Études", " Müller"]
+        );
     }
 
     #[test]

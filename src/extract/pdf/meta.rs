@@ -1,6 +1,7 @@
 //! Document metadata from the PDF information dictionary.
 
 use super::glyphs::decode_text_string;
+use crate::legacy::LegacyDecoder;
 use lopdf::{Document, Object};
 use std::collections::BTreeMap;
 
@@ -17,7 +18,8 @@ const FIELDS: [(&[u8], &str); 8] = [
 ];
 
 /// Adds the non-empty text fields of the document's Info dictionary to
-/// `meta`, with dates in ISO 8601 form where they parse.
+/// `meta`, with dates in ISO 8601 form where they parse, and text typed in
+/// a legacy Vietnamese font ("QuyÕt ®Þnh") decoded.
 pub fn read_info(doc: &Document, meta: &mut BTreeMap<String, String>) {
     let Ok(info) = doc
         .trailer
@@ -26,6 +28,7 @@ pub fn read_info(doc: &Document, meta: &mut BTreeMap<String, String>) {
     else {
         return;
     };
+    let mut decoder = LegacyDecoder::new();
     for (key, name) in FIELDS {
         let Ok(Object::String(bytes, _)) = info.get_deref(key, doc) else {
             continue;
@@ -37,7 +40,7 @@ pub fn read_info(doc: &Document, meta: &mut BTreeMap<String, String>) {
         }
         let value = match name {
             "created" | "modified" => iso_date(text).unwrap_or_else(|| text.to_string()),
-            _ => text.to_string(),
+            _ => decoder.decode_text(text),
         };
         meta.insert(name.to_string(), value);
     }
@@ -116,5 +119,25 @@ mod tests {
         assert_eq!(iso_date("D:20241305").as_deref(), None);
         assert_eq!(iso_date("yesterday"), None);
         assert_eq!(iso_date("D:2016063014530"), None);
+    }
+
+    #[test]
+    fn legacy_vietnamese_titles_are_decoded() {
+        let mut doc = Document::with_version("1.4");
+        let latin1 = |text: &str| {
+            let bytes = text.chars().map(|c| u8::try_from(c).unwrap()).collect();
+            Object::String(bytes, lopdf::StringFormat::Literal)
+        };
+        let mut info = lopdf::Dictionary::new();
+        info.set("Title", latin1("QuyÕt ®Þnh sè 256"));
+        info.set("Author", latin1("Michèle Debonneuil"));
+        info.set("Subject", latin1("Coäng hoøa xaõ hoäi"));
+        let info = doc.add_object(info);
+        doc.trailer.set("Info", info);
+        let mut meta = BTreeMap::new();
+        read_info(&doc, &mut meta);
+        assert_eq!(meta["title"], "Quyết định số 256");
+        assert_eq!(meta["author"], "Michèle Debonneuil");
+        assert_eq!(meta["subject"], "Cộng hòa xã hội");
     }
 }
