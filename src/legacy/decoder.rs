@@ -215,7 +215,17 @@ impl LegacyDecoder {
             // words agree.
             return clear.filter(|_| segment.hint.is_some()).unwrap_or(0);
         }
-        if let Some(reading) = clear.or(paragraph_reading) {
+        if let Some(reading) = clear {
+            return reading;
+        }
+        // A short run in a named font that is no legacy font, whose words
+        // already read as Vietnamese, stays as it is: "Ghi chú: " typed in
+        // Arial before a TCVN3 run. Runs with no font name (cells, metadata)
+        // still follow their paragraph and document.
+        if segment.font.is_some() && segment.hint.is_none() && segment.evidence.reads_as_it_is() {
+            return 0;
+        }
+        if let Some(reading) = paragraph_reading {
             return reading;
         }
         let named = segment.hint.map(|h| reading_index(Some(h.encoding)));
@@ -517,5 +527,22 @@ mod tests {
             Piece::Run(run(" x· héi", None)),
         ];
         assert_eq!(decoder.decode_pieces(&pieces), "Cộng hòa¹ xã hội");
+    }
+
+    #[test]
+    fn a_unicode_run_in_a_named_font_keeps_its_words_beside_a_legacy_run() {
+        let mut decoder = LegacyDecoder::new();
+        let tcvn3 = run("Céng hßa x· héi chñ nghÜa ViÖt Nam", Some(".VnTime"));
+        let runs = [run("Ghi chú: ", Some("Arial")), tcvn3];
+        assert_eq!(
+            decoder.decode_runs(&runs),
+            "Ghi chú: Cộng hòa xã hội chủ nghĩa Việt Nam"
+        );
+        // With no font name, a word that reads either way follows the paragraph.
+        let runs = [run("sè ", None), tcvn3];
+        assert_eq!(
+            decoder.decode_runs(&runs),
+            "số Cộng hòa xã hội chủ nghĩa Việt Nam"
+        );
     }
 }

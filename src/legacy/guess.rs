@@ -121,6 +121,12 @@ impl Evidence {
         (top >= runner_up + 2 && top * 5 >= self.words * 3).then_some(best)
     }
 
+    /// Whether every word with a byte above 0x7F is already a syllable as
+    /// the text stands.
+    pub fn reads_as_it_is(&self) -> bool {
+        self.words > 0 && self.syllables[0] == self.words
+    }
+
     /// The likeliest reading of text that is not plainly in one: the one
     /// with most syllables, ties going to the reading the font names
     /// (`named`), then to the `document`'s, then to the text as it is.

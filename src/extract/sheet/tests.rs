@@ -158,7 +158,8 @@ fn a_cell_is_cut_into_runs_where_its_font_changes() {
             "F: dµi",
             &fonts(&[(0, "Symbol"), (1, ".VnTime")])
         ),
-        "F: dài"
+        // F in the Symbol font draws Φ.
+        "Φ: dài"
     );
 }
 
