@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-/// Turns folders of plan documents (DOCX, PDF, HTML, text) into clean,
+/// Turns folders of plan documents (DOCX, DOC, RTF, XLS/XLSX/ODS, PDF, HTML, text) into clean,
 /// segmented, glossary-annotated JSON Lines.
 #[derive(Parser)]
 #[command(name = "plangloss", version, about, long_about = None)]
@@ -32,7 +32,7 @@ struct Cli {
 enum Command {
     /// Extract, normalize, segment and annotate documents; write one JSON record per document.
     #[command(
-        after_help = "Examples:\n  plangloss ingest corpora/ --glossary glossaries/program-terms.tsv -o out.jsonl\n  plangloss ingest plan.docx scans/ --jobs 2 > out.jsonl\n\n\
+        after_help = "Examples:\n  plangloss ingest corpora/ --glossary glossaries/program-terms.tsv -o out.jsonl\n  plangloss ingest plan.docx annex.xls scans/ --jobs 2 > out.jsonl\n\n\
 Exit status: 0 when every document succeeded, 1 when any failed (the others are still written), 2 for usage errors."
     )]
     Ingest {
@@ -314,7 +314,7 @@ struct ReadArgs {
     /// Largest file to read, in MiB; larger files get a `too_large` error record (e.g. `--max-file-size 512`).
     #[arg(long, value_name = "MIB", default_value_t = 256)]
     max_file_size: u64,
-    /// Most XML one DOCX may inflate to, in MiB, all parts together; more gives a `too_large` error record (zip bombs). Also the largest PDF stream (e.g. `--max-inflated-size 1024`).
+    /// Most XML one DOCX, XLSX or ODS may inflate to, in MiB, all parts together; more gives a `too_large` error record (zip bombs). Also the largest PDF or OLE2 (.doc/.xls) stream, and the most text one RTF or .doc may give (e.g. `--max-inflated-size 1024`).
     #[arg(long, value_name = "MIB", default_value_t = 256)]
     max_inflated_size: u64,
     /// User password for encrypted PDFs; the empty password is always tried first (e.g. `--password foo`).
