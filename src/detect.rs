@@ -68,6 +68,11 @@ fn detect_zip(bytes: &[u8]) -> Result<Format, DocError> {
         if main.starts_with("word/") {
             return Ok(Format::Docx);
         }
+        if main.starts_with("xl/") && main.ends_with(".bin") {
+            return Err(DocError::unsupported(
+                "Excel binary workbook (.xlsb) is not supported; save it as .xlsx",
+            ));
+        }
         if main.starts_with("xl/") {
             return Ok(Format::Xlsx);
         }
@@ -325,6 +330,9 @@ mod tests {
             ("content.xml", "<office:document-content/>"),
         ]);
         assert!(detect(&odt).unwrap_err().message.contains(".odt"));
+        let rels = RELS_DOC2.replace("/word/document2.xml", "xl/workbook.bin");
+        let xlsb = zip_with(&[("_rels/.rels", &rels), ("xl/workbook.bin", "")]);
+        assert!(detect(&xlsb).unwrap_err().message.contains(".xlsb"));
         let plain = zip_with(&[("a.txt", "hello")]);
         assert!(detect(&plain).unwrap_err().message.contains("ZIP archive"));
     }
