@@ -76,6 +76,17 @@ impl<'a> Ole<'a> {
     /// passed through `decoder` so legacy Vietnamese text becomes Unicode.
     /// Missing or damaged property sets give no entries, never an error.
     pub fn summary_metadata(&mut self, decoder: &mut LegacyDecoder) -> BTreeMap<String, String> {
+        let mut meta = self.summary_properties();
+        for value in meta.values_mut() {
+            *value = decoder.decode_text(value).trim().to_string();
+        }
+        meta.retain(|_, value| !value.is_empty());
+        meta
+    }
+
+    /// The same properties as [`summary_metadata`](Self::summary_metadata),
+    /// trimmed but not yet decoded from legacy encodings.
+    pub fn summary_properties(&mut self) -> BTreeMap<String, String> {
         let mut meta = BTreeMap::new();
         for (stream, fields) in [
             ("/\u{5}SummaryInformation", SUMMARY_FIELDS),
@@ -86,23 +97,10 @@ impl<'a> Ole<'a> {
             }
         }
         for value in meta.values_mut() {
-            *value = decoder.decode_text(value.trim()).trim().to_string();
+            *value = value.trim().to_string();
         }
         meta.retain(|_, value| !value.is_empty());
         meta
-    }
-}
-
-/// The summary metadata of the compound file `bytes` (see
-/// [`Ole::summary_metadata`]); an unreadable file gives no entries.
-pub fn summary_metadata(
-    bytes: &[u8],
-    limits: &Limits,
-    decoder: &mut LegacyDecoder,
-) -> BTreeMap<String, String> {
-    match Ole::open(bytes, limits) {
-        Ok(mut ole) => ole.summary_metadata(decoder),
-        Err(_) => BTreeMap::new(),
     }
 }
 

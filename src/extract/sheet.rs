@@ -20,7 +20,7 @@
 //! Legacy Vietnamese: text cells are decoded by the document's one
 //! [`LegacyDecoder`], run by run by their fonts where one of them is a
 //! legacy font, by content otherwise (real workbooks hold TCVN3 text in
-//! Arial cells), and so are sheet names, title and author. calamine gives
+//! Arial cells), and so are sheet names and document properties. calamine gives
 //! no fonts, so they are read beside it: in `.xls` the FONT and XF records
 //! and the formatting runs of shared strings ([`biff`], [`sst`]); in
 //! `.xlsx` the cell styles calamine hands out and the runs of rich shared
@@ -46,12 +46,14 @@ mod zip_sizes;
 use crate::legacy::{FontRun, LegacyDecoder, legacy_font};
 use crate::model::{Block, BlockKind, DocError, Extraction, Format, Limits, TablePos};
 use calamine::{Data, Dimensions};
+use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use value::{CellValue, cell_value};
 
 /// Extracts the cells of a workbook of `format` (`Xls`, `Xlsx` or `Ods`):
 /// a heading per sheet and a table cell per non-empty cell, legacy text
-/// decoded, with `sheets`, `title` and `author` metadata.
+/// decoded, with `sheets` and the document properties (`title`, `author`;
+/// for `.xls` also `subject`, `created`, `modified`, `company`…) as metadata.
 pub fn extract(bytes: &[u8], format: Format, limits: &Limits) -> Result<Extraction, DocError> {
     let mut budget = TextBudget::new(limits.max_inflated_bytes);
     let workbook = match format {
@@ -71,8 +73,8 @@ pub fn extract(bytes: &[u8], format: Format, limits: &Limits) -> Result<Extracti
 #[derive(Debug, Default)]
 struct Workbook {
     sheets: Vec<SheetCells>,
-    title: Option<String>,
-    author: Option<String>,
+    /// Document properties (`title`, `author`…), not yet decoded.
+    properties: BTreeMap<String, String>,
 }
 
 /// One sheet as read: its name, whether it is hidden, its non-empty cells
@@ -207,6 +209,13 @@ fn drop_merged_copies(cells: &mut Vec<CellAt>, merges: &[Dimensions]) {
 }
 
 impl Workbook {
+    /// Keeps a document property the workbook gives, if any.
+    fn set_property(&mut self, key: &str, value: Option<String>) {
+        if let Some(value) = value {
+            self.properties.insert(key.to_string(), value);
+        }
+    }
+
     /// The blocks, metadata and warnings of the workbook, its text decoded
     /// by one legacy decoder in reading order.
     fn into_extraction(self) -> Extraction {
@@ -249,11 +258,10 @@ impl Workbook {
                 );
             }
         }
-        for (key, value) in [("title", self.title), ("author", self.author)] {
-            if let Some(value) = value.map(|v| decoder.decode_text(v.trim()))
-                && !value.is_empty()
-            {
-                out.meta.insert(key.into(), value);
+        for (key, value) in self.properties {
+            let value = decoder.decode_text(value.trim());
+            if !value.trim().is_empty() {
+                out.meta.insert(key, value.trim().to_string());
             }
         }
         decoder.report(&mut out.meta);

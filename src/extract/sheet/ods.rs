@@ -74,8 +74,8 @@ pub(super) fn read(
         ));
     }
     if let Ok(properties) = ods.workbook_properties() {
-        workbook.title = properties.title;
-        workbook.author = properties.creator;
+        workbook.set_property("title", properties.title);
+        workbook.set_property("author", properties.creator);
     }
     Ok(workbook)
 }

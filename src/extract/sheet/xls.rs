@@ -4,6 +4,7 @@
 
 use super::biff;
 use super::{CellAt, SheetCells, TextBudget, Workbook, calamine_call};
+use crate::extract::ole::Ole;
 use crate::model::{DocError, ErrorKind, Limits};
 use calamine::{Data, Reader, SheetVisible, Xls, XlsError, XlsOptions};
 use std::io::{Cursor, Read};
@@ -53,9 +54,10 @@ pub(super) fn read(
             &merges,
         ));
     }
-    if let Ok(Ok(properties)) = calamine_call(|| xls.workbook_properties()) {
-        workbook.title = properties.title;
-        workbook.author = properties.creator;
+    // The summary property sets give more than calamine's title and author
+    // (dates, subject, company…), read as for .doc.
+    if let Ok(mut ole) = Ole::open(bytes, limits) {
+        workbook.properties = ole.summary_properties();
     }
     Ok(workbook)
 }

@@ -46,8 +46,8 @@ pub(super) fn read(
             .push(SheetCells::new(sheet.name.clone(), hidden, cells, &merges));
     }
     if let Ok(Ok(properties)) = calamine_call(|| xlsx.workbook_properties()) {
-        workbook.title = properties.title;
-        workbook.author = properties.creator;
+        workbook.set_property("title", properties.title);
+        workbook.set_property("author", properties.creator);
     }
     Ok(workbook)
 }
