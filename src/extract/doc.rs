@@ -61,7 +61,8 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
     let (paragraphs, row_edges) = props::paragraph_runs(place(Place::PlcfBtePapx), &word);
     let style_sheet = StyleSheet::parse(place(Place::Stshf));
     let fonts = styles::font_names(place(Place::SttbfFfn));
-    let lists = lists::read(&word, &table, &fonts);
+    let mut decoder = LegacyDecoder::new();
+    let lists = lists::read(&word, &table, &fonts, &mut decoder);
     let parts = Parts::locate(&fib, &table)?;
     let note_marks = parts.note_marks(&text);
 
@@ -74,7 +75,6 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
         note_marks: &note_marks,
         max_depth: limits.max_depth,
     });
-    let mut decoder = LegacyDecoder::new();
     let mut layout = Layout::new(&style_sheet, &row_edges, &lists, limits.max_depth);
 
     let body = reader.read(parts.main.clone(), &mut decoder)?;

@@ -295,3 +295,27 @@ pub(super) fn distinct_blocks(blocks: Vec<Block>) -> Vec<Block> {
         .filter(|b| seen.insert(b.text.split_whitespace().collect::<Vec<_>>().join(" ")))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn props(list: Option<u16>, list_level: u8) -> ParaProps {
+        ParaProps {
+            list,
+            list_level,
+            ..ParaProps::default()
+        }
+    }
+
+    #[test]
+    fn list_position_comes_from_the_paragraph_else_its_style() {
+        let style = props(Some(4), 2);
+        assert_eq!(list_position(&props(Some(1), 1), &style), Some((1, 1)));
+        assert_eq!(list_position(&props(None, 0), &style), Some((4, 2)));
+        // ilfo 0 takes the paragraph out of its style's list.
+        assert_eq!(list_position(&props(Some(0), 0), &style), None);
+        assert_eq!(list_position(&props(None, 0), &props(None, 3)), None);
+        assert_eq!(list_position(&props(Some(2), 12), &style), Some((2, 8)));
+    }
+}

@@ -9,6 +9,7 @@
 use super::props::CharProps;
 use crate::extract::docx::numbering::{LEVELS, Level, Numbering};
 use crate::extract::ole::{u16_at, u32_at};
+use crate::legacy::{FontRun, LegacyDecoder};
 
 /// `fibRgFcLcb97` indexes of fcPlfLst/lcbPlfLst and fcPlfLfo/lcbPlfLfo.
 const PLF_LST: usize = 73;
@@ -19,16 +20,28 @@ const LFO_SIZE: usize = 16;
 const LFOLVL_SIZE: usize = 8;
 
 /// The list definitions of a document, keyed for [`Numbering`]: each list by
-/// its `lsid`, each instance by its `ilfo` (see [`instance_id`]).
-pub(super) fn read(word: &[u8], table: &[u8], fonts: &[String]) -> Numbering {
+/// its `lsid`, each instance by its `ilfo` (see [`instance_id`]). Number text
+/// in a legacy Vietnamese font is decoded with `decoder`.
+pub(super) fn read(
+    word: &[u8],
+    table: &[u8],
+    fonts: &[String],
+    decoder: &mut LegacyDecoder,
+) -> Numbering {
     let mut numbering = Numbering::default();
     let (Some(lists), Some(overrides)) = (place(word, PLF_LST), place(word, PLF_LFO)) else {
         return numbering;
     };
-    for (lsid, levels) in lists_of(table, lists, fonts) {
+    for (lsid, mut levels) in lists_of(table, lists, fonts) {
+        for level in levels.iter_mut().flatten() {
+            decode_number_text(level, decoder);
+        }
         numbering.add_list(lsid.to_string(), levels);
     }
-    for (i, lfo) in instances(table, overrides, fonts).into_iter().enumerate() {
+    for (i, mut lfo) in instances(table, overrides, fonts).into_iter().enumerate() {
+        for (_, level) in &mut lfo.levels {
+            decode_number_text(level, decoder);
+        }
         numbering.add_instance(
             instance_id(i as u32 + 1),
             lfo.lsid.to_string(),
@@ -37,6 +50,25 @@ pub(super) fn read(word: &[u8], table: &[u8], fonts: &[String]) -> Numbering {
         );
     }
     numbering
+}
+
+/// Number text typed in a legacy font ("§iÒu %1." in .VnTime) as Unicode,
+/// as Word draws it in that font; bullets keep their symbol-font codes.
+fn decode_number_text(level: &mut Level, decoder: &mut LegacyDecoder) {
+    if level.format.as_deref() == Some("bullet") {
+        return;
+    }
+    let (Some(text), Some(font)) = (&level.text, &level.font) else {
+        return;
+    };
+    if text.is_ascii() {
+        return;
+    }
+    let runs = [FontRun {
+        text,
+        font: Some(font),
+    }];
+    level.text = Some(decoder.decode_runs(&runs));
 }
 
 /// The [`Numbering`] instance id of a paragraph's `ilfo`.
@@ -388,7 +420,7 @@ mod tests {
     fn lists_count_nest_restart_and_draw_their_bullets() {
         let (table, lst, lfo) = table();
         let fonts = ["Times New Roman".to_string(), "Symbol".to_string()];
-        let numbering = read(&word(lst, lfo), &table, &fonts);
+        let numbering = read(&word(lst, lfo), &table, &fonts, &mut LegacyDecoder::new());
         assert_eq!(
             labels(
                 &numbering,
@@ -426,12 +458,44 @@ mod tests {
     #[test]
     fn levels_restart_only_after_the_levels_above_their_limit() {
         let (table, lst, lfo) = table();
-        let numbering = read(&word(lst, lfo), &table, &[]);
+        let numbering = read(&word(lst, lfo), &table, &[], &mut LegacyDecoder::new());
         // Level 1 restarts after level 0; level 2 (no limit) after level 1.
         assert_eq!(
             labels(&numbering, &[(1, 0), (1, 1), (1, 2), (1, 1), (1, 2)]),
             ["Điều 1.", "1.a)", "1.1.1", "1.b)", "1.2.1"]
         );
+    }
+
+    /// A table stream with one simple list drawn by `lvl`, used by ilfo 1.
+    fn simple_list(lvl: Vec<u8>) -> (Vec<u8>, (usize, usize), (usize, usize)) {
+        let mut table = 1u16.to_le_bytes().to_vec();
+        table.extend(lstf(1, true));
+        let lst = (0, table.len());
+        table.extend(lvl);
+        let lfo = (table.len(), 4 + LFO_SIZE + 4);
+        table.extend(1u32.to_le_bytes());
+        table.extend(1i32.to_le_bytes());
+        table.extend([0; 12]);
+        table.extend(0xFFFF_FFFFu32.to_le_bytes());
+        (table, lst, lfo)
+    }
+
+    #[test]
+    fn number_text_in_a_legacy_font_is_decoded() {
+        let vntime = [0x4F, 0x4A, 0, 0];
+        let dieu: Vec<u16> = "§iÒu \0.".encode_utf16().collect();
+        let (table, lst, lfo) = simple_list(lvl(3, 0, 0, &[6], &vntime, &dieu));
+        let fonts = [".VnTime".to_string()];
+        let mut decoder = LegacyDecoder::new();
+        let numbering = read(&word(lst, lfo), &table, &fonts, &mut decoder);
+        assert_eq!(
+            labels(&numbering, &[(1, 0), (1, 0)]),
+            ["Điều 3.", "Điều 4."]
+        );
+        // The same text in a Unicode font is left alone.
+        let (table, lst, lfo) = simple_list(lvl(3, 0, 0, &[6], &[], &dieu));
+        let numbering = read(&word(lst, lfo), &table, &fonts, &mut decoder);
+        assert_eq!(labels(&numbering, &[(1, 0)]), ["§iÒu 3."]);
     }
 
     #[test]
@@ -453,13 +517,18 @@ mod tests {
         let (table, lst, lfo) = table();
         let fib = word(lst, lfo);
         for cut in (0..table.len()).step_by(3) {
-            let numbering = read(&fib, &table[..cut], &[]);
+            let numbering = read(&fib, &table[..cut], &[], &mut LegacyDecoder::new());
             let _ = labels(&numbering, &[(1, 0), (2, 0), (3, 1)]);
         }
         for cut in 0..fib.len() {
-            let _ = read(&fib[..cut], &table, &[]);
+            let _ = read(&fib[..cut], &table, &[], &mut LegacyDecoder::new());
         }
-        let huge = read(&word((0, 2), (usize::MAX - 1, 8)), &[0xFF; 64], &[]);
+        let huge = read(
+            &word((0, 2), (usize::MAX - 1, 8)),
+            &[0xFF; 64],
+            &[],
+            &mut LegacyDecoder::new(),
+        );
         assert_eq!(labels(&huge, &[(1, 0)]), [""]);
     }
 
