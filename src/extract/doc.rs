@@ -11,11 +11,12 @@
 //! Reading order, as in DOCX: the body (each text box's paragraphs just
 //! before the paragraph that anchors it), then each distinct header and
 //! footer text once, then footnotes and endnotes in the order of their marks.
-//! List labels are not rendered (the LST/LFO tables are not read): list
-//! paragraphs are `list_item` blocks without a `label`.
+//! List labels are drawn from the list tables ([`lists`]) and counted as
+//! Word counts them, with the DOCX reader's counters.
 
 mod fib;
 mod layout;
+mod lists;
 mod plc;
 mod props;
 mod story;
@@ -60,6 +61,8 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
     let (paragraphs, row_edges) = props::paragraph_runs(place(Place::PlcfBtePapx), &word);
     let style_sheet = StyleSheet::parse(place(Place::Stshf));
     let fonts = styles::font_names(place(Place::SttbfFfn));
+    let mut decoder = LegacyDecoder::new();
+    let lists = lists::read(&word, &table, &fonts, &mut decoder);
     let parts = Parts::locate(&fib, &table)?;
     let note_marks = parts.note_marks(&text);
 
@@ -72,8 +75,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
         note_marks: &note_marks,
         max_depth: limits.max_depth,
     });
-    let mut decoder = LegacyDecoder::new();
-    let mut layout = Layout::new(&style_sheet, &row_edges, limits.max_depth);
+    let mut layout = Layout::new(&style_sheet, &row_edges, &lists, limits.max_depth);
 
     let body = reader.read(parts.main.clone(), &mut decoder)?;
     let mut anchored = parts.text_boxes(&parts.boxes, &mut reader, &mut decoder)?;

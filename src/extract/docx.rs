@@ -11,7 +11,7 @@
 //! inflate budget, [`styles`] and [`numbering`] resolve what paragraphs are,
 //! [`reader`] streams a part into blocks, symbol fonts are mapped by [`crate::symbols`].
 
-mod numbering;
+pub(crate) mod numbering;
 mod package;
 mod reader;
 mod styles;

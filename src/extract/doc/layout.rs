@@ -1,10 +1,12 @@
 //! Turns story paragraphs into blocks: headings and list items from the
-//! style sheet, table cells from the table marks, notes and headers as the
-//! DOCX reader gives them.
+//! style sheet, list labels counted as Word counts them, table cells from the
+//! table marks, notes and headers as the DOCX reader gives them.
 
-use super::props::{RowDef, RowEdges};
+use super::lists;
+use super::props::{ParaProps, RowDef, RowEdges};
 use super::story::{End, Paragraph};
 use super::styles::StyleSheet;
+use crate::extract::docx::numbering::{ListCounters, Numbering};
 use crate::model::{Block, BlockKind, DocError, NoteRef, TablePos};
 use std::collections::HashSet;
 
@@ -96,17 +98,24 @@ impl Table {
 pub(super) struct Layout<'a> {
     styles: &'a StyleSheet,
     row_edges: &'a RowEdges,
+    counters: ListCounters<'a>,
     max_depth: usize,
     next_table: u32,
     pub blocks: Vec<Block>,
 }
 
 impl<'a> Layout<'a> {
-    /// A layout with no blocks yet.
-    pub(super) fn new(styles: &'a StyleSheet, row_edges: &'a RowEdges, max_depth: usize) -> Self {
+    /// A layout with no blocks yet, its lists not yet counted.
+    pub(super) fn new(
+        styles: &'a StyleSheet,
+        row_edges: &'a RowEdges,
+        lists: &'a Numbering,
+        max_depth: usize,
+    ) -> Self {
         Layout {
             styles,
             row_edges,
+            counters: ListCounters::new(lists),
             max_depth,
             next_table: 0,
             blocks: Vec::new(),
@@ -147,7 +156,10 @@ impl<'a> Layout<'a> {
             }
             match tables.last_mut() {
                 None => self.paragraph(paragraph),
-                Some(table) => cell_paragraph(table, paragraph, depth, &mut self.blocks),
+                Some(table) => {
+                    let (_, _, label) = self.classify(&paragraph);
+                    cell_paragraph(table, paragraph, label, depth, &mut self.blocks)
+                }
             }
         }
         for table in tables.into_iter().rev() {
@@ -158,19 +170,22 @@ impl<'a> Layout<'a> {
 
     /// A paragraph outside tables: a heading, a list item or a paragraph.
     fn paragraph(&mut self, paragraph: Paragraph) {
+        // Classified first: Word counts empty list paragraphs too.
+        let (kind, level, label) = self.classify(&paragraph);
         if paragraph.is_empty() {
             return;
         }
-        let (kind, level) = self.classify(&paragraph);
         let mut block = Block::new(kind, paragraph.text);
         block.level = level;
+        block.label = label;
         block.notes = paragraph.notes;
         self.blocks.push(block);
     }
 
-    /// The kind and level of a paragraph: a heading by its outline level or
-    /// its style, a list item when it is in a list.
-    fn classify(&self, paragraph: &Paragraph) -> (BlockKind, Option<u32>) {
+    /// The kind, level and list label of a paragraph: a heading by its
+    /// outline level or its style, a list item when its list draws a label.
+    /// Counts the paragraph in its list.
+    fn classify(&mut self, paragraph: &Paragraph) -> (BlockKind, Option<u32>, Option<String>) {
         let props = &paragraph.props;
         let style = self.styles.paragraph(props.style);
         let heading = props
@@ -179,27 +194,38 @@ impl<'a> Layout<'a> {
             .map(|o| u32::from(o) + 1)
             .or_else(|| self.styles.heading_level(props.style))
             .or_else(|| style.outline.filter(|&o| o < 9).map(|o| u32::from(o) + 1));
-        if let Some(level) = heading {
-            return (BlockKind::Heading, Some(level));
+        let position = list_position(props, &style);
+        let label = position.and_then(|(ilfo, ilvl)| {
+            self.counters
+                .next_label(&lists::instance_id(u32::from(ilfo)), ilvl)
+        });
+        match (heading, position) {
+            (Some(level), _) => (BlockKind::Heading, Some(level), label),
+            (None, Some((_, ilvl))) if label.is_some() => {
+                (BlockKind::ListItem, Some(ilvl + 1), label)
+            }
+            _ => (BlockKind::Paragraph, None, None),
         }
-        let in_list = props.list.or(style.list).is_some_and(|l| l != 0);
-        if in_list {
-            let level = if props.list.is_some() {
-                props.list_level
-            } else {
-                style.list_level
-            };
-            return (BlockKind::ListItem, Some(u32::from(level.min(8)) + 1));
-        }
-        (BlockKind::Paragraph, None)
     }
 }
 
-/// A paragraph of the innermost open table: a line of the current cell,
-/// the end of the cell, or the end of a row.
+/// The list (`ilfo`, 1-based) and 0-based level of a paragraph, from its
+/// own properties or else its style's.
+fn list_position(props: &ParaProps, style: &ParaProps) -> Option<(u16, u32)> {
+    let (ilfo, ilvl) = match props.list {
+        Some(ilfo) => (ilfo, props.list_level),
+        None => (style.list?, style.list_level),
+    };
+    (ilfo != 0).then_some((ilfo, u32::from(ilvl.min(8))))
+}
+
+/// A paragraph of the innermost open table: a line of the current cell
+/// (after its list label, which in a cell can only be text, as in DOCX), the
+/// end of the cell, or the end of a row.
 fn cell_paragraph(
     table: &mut Table,
     mut paragraph: Paragraph,
+    label: Option<String>,
     depth: usize,
     blocks: &mut Vec<Block>,
 ) {
@@ -217,9 +243,13 @@ fn cell_paragraph(
         table.col = 0;
         return;
     }
-    if !paragraph.is_empty() {
+    if !paragraph.is_empty() || label.is_some() {
         if !table.text.is_empty() {
             table.text.push('\n');
+        }
+        if let Some(label) = label {
+            table.text.push_str(&label);
+            table.text.push(' ');
         }
         table.text.push_str(&paragraph.text);
         table.notes.append(&mut paragraph.notes);
@@ -264,4 +294,28 @@ pub(super) fn distinct_blocks(blocks: Vec<Block>) -> Vec<Block> {
         .into_iter()
         .filter(|b| seen.insert(b.text.split_whitespace().collect::<Vec<_>>().join(" ")))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn props(list: Option<u16>, list_level: u8) -> ParaProps {
+        ParaProps {
+            list,
+            list_level,
+            ..ParaProps::default()
+        }
+    }
+
+    #[test]
+    fn list_position_comes_from_the_paragraph_else_its_style() {
+        let style = props(Some(4), 2);
+        assert_eq!(list_position(&props(Some(1), 1), &style), Some((1, 1)));
+        assert_eq!(list_position(&props(None, 0), &style), Some((4, 2)));
+        // ilfo 0 takes the paragraph out of its style's list.
+        assert_eq!(list_position(&props(Some(0), 0), &style), None);
+        assert_eq!(list_position(&props(None, 0), &props(None, 3)), None);
+        assert_eq!(list_position(&props(Some(2), 12), &style), Some((2, 8)));
+    }
 }

@@ -21,22 +21,27 @@ use quick_xml::events::{BytesStart, Event};
 use std::collections::{HashMap, HashSet};
 
 /// Word's levels are 0–8.
-const LEVELS: usize = 9;
+pub(crate) const LEVELS: usize = 9;
 
-/// One level of a list: how its number is counted and drawn.
+/// One level of a list: how its number is counted and drawn. The Word 97
+/// reader builds these from its list tables.
 #[derive(Debug, Clone, Default)]
-struct Level {
-    start: Option<i64>,
-    format: Option<String>,
+pub(crate) struct Level {
+    pub start: Option<i64>,
+    /// An OOXML number format name (`decimal`, `lowerLetter`, `bullet`…).
+    pub format: Option<String>,
     /// Zero padding from a Word 2010 custom format such as "001, 002, 003, ...".
-    custom_width: Option<usize>,
-    text: Option<String>,
+    pub custom_width: Option<usize>,
+    /// The label template: `%1`–`%9` stand for the numbers of levels 1–9.
+    pub text: Option<String>,
     /// `w:lvlRestart`: restart after a use of this 1-based level; 0 = never.
-    restart_after: Option<u32>,
-    legal: bool,
-    style: Option<String>,
-    font: Option<String>,
-    picture_bullet: bool,
+    pub restart_after: Option<u32>,
+    pub legal: bool,
+    /// The paragraph style linked to the level (`w:pStyle`).
+    pub style: Option<String>,
+    /// The font of the label, which decides how a bullet character reads.
+    pub font: Option<String>,
+    pub picture_bullet: bool,
 }
 
 impl Level {
@@ -94,6 +99,33 @@ impl Numbering {
             nums: parser.nums,
             style_num_ids: style_num_ids.clone(),
         }
+    }
+
+    /// Adds abstract list `abstract_id` with its levels (0–8).
+    pub(crate) fn add_list(&mut self, abstract_id: String, levels: [Option<Level>; LEVELS]) {
+        let list = AbstractNum {
+            levels,
+            style_link: None,
+        };
+        self.abstracts.insert(abstract_id, list);
+    }
+
+    /// Adds instance `num_id` of abstract list `abstract_id`: levels it
+    /// restarts at a given number the first time it is used, and levels it
+    /// defines anew.
+    pub(crate) fn add_instance(
+        &mut self,
+        num_id: String,
+        abstract_id: String,
+        start_overrides: Vec<(usize, i64)>,
+        level_overrides: Vec<(usize, Level)>,
+    ) {
+        let num = Num {
+            abstract_id,
+            start_overrides,
+            level_overrides,
+        };
+        self.nums.insert(num_id, num);
     }
 
     /// The level (0-based) of list `num_id` that paragraph style `style_id`
