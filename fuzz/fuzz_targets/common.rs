@@ -29,7 +29,11 @@ pub fn tolerate_calamine_panics() {
             .map(|at| format!("{}:{}", at.file(), at.line()))
             .unwrap_or_default();
         if site.contains("/calamine-") {
-            if seen.lock().map(|mut s| s.insert(site.clone())).unwrap_or(false) {
+            if seen
+                .lock()
+                .map(|mut s| s.insert(site.clone()))
+                .unwrap_or(false)
+            {
                 eprintln!("caught calamine panic at {site}: {info}");
             }
             return;
