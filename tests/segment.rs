@@ -149,11 +149,16 @@ fn measure(lang_code: &str, lang: Lang) {
     ] {
         eprintln!("| {name} | {p:.4} | {r:.4} | {f:.4} |");
     }
+    assert!(ours.2 >= 0.98, "{lang_code}: F1 {:.4}", ours.2);
     if root().join("../shared").is_dir() {
         assert!(sentences >= 300, "{lang_code}: {sentences} sentences");
+        assert!(ours.2 > uax29.2, "{lang_code}: not above UAX #29");
+    } else {
+        // Without ../shared only the few gold paragraphs of our own corpora
+        // are left, which UAX #29 may also split perfectly.
+        eprintln!("../shared is absent: the comparison with UAX #29 runs on our corpora only");
+        assert!(ours.2 >= uax29.2, "{lang_code}: below UAX #29");
     }
-    assert!(ours.2 >= 0.98, "{lang_code}: F1 {:.4}", ours.2);
-    assert!(ours.2 > uax29.2, "{lang_code}: not above UAX #29");
 }
 
 #[test]
