@@ -307,6 +307,18 @@ impl SelectArgs {
     }
 }
 
+/// Keeps the default panic message for every panic but those raised inside
+/// calamine, which the spreadsheet reader catches and reports in the
+/// document's record as `corrupt`: printing them too would look like a crash.
+fn quiet_guarded_panics() {
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !plangloss::extract::sheet::in_guarded_call() {
+            default_hook(info);
+        }
+    }));
+}
+
 /// How documents are read: resource limits that make a hostile file fail
 /// alone instead of exhausting the machine, and the PDF password.
 #[derive(Args)]
@@ -391,6 +403,7 @@ enum LangArg {
 }
 
 fn main() -> ExitCode {
+    quiet_guarded_panics();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Ingest {

@@ -130,3 +130,18 @@ fn real_legacy_workbooks_match_their_transcripts() {
         );
     }
 }
+
+/// A workbook damaged where calamine indexes record data without checking
+/// (eight bits of `workbook.xls` flipped): the record says `corrupt`, and no
+/// panic message reaches stderr, since the reader caught it.
+#[test]
+fn a_panic_inside_calamine_is_a_quiet_corrupt_record() {
+    let output = plangloss(&["ingest", "tests/fixtures/sheet/calamine-panic.xls"]);
+    assert_eq!(output.status.code(), Some(1));
+    let record: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(record["error"]["kind"], "corrupt");
+    let message = record["error"]["message"].as_str().unwrap();
+    assert!(message.contains("probably damaged"), "{message}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -46,6 +46,7 @@ mod zip_sizes;
 use crate::legacy::{FontRun, LegacyDecoder, legacy_font};
 use crate::model::{Block, BlockKind, DocError, Extraction, Format, Limits, TablePos};
 use calamine::{Data, Dimensions};
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use value::{CellValue, cell_value};
@@ -165,10 +166,25 @@ impl TextBudget {
     }
 }
 
+thread_local! {
+    /// Whether this thread is inside a calamine call (see [`calamine_call`]).
+    static IN_CALAMINE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// True while the current thread runs a calamine call whose panics this
+/// module catches and reports as `corrupt`: a program's panic hook may stay
+/// silent about those (see `main.rs`), since the record says what happened.
+pub fn in_guarded_call() -> bool {
+    IN_CALAMINE.with(Cell::get)
+}
+
 /// Runs a calamine call, turning a panic inside it (calamine indexes file
 /// data without checking in places) into a `corrupt` error.
 fn calamine_call<T>(call: impl FnOnce() -> T) -> Result<T, DocError> {
-    catch_unwind(AssertUnwindSafe(call)).map_err(|panic| {
+    let outer = IN_CALAMINE.with(|flag| flag.replace(true));
+    let result = catch_unwind(AssertUnwindSafe(call));
+    IN_CALAMINE.with(|flag| flag.set(outer));
+    result.map_err(|panic| {
         let reason = panic
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
