@@ -64,6 +64,34 @@ impl std::str::FromStr for ForcedEncoding {
     }
 }
 
+/// The encoding of a Windows code page number (RTF `\ansicpg`/`\cpg`,
+/// OLE2 property sets), or `None` for one we do not know. GBK (936) is read
+/// as GB18030, its superset, as everywhere in plangloss.
+pub fn code_page_encoding(code_page: u32) -> Option<&'static Encoding> {
+    use encoding_rs::*;
+    Some(match code_page {
+        866 => IBM866,
+        874 => WINDOWS_874,
+        932 => SHIFT_JIS,
+        936 | 54936 => GB18030,
+        949 => EUC_KR,
+        950 => BIG5,
+        1250 => WINDOWS_1250,
+        1251 => WINDOWS_1251,
+        1252 => WINDOWS_1252,
+        1253 => WINDOWS_1253,
+        1254 => WINDOWS_1254,
+        1255 => WINDOWS_1255,
+        1256 => WINDOWS_1256,
+        1257 => WINDOWS_1257,
+        1258 => WINDOWS_1258,
+        10000 => MACINTOSH,
+        20866 => KOI8_R,
+        65001 => UTF_8,
+        _ => return None,
+    })
+}
+
 /// Decodes `bytes` in the encoding the user named. A BOM is still skipped
 /// (it is not text), but does not change the encoding.
 pub fn decode_forced(bytes: &[u8], forced: ForcedEncoding) -> Decoded {

@@ -5,18 +5,6 @@
 mod common;
 
 use common::*;
-use serde_json::Value;
-
-fn ingest(path: &str) -> Value {
-    let output = plangloss(&["ingest", path]);
-    let records = records(&output);
-    assert_valid(&records);
-    records.into_iter().next().expect("one record")
-}
-
-fn blocks(record: &Value) -> &Vec<Value> {
-    record["blocks"].as_array().unwrap()
-}
 
 #[test]
 fn fixture_blocks_notes_tables_and_metadata() {

@@ -7,17 +7,6 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-fn ingest(path: &str) -> Value {
-    let output = plangloss(&["ingest", path]);
-    let records = records(&output);
-    assert_valid(&records);
-    records.into_iter().next().expect("one record")
-}
-
-fn blocks(record: &Value) -> &Vec<Value> {
-    record["blocks"].as_array().unwrap()
-}
-
 /// `(label, text)` of the blocks of `kind`, in order.
 fn labelled<'a>(record: &'a Value, kind: &str) -> Vec<(&'a str, &'a str)> {
     blocks(record)

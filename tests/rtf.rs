@@ -10,17 +10,6 @@ use serde_json::Value;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-fn ingest(path: &str) -> Value {
-    let output = plangloss(&["ingest", path]);
-    let records = records(&output);
-    assert_valid(&records);
-    records.into_iter().next().expect("one record")
-}
-
-fn blocks(record: &Value) -> &Vec<Value> {
-    record["blocks"].as_array().unwrap()
-}
-
 /// `(kind, text)` of every block, in order.
 fn kinds_and_texts(record: &Value) -> Vec<(&str, &str)> {
     blocks(record)

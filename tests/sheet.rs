@@ -8,17 +8,6 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-fn ingest(path: &str) -> Value {
-    let output = plangloss(&["ingest", path]);
-    let records = records(&output);
-    assert_valid(&records);
-    records.into_iter().next().expect("one record")
-}
-
-fn blocks(record: &Value) -> &Vec<Value> {
-    record["blocks"].as_array().unwrap()
-}
-
 #[test]
 fn workbooks_give_sheet_headings_then_their_cells_in_every_format() {
     for format in ["xls", "xlsx", "ods"] {

@@ -25,11 +25,12 @@ mod styles;
 mod tests;
 mod text;
 
+use crate::extract::distinct_blocks;
 use crate::extract::ole::{Ole, u16_at, u32_at};
 use crate::legacy::LegacyDecoder;
 use crate::model::{Block, BlockKind, DocError, Extraction, Limits};
 use fib::{Fib, Place};
-use layout::{Layout, distinct_blocks, note_block, plain_blocks};
+use layout::{Layout, note_block, plain_blocks};
 use plc::Plc;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -325,33 +326,8 @@ fn sub_range(base: u32, len: u32, start: u32, end: u32) -> Range<u32> {
 /// Word's default note numbers: 1, 2, 3… for footnotes, i, ii, iii… for
 /// endnotes.
 fn note_label(n: u32, endnote: bool) -> String {
-    if !endnote {
-        return n.to_string();
-    }
-    const NUMERALS: [(u32, &str); 13] = [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
-    let mut rest = n;
-    let mut out = String::new();
-    for (value, numeral) in NUMERALS {
-        while rest >= value {
-            out.push_str(numeral);
-            rest -= value;
-        }
-    }
-    out
+    let format = if endnote { "lowerRoman" } else { "decimal" };
+    crate::extract::docx::numbering::format_number(format, i64::from(n))
 }
 
 /// Text boxes read ahead, handed out before the paragraph anchoring each.

@@ -18,13 +18,14 @@ mod styles;
 #[cfg(test)]
 mod tests;
 
+use crate::extract::distinct_blocks;
 use crate::extract::xml::{Relationship, attr, resolve_reference};
 use crate::legacy::LegacyDecoder;
 use crate::model::{Block, DocError, Extraction, Limits};
 use numbering::Numbering;
 use package::Package;
 use quick_xml::events::Event;
-use reader::{DocumentState, NoteNumbering, PartKind, distinct_blocks};
+use reader::{DocumentState, NoteNumbering, PartKind};
 use std::collections::{BTreeMap, HashMap};
 use styles::Styles;
 

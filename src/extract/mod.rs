@@ -17,7 +17,44 @@ pub mod txt;
 pub(crate) mod xml;
 
 use crate::encoding::ForcedEncoding;
-use crate::model::{DocError, Extraction, Format, Limits};
+use crate::model::{Block, DocError, Extraction, Format, Limits};
+
+/// Whether a field with instruction `code` shows a page number or count
+/// (PAGE, NUMPAGES…): layout, not text, and different on every page, so
+/// every reader leaves its result out.
+pub(crate) fn is_page_number_field(code: &str) -> bool {
+    let name = code.split_whitespace().next().unwrap_or_default();
+    ["PAGE", "NUMPAGES", "SECTIONPAGES", "SECTION"]
+        .iter()
+        .any(|n| name.eq_ignore_ascii_case(n))
+}
+
+/// The heading level a paragraph style's name gives: `heading 2`,
+/// `Heading 2,H2`, `Tiêu đề 2`, `标题 2` → 2; `Title` → 1. Word writes a
+/// style's aliases after its name, separated by commas.
+pub(crate) fn heading_level_from_style_name(name: &str) -> Option<u32> {
+    name.split(',').find_map(|alias| {
+        let lower = alias.trim().to_lowercase();
+        if lower == "title" {
+            return Some(1);
+        }
+        ["heading", "tiêu đề", "标题"].iter().find_map(|prefix| {
+            let digits = lower.strip_prefix(prefix)?.trim();
+            digits.parse::<u32>().ok().filter(|n| (1..=9).contains(n))
+        })
+    })
+}
+
+/// Blocks with each distinct text (whitespace aside) kept once, in
+/// first-seen order: a document with several sections repeats its headers
+/// and footers.
+pub(crate) fn distinct_blocks(blocks: Vec<Block>) -> Vec<Block> {
+    let mut seen = std::collections::HashSet::new();
+    blocks
+        .into_iter()
+        .filter(|b| seen.insert(b.text.split_whitespace().collect::<Vec<_>>().join(" ")))
+        .collect()
+}
 
 /// Choices about how documents are read, beyond the resource limits.
 #[derive(Debug, Clone, Default)]

@@ -9,9 +9,9 @@
 //! claims more bytes than the whole file is refused here before anything is
 //! allocated for it.
 
+use crate::encoding::code_page_encoding;
 use crate::legacy::LegacyDecoder;
 use crate::model::{DocError, Limits};
-use encoding_rs::Encoding;
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
@@ -206,38 +206,15 @@ fn decode_code_page(bytes: &[u8], code_page: u16) -> String {
         }
         _ => {
             let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
-            encoding_of(code_page)
+            // Western (1252) when unknown, which also keeps legacy
+            // Vietnamese bytes as the chars the legacy decoder expects.
+            code_page_encoding(u32::from(code_page))
+                .unwrap_or(encoding_rs::WINDOWS_1252)
                 .decode_without_bom_handling(&bytes[..end])
                 .0
         }
     };
     text.into_owned()
-}
-
-/// The encoding of a Windows code page; Western (1252) when unknown, which
-/// also keeps legacy Vietnamese bytes as the chars its decoder expects.
-pub fn encoding_of(code_page: u16) -> &'static Encoding {
-    use encoding_rs::*;
-    match code_page {
-        874 => WINDOWS_874,
-        932 => SHIFT_JIS,
-        936 => GBK,
-        949 => EUC_KR,
-        950 => BIG5,
-        1250 => WINDOWS_1250,
-        1251 => WINDOWS_1251,
-        1253 => WINDOWS_1253,
-        1254 => WINDOWS_1254,
-        1255 => WINDOWS_1255,
-        1256 => WINDOWS_1256,
-        1257 => WINDOWS_1257,
-        1258 => WINDOWS_1258,
-        10000 => MACINTOSH,
-        20866 => KOI8_R,
-        54936 => GB18030,
-        65001 => UTF_8,
-        _ => WINDOWS_1252,
-    }
 }
 
 /// A FILETIME (100 ns ticks since 1601-01-01 UTC) as `YYYY-MM-DDTHH:MM:SSZ`;

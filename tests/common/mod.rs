@@ -127,6 +127,19 @@ fn assert_offsets(block: &Value) {
     }
 }
 
+/// The one record of `ingest PATH`, checked against the schema.
+pub fn ingest(path: &str) -> Value {
+    let output = plangloss(&["ingest", path]);
+    let records = records(&output);
+    assert_valid(&records);
+    records.into_iter().next().expect("one record")
+}
+
+/// A record's blocks.
+pub fn blocks(record: &Value) -> &Vec<Value> {
+    record["blocks"].as_array().unwrap()
+}
+
 /// All block texts of a record, one per line.
 pub fn full_text(record: &Value) -> String {
     record["blocks"]

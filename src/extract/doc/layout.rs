@@ -8,7 +8,6 @@ use super::story::{End, Paragraph};
 use super::styles::StyleSheet;
 use crate::extract::docx::numbering::{ListCounters, Numbering};
 use crate::model::{Block, BlockKind, DocError, NoteRef, TablePos};
-use std::collections::HashSet;
 
 /// A table being read: its index in the document and the current cell.
 struct Table {
@@ -283,16 +282,6 @@ pub(super) fn plain_blocks(paragraphs: Vec<Paragraph>, kind: BlockKind) -> Vec<B
         .into_iter()
         .filter(|p| !p.is_empty())
         .map(|p| Block::new(kind, p.text))
-        .collect()
-}
-
-/// Blocks with each distinct text kept once, in first-seen order: a
-/// document with several sections repeats its headers and footers.
-pub(super) fn distinct_blocks(blocks: Vec<Block>) -> Vec<Block> {
-    let mut seen = HashSet::new();
-    blocks
-        .into_iter()
-        .filter(|b| seen.insert(b.text.split_whitespace().collect::<Vec<_>>().join(" ")))
         .collect()
 }
 

@@ -87,10 +87,7 @@ struct Field {
 impl Field {
     /// Page numbers are layout, not text, and differ on every page.
     fn is_page_number(&self) -> bool {
-        let name = self.code.split_whitespace().next().unwrap_or_default();
-        ["PAGE", "NUMPAGES", "SECTIONPAGES", "SECTION"]
-            .iter()
-            .any(|n| name.eq_ignore_ascii_case(n))
+        crate::extract::is_page_number_field(&self.code)
     }
 }
 

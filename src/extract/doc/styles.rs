@@ -115,7 +115,7 @@ impl StyleSheet {
         self.inherited(istd, |s| match s.sti {
             1..=9 => Some(u32::from(s.sti)),
             STI_TITLE => Some(1),
-            _ => heading_level_from_name(&s.name),
+            _ => crate::extract::heading_level_from_style_name(&s.name),
         })
     }
 }
@@ -155,21 +155,6 @@ fn parse_std(std: &[u8], base_len: usize) -> Option<Style> {
         _ => {}
     }
     Some(style)
-}
-
-/// `heading 2`, `Heading 2,H2`, `Tiêu đề 2`, `标题 2` → 2; `Title` → 1. Word
-/// stores aliases after the name, separated by commas.
-fn heading_level_from_name(name: &str) -> Option<u32> {
-    name.split(',').find_map(|alias| {
-        let lower = alias.trim().to_lowercase();
-        if lower == "title" {
-            return Some(1);
-        }
-        ["heading", "tiêu đề", "标题"].iter().find_map(|prefix| {
-            let digits = lower.strip_prefix(prefix)?.trim();
-            digits.parse::<u32>().ok().filter(|n| (1..=9).contains(n))
-        })
-    })
 }
 
 /// The font names of an `SttbfFfn`, by index (ftc).

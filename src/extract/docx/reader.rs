@@ -15,7 +15,6 @@ use crate::legacy::{FontRun, LegacyDecoder, Piece};
 use crate::model::{Block, BlockKind, DocError, Limits, NoteRef, TablePos};
 use crate::normalize::NOTE_ANCHOR;
 use quick_xml::events::{BytesStart, Event};
-use std::collections::HashSet;
 
 /// Which part is being read; it decides the kind of the blocks it gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -208,10 +207,7 @@ struct Field {
 impl Field {
     /// Page numbers are layout, not text, and differ on every page.
     fn is_page_number(&self) -> bool {
-        let name = self.code.split_whitespace().next().unwrap_or_default();
-        ["PAGE", "NUMPAGES", "SECTIONPAGES", "SECTION"]
-            .iter()
-            .any(|n| name.eq_ignore_ascii_case(n))
+        crate::extract::is_page_number_field(&self.code)
     }
 }
 
@@ -816,14 +812,4 @@ impl<'s, 'a> PartReader<'s, 'a> {
         block.notes = notes;
         self.blocks.push(block);
     }
-}
-
-/// Blocks of header or footer parts with each distinct text kept once, in
-/// first-seen order: a document with several sections repeats them.
-pub(super) fn distinct_blocks(blocks: Vec<Block>) -> Vec<Block> {
-    let mut seen = HashSet::new();
-    blocks
-        .into_iter()
-        .filter(|b| seen.insert(b.text.split_whitespace().collect::<Vec<_>>().join(" ")))
-        .collect()
 }

@@ -167,7 +167,8 @@ impl RawStyles {
     fn resolve_paragraph(&self, id: &str) -> ParagraphStyle {
         ParagraphStyle {
             heading_level: self.inherited(id, |s| {
-                heading_level_from_name(&s.name).or(s.outline.and_then(outline_to_level))
+                crate::extract::heading_level_from_style_name(&s.name)
+                    .or(s.outline.and_then(outline_to_level))
             }),
             numbering: self.inherited(id, |s| s.numbering.clone()),
             font: self.inherited(id, |s| s.font.clone()),
@@ -206,18 +207,6 @@ pub(super) fn font_of(e: &BytesStart) -> Option<String> {
 /// OOXML's on/off values: absent `val`, "1", "true" and "on" mean on.
 pub(super) fn is_on(value: &str) -> bool {
     matches!(value, "1" | "true" | "on")
-}
-
-/// `Heading 2`, `heading 2`, `Tiêu đề 2`, `标题 2` → 2; `Title` → 1.
-fn heading_level_from_name(name: &str) -> Option<u32> {
-    let lower = name.trim().to_lowercase();
-    if lower == "title" {
-        return Some(1);
-    }
-    ["heading", "tiêu đề", "标题"].iter().find_map(|prefix| {
-        let digits = lower.strip_prefix(prefix)?.trim();
-        digits.parse::<u32>().ok().filter(|n| (1..=9).contains(n))
-    })
 }
 
 /// `w:outlineLvl` 0–8 are heading levels 1–9; 9 means body text.
@@ -270,11 +259,29 @@ mod tests {
 
     #[test]
     fn heading_names_in_three_languages() {
-        assert_eq!(heading_level_from_name("heading 3"), Some(3));
-        assert_eq!(heading_level_from_name("Tiêu đề 2"), Some(2));
-        assert_eq!(heading_level_from_name("标题 1"), Some(1));
-        assert_eq!(heading_level_from_name("Title"), Some(1));
-        assert_eq!(heading_level_from_name("Heading 10"), None);
-        assert_eq!(heading_level_from_name("Normal"), None);
+        assert_eq!(
+            crate::extract::heading_level_from_style_name("heading 3"),
+            Some(3)
+        );
+        assert_eq!(
+            crate::extract::heading_level_from_style_name("Tiêu đề 2"),
+            Some(2)
+        );
+        assert_eq!(
+            crate::extract::heading_level_from_style_name("标题 1"),
+            Some(1)
+        );
+        assert_eq!(
+            crate::extract::heading_level_from_style_name("Title"),
+            Some(1)
+        );
+        assert_eq!(
+            crate::extract::heading_level_from_style_name("Heading 10"),
+            None
+        );
+        assert_eq!(
+            crate::extract::heading_level_from_style_name("Normal"),
+            None
+        );
     }
 }

@@ -8,6 +8,7 @@
 //! gives them, so that [`crate::legacy`] sees the bytes; and symbol fonts
 //! (`\fcharset2`) draw a dingbat per byte, mapped by [`crate::symbols`].
 
+use crate::encoding::code_page_encoding;
 use crate::legacy::legacy_font;
 use encoding_rs::Encoding;
 use std::collections::HashMap;
@@ -71,7 +72,7 @@ impl FontTable {
         }
         let encoding = font
             .codepage
-            .and_then(codepage_encoding)
+            .and_then(|cp| code_page_encoding(u32::try_from(cp).ok()?))
             .or_else(|| font.charset.and_then(charset_encoding))
             .unwrap_or(self.ansi);
         ByteReading::CodePage(encoding)
@@ -113,32 +114,6 @@ pub fn charset_encoding(charset: i32) -> Option<&'static Encoding> {
         204 => WINDOWS_1251,
         222 => WINDOWS_874,
         238 => WINDOWS_1250,
-        _ => return None,
-    })
-}
-
-/// The encoding of a Windows code page number (`\ansicpgN`, `\cpgN`).
-pub fn codepage_encoding(codepage: i32) -> Option<&'static Encoding> {
-    use encoding_rs::*;
-    Some(match codepage {
-        874 => WINDOWS_874,
-        866 => IBM866,
-        932 => SHIFT_JIS,
-        936 | 54936 => GB18030,
-        949 => EUC_KR,
-        950 => BIG5,
-        1250 => WINDOWS_1250,
-        1251 => WINDOWS_1251,
-        1252 => WINDOWS_1252,
-        1253 => WINDOWS_1253,
-        1254 => WINDOWS_1254,
-        1255 => WINDOWS_1255,
-        1256 => WINDOWS_1256,
-        1257 => WINDOWS_1257,
-        1258 => WINDOWS_1258,
-        10000 => MACINTOSH,
-        20866 => KOI8_R,
-        65001 => UTF_8,
         _ => return None,
     })
 }

@@ -31,10 +31,7 @@ struct Field {
 impl Field {
     /// Page numbers are layout, not text, and differ on every page.
     fn is_page_number(&self) -> bool {
-        let name = self.code.split_whitespace().next().unwrap_or_default();
-        ["PAGE", "NUMPAGES", "SECTIONPAGES", "SECTION"]
-            .iter()
-            .any(|n| name.eq_ignore_ascii_case(n))
+        crate::extract::is_page_number_field(&self.code)
     }
 }
 
@@ -455,7 +452,7 @@ impl<'a> Reader<'a> {
             }
             "ansicpg" => {
                 self.fonts.ansi = param
-                    .and_then(fonts::codepage_encoding)
+                    .and_then(|cp| crate::encoding::code_page_encoding(u32::try_from(cp).ok()?))
                     .unwrap_or(encoding_rs::WINDOWS_1252);
             }
             "mac" => self.fonts.ansi = encoding_rs::MACINTOSH,

@@ -11,7 +11,7 @@ use super::state::ParagraphProps;
 use crate::legacy::{FontRun, LegacyDecoder};
 use crate::model::{Block, BlockKind, NoteRef, TablePos};
 use crate::normalize::NOTE_ANCHOR;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Deepest table nesting followed; `\itapN` beyond it counts as this deep.
 const MAX_TABLE_NESTING: i32 = 64;
@@ -183,8 +183,8 @@ impl Output {
     /// footer text once, then footnotes and endnotes in mark order.
     pub fn into_blocks(self) -> Vec<Block> {
         let mut blocks = self.body;
-        blocks.extend(distinct(self.headers));
-        blocks.extend(distinct(self.footers));
+        blocks.extend(crate::extract::distinct_blocks(self.headers));
+        blocks.extend(crate::extract::distinct_blocks(self.footers));
         blocks.extend(self.footnotes);
         blocks.extend(self.endnotes);
         blocks
@@ -487,67 +487,17 @@ fn retyped(blocks: Vec<Block>, kind: BlockKind) -> impl Iterator<Item = Block> {
     })
 }
 
-/// Blocks with each distinct text kept once, in first-seen order: each
-/// section of a document repeats its headers and footers.
-fn distinct(blocks: Vec<Block>) -> Vec<Block> {
-    let mut seen = HashSet::new();
-    blocks
-        .into_iter()
-        .filter(|b| seen.insert(b.text.split_whitespace().collect::<Vec<_>>().join(" ")))
-        .collect()
-}
-
-/// A note number in `format`; numbers beyond what letters or Roman
-/// numerals show well fall back to decimal.
+/// A note number in `format`, written as Word writes list numbers of the
+/// same format; numbers a format cannot write fall back to decimal.
 pub fn format_number(n: u32, format: NoteFormat) -> String {
-    match format {
-        NoteFormat::Decimal => n.to_string(),
-        NoteFormat::LowerAlpha | NoteFormat::UpperAlpha if (1..=26 * 3).contains(&n) => {
-            let letter = char::from(b'a' + ((n - 1) % 26) as u8);
-            let text = letter.to_string().repeat(((n - 1) / 26 + 1) as usize);
-            if format == NoteFormat::UpperAlpha {
-                text.to_uppercase()
-            } else {
-                text
-            }
-        }
-        NoteFormat::LowerRoman | NoteFormat::UpperRoman if (1..4000).contains(&n) => {
-            let roman = roman(n);
-            if format == NoteFormat::UpperRoman {
-                roman.to_uppercase()
-            } else {
-                roman
-            }
-        }
-        _ => n.to_string(),
-    }
-}
-
-/// `n` (1–3999) in lower-case Roman numerals.
-fn roman(mut n: u32) -> String {
-    const DIGITS: [(u32, &str); 13] = [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in DIGITS {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
+    let name = match format {
+        NoteFormat::Decimal => "decimal",
+        NoteFormat::LowerAlpha => "lowerLetter",
+        NoteFormat::UpperAlpha => "upperLetter",
+        NoteFormat::LowerRoman => "lowerRoman",
+        NoteFormat::UpperRoman => "upperRoman",
+    };
+    crate::extract::docx::numbering::format_number(name, i64::from(n))
 }
 
 #[cfg(test)]

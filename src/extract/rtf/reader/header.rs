@@ -78,7 +78,7 @@ impl Reader<'_> {
         let encoding = entry
             .font
             .codepage
-            .and_then(fonts::codepage_encoding)
+            .and_then(|cp| crate::encoding::code_page_encoding(u32::try_from(cp).ok()?))
             .or_else(|| entry.font.charset.and_then(fonts::charset_encoding))
             .unwrap_or(encoding_rs::WINDOWS_1252);
         let name = encoding.decode_without_bom_handling(&entry.name).0;
@@ -116,15 +116,8 @@ impl Reader<'_> {
             return;
         };
         let Some(number) = entry.number else { return };
-        let name = String::from_utf8_lossy(&entry.name)
-            .trim()
-            .to_ascii_lowercase();
-        // Word writes a style's aliases after its name: "heading 1,H1".
-        let main_name = name.split(',').next().unwrap_or_default();
-        let by_name = main_name
-            .strip_prefix("heading ")
-            .and_then(|n| n.trim().parse::<u32>().ok())
-            .filter(|n| (1..=9).contains(n));
+        let by_name =
+            crate::extract::heading_level_from_style_name(&String::from_utf8_lossy(&entry.name));
         let by_outline = entry
             .outline
             .filter(|l| (0..9).contains(l))
