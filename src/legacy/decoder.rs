@@ -46,7 +46,7 @@ const CONFIDENT_WORDS: u32 = 40;
 /// Runs of one font, decided together.
 struct Segment<'a> {
     font: Option<&'a str>,
-    text: String,
+    text: Cow<'a, str>,
     hint: Option<LegacyFont>,
     evidence: Evidence,
     unicode: bool,
@@ -75,7 +75,7 @@ impl LegacyDecoder {
                 Piece::Kept(text) => items.push(Err(text)),
                 Piece::Run(run) => match items.last_mut() {
                     Some(Ok(segment)) if same_font(segment.font, run.font) => {
-                        segment.text.push_str(run.text)
+                        segment.text.to_mut().push_str(run.text)
                     }
                     _ => items.push(Ok(Segment::new(run.font, run.text))),
                 },
@@ -109,7 +109,7 @@ impl LegacyDecoder {
                 let words = segment.text.split_whitespace().take(SAMPLE_WORDS).count();
                 learned[0] += u32::try_from(words).unwrap_or(u32::MAX);
             }
-            out.push_str(&self.decode_segment(segment, READINGS[reading]));
+            self.decode_segment_into(segment, READINGS[reading], &mut out);
         }
         for (total, words) in self.document.iter_mut().zip(learned) {
             *total += words;
@@ -234,17 +234,29 @@ impl LegacyDecoder {
             .likely_reading(named, self.document_reading())
     }
 
-    /// A segment's text in `reading`, recording the font and encoding when it
-    /// is decoded.
-    fn decode_segment(&mut self, segment: &Segment, reading: Option<LegacyEncoding>) -> String {
+    /// Appends a segment's text in `reading` to `out`, recording the font and
+    /// encoding when it is decoded. Text left as it is is copied once: most
+    /// documents are Unicode, and every paragraph of theirs comes here.
+    fn decode_segment_into(
+        &mut self,
+        segment: &Segment,
+        reading: Option<LegacyEncoding>,
+        out: &mut String,
+    ) {
         let uppercase = segment.hint.is_some_and(|h| h.uppercase);
         let Some(encoding) = reading else {
-            // The soft-hyphen byte is a letter only in TCVN3 (ư); elsewhere
-            // it is an invisible hyphenation point.
-            let text = symbols_to_unicode(&segment.text, segment.font).replace('\u{AD}', "");
+            let text = symbols_to_unicode(&segment.text, segment.font);
             // A capitals font draws ASCII in capitals too.
             let caps = uppercase && !segment.unicode && !segment.evidence.marked;
-            return if caps { text.to_uppercase() } else { text };
+            // The soft-hyphen byte is a letter only in TCVN3 (ư); elsewhere
+            // it is an invisible hyphenation point.
+            let visible = text.split('\u{AD}');
+            if caps {
+                visible.for_each(|piece| out.push_str(&piece.to_uppercase()));
+            } else {
+                visible.for_each(|piece| out.push_str(piece));
+            }
+            return;
         };
         if let Some(font) = segment.font {
             self.fonts.insert(font.trim().to_string());
@@ -254,15 +266,18 @@ impl LegacyDecoder {
             encoding,
             uppercase: uppercase && encoding == LegacyEncoding::Tcvn3,
         };
-        decode_chars(&symbols_to_unicode(&segment.text, None), font)
+        out.push_str(&decode_chars(
+            &symbols_to_unicode(&segment.text, None),
+            font,
+        ));
     }
 }
 
 impl<'a> Segment<'a> {
-    fn new(font: Option<&'a str>, text: &str) -> Self {
+    fn new(font: Option<&'a str>, text: &'a str) -> Self {
         Segment {
             font,
-            text: text.to_string(),
+            text: Cow::Borrowed(text),
             hint: font.and_then(legacy_font),
             evidence: Evidence::default(),
             unicode: false,
@@ -282,8 +297,14 @@ fn same_font(a: Option<&str>, b: Option<&str>) -> bool {
 
 /// Fonts whose codes draw pictures or signs, not the letters of a code page.
 fn is_symbol_font(font: &str) -> bool {
-    let font = font.trim().to_ascii_lowercase();
-    font == "symbol" || font.starts_with("wingdings") || font == "webdings"
+    let font = font.trim();
+    let starts = |prefix: &str| {
+        font.get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    font.eq_ignore_ascii_case("symbol")
+        || starts("wingdings")
+        || font.eq_ignore_ascii_case("webdings")
 }
 
 /// Text of a symbol font as the characters it draws, and symbol codes
