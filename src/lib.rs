@@ -23,3 +23,6 @@ pub mod script;
 pub mod segment;
 pub mod symbols;
 pub mod zh_variant;
+
+#[cfg(test)]
+mod test_support;

@@ -28,11 +28,7 @@ Văn hóa\t文化\tculture\t\tculture\t\t\n\
 /// The first line of the seed `file` containing `fragment`, normalized as
 /// block text is; `None` (with the reason printed) without the seeds.
 fn seed_line(file: &str, fragment: &str) -> Option<String> {
-    let path = root().join("../shared/seeds").join(file);
-    if !path.is_file() {
-        eprintln!("skipping: {} not found", path.display());
-        return None;
-    }
+    let path = shared_path(&format!("seeds/{file}"))?;
     let text = std::fs::read_to_string(&path).unwrap();
     let line = text
         .lines()

@@ -28,7 +28,7 @@ fn gold(lang: &str) -> Vec<Paragraph> {
     let table =
         std::fs::read_to_string(root().join(format!("tests/fixtures/segment-gold/{lang}.tsv")))
             .unwrap();
-    let shared = root().join("../shared").is_dir();
+    let shared = shared_dir().is_some();
     let mut texts: HashMap<String, HashMap<String, String>> = HashMap::new();
     let mut out = Vec::new();
     for row in table.lines().skip(1) {
@@ -64,7 +64,7 @@ fn gold(lang: &str) -> Vec<Paragraph> {
 /// `line:N` of a text file (normalized) or `block:N` of a document.
 fn places_of(source: &str) -> HashMap<String, String> {
     let path = match source.strip_prefix("shared/") {
-        Some(rest) => root().join("../shared").join(rest),
+        Some(rest) => shared_dir().expect("only read when present").join(rest),
         None => root().join(source),
     };
     if source.ends_with(".txt") && source.starts_with("shared/") {
@@ -150,7 +150,7 @@ fn measure(lang_code: &str, lang: Lang) {
         eprintln!("| {name} | {p:.4} | {r:.4} | {f:.4} |");
     }
     assert!(ours.2 >= 0.98, "{lang_code}: F1 {:.4}", ours.2);
-    if root().join("../shared").is_dir() {
+    if shared_dir().is_some() {
         assert!(sentences >= 300, "{lang_code}: {sentences} sentences");
         assert!(ours.2 > uax29.2, "{lang_code}: not above UAX #29");
     } else {

@@ -20,6 +20,7 @@ pub fn limits() -> Limits {
 /// catches them and turns them into `corrupt` errors, instead of counting
 /// them as crashes; each such panic site is printed once so the run's log
 /// lists them. Every other panic still aborts through libFuzzer's hook.
+#[allow(dead_code)] // only the spreadsheet and pipeline targets need it
 pub fn tolerate_calamine_panics() {
     let abort_hook = panic::take_hook();
     let seen: Mutex<HashSet<String>> = Mutex::new(HashSet::new());

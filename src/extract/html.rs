@@ -308,13 +308,7 @@ mod tests {
         use std::path::{Path, PathBuf};
 
         fn corpus() -> Option<PathBuf> {
-            let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-            if root.is_dir() {
-                Some(root)
-            } else {
-                eprintln!("skipped: no real pages at {}", root.display());
-                None
-            }
+            crate::test_support::shared_path("corpus")
         }
 
         fn pages(dir: &Path) -> Vec<PathBuf> {

@@ -605,13 +605,7 @@ mod tests {
     }
 
     fn corpus() -> Option<std::path::PathBuf> {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-        if dir.is_dir() {
-            Some(dir)
-        } else {
-            eprintln!("skipping: ../shared/corpus not found");
-            None
-        }
+        crate::test_support::shared_path("corpus")
     }
 
     #[test]

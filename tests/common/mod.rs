@@ -12,19 +12,34 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The environment variable that makes the tests behave as in a user's
+/// fresh clone, where no `../shared/` lies beside the checkout (`.ci/run`
+/// runs the suite a second time with it set).
+pub const HIDE_SHARED: &str = "PLANGLOSS_TEST_HIDE_SHARED";
+
+/// `../shared/` beside the repository, or `None` when this checkout has none
+/// or [`HIDE_SHARED`] is set.
+pub fn shared_dir() -> Option<PathBuf> {
+    let path = root().join("../shared");
+    (path.is_dir() && std::env::var_os(HIDE_SHARED).is_none()).then_some(path)
+}
+
+/// `../shared/<sub>` (a folder or a file), or `None` (with the reason
+/// printed) when it is absent or hidden.
+pub fn shared_path(sub: &str) -> Option<PathBuf> {
+    let path = shared_dir().map(|dir| dir.join(sub)).filter(|p| p.exists());
+    if path.is_none() {
+        eprintln!(
+            "skipping: ../shared/{sub} not found (the shared real-world files are not beside this checkout, or {HIDE_SHARED} is set)"
+        );
+    }
+    path
+}
+
 /// `../shared/corpus` beside the repository, or `None` (with the reason
 /// printed) when this checkout has no shared folder.
 pub fn shared_corpus() -> Option<PathBuf> {
-    let path = root().join("../shared/corpus");
-    if path.is_dir() {
-        Some(path)
-    } else {
-        eprintln!(
-            "skipping: {} not found (the shared real-world corpus is not beside this checkout)",
-            path.display()
-        );
-        None
-    }
+    shared_path("corpus")
 }
 
 /// Runs `plangloss` with `args` from the repository root.

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every test twice: once with ../shared/ (when it is beside the
+# checkout), once with it hidden, as in a user's fresh clone, so that a test
+# that only passes with the shared files cannot land. Then, when the nightly
+# toolchain and cargo-fuzz are installed, every fuzz target for a short time
+# (FUZZ_SECONDS each, 15 by default; FUZZ_SECONDS=0 skips them).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo test
+echo "== again as a fresh clone sees it: ../shared hidden (PLANGLOSS_TEST_HIDE_SHARED=1)"
+PLANGLOSS_TEST_HIDE_SHARED=1 cargo test
+fuzz_seconds=${FUZZ_SECONDS:-15}
+if [ "$fuzz_seconds" = 0 ]; then
+    echo "== fuzz targets skipped (FUZZ_SECONDS=0)"
+elif cargo +nightly --version >/dev/null 2>&1 && command -v cargo-fuzz >/dev/null; then
+    echo "== every fuzz target for ${fuzz_seconds} s"
+    FUZZ_SECONDS=$fuzz_seconds FUZZ_JOBS=2 scripts/fuzz.sh
+else
+    echo "== fuzz targets skipped: needs the nightly toolchain and cargo-fuzz (cargo install cargo-fuzz)"
+fi
