@@ -9,7 +9,7 @@
 //! file is and what to do.
 
 use crate::extract::xml;
-use crate::model::{DocError, Format, Limits};
+use crate::model::{DocError, Format};
 use std::io::{Cursor, Read};
 
 /// Decides the format of a document from its bytes.
@@ -46,12 +46,22 @@ pub fn detect(bytes: &[u8]) -> Result<Format, DocError> {
     Ok(Format::Txt)
 }
 
+/// The most of `_rels/.rels` detection inflates. A real one lists a handful
+/// of relationships in a few hundred bytes; a larger one is hostile, and
+/// detection then goes by member names (the extractor, reading within the
+/// document's budget, says what is wrong with it).
+const RELS_PROBE_BYTES: u64 = 1 << 20;
+
 /// Finds the main document part of an OOXML package through
 /// `_rels/.rels`, so that parts not named `word/document.xml` are found too.
-pub fn main_part_name<R: Read + std::io::Seek>(archive: &mut zip::ZipArchive<R>) -> Option<String> {
-    let limit = Limits::default().max_inflated_bytes;
-    let rels = xml::read_member(archive, "_rels/.rels", limit).ok()??;
-    xml::relationships(&rels)
+fn main_part_name<R: Read + std::io::Seek>(archive: &mut zip::ZipArchive<R>) -> Option<String> {
+    let rels = xml::read_member(archive, "_rels/.rels", RELS_PROBE_BYTES).ok()??;
+    main_part_of(&rels)
+}
+
+/// The main document part an OOXML package's `_rels/.rels` names.
+pub fn main_part_of(package_rels: &str) -> Option<String> {
+    xml::relationships(package_rels)
         .into_iter()
         .find(|rel| rel.kind == "officeDocument")
         .map(|rel| xml::resolve_target("", &rel.target))

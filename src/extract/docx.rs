@@ -35,7 +35,7 @@ use styles::Styles;
 /// the core/app metadata.
 pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
     let mut package = Package::open(bytes, limits)?;
-    let main = package.main_part();
+    let main = package.main_part()?;
     let body = package
         .read(&main)?
         .ok_or_else(|| DocError::corrupt(format!("DOCX has no main document part ({main})")))?;

@@ -73,6 +73,8 @@ pub fn extract_with_password(
     let mut doc_sizes: HashMap<i64, usize> = HashMap::new();
     let mut notes = Notes {
         max_depth: limits.max_depth,
+        stream_limit_mib: limits.max_inflated_bytes.div_ceil(1 << 20),
+        over_limit: false,
         by_message: Vec::new(),
         needs_ocr: Vec::new(),
     };
@@ -134,6 +136,13 @@ pub fn extract_with_password(
     }
     out.blocks.extend(furniture);
     out.blocks.extend(notes::blocks(footnotes, next_id));
+    if out.blocks.is_empty() && notes.over_limit {
+        return Err(DocError::too_large(format!(
+            "the text of this PDF is in streams that decode past the limit of {} MiB per stream \
+             (a decompression bomb?); raise --max-inflated-size if the file is genuine",
+            notes.stream_limit_mib
+        )));
+    }
     out.warnings = notes.warnings();
     Ok(out)
 }
@@ -250,6 +259,9 @@ fn size_key(size: f64) -> i64 {
 /// listing its pages.
 struct Notes {
     max_depth: usize,
+    stream_limit_mib: u64,
+    /// Some stream the text needs was over the limit and skipped.
+    over_limit: bool,
     /// Warning text (without pages) → pages, in the order first found.
     by_message: Vec<(String, Vec<u32>)>,
     needs_ocr: Vec<u32>,
@@ -258,6 +270,7 @@ struct Notes {
 impl Notes {
     fn record(&mut self, page: u32, content: &content::PageContent) {
         for (font, problem) in &content.problems {
+            self.over_limit |= matches!(problem, fonts::Problem::OverLimit(_));
             self.add(
                 format!("font {font} {}; its text was skipped", problem.describe()),
                 page,
@@ -274,6 +287,16 @@ impl Notes {
                 format!(
                     "forms nested deeper than {} levels were skipped",
                     self.max_depth
+                ),
+                page,
+            );
+        }
+        if content.over_limit {
+            self.over_limit = true;
+            self.add(
+                format!(
+                    "a content stream larger than the limit of {} MiB (--max-inflated-size) was skipped",
+                    self.stream_limit_mib
                 ),
                 page,
             );
@@ -588,6 +611,50 @@ mod tests {
                  its text was skipped on page 1"
             ]
         );
+    }
+
+    #[test]
+    fn streams_over_the_limit_are_named_or_make_the_file_too_large() {
+        let small = Limits {
+            max_inflated_bytes: 4096,
+            ..Limits::default()
+        };
+        let long_page = |pdf: &mut Builder| {
+            let ops = (0..200)
+                .flat_map(|i| line(72, 800 - i * 3, 8, "A line of the long page"))
+                .collect();
+            pdf.page(ops, dictionary! {});
+        };
+        let mut pdf = Builder::new();
+        pdf.page(line(72, 700, 12, "Short page"), dictionary! {});
+        long_page(&mut pdf);
+        let out = extract(&pdf.bytes(), &small).unwrap();
+        assert_eq!(texts(&out), ["Short page"]);
+        assert_eq!(
+            out.warnings,
+            ["a content stream larger than the limit of 1 MiB (--max-inflated-size) was skipped on page 2"]
+        );
+
+        let mut pdf = Builder::new();
+        long_page(&mut pdf);
+        let bytes = pdf.bytes();
+        let error = extract(&bytes, &small).unwrap_err();
+        assert_eq!(error.kind, ErrorKind::TooLarge);
+        assert!(error.message.contains("--max-inflated-size"), "{error}");
+        assert!(!extract(&bytes, &Limits::default()).unwrap().blocks.is_empty());
+
+        // A font whose ToUnicode map is over the limit: its text is skipped.
+        let mut pdf = Builder::new();
+        let map = format!(
+            "begincmap\n1 begincodespacerange <00> <FF> endcodespacerange\n{}endcmap\n",
+            "1 beginbfchar <41> <0041> endbfchar\n".repeat(200)
+        );
+        let map_id = pdf.doc.add_object(Stream::new(dictionary! {}, map.into_bytes()));
+        let font = pdf.doc.get_dictionary_mut(pdf.font_id).unwrap();
+        font.set("ToUnicode", map_id);
+        pdf.page(line(72, 700, 12, "Mapped"), dictionary! {});
+        let error = extract(&pdf.bytes(), &small).unwrap_err();
+        assert_eq!(error.kind, ErrorKind::TooLarge);
     }
 
     #[test]

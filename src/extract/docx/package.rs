@@ -1,7 +1,7 @@
 //! The OPC package of a DOCX: ZIP members read within one inflate budget for
 //! the whole document, and relationships between parts.
 
-use crate::detect::main_part_name;
+use crate::detect::main_part_of;
 use crate::extract::xml::{self, Relationship, read_member};
 use crate::model::{DocError, ErrorKind, Limits};
 use std::io::Cursor;
@@ -30,9 +30,14 @@ impl<'a> Package<'a> {
     }
 
     /// The main document part, found through the package relationships
-    /// (`word/document.xml` when they do not say).
-    pub(super) fn main_part(&mut self) -> String {
-        main_part_name(&mut self.archive).unwrap_or_else(|| "word/document.xml".to_string())
+    /// (`word/document.xml` when they do not say), which count against the
+    /// budget as every part does.
+    pub(super) fn main_part(&mut self) -> Result<String, DocError> {
+        let rels = self.read("_rels/.rels")?;
+        Ok(rels
+            .as_deref()
+            .and_then(main_part_of)
+            .unwrap_or_else(|| "word/document.xml".to_string()))
     }
 
     /// The text of part `name`, or `Ok(None)` when the package has no such part.

@@ -301,6 +301,39 @@ fn package_xml_over_the_limit_is_too_large_and_damaged_zips_corrupt() {
 }
 
 #[test]
+fn package_relationships_count_against_the_inflate_budget() {
+    // A `_rels/.rels` padded to 3 MiB (compressing to a few KiB) before the
+    // relationship that names the main part.
+    let padded = format!(
+        r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{}<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#,
+        " ".repeat(3 << 20)
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, text) in [
+        ("_rels/.rels", padded.as_str()),
+        (
+            "word/document.xml",
+            &format!("<w:document {W}><w:body>{}</w:body></w:document>", p(&r("Dân số"))),
+        ),
+    ] {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    let bytes = zip.finish().unwrap().into_inner();
+    assert!(bytes.len() < 100_000);
+    assert_eq!(crate::detect::detect(&bytes), Ok(crate::model::Format::Docx));
+    let limits = Limits {
+        max_inflated_bytes: 1 << 20,
+        ..Limits::default()
+    };
+    let error = extract(&bytes, &limits).unwrap_err();
+    assert_eq!(error.kind, ErrorKind::TooLarge);
+    assert!(error.message.contains("_rels/.rels"), "{error}");
+    assert_eq!(texts(&run(&bytes)), ["Dân số"]);
+}
+
+#[test]
 fn headings_from_outline_levels_and_styles() {
     let styles = format!(
         r#"<w:styles {W}><w:style w:type="paragraph" w:styleId="a1"><w:name w:val="Tiêu đề 1"/></w:style><w:style w:type="paragraph" w:styleId="Chuong"><w:name w:val="Chương"/><w:basedOn w:val="a1"/></w:style></w:styles>"#

@@ -5,7 +5,7 @@
 //! glyph with its Unicode text and position in user space, and those lines.
 
 use super::fonts::{Decoded, Font, Problem};
-use super::objects::{number, stream_data};
+use super::objects::{StreamError, number, stream_data};
 use crate::model::Limits;
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
@@ -79,8 +79,11 @@ pub struct PageContent {
     /// Forms nested deeper than the depth limit were skipped.
     pub too_deep: bool,
     /// A content stream could not be decoded (unsupported filter, damaged
-    /// data, or larger than the inflate limit) and was skipped.
+    /// data) and was skipped.
     pub undecodable: bool,
+    /// A content stream or form decodes past the inflate limit and was
+    /// skipped.
+    pub over_limit: bool,
     /// Why interpretation stopped early, if it did.
     pub stopped: Option<String>,
 }
@@ -325,8 +328,9 @@ impl<'a> Run<'a, '_> {
                 continue;
             };
             match stream_data(self.doc, stream, self.stream_limit()) {
-                Some(part) => data.extend_from_slice(&part),
-                None => self.out.undecodable = true,
+                Ok(part) => data.extend_from_slice(&part),
+                Err(StreamError::OverLimit) => self.out.over_limit = true,
+                Err(StreamError::Undecodable) => self.out.undecodable = true,
             }
             data.push(b'\n');
         }
@@ -713,9 +717,16 @@ impl<'a> Run<'a, '_> {
             self.out.too_deep = true;
             return;
         }
-        let Some(data) = stream_data(self.doc, stream, self.stream_limit()) else {
-            self.out.undecodable = true;
-            return;
+        let data = match stream_data(self.doc, stream, self.stream_limit()) {
+            Ok(data) => data,
+            Err(StreamError::OverLimit) => {
+                self.out.over_limit = true;
+                return;
+            }
+            Err(StreamError::Undecodable) => {
+                self.out.undecodable = true;
+                return;
+            }
         };
         let resources = match stream
             .dict

@@ -5,7 +5,7 @@
 use super::cjk::fold_radical;
 use super::cmap::{CMap, Code};
 use super::glyphs::{BaseEncoding, glyph_name_to_unicode};
-use super::objects::{number, stream_data};
+use super::objects::{StreamError, number, stream_data};
 use super::predefined::{self, Collection, PredefinedCMap};
 use crate::legacy::{EncodingEvidence, LegacyEncoding, LegacyFont, decode_font_text, legacy_font};
 use encoding_rs::Encoding;
@@ -23,6 +23,9 @@ pub enum Problem {
     BuiltinEncoding,
     /// A font name in the content stream that the resources do not define.
     Missing,
+    /// A stream the font needs (its ToUnicode or encoding CMap) decodes past
+    /// the inflate limit.
+    OverLimit(&'static str),
 }
 
 impl Problem {
@@ -41,6 +44,9 @@ impl Problem {
                 "has a symbolic built-in encoding and no ToUnicode map".into()
             }
             Problem::Missing => "is not defined in the page resources".into(),
+            Problem::OverLimit(what) => format!(
+                "has a {what} larger than the stream limit (--max-inflated-size)"
+            ),
         }
     }
 }
@@ -205,12 +211,19 @@ impl Font {
             .and_then(Object::as_name)
             .map(font_name)
             .unwrap_or_else(|_| "(unnamed)".to_string());
-        let to_unicode = read_to_unicode(doc, dict, limit);
+        let (to_unicode, to_unicode_over_limit) = match read_to_unicode(doc, dict, limit) {
+            Ok(to_unicode) => (to_unicode, false),
+            Err(_) => (None, true),
+        };
         let mut font = if dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type0") {
             Font::composite(doc, dict, name, to_unicode, limit)
         } else {
             Font::simple(doc, dict, name, to_unicode)
         };
+        if to_unicode_over_limit {
+            // Guessing the text without its map would give wrong text.
+            font.problem = Some(Problem::OverLimit("ToUnicode map"));
+        }
         font.legacy = legacy_vietnamese_font(strip_subset(&font.name));
         font.bold = is_bold(doc, dict, &font.name);
         font
@@ -233,9 +246,14 @@ impl Font {
                 Codes::TwoByte
             }
             Ok(Object::Stream(s)) => {
-                let cmap = stream_data(doc, s, limit)
-                    .map(|d| CMap::parse(&d))
-                    .unwrap_or_default();
+                let cmap = match stream_data(doc, s, limit) {
+                    Ok(data) => CMap::parse(&data),
+                    Err(StreamError::OverLimit) => {
+                        problem = Some(Problem::OverLimit("encoding CMap"));
+                        CMap::default()
+                    }
+                    Err(StreamError::Undecodable) => CMap::default(),
+                };
                 vertical = cmap.is_vertical();
                 if cmap.has_codespace() {
                     Codes::CMap(Box::new(cmap))
@@ -619,16 +637,25 @@ fn clean(text: &str) -> String {
     out
 }
 
-fn read_to_unicode(doc: &Document, dict: &Dictionary, limit: usize) -> Option<ToUnicode> {
-    match dict.get_deref(b"ToUnicode", doc).ok()? {
-        Object::Name(n) if n.starts_with(b"Identity") => Some(ToUnicode::Utf16),
-        Object::Stream(s) => {
-            let data = stream_data(doc, s, limit)?;
-            let cmap = CMap::parse(&data);
-            cmap.has_unicode().then(|| ToUnicode::Map(Box::new(cmap)))
-        }
+/// The font's ToUnicode map; `Err` only when its stream decodes past the
+/// limit (an undecodable one is as good as none).
+fn read_to_unicode(
+    doc: &Document,
+    dict: &Dictionary,
+    limit: usize,
+) -> Result<Option<ToUnicode>, StreamError> {
+    Ok(match dict.get_deref(b"ToUnicode", doc) {
+        Ok(Object::Name(n)) if n.starts_with(b"Identity") => Some(ToUnicode::Utf16),
+        Ok(Object::Stream(s)) => match stream_data(doc, s, limit) {
+            Ok(data) => {
+                let cmap = CMap::parse(&data);
+                cmap.has_unicode().then(|| ToUnicode::Map(Box::new(cmap)))
+            }
+            Err(StreamError::OverLimit) => return Err(StreamError::OverLimit),
+            Err(StreamError::Undecodable) => None,
+        },
         _ => None,
-    }
+    })
 }
 
 /// The code → text table of a simple font: its base encoding with

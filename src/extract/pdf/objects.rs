@@ -12,14 +12,22 @@ pub fn number(object: &Object) -> Option<f64> {
     }
 }
 
-/// The decoded data of `stream`, at most `limit` bytes; `None` when a filter
-/// fails or the data would exceed the limit.
+/// Why a stream's data could not be had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StreamError {
+    /// It decodes to more than the limit (`--max-inflated-size`).
+    OverLimit,
+    /// A filter failed or is not supported.
+    Undecodable,
+}
+
+/// The decoded data of `stream`, at most `limit` bytes.
 ///
 /// `/Filter` and `/DecodeParms` may be indirect objects, which lopdf's
 /// decoder does not follow, and may use the abbreviated names of inline
 /// images (`/Fl`, `/DP`…), which it does not know, so both are put right
 /// here first.
-pub fn stream_data(doc: &Document, stream: &Stream, limit: usize) -> Option<Vec<u8>> {
+pub fn stream_data(doc: &Document, stream: &Stream, limit: usize) -> Result<Vec<u8>, StreamError> {
     const KEYS: [&[u8]; 4] = [b"Filter", b"DecodeParms", b"F", b"DP"];
     let indirect = KEYS.into_iter().any(|key| match stream.dict.get(key) {
         Ok(Object::Reference(_)) => true,
@@ -27,7 +35,9 @@ pub fn stream_data(doc: &Document, stream: &Stream, limit: usize) -> Option<Vec<
         _ => false,
     });
     if !indirect && !filters::has_abbreviations(&stream.dict) {
-        return stream.decompressed_content_with_limit(limit).ok();
+        return stream
+            .decompressed_content_with_limit(limit)
+            .map_err(stream_error);
     }
     let mut resolved = stream.clone();
     for key in KEYS {
@@ -36,7 +46,18 @@ pub fn stream_data(doc: &Document, stream: &Stream, limit: usize) -> Option<Vec<
         }
     }
     filters::spell_out(&mut resolved.dict);
-    resolved.decompressed_content_with_limit(limit).ok()
+    resolved
+        .decompressed_content_with_limit(limit)
+        .map_err(stream_error)
+}
+
+fn stream_error(error: lopdf::Error) -> StreamError {
+    match error {
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+            StreamError::OverLimit
+        }
+        _ => StreamError::Undecodable,
+    }
 }
 
 /// `object` with references at its top level and in a top-level array
