@@ -40,16 +40,23 @@ pub fn extract_with(
 ) -> Result<Extraction, DocError> {
     let mut out = Extraction::default();
     let text = charset::decode(bytes, options.encoding, &mut out);
-    let flattened = nesting::flatten(&text, limits.max_depth);
-    let page = Html::parse_document(flattened.as_deref().unwrap_or(&text));
+    let bounded = nesting::bound(&text, limits.max_depth);
+    let page = Html::parse_document(bounded.as_ref().map_or(&text, |b| &b.html));
     meta::read_head(&page, &mut out.meta);
     let walked = walk::blocks(*page.root_element(), limits.max_depth);
-    if flattened.is_some() || walked.too_deep {
+    if bounded.as_ref().is_some_and(|b| b.too_deep) || walked.too_deep {
         out.warnings.push(format!(
             "elements nest deeper than {} levels; the deeper ones were read as plain text",
             limits.max_depth
         ));
     }
+    if bounded.as_ref().is_some_and(|b| b.attributes_cut) {
+        out.warnings.push(format!(
+            "an element has more than {} attributes; the rest were ignored",
+            nesting::MAX_ATTRIBUTES
+        ));
+    }
+    drop(bounded);
     out.blocks = if options.whole_page {
         walked.blocks
     } else {

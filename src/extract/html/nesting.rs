@@ -1,4 +1,4 @@
-//! Bounding element nesting before html5ever sees the page.
+//! Bounding element nesting and attributes before html5ever sees the page.
 //!
 //! html5ever scans its stack of open elements for each block start tag (to
 //! close an open `<p>`) and for each end tag that matches nothing open, so
@@ -14,6 +14,11 @@
 //! test pages reaches 24 of its levels. Where it cannot follow the parser
 //! exactly it errs towards keeping elements open, which costs at worst a
 //! needless rewrite, never the parser's quadratic time.
+//!
+//! html5ever also compares each attribute of a start tag with those before
+//! it (duplicates are dropped), so one tag with 40,000 distinct attributes
+//! takes most of a second and 200,000 take minutes. Start tags keep their
+//! first [`MAX_ATTRIBUTES`]; real elements have a few dozen at most.
 
 use super::walk::is_block;
 use memchr::memchr;
@@ -149,31 +154,68 @@ fn closes_p(name: &str) -> bool {
         )
 }
 
-/// The page with tags nested deeper than `max_depth` taken out, or `None`
-/// when nothing nests that deep.
-pub(super) fn flatten(html: &str, max_depth: usize) -> Option<String> {
-    let too_deep = too_deep_tags(html, max_depth);
-    if too_deep.is_empty() {
-        return None;
-    }
-    let mut out = String::with_capacity(html.len());
-    let mut copied_to = 0;
-    for (range, block) in too_deep {
-        out.push_str(&html[copied_to..range.start]);
-        if block {
-            out.push_str("<br>");
-        }
-        copied_to = range.end;
-    }
-    out.push_str(&html[copied_to..]);
-    Some(out)
+/// The most attributes a start tag keeps.
+pub(super) const MAX_ATTRIBUTES: usize = 100;
+
+/// A page rewritten within the bounds.
+pub(super) struct Bounded {
+    pub html: String,
+    /// Tags nested too deep were taken out.
+    pub too_deep: bool,
+    /// Some start tag lost the attributes past [`MAX_ATTRIBUTES`].
+    pub attributes_cut: bool,
 }
 
-/// Byte ranges of the start and end tags of elements nested deeper than
-/// `max_depth`, in order, each with whether the element is block-level.
-fn too_deep_tags(html: &str, max_depth: usize) -> Vec<(Range<usize>, bool)> {
+/// One change to the page: the tag at `range` becomes `with`.
+struct Edit {
+    range: Range<usize>,
+    with: Replacement,
+}
+
+enum Replacement {
+    /// A too-deep tag: `<br>` for a block-level element, else nothing.
+    TooDeep { block: bool },
+    /// A start tag cut to its first attributes.
+    Shortened(String),
+}
+
+/// The page with tags nested deeper than `max_depth` taken out and start
+/// tags cut to [`MAX_ATTRIBUTES`], or `None` when it is within both bounds.
+pub(super) fn bound(html: &str, max_depth: usize) -> Option<Bounded> {
+    let edits = edits(html, max_depth);
+    if edits.is_empty() {
+        return None;
+    }
+    let mut bounded = Bounded {
+        html: String::with_capacity(html.len()),
+        too_deep: false,
+        attributes_cut: false,
+    };
+    let mut copied_to = 0;
+    for edit in edits {
+        bounded.html.push_str(&html[copied_to..edit.range.start]);
+        match edit.with {
+            Replacement::TooDeep { block } => {
+                bounded.too_deep = true;
+                if block {
+                    bounded.html.push_str("<br>");
+                }
+            }
+            Replacement::Shortened(tag) => {
+                bounded.attributes_cut = true;
+                bounded.html.push_str(&tag);
+            }
+        }
+        copied_to = edit.range.end;
+    }
+    bounded.html.push_str(&html[copied_to..]);
+    Some(bounded)
+}
+
+/// The changes [`bound`] makes, in page order.
+fn edits(html: &str, max_depth: usize) -> Vec<Edit> {
     let mut open = OpenElements::default();
-    let mut too_deep = Vec::new();
+    let mut edits = Vec::new();
     let mut pos = 0;
     while let Some(offset) = memchr(b'<', &html.as_bytes()[pos..]) {
         let start = pos + offset;
@@ -210,11 +252,84 @@ fn too_deep_tags(html: &str, max_depth: usize) -> Vec<(Range<usize>, bool)> {
             let self_closing = tag.ends_with("/>") && open.in_foreign(&name);
             open.start_tag(name.clone(), self_closing, max_depth)
         };
-        if deep {
-            too_deep.push((start..end, is_block(&name)));
+        let with = if deep {
+            Some(Replacement::TooDeep {
+                block: is_block(&name),
+            })
+        } else if closing {
+            None
+        } else {
+            shortened(tag).map(Replacement::Shortened)
+        };
+        if let Some(with) = with {
+            edits.push(Edit {
+                range: start..end,
+                with,
+            });
         }
     }
-    too_deep
+    edits
+}
+
+/// Start tag `tag` cut after its first [`MAX_ATTRIBUTES`] attributes, or
+/// `None` when it has no more than that.
+fn shortened(tag: &str) -> Option<String> {
+    // Each attribute takes at least two bytes (a name and a space).
+    if tag.len() <= 2 * MAX_ATTRIBUTES {
+        return None;
+    }
+    let bytes = tag.as_bytes();
+    let name_end = tag[1..]
+        .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+        .map_or(tag.len(), |i| i + 1);
+    let mut pos = name_end;
+    let mut count = 0;
+    loop {
+        while pos < bytes.len() && (bytes[pos].is_ascii_whitespace() || bytes[pos] == b'/') {
+            pos += 1;
+        }
+        if pos >= bytes.len() || bytes[pos] == b'>' {
+            return None;
+        }
+        if count == MAX_ATTRIBUTES {
+            let close = if tag.ends_with("/>") { "/>" } else { ">" };
+            return Some(format!("{}{close}", tag[..pos].trim_end()));
+        }
+        pos = attribute_end(bytes, pos);
+        count += 1;
+    }
+}
+
+/// Where the attribute starting at `pos` (its name, then `=` and a value
+/// if it has one) ends.
+fn attribute_end(bytes: &[u8], mut pos: usize) -> usize {
+    let stops_name = |b: u8| b.is_ascii_whitespace() || matches!(b, b'/' | b'>' | b'=');
+    // The first character is part of the name even when it is `=`.
+    pos += 1;
+    while pos < bytes.len() && !stops_name(bytes[pos]) {
+        pos += 1;
+    }
+    let mut after = pos;
+    while after < bytes.len() && bytes[after].is_ascii_whitespace() {
+        after += 1;
+    }
+    if bytes.get(after) != Some(&b'=') {
+        return pos;
+    }
+    after += 1;
+    while after < bytes.len() && bytes[after].is_ascii_whitespace() {
+        after += 1;
+    }
+    match bytes.get(after) {
+        Some(&quote @ (b'"' | b'\'')) => memchr(quote, &bytes[after + 1..])
+            .map_or(bytes.len(), |end| after + 1 + end + 1),
+        _ => {
+            while after < bytes.len() && !bytes[after].is_ascii_whitespace() && bytes[after] != b'>' {
+                after += 1;
+            }
+            after
+        }
+    }
 }
 
 /// Where the raw text of element `name` opened at `from` ends: at its end
@@ -394,6 +509,25 @@ impl OpenElements {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn flatten(html: &str, max_depth: usize) -> Option<String> {
+        bound(html, max_depth).map(|bounded| bounded.html)
+    }
+
+    #[test]
+    fn start_tags_keep_their_first_attributes() {
+        let many: String = (0..150).map(|i| format!(" a{i}='x>{i}'")).collect();
+        let page = format!("<p class=c{many} hidden/>text</p>");
+        let bounded = bound(&page, 256).unwrap();
+        assert!(bounded.attributes_cut && !bounded.too_deep);
+        let kept: String = (0..99).map(|i| format!(" a{i}='x>{i}'")).collect();
+        assert_eq!(bounded.html, format!("<p class=c{kept}/>text</p>"));
+        // Exactly the limit, or long values: nothing changes.
+        let hundred: String = (0..100).map(|i| format!(" b{i}")).collect();
+        assert!(flatten(&format!("<div{hundred}>x</div>"), 256).is_none());
+        let long = format!("<a href=\"{}\" title = x>y</a>", "u".repeat(5000));
+        assert!(flatten(&long, 256).is_none());
+    }
 
     #[test]
     fn shallow_pages_are_not_rewritten() {
