@@ -15,6 +15,7 @@ pub mod model;
 pub mod batch;
 pub mod detect;
 pub mod glossary;
+pub mod input;
 pub mod lang;
 pub mod normalize;
 pub mod output;

@@ -9,6 +9,7 @@
 use crate::detect;
 use crate::extract;
 use crate::glossary::Glossary;
+use crate::input::{self, ReadError};
 use crate::lang::{self, Evidence};
 use crate::model::{Block, DocError, ErrorKind, Extraction, Format, Lang, Limits};
 use crate::normalize::{ToneStyle, normalize_with_anchors, place_vi_tones};
@@ -86,6 +87,15 @@ impl Pipeline {
             }
             Err(error) => record.error = Some(error),
         }
+    }
+
+    /// Reads the file at `path` within the size limit, as [`Pipeline::document`]
+    /// then processes it. Unlike [`Pipeline::process_file`] it reads devices
+    /// and pipes (`/dev/stdin`) too: the caller named the path.
+    pub fn read_document(&self, path: &Path) -> Result<Document, DocError> {
+        let bytes = input::read_limited(path, self.limits.max_file_bytes)
+            .map_err(|e| read_error(path, e))?;
+        self.document(&bytes)
     }
 
     /// Detects, extracts and annotates a document: blocks come out normalized,
@@ -203,15 +213,11 @@ fn drop_dangling_note_marks(blocks: &mut [Block]) {
     }
 }
 
-/// Reads a file unless it is larger than the limit; records its size.
+/// Reads a regular file unless it is larger than the limit; records its
+/// size. Devices and pipes found in a folder are refused: reading one could
+/// wait forever.
 fn read_bounded(path: &Path, limits: &Limits, record: &mut Record) -> Result<Vec<u8>, DocError> {
-    let io_error = |e: std::io::Error| {
-        DocError::new(
-            ErrorKind::Io,
-            format!("cannot read {}: {e}", path.display()),
-        )
-    };
-    let metadata = std::fs::metadata(path).map_err(io_error)?;
+    let metadata = std::fs::metadata(path).map_err(|e| read_error(path, ReadError::Io(e)))?;
     if !metadata.is_file() {
         return Err(DocError::new(
             ErrorKind::Io,
@@ -220,21 +226,40 @@ fn read_bounded(path: &Path, limits: &Limits, record: &mut Record) -> Result<Vec
     }
     record.bytes = metadata.len();
     check_size(metadata.len(), limits)?;
-    let bytes = std::fs::read(path).map_err(io_error)?;
+    let bytes =
+        input::read_limited(path, limits.max_file_bytes).map_err(|e| read_error(path, e))?;
     record.bytes = bytes.len() as u64;
     Ok(bytes)
+}
+
+/// A document error for a file that could not be read.
+fn read_error(path: &Path, error: ReadError) -> DocError {
+    match error {
+        ReadError::TooLarge { limit, size } => too_large(size, limit),
+        ReadError::Io(e) => DocError::new(
+            ErrorKind::Io,
+            format!("cannot read {}: {e}", path.display()),
+        ),
+    }
 }
 
 /// Refuses documents over the size limit, before any work is spent on them.
 fn check_size(bytes: u64, limits: &Limits) -> Result<(), DocError> {
     if bytes > limits.max_file_bytes {
-        return Err(DocError::too_large(format!(
-            "file is {} MiB, more than the {} MiB limit (--max-file-size)",
-            bytes >> 20,
-            limits.max_file_bytes >> 20
-        )));
+        return Err(too_large(Some(bytes), limits.max_file_bytes));
     }
     Ok(())
+}
+
+fn too_large(size: Option<u64>, limit: u64) -> DocError {
+    let size = match size {
+        Some(bytes) => format!("file is {} MiB", bytes >> 20),
+        None => "file holds".to_string(),
+    };
+    DocError::too_large(format!(
+        "{size}, more than the {} MiB limit (--max-file-size)",
+        limit.div_ceil(1 << 20)
+    ))
 }
 
 fn hex_sha256(bytes: &[u8]) -> String {

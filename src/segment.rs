@@ -78,8 +78,7 @@ impl Segmenter {
         let mut extra = Vec::new();
         for path in paths {
             let path = path.as_ref();
-            let xml = std::fs::read_to_string(path)
-                .map_err(|e| SrxError(format!("cannot read {}: {e}", path.display())))?;
+            let xml = crate::input::read_user_text(path).map_err(SrxError)?;
             extra.push((path.display().to_string(), xml));
         }
         Segmenter::with_files(&extra)

@@ -632,7 +632,9 @@ mod tests {
         assert_eq!(texts(&out), ["Short page"]);
         assert_eq!(
             out.warnings,
-            ["a content stream larger than the limit of 1 MiB (--max-inflated-size) was skipped on page 2"]
+            [
+                "a content stream larger than the limit of 1 MiB (--max-inflated-size) was skipped on page 2"
+            ]
         );
 
         let mut pdf = Builder::new();
@@ -641,7 +643,12 @@ mod tests {
         let error = extract(&bytes, &small).unwrap_err();
         assert_eq!(error.kind, ErrorKind::TooLarge);
         assert!(error.message.contains("--max-inflated-size"), "{error}");
-        assert!(!extract(&bytes, &Limits::default()).unwrap().blocks.is_empty());
+        assert!(
+            !extract(&bytes, &Limits::default())
+                .unwrap()
+                .blocks
+                .is_empty()
+        );
 
         // A font whose ToUnicode map is over the limit: its text is skipped.
         let mut pdf = Builder::new();
@@ -649,7 +656,9 @@ mod tests {
             "begincmap\n1 begincodespacerange <00> <FF> endcodespacerange\n{}endcmap\n",
             "1 beginbfchar <41> <0041> endbfchar\n".repeat(200)
         );
-        let map_id = pdf.doc.add_object(Stream::new(dictionary! {}, map.into_bytes()));
+        let map_id = pdf
+            .doc
+            .add_object(Stream::new(dictionary! {}, map.into_bytes()));
         let font = pdf.doc.get_dictionary_mut(pdf.font_id).unwrap();
         font.set("ToUnicode", map_id);
         pdf.page(line(72, 700, 12, "Mapped"), dictionary! {});

@@ -174,8 +174,8 @@ impl Glossary {
         let mut entries = Vec::new();
         for path in paths {
             let path = path.as_ref();
-            let text = std::fs::read_to_string(path).map_err(|e| GlossaryError {
-                message: format!("cannot read glossary {}: {e}", path.display()),
+            let text = crate::input::read_user_text(path).map_err(|e| GlossaryError {
+                message: format!("glossary: {e}"),
             })?;
             let name = path.display().to_string();
             entries.extend(parse_named(&text, &name).map_err(|message| GlossaryError {

@@ -48,8 +48,9 @@ pub struct CorpusDocument {
 /// Reads every document under `paths` (folders recursively, as `ingest`
 /// does), in parallel and in a stable order. A document that cannot be
 /// read is left out, and its path and error come back in the second list.
-pub fn read_corpus(paths: &[PathBuf]) -> (Vec<CorpusDocument>, Vec<String>) {
-    let pipeline = Pipeline::default();
+/// `pipeline` reads them (its limits and reading options; its glossary is
+/// not needed).
+pub fn read_corpus(paths: &[PathBuf], pipeline: &Pipeline) -> (Vec<CorpusDocument>, Vec<String>) {
     let records: Vec<_> = collect_inputs(paths)
         .into_par_iter()
         .map(|input| match input.walk_error {

@@ -19,8 +19,11 @@ use std::path::{Path, PathBuf};
 /// Why a change was not written.
 #[derive(Debug)]
 pub enum EditError {
-    /// The file could not be read, locked or written.
+    /// The file could not be read.
     Io(String),
+    /// The result could not be written: the folder cannot be locked or
+    /// written, the disk is full, or the file is read-only.
+    Write(String),
     /// The file is not a glossary, or the change makes no sense (no such id).
     Invalid(String),
     /// The result would fail `glossary lint`: its errors.
@@ -30,7 +33,9 @@ pub enum EditError {
 impl std::fmt::Display for EditError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            EditError::Io(message) | EditError::Invalid(message) => f.write_str(message),
+            EditError::Io(message) | EditError::Write(message) | EditError::Invalid(message) => {
+                f.write_str(message)
+            }
             EditError::Lint(errors) => {
                 write!(f, "not written: the result would fail lint")?;
                 for error in errors {
@@ -50,8 +55,7 @@ pub fn edit(
 ) -> Result<String, EditError> {
     let _lock = lock_folder_of(path)?;
     remove_stale_temporaries(path);
-    let text = fs::read_to_string(path)
-        .map_err(|e| EditError::Io(format!("cannot read {}: {e}", path.display())))?;
+    let text = crate::input::read_user_text(path).map_err(EditError::Io)?;
     let mut file = GlossaryFile::parse(&text)
         .map_err(|e| EditError::Invalid(format!("{}: {e}", path.display())))?;
     let summary = change(&mut file)?;
@@ -112,10 +116,10 @@ fn is_temporary_of(file_name: &str, name: &str) -> bool {
 fn lock_folder_of(path: &Path) -> Result<File, EditError> {
     let folder = folder_of(path);
     let handle = File::open(&folder)
-        .map_err(|e| EditError::Io(format!("cannot open {}: {e}", folder.display())))?;
+        .map_err(|e| EditError::Write(format!("cannot open {}: {e}", folder.display())))?;
     handle
         .lock()
-        .map_err(|e| EditError::Io(format!("cannot lock {}: {e}", folder.display())))?;
+        .map_err(|e| EditError::Write(format!("cannot lock {}: {e}", folder.display())))?;
     Ok(handle)
 }
 
@@ -128,8 +132,16 @@ fn folder_of(path: &Path) -> PathBuf {
 
 /// Writes `text` to a temporary file beside `path`, syncs it, renames it
 /// over `path` and syncs the folder, so that the new name survives a crash.
+/// A read-only file is refused: the rename would replace it all the same,
+/// against what its owner said.
 fn write_atomically(path: &Path, text: &str) -> Result<(), EditError> {
-    let io = |what: &str, e: std::io::Error| EditError::Io(format!("cannot {what}: {e}"));
+    let io = |what: &str, e: std::io::Error| EditError::Write(format!("cannot {what}: {e}"));
+    if fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().readonly()) {
+        return Err(EditError::Write(format!(
+            "{} is read-only; make it writable (chmod u+w) to change it",
+            path.display()
+        )));
+    }
     let name = path
         .file_name()
         .ok_or_else(|| EditError::Invalid(format!("{} is not a file name", path.display())))?;

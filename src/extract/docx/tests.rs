@@ -314,7 +314,10 @@ fn package_relationships_count_against_the_inflate_budget() {
         ("_rels/.rels", padded.as_str()),
         (
             "word/document.xml",
-            &format!("<w:document {W}><w:body>{}</w:body></w:document>", p(&r("Dân số"))),
+            &format!(
+                "<w:document {W}><w:body>{}</w:body></w:document>",
+                p(&r("Dân số"))
+            ),
         ),
     ] {
         zip.start_file(name, options).unwrap();
@@ -322,7 +325,10 @@ fn package_relationships_count_against_the_inflate_budget() {
     }
     let bytes = zip.finish().unwrap().into_inner();
     assert!(bytes.len() < 100_000);
-    assert_eq!(crate::detect::detect(&bytes), Ok(crate::model::Format::Docx));
+    assert_eq!(
+        crate::detect::detect(&bytes),
+        Ok(crate::model::Format::Docx)
+    );
     let limits = Limits {
         max_inflated_bytes: 1 << 20,
         ..Limits::default()

@@ -321,10 +321,12 @@ fn attribute_end(bytes: &[u8], mut pos: usize) -> usize {
         after += 1;
     }
     match bytes.get(after) {
-        Some(&quote @ (b'"' | b'\'')) => memchr(quote, &bytes[after + 1..])
-            .map_or(bytes.len(), |end| after + 1 + end + 1),
+        Some(&quote @ (b'"' | b'\'')) => {
+            memchr(quote, &bytes[after + 1..]).map_or(bytes.len(), |end| after + 1 + end + 1)
+        }
         _ => {
-            while after < bytes.len() && !bytes[after].is_ascii_whitespace() && bytes[after] != b'>' {
+            while after < bytes.len() && !bytes[after].is_ascii_whitespace() && bytes[after] != b'>'
+            {
                 after += 1;
             }
             after

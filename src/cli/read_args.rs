@@ -1,0 +1,88 @@
+//! The options of every command that reads documents, and the pipeline
+//! they configure.
+
+use clap::{Args, ValueEnum};
+use plangloss::encoding::ForcedEncoding;
+use plangloss::extract::ReadOptions;
+use plangloss::glossary::Glossary;
+use plangloss::model::Limits;
+use plangloss::normalize::ToneStyle;
+use plangloss::pipeline::Pipeline;
+use plangloss::segment::Segmenter;
+use plangloss::zh_variant::ZhVariant;
+
+/// How documents are read: resource limits that make a hostile file fail
+/// alone instead of exhausting the machine, and the PDF password.
+#[derive(Args)]
+pub struct ReadArgs {
+    /// Largest file to read, in MiB; larger files get a `too_large` error record (e.g. `--max-file-size 512`).
+    #[arg(long, value_name = "MIB", default_value_t = 256)]
+    max_file_size: u64,
+    /// Most XML one DOCX, XLSX or ODS may inflate to, in MiB, all parts together; more gives a `too_large` error record (zip bombs). Also the largest PDF or OLE2 (.doc/.xls) stream, and the most text one RTF or .doc may give (e.g. `--max-inflated-size 1024`).
+    #[arg(long, value_name = "MIB", default_value_t = 256)]
+    max_inflated_size: u64,
+    /// User password for encrypted PDFs; the empty password is always tried first (e.g. `--password foo`).
+    #[arg(long, value_name = "PASSWORD")]
+    password: Option<String>,
+    /// HTML: keep the whole page (menus, sidebars, related links, footers) instead of only the article.
+    #[arg(long, visible_alias = "no-boilerplate-removal")]
+    whole_page: bool,
+    /// Plain-text and HTML files: read every file in this encoding instead of detecting it or trusting the page's declaration. A WHATWG label (utf-8, gbk, big5, windows-1258…) or a Vietnamese legacy one: tcvn3 (abc), vni, viscii, vps (e.g. `--encoding tcvn3`).
+    #[arg(long, value_name = "LABEL")]
+    encoding: Option<ForcedEncoding>,
+    /// Where Vietnamese tone marks go in oa/oe/uy syllables of the output text: `old` (hòa, khỏe, thủy), `new` (hoà, khoẻ, thuỷ) or `keep` as the document has it. Glossary matching ignores the difference either way (e.g. `--vi-tone old`).
+    #[arg(long, value_enum, default_value_t = ToneArg::Keep)]
+    vi_tone: ToneArg,
+    /// Traditional and simplified Chinese, with OpenCC's tables: `match` finds glossary terms written in either script (發展 finds 发展) and leaves the text as it is; `simplified` or `traditional` also rewrites Chinese blocks in that script. Without the option, terms match only as written (e.g. `--zh-variant match`).
+    #[arg(long, value_enum)]
+    zh_variant: Option<VariantArg>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum VariantArg {
+    Match,
+    Simplified,
+    Traditional,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ToneArg {
+    Keep,
+    Old,
+    New,
+}
+
+impl ReadArgs {
+    pub fn pipeline(self, glossary: Glossary, segmenter: Segmenter) -> Result<Pipeline, String> {
+        let zh_variant = match self.zh_variant {
+            None => ZhVariant::Off,
+            Some(VariantArg::Match) => ZhVariant::Match,
+            Some(VariantArg::Simplified) => ZhVariant::Simplified,
+            Some(VariantArg::Traditional) => ZhVariant::Traditional,
+        };
+        Ok(Pipeline {
+            glossary: if zh_variant.matches_across() {
+                glossary.across_zh_variants()
+            } else {
+                glossary
+            },
+            limits: Limits {
+                max_file_bytes: self.max_file_size.saturating_mul(1 << 20),
+                max_inflated_bytes: self.max_inflated_size.saturating_mul(1 << 20),
+                ..Limits::default()
+            },
+            read: ReadOptions {
+                password: self.password,
+                whole_page: self.whole_page,
+                encoding: self.encoding,
+            },
+            vi_tone: match self.vi_tone {
+                ToneArg::Keep => ToneStyle::Keep,
+                ToneArg::Old => ToneStyle::Old,
+                ToneArg::New => ToneStyle::New,
+            },
+            zh_variant,
+            segmenter,
+        })
+    }
+}

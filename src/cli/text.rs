@@ -1,0 +1,33 @@
+//! `plangloss text`: one document's text, one block per line.
+
+use super::read_args::ReadArgs;
+use super::{Outcome, status, write_stdout};
+use plangloss::glossary::Glossary;
+use plangloss::model::{Block, BlockKind};
+use plangloss::output::plain_text;
+use plangloss::segment::Segmenter;
+use std::path::PathBuf;
+
+/// Runs `text`: exit 1 when the document cannot be read.
+pub fn run(file: PathBuf, body_only: bool, read: ReadArgs) -> Outcome {
+    let pipeline = read.pipeline(Glossary::default(), Segmenter::default())?;
+    match pipeline.read_document(&file) {
+        Ok(document) => {
+            for warning in &document.extraction.warnings {
+                eprintln!("plangloss: warning: {warning}");
+            }
+            let blocks: Vec<Block> = document
+                .extraction
+                .blocks
+                .into_iter()
+                .filter(|b| !body_only || !matches!(b.kind, BlockKind::Header | BlockKind::Footer))
+                .collect();
+            write_stdout(&plain_text(&blocks))?;
+            Ok(status(false))
+        }
+        Err(error) => {
+            eprintln!("plangloss: {}: {}", file.display(), error.message);
+            Ok(status(true))
+        }
+    }
+}
