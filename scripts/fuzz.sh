@@ -79,7 +79,7 @@ run_target() {
     local target=$1 dict args
     prepare_seeds "$target"
     mkdir -p "fuzz/corpus/$target/found" "fuzz/artifacts/$target"
-    args=(-rss_limit_mb=2048 -timeout=20 -max_len=262144 -max_total_time="$seconds"
+    args=(-rss_limit_mb=2048 -timeout=60 -max_len=262144 -max_total_time="$seconds"
         -print_final_stats=1 -artifact_prefix="$root/fuzz/artifacts/$target/")
     touch "fuzz/logs/$target.start"
     dict=$(dictionary "$target")

@@ -106,6 +106,9 @@ fn relative_display(root: &Path, path: &Path) -> String {
     parts.join("/")
 }
 
+/// Records whose JSON is estimated above this are serialized by the writer.
+const SERIALIZE_IN_WORKER_BYTES: usize = 4 << 20;
+
 /// Processes `inputs` on `jobs` threads and writes one JSON line per input to
 /// `out`, in input order. `on_record` sees each record once it is written
 /// (for progress reports). Returns the counts, or the first write error.
@@ -127,7 +130,7 @@ pub fn run(
     // Wide enough that one large document ahead of many small ones does not
     // idle the other workers; each slot holds one finished record.
     let window = jobs * 16;
-    let (done_tx, done_rx) = mpsc::channel::<(usize, Record, String)>();
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Record, Option<String>)>();
     // One token per slot of the reorder window: taken before a document
     // starts, given back when its record is written.
     let (token_tx, token_rx) = mpsc::sync_channel::<()>(window);
@@ -148,7 +151,11 @@ pub fn run(
                     let done_tx = done_tx.clone();
                     scope.spawn(move |_| {
                         let record = process_input(pipeline, input);
-                        let line = record.to_json_line();
+                        // Small records are serialized here, in parallel; a
+                        // large one by the writer, straight into the output,
+                        // so that it is never held twice.
+                        let line = (record.estimated_json_bytes() <= SERIALIZE_IN_WORKER_BYTES)
+                            .then(|| record.to_json_line());
                         let _ = done_tx.send((index, record, line));
                     });
                 }
@@ -165,20 +172,23 @@ pub fn run(
 /// are not done yet, and returns a window token for each record written.
 fn write_in_order(
     total: usize,
-    done_rx: mpsc::Receiver<(usize, Record, String)>,
+    done_rx: mpsc::Receiver<(usize, Record, Option<String>)>,
     token_tx: mpsc::SyncSender<()>,
     out: &mut dyn Write,
     on_record: &mut dyn FnMut(&Record),
 ) -> std::io::Result<Summary> {
     let mut summary = Summary::default();
-    let mut pending: BTreeMap<usize, (Record, String)> = BTreeMap::new();
+    let mut pending: BTreeMap<usize, (Record, Option<String>)> = BTreeMap::new();
     while summary.documents < total {
         let Ok((index, record, line)) = done_rx.recv() else {
             break;
         };
         pending.insert(index, (record, line));
         while let Some((record, line)) = pending.remove(&summary.documents) {
-            out.write_all(line.as_bytes())?;
+            match line {
+                Some(line) => out.write_all(line.as_bytes())?,
+                None => record.write_json_line(out)?,
+            }
             summary.documents += 1;
             summary.errors += usize::from(record.error.is_some());
             on_record(&record);
@@ -266,5 +276,22 @@ mod tests {
                 .count(),
             4
         );
+    }
+
+    #[test]
+    fn large_records_written_by_the_writer_are_the_same_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = "Dân số và phát triển.\n".repeat(40_000);
+        std::fs::write(dir.path().join("big.txt"), &big).unwrap();
+        std::fs::write(dir.path().join("small.txt"), "Kế hoạch.").unwrap();
+        let inputs = collect_inputs(&[dir.path().to_path_buf()]);
+        let pipeline = Pipeline::default();
+        let mut out = Vec::new();
+        run(&pipeline, &inputs, 2, &mut out, &mut |_| {}).unwrap();
+        let record = pipeline.process_file(&dir.path().join("big.txt"), "big.txt");
+        assert!(record.estimated_json_bytes() > SERIALIZE_IN_WORKER_BYTES);
+        let first = out.split(|&b| b == b'\n').next().unwrap();
+        assert_eq!([first, b"\n"].concat(), record.to_json_line().into_bytes());
+        assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 2);
     }
 }

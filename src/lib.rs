@@ -13,6 +13,7 @@ pub mod legacy;
 pub mod model;
 
 pub mod batch;
+pub mod budget;
 pub mod detect;
 pub mod glossary;
 pub mod input;

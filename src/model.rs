@@ -384,6 +384,8 @@ pub struct Limits {
     pub max_inflated_bytes: u64,
     /// Deepest XML/HTML element nesting or PDF form/object recursion followed.
     pub max_depth: usize,
+    /// Most memory one record's structure may take (see [`crate::budget`]).
+    pub max_record_bytes: u64,
 }
 
 impl Default for Limits {
@@ -392,6 +394,7 @@ impl Default for Limits {
             max_file_bytes: 256 * 1024 * 1024,
             max_inflated_bytes: 256 * 1024 * 1024,
             max_depth: 256,
+            max_record_bytes: 128 * 1024 * 1024,
         }
     }
 }

@@ -40,6 +40,22 @@ impl Record {
         }
     }
 
+    /// Writes the record as one line of JSON, newline included, straight
+    /// into `out`: a large record is never held twice.
+    pub fn write_json_line(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer(&mut *out, self).map_err(std::io::Error::other)?;
+        out.write_all(b"\n")
+    }
+
+    /// Roughly how many bytes of JSON the record makes: its text, and a
+    /// little for each block, sentence and term hit.
+    pub fn estimated_json_bytes(&self) -> usize {
+        self.blocks
+            .iter()
+            .map(|b| b.text.len() + 64 + b.sentences.len() * 28 + b.terms.len() * 160)
+            .sum()
+    }
+
     /// The record as one line of JSON, newline included.
     pub fn to_json_line(&self) -> String {
         let mut line = serde_json::to_string(self)

@@ -21,6 +21,9 @@ pub struct ReadArgs {
     /// Most XML one DOCX, XLSX or ODS may inflate to, in MiB, all parts together; more gives a `too_large` error record (zip bombs). Also the largest PDF or OLE2 (.doc/.xls) stream, and the most text one RTF or .doc may give (e.g. `--max-inflated-size 1024`).
     #[arg(long, value_name = "MIB", default_value_t = 256)]
     max_inflated_size: u64,
+    /// Most memory one document's record may take beyond its text, in MiB: its blocks, sentences, term hits and note marks, charged as they are made. More gives a `too_large` error record (e.g. a text of millions of one-word lines, or of one glossary term repeated). Paragraphs longer than 100,000 characters are split into several blocks first (e.g. `--max-record-size 512`).
+    #[arg(long, value_name = "MIB", default_value_t = 128)]
+    max_record_size: u64,
     /// User password for encrypted PDFs; the empty password is always tried first (e.g. `--password foo`).
     #[arg(long, value_name = "PASSWORD")]
     password: Option<String>,
@@ -69,6 +72,7 @@ impl ReadArgs {
             limits: Limits {
                 max_file_bytes: self.max_file_size.saturating_mul(1 << 20),
                 max_inflated_bytes: self.max_inflated_size.saturating_mul(1 << 20),
+                max_record_bytes: self.max_record_size.saturating_mul(1 << 20),
                 ..Limits::default()
             },
             read: ReadOptions {

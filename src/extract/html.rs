@@ -16,6 +16,7 @@ mod nesting;
 mod walk;
 
 use super::ReadOptions;
+use crate::budget::RecordBudget;
 use crate::model::{Block, BlockKind, DocError, Extraction, Limits};
 use icu_normalizer::ComposingNormalizerBorrowed;
 use scraper::Html;
@@ -41,16 +42,19 @@ pub fn extract_with(
     let mut out = Extraction::default();
     let text = charset::decode(bytes, options.encoding, &mut out);
     let bounded = nesting::bound(&text, limits.max_depth);
-    let page = Html::parse_document(bounded.as_ref().map_or(&text, |b| &b.html));
+    // The parser's tree takes memory per element, as a record's blocks do:
+    // a page of millions of `<p>`s is refused before it is built.
+    RecordBudget::new(limits).charge_blocks(bounded.start_tags as u64)?;
+    let page = Html::parse_document(bounded.html.as_deref().unwrap_or(&text));
     meta::read_head(&page, &mut out.meta);
     let walked = walk::blocks(*page.root_element(), limits.max_depth);
-    if bounded.as_ref().is_some_and(|b| b.too_deep) || walked.too_deep {
+    if bounded.too_deep || walked.too_deep {
         out.warnings.push(format!(
             "elements nest deeper than {} levels; the deeper ones were read as plain text",
             limits.max_depth
         ));
     }
-    if bounded.as_ref().is_some_and(|b| b.attributes_cut) {
+    if bounded.attributes_cut {
         out.warnings.push(format!(
             "an element has more than {} attributes; the rest were ignored",
             nesting::MAX_ATTRIBUTES

@@ -5,6 +5,7 @@
 //! file's usual width, followed by one that does not start a new item) are
 //! joined back into one paragraph.
 
+use crate::budget::RecordBudget;
 use crate::encoding::{self, ForcedEncoding};
 use crate::model::{Block, BlockKind, DocError, Extraction, Limits};
 use crate::script::is_cjk;
@@ -15,7 +16,7 @@ use std::sync::LazyLock;
 /// splits it into blocks; never fails on readable bytes.
 pub fn extract(
     bytes: &[u8],
-    _limits: &Limits,
+    limits: &Limits,
     forced: Option<ForcedEncoding>,
 ) -> Result<Extraction, DocError> {
     let decoded = match forced {
@@ -24,7 +25,8 @@ pub fn extract(
     };
     let mut out = Extraction::default();
     decoded.record_in(&mut out);
-    out.blocks = paragraphs(&decoded.text)
+    let mut budget = RecordBudget::new(limits);
+    out.blocks = paragraphs(&decoded.text, &mut budget)?
         .into_iter()
         .map(classify)
         .collect();
@@ -32,12 +34,13 @@ pub fn extract(
 }
 
 /// Joins hard-wrapped lines into paragraphs; blank lines always separate.
-fn paragraphs(text: &str) -> Vec<String> {
-    let lines: Vec<&str> = text.lines().map(str::trim).collect();
-    let wrap_width = wrap_width(&lines);
+/// Each paragraph is charged to `budget` as it starts, so a file of millions
+/// of short lines stops at the record limit instead of filling memory.
+fn paragraphs(text: &str, budget: &mut RecordBudget) -> Result<Vec<String>, DocError> {
+    let wrap_width = wrap_width(text);
     let mut out: Vec<String> = Vec::new();
     let mut previous_fills_line = false;
-    for line in lines {
+    for line in text.lines().map(str::trim) {
         if line.is_empty() {
             previous_fills_line = false;
             continue;
@@ -45,32 +48,48 @@ fn paragraphs(text: &str) -> Vec<String> {
         let continues = previous_fills_line && !starts_with_label(line);
         match out.last_mut() {
             Some(paragraph) if continues => join_line(paragraph, line),
-            _ => out.push(line.to_string()),
+            _ => {
+                budget.charge_blocks(1)?;
+                out.push(line.to_string());
+            }
         }
         previous_fills_line = wrap_width.is_some_and(|w| display_width(line) * 10 >= w * 8);
     }
-    out
+    Ok(out)
 }
 
+/// Line widths past this all count as this one: only widths up to 200
+/// decide a wrap width.
+const WIDEST_COUNTED: usize = 256;
+
 /// The width a hard-wrapped file wraps at (90th percentile of line widths),
-/// or `None` when lines are too short or too few to tell.
-fn wrap_width(lines: &[&str]) -> Option<usize> {
-    let mut widths: Vec<usize> = lines
-        .iter()
-        .filter(|l| !l.is_empty())
-        .map(|l| display_width(l))
-        .collect();
-    if widths.len() < 4 {
+/// or `None` when lines are too short or too few to tell. Counts widths in
+/// a histogram, so that it takes no memory per line.
+fn wrap_width(text: &str) -> Option<usize> {
+    let mut histogram = [0usize; WIDEST_COUNTED + 1];
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        histogram[display_width(line).min(WIDEST_COUNTED)] += 1;
+    }
+    let lines: usize = histogram.iter().sum();
+    if lines < 4 {
         return None;
     }
-    widths.sort_unstable();
-    let p90 = widths[widths.len() * 9 / 10];
-    let near_p90 = widths
+    // The width of the line at rank lines * 9 / 10 in ascending order.
+    let rank = lines * 9 / 10;
+    let mut seen = 0;
+    let p90 = histogram
         .iter()
-        .filter(|&&w| w * 10 >= p90 * 8 && w <= p90)
-        .count();
+        .position(|&count| {
+            seen += count;
+            seen > rank
+        })
+        .unwrap_or(WIDEST_COUNTED);
+    let near_p90: usize = (0..=p90)
+        .filter(|&w| w * 10 >= p90 * 8)
+        .map(|w| histogram[w])
+        .sum();
     // Wrapped text has many lines of nearly the same width; paragraphs-per-line text does not.
-    ((40..=200).contains(&p90) && near_p90 * 3 >= widths.len()).then_some(p90)
+    ((40..=200).contains(&p90) && near_p90 * 3 >= lines).then_some(p90)
 }
 
 /// Columns a line takes in a monospace view: CJK characters count two.

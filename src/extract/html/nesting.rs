@@ -157,13 +157,16 @@ fn closes_p(name: &str) -> bool {
 /// The most attributes a start tag keeps.
 pub(super) const MAX_ATTRIBUTES: usize = 100;
 
-/// A page rewritten within the bounds.
+/// What the scan found, and the page rewritten within the bounds.
 pub(super) struct Bounded {
-    pub html: String,
+    /// The rewritten page; `None` when it is within both bounds.
+    pub html: Option<String>,
     /// Tags nested too deep were taken out.
     pub too_deep: bool,
     /// Some start tag lost the attributes past [`MAX_ATTRIBUTES`].
     pub attributes_cut: bool,
+    /// Start tags on the page: what the parser's tree will hold.
+    pub start_tags: usize,
 }
 
 /// One change to the page: the tag at `range` becomes `with`.
@@ -180,42 +183,46 @@ enum Replacement {
 }
 
 /// The page with tags nested deeper than `max_depth` taken out and start
-/// tags cut to [`MAX_ATTRIBUTES`], or `None` when it is within both bounds.
-pub(super) fn bound(html: &str, max_depth: usize) -> Option<Bounded> {
-    let edits = edits(html, max_depth);
-    if edits.is_empty() {
-        return None;
-    }
+/// tags cut to [`MAX_ATTRIBUTES`], with the number of its start tags.
+pub(super) fn bound(html: &str, max_depth: usize) -> Bounded {
+    let (edits, start_tags) = edits(html, max_depth);
     let mut bounded = Bounded {
-        html: String::with_capacity(html.len()),
+        html: None,
         too_deep: false,
         attributes_cut: false,
+        start_tags,
     };
+    if edits.is_empty() {
+        return bounded;
+    }
+    let mut out = String::with_capacity(html.len());
     let mut copied_to = 0;
     for edit in edits {
-        bounded.html.push_str(&html[copied_to..edit.range.start]);
+        out.push_str(&html[copied_to..edit.range.start]);
         match edit.with {
             Replacement::TooDeep { block } => {
                 bounded.too_deep = true;
                 if block {
-                    bounded.html.push_str("<br>");
+                    out.push_str("<br>");
                 }
             }
             Replacement::Shortened(tag) => {
                 bounded.attributes_cut = true;
-                bounded.html.push_str(&tag);
+                out.push_str(&tag);
             }
         }
         copied_to = edit.range.end;
     }
-    bounded.html.push_str(&html[copied_to..]);
-    Some(bounded)
+    out.push_str(&html[copied_to..]);
+    bounded.html = Some(out);
+    bounded
 }
 
-/// The changes [`bound`] makes, in page order.
-fn edits(html: &str, max_depth: usize) -> Vec<Edit> {
+/// The changes [`bound`] makes, in page order, and the number of start tags.
+fn edits(html: &str, max_depth: usize) -> (Vec<Edit>, usize) {
     let mut open = OpenElements::default();
     let mut edits = Vec::new();
+    let mut start_tags = 0;
     let mut pos = 0;
     while let Some(offset) = memchr(b'<', &html.as_bytes()[pos..]) {
         let start = pos + offset;
@@ -252,6 +259,7 @@ fn edits(html: &str, max_depth: usize) -> Vec<Edit> {
             let self_closing = tag.ends_with("/>") && open.in_foreign(&name);
             open.start_tag(name.clone(), self_closing, max_depth)
         };
+        start_tags += usize::from(!closing);
         let with = if deep {
             Some(Replacement::TooDeep {
                 block: is_block(&name),
@@ -268,7 +276,7 @@ fn edits(html: &str, max_depth: usize) -> Vec<Edit> {
             });
         }
     }
-    edits
+    (edits, start_tags)
 }
 
 /// Start tag `tag` cut after its first [`MAX_ATTRIBUTES`] attributes, or
@@ -513,17 +521,18 @@ mod tests {
     use super::*;
 
     fn flatten(html: &str, max_depth: usize) -> Option<String> {
-        bound(html, max_depth).map(|bounded| bounded.html)
+        bound(html, max_depth).html
     }
 
     #[test]
     fn start_tags_keep_their_first_attributes() {
         let many: String = (0..150).map(|i| format!(" a{i}='x>{i}'")).collect();
         let page = format!("<p class=c{many} hidden/>text</p>");
-        let bounded = bound(&page, 256).unwrap();
+        let bounded = bound(&page, 256);
         assert!(bounded.attributes_cut && !bounded.too_deep);
+        assert_eq!(bounded.start_tags, 1);
         let kept: String = (0..99).map(|i| format!(" a{i}='x>{i}'")).collect();
-        assert_eq!(bounded.html, format!("<p class=c{kept}/>text</p>"));
+        assert_eq!(bounded.html.unwrap(), format!("<p class=c{kept}/>text</p>"));
         // Exactly the limit, or long values: nothing changes.
         let hundred: String = (0..100).map(|i| format!(" b{i}")).collect();
         assert!(flatten(&format!("<div{hundred}>x</div>"), 256).is_none());
