@@ -74,7 +74,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
         styles: &style_sheet,
         fonts: &fonts,
         note_marks: &note_marks,
-        max_depth: limits.max_depth,
+        limits,
     });
     let mut layout = Layout::new(&style_sheet, &row_edges, &lists, limits.max_depth);
 

@@ -29,6 +29,7 @@ mod predefined;
 mod security;
 mod structure;
 
+use crate::budget::RecordBudget;
 use crate::model::{Block, BlockKind, DocError, Extraction, Limits};
 use std::collections::HashMap;
 
@@ -78,6 +79,7 @@ pub fn extract_with_password(
         by_message: Vec::new(),
         needs_ocr: Vec::new(),
     };
+    let mut budget = RecordBudget::new(limits);
     for (&number, &page_id) in &pages {
         let mut page = interpreter.page(page_id);
         for glyph in &mut page.glyphs {
@@ -85,6 +87,9 @@ pub fn extract_with_password(
         }
         notes.record(number, &page);
         let text = layout::page_text(&page.glyphs, &page.rules);
+        // Each paragraph will be a block: thousands of pages of them stop
+        // at the record's limit.
+        budget.charge_blocks(text.paragraphs.len() as u64)?;
         let page_body = layout::most_common(&text.size_counts);
         for (&size, &count) in &text.size_counts {
             *doc_sizes.entry(size).or_default() += count;

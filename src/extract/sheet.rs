@@ -43,6 +43,7 @@ mod xls;
 mod xlsx;
 mod zip_sizes;
 
+use crate::budget::RecordBudget;
 use crate::legacy::{FontRun, LegacyDecoder, legacy_font};
 use crate::model::{Block, BlockKind, DocError, Extraction, Format, Limits, TablePos};
 use calamine::{Data, Dimensions};
@@ -56,7 +57,7 @@ use value::{CellValue, cell_value};
 /// decoded, with `sheets` and the document properties (`title`, `author`;
 /// for `.xls` also `subject`, `created`, `modified`, `company`…) as metadata.
 pub fn extract(bytes: &[u8], format: Format, limits: &Limits) -> Result<Extraction, DocError> {
-    let mut budget = TextBudget::new(limits.max_inflated_bytes);
+    let mut budget = TextBudget::new(limits);
     let workbook = match format {
         Format::Xls => xls::read(bytes, limits, &mut budget)?,
         Format::Xlsx => xlsx::read(bytes, limits, &mut budget)?,
@@ -140,20 +141,27 @@ impl CellAt {
 }
 
 /// Bytes of cell text a workbook may still hand out: a shared string or a
-/// repeated ODS cell can stand for far more text than the file holds.
+/// repeated ODS cell can stand for far more text than the file holds. Each
+/// cell is also charged as a block to the record's budget.
 #[derive(Debug)]
 struct TextBudget {
     limit: u64,
     spent: u64,
+    record: RecordBudget,
 }
 
 impl TextBudget {
-    fn new(limit: u64) -> Self {
-        TextBudget { limit, spent: 0 }
+    fn new(limits: &Limits) -> Self {
+        TextBudget {
+            limit: limits.max_inflated_bytes,
+            spent: 0,
+            record: RecordBudget::new(limits),
+        }
     }
 
-    /// Pays `bytes`; `too_large` once the limit is passed.
+    /// Pays for one cell of `bytes`; `too_large` once a limit is passed.
     fn spend(&mut self, bytes: usize) -> Result<(), DocError> {
+        self.record.charge_blocks(1)?;
         self.spent = self.spent.saturating_add(bytes as u64);
         if self.spent > self.limit {
             return Err(DocError::too_large(format!(

@@ -11,8 +11,9 @@
 use super::props::{CharProps, ParaProps, RunTable};
 use super::styles::StyleSheet;
 use super::text::Text;
+use crate::budget::RecordBudget;
 use crate::legacy::{FontRun, LegacyDecoder, legacy_font};
-use crate::model::{DocError, NoteRef};
+use crate::model::{DocError, Limits, NoteRef};
 use crate::normalize::NOTE_ANCHOR;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -71,8 +72,9 @@ pub(super) struct Sources<'a> {
     pub fonts: &'a [String],
     /// Note reference marks of the main text by CP.
     pub note_marks: &'a HashMap<u32, NoteMark>,
-    /// Deepest field nesting accepted.
-    pub max_depth: usize,
+    /// Deepest field nesting accepted (`max_depth`), and the record budget
+    /// each paragraph read is charged to.
+    pub limits: &'a Limits,
 }
 
 /// A field being read: its code so far, and whether its result has started.
@@ -163,6 +165,9 @@ pub(super) struct StoryReader<'a> {
     /// True once text of a tracked insertion or deletion was met.
     pub tracked_changes: bool,
     last_font: Option<FontChoice<'a>>,
+    /// The record's memory: each paragraph is charged as a block, so that
+    /// millions of empty paragraphs stop early.
+    record: RecordBudget,
 }
 
 impl<'a> StoryReader<'a> {
@@ -170,6 +175,7 @@ impl<'a> StoryReader<'a> {
     pub(super) fn new(sources: Sources<'a>) -> Self {
         StoryReader {
             budget: 2 * u64::from(sources.text.len()) + 4096,
+            record: RecordBudget::new(sources.limits),
             sources,
             tracked_changes: false,
             last_font: None,
@@ -217,6 +223,7 @@ impl<'a> StoryReader<'a> {
                 .map(|(text, font)| FontRun { text, font: *font })
                 .collect();
             let stop = if kind == End::Story { end } else { mark + 1 };
+            self.record.charge_blocks(1)?;
             paragraphs.push(Paragraph {
                 text: decoder.decode_runs(&pieces),
                 notes: runs.notes,
@@ -243,10 +250,10 @@ impl<'a> StoryReader<'a> {
         let unit = sources.text.units[index];
         match unit {
             0x13 => {
-                if fields.len() >= sources.max_depth {
+                if fields.len() >= sources.limits.max_depth {
                     return Err(DocError::corrupt(format!(
                         "Word fields nested deeper than {}",
-                        sources.max_depth
+                        sources.limits.max_depth
                     )));
                 }
                 fields.push(Field::default());
@@ -427,6 +434,10 @@ mod tests {
         let (paragraph_props, _) = paragraph_runs(&[], &[]);
         let styles = StyleSheet::parse(&[]);
         let fonts = ["Arial", ".VnTime", "Symbol"].map(String::from);
+        let limits = Limits {
+            max_depth: 4,
+            ..Limits::default()
+        };
         let mut reader = StoryReader::new(Sources {
             text: &text,
             chars: &chars,
@@ -434,7 +445,7 @@ mod tests {
             styles: &styles,
             fonts: &fonts,
             note_marks: marks,
-            max_depth: 4,
+            limits: &limits,
         });
         let read = reader.read(0..text.len(), &mut LegacyDecoder::new())?;
         Ok((read, reader.tracked_changes))

@@ -10,6 +10,7 @@
 
 use super::numbering::{ListCounters, Numbering};
 use super::styles::{NumPr, Styles, font_of, is_on, outline_to_level};
+use crate::budget::RecordBudget;
 use crate::extract::xml::{attr, resolve_reference};
 use crate::legacy::{FontRun, LegacyDecoder, Piece};
 use crate::model::{Block, BlockKind, DocError, Limits, NoteRef, TablePos};
@@ -60,6 +61,8 @@ pub(super) struct DocumentState<'a> {
     pub tracked_changes: bool,
     /// Decodes legacy Vietnamese text, paragraph by paragraph.
     pub decoder: LegacyDecoder,
+    /// The record's memory, charged as blocks are made, across all parts.
+    budget: RecordBudget,
     next_table: u32,
     footnotes_seen: u32,
     endnotes_seen: u32,
@@ -87,6 +90,7 @@ impl<'a> DocumentState<'a> {
             footer_refs: Vec::new(),
             tracked_changes: false,
             decoder: LegacyDecoder::new(),
+            budget: RecordBudget::new(limits),
             next_table: 0,
             footnotes_seen: 0,
             endnotes_seen: 0,
@@ -269,7 +273,16 @@ impl<'s, 'a> PartReader<'s, 'a> {
     fn read(&mut self, part_xml: &str) -> Result<(), DocError> {
         let mut reader = quick_xml::Reader::from_str(part_xml);
         let mut depth = 0usize;
+        let mut charged = 0;
         loop {
+            // Blocks are made at end tags; charging them as they come stops
+            // a package of millions of tiny paragraphs early.
+            if self.blocks.len() > charged {
+                self.doc
+                    .budget
+                    .charge_blocks((self.blocks.len() - charged) as u64)?;
+                charged = self.blocks.len();
+            }
             let event = reader
                 .read_event()
                 .map_err(|e| DocError::corrupt(format!("malformed XML in DOCX: {e}")))?;

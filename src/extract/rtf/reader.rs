@@ -8,6 +8,7 @@ use super::info::{DateParts, InfoField};
 use super::state::{Close, Dest, Group, ParagraphProps};
 use super::story::{Context, NoteFormat, Output, Stories, StoryKind};
 use super::tokenizer::{Token, Tokenizer};
+use crate::budget::RecordBudget;
 use crate::legacy::LegacyDecoder;
 use crate::model::{DocError, Limits};
 use crate::normalize::NOTE_ANCHOR;
@@ -71,6 +72,9 @@ pub struct Reader<'a> {
     high_surrogate: Option<u32>,
     /// Bytes of text kept so far, against `limits.max_inflated_bytes`.
     text_bytes: u64,
+    /// The record's memory: each paragraph, cell or row end is charged as a
+    /// block, so that millions of `\par`s stop early.
+    budget: RecordBudget,
 }
 
 impl<'a> Reader<'a> {
@@ -97,6 +101,7 @@ impl<'a> Reader<'a> {
             skip: 0,
             high_surrogate: None,
             text_bytes: 0,
+            budget: RecordBudget::new(limits),
         }
     }
 
@@ -505,6 +510,7 @@ impl<'a> Reader<'a> {
         if self.top().dest != Dest::Text {
             return Ok(());
         }
+        self.budget.charge_blocks(1)?;
         let props = self.top().paragraph;
         let mut cx = Context {
             fonts: &self.fonts,
