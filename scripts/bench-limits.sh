@@ -18,10 +18,11 @@ binaries=(target/release/plangloss)
 run() { # binary, args... -> "seconds s, peak MB, outcome"
     local binary=$1
     shift
-    local out
-    out=$( { /usr/bin/time -f "%e %M" "$binary" "$@" >/tmp/bench-limits.out 2>/tmp/bench-limits.err; } 2>&1 | tail -1)
-    local outcome
-    outcome=$(grep -o '"kind":"[a-z_]*"' /tmp/bench-limits.out | head -1 | cut -d'"' -f4)
+    /usr/bin/time -o /tmp/bench-limits.time -f "%e %M" "$binary" "$@" \
+        >/tmp/bench-limits.out 2>/tmp/bench-limits.err || true
+    local out outcome
+    out=$(tail -1 /tmp/bench-limits.time)
+    outcome=$(grep -o '"error":{"kind":"[a-z_]*"' /tmp/bench-limits.out | head -1 | cut -d'"' -f6)
     [ -z "$outcome" ] && outcome=ok
     echo "$(echo "$out" | awk '{printf "%s s, %d MB", $1, $2/1024}'), $outcome"
 }

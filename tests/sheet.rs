@@ -125,7 +125,7 @@ fn real_legacy_workbooks_match_their_transcripts() {
 /// panic message reaches stderr, since the reader caught it.
 #[test]
 fn a_panic_inside_calamine_is_a_quiet_corrupt_record() {
-    let output = plangloss(&["ingest", "tests/fixtures/sheet/calamine-panic.xls"]);
+    let output = plangloss(&["ingest", "tests/fixtures/fuzz/xls/calamine-panic.xls"]);
     assert_eq!(output.status.code(), Some(1));
     let record: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(record["error"]["kind"], "corrupt");

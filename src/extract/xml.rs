@@ -47,7 +47,7 @@ pub fn read_member<R: Read + Seek>(
     if bytes.len() as u64 > limit {
         return Err(inflate_limit(name, limit));
     }
-    Ok(Some(bytes_to_text(&bytes)))
+    Ok(Some(bytes_to_text(bytes)))
 }
 
 fn inflate_limit(name: &str, limit: u64) -> DocError {
@@ -58,14 +58,16 @@ fn inflate_limit(name: &str, limit: u64) -> DocError {
     ))
 }
 
-/// XML parts are UTF-8 or UTF-16 by their BOM; anything undecodable becomes U+FFFD.
-fn bytes_to_text(bytes: &[u8]) -> String {
-    match encoding_rs::Encoding::for_bom(bytes) {
+/// XML parts are UTF-8 or UTF-16 by their BOM; anything undecodable becomes
+/// U+FFFD. Valid UTF-8 keeps its buffer: a part is never held twice.
+fn bytes_to_text(bytes: Vec<u8>) -> String {
+    match encoding_rs::Encoding::for_bom(&bytes) {
         Some((encoding, bom)) => encoding
             .decode_without_bom_handling(&bytes[bom..])
             .0
             .into_owned(),
-        None => String::from_utf8_lossy(bytes).into_owned(),
+        None => String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
     }
 }
 
