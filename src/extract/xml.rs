@@ -182,7 +182,8 @@ mod tests {
 
     #[test]
     fn bom_and_utf16_parts_decode() {
-        assert_eq!(bytes_to_text(b"\xEF\xBB\xBF<a/>"), "<a/>");
-        assert_eq!(bytes_to_text(b"\xFF\xFE<\0a\0/\0>\0"), "<a/>");
+        assert_eq!(bytes_to_text(b"\xEF\xBB\xBF<a/>".to_vec()), "<a/>");
+        assert_eq!(bytes_to_text(b"\xFF\xFE<\0a\0/\0>\0".to_vec()), "<a/>");
+        assert_eq!(bytes_to_text(b"<a>\xFF</a>".to_vec()), "<a>\u{FFFD}</a>");
     }
 }
