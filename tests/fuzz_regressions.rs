@@ -44,8 +44,7 @@ fn inputs_the_fuzzers_found_are_handled() {
             }
             "srx" => {
                 let xml = String::from_utf8_lossy(&bytes).into_owned();
-                if let Ok(segmenter) = Segmenter::with_files(&[("fuzz.srx".into(), xml.clone())])
-                {
+                if let Ok(segmenter) = Segmenter::with_files(&[("fuzz.srx".into(), xml.clone())]) {
                     segmenter.sentences(&xml, plangloss::model::Lang::Und);
                 }
             }

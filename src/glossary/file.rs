@@ -62,6 +62,9 @@ pub struct Row {
     pub cells: Vec<String>,
     /// The line as read, when it has not been edited since.
     raw: Option<String>,
+    /// The line break that ended the line as read (`\n` or `\r\n`); `None`
+    /// for a row added since, or a last line without one.
+    end: Option<&'static str>,
 }
 
 impl Row {
@@ -71,6 +74,7 @@ impl Row {
             line: 0,
             cells,
             raw: None,
+            end: None,
         }
     }
 
@@ -98,13 +102,17 @@ impl Row {
     }
 }
 
-/// A glossary file, line by line.
+/// A glossary file, line by line. Each line keeps its own line break, so
+/// that a file mixing `\n` and `\r\n` comes back byte for byte; lines added
+/// get the break most lines have.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GlossaryFile {
     bom: bool,
     newline: &'static str,
     final_newline: bool,
     header: Vec<String>,
+    /// The header's line break as read.
+    header_end: Option<&'static str>,
     /// Every line after the header, blank ones included.
     pub rows: Vec<Row>,
 }
@@ -124,12 +132,31 @@ impl fmt::Display for FormatError {
 /// read-only loading of `glossary::parse_named`.
 pub struct Lines<'a> {
     pub bom: bool,
+    /// The line break most lines end with: what added lines get.
     pub newline: &'static str,
     pub final_newline: bool,
     /// The header line.
     pub header: &'a str,
-    /// What follows the header's newline, if it has one.
+    /// The header's line break, if it has one.
+    header_end: Option<&'static str>,
+    /// What follows the header's line break, if it has one.
     body: Option<&'a str>,
+}
+
+/// One line of `text` (up to a `\n`, a `\r` before it left out) and its
+/// line break, then the rest after it; the line break is `None` for a last
+/// line without one.
+fn next_line(text: &str) -> (&str, Option<&'static str>, Option<&str>) {
+    match memchr::memchr(b'\n', text.as_bytes()) {
+        Some(end) => {
+            let rest = Some(&text[end + 1..]);
+            match text[..end].strip_suffix('\r') {
+                Some(line) => (line, Some("\r\n"), rest),
+                None => (&text[..end], Some("\n"), rest),
+            }
+        }
+        None => (text, None, None),
+    }
 }
 
 impl<'a> Lines<'a> {
@@ -139,13 +166,13 @@ impl<'a> Lines<'a> {
             Some(rest) => (true, rest),
             None => (false, text),
         };
-        let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+        let line_feeds = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        let crlf = memchr::memmem::find_iter(text.as_bytes(), b"\r\n").count();
+        let newline = if crlf * 2 > line_feeds { "\r\n" } else { "\n" };
         let final_newline = text.ends_with('\n') || text.is_empty();
-        let body = text.strip_suffix(newline).unwrap_or(text);
-        let (header, body) = match body.split_once(newline) {
-            Some((header, rest)) => (header, Some(rest)),
-            None => (body, None),
-        };
+        let (header, header_end, rest) = next_line(text);
+        // A final line break ends the last line; it does not start a row.
+        let body = rest.filter(|rest| !rest.is_empty());
         if !header
             .split('\t')
             .any(|name| matches!(Column::from_header(name), Column::Language(_)))
@@ -159,6 +186,7 @@ impl<'a> Lines<'a> {
             newline,
             final_newline,
             header,
+            header_end,
             body,
         })
     }
@@ -170,23 +198,21 @@ impl<'a> Lines<'a> {
 
     /// The rows after the header: (line number, text).
     pub fn rows(&self) -> impl Iterator<Item = (usize, &'a str)> + use<'a> {
-        let newline = memchr::memmem::Finder::new(self.newline.as_bytes()).into_owned();
+        self.rows_with_ends().map(|(line, text, _)| (line, text))
+    }
+
+    /// The rows after the header: (line number, text, its line break).
+    fn rows_with_ends(
+        &self,
+    ) -> impl Iterator<Item = (usize, &'a str, Option<&'static str>)> + use<'a> {
         let mut rest = self.body;
         std::iter::from_fn(move || {
-            let body = rest?;
-            Some(match newline.find(body.as_bytes()) {
-                Some(end) => {
-                    rest = Some(&body[end + newline.needle().len()..]);
-                    &body[..end]
-                }
-                None => {
-                    rest = None;
-                    body
-                }
-            })
+            let (line, end, after) = next_line(rest?);
+            rest = after.filter(|after| !after.is_empty());
+            Some((line, end))
         })
         .enumerate()
-        .map(|(index, line)| (index + 2, line))
+        .map(|(index, (line, end))| (index + 2, line, end))
     }
 }
 
@@ -195,11 +221,12 @@ impl GlossaryFile {
     pub fn parse(text: &str) -> Result<GlossaryFile, FormatError> {
         let lines = Lines::split(text)?;
         let rows = lines
-            .rows()
-            .map(|(line, raw)| Row {
+            .rows_with_ends()
+            .map(|(line, raw, end)| Row {
                 line,
                 cells: raw.split('\t').map(str::to_string).collect(),
                 raw: Some(raw.to_string()),
+                end,
             })
             .collect();
         Ok(GlossaryFile {
@@ -207,6 +234,7 @@ impl GlossaryFile {
             newline: lines.newline,
             final_newline: lines.final_newline,
             header: lines.header.split('\t').map(str::to_string).collect(),
+            header_end: lines.header_end,
             rows,
         })
     }
@@ -218,6 +246,7 @@ impl GlossaryFile {
             newline: "\n",
             final_newline: true,
             header: names.iter().map(|n| n.to_string()).collect(),
+            header_end: None,
             rows: Vec::new(),
         }
     }
@@ -259,12 +288,14 @@ impl GlossaryFile {
             out.push('\u{feff}');
         }
         out.push_str(&self.header.join("\t"));
+        let mut end = self.header_end;
         for row in &self.rows {
-            out.push_str(self.newline);
+            out.push_str(end.unwrap_or(self.newline));
             out.push_str(&row.text());
+            end = row.end;
         }
         if self.final_newline {
-            out.push_str(self.newline);
+            out.push_str(end.unwrap_or(self.newline));
         }
         out
     }
@@ -281,9 +312,28 @@ mod tests {
             "\u{feff}vi\ten\r\nDân số\tpopulation\r\n",
             "vi\tzh\tcustom\nDân số\t人口\tx\ty\textra",
             "vi\n",
+            "vi\tzh\r\nDân số\t人口\nGia đình\t家庭\r\nTrẻ em\t儿童\n",
+            "vi\n\r\n\n",
+            "vi\tzh\nA\tB\r",
         ] {
             assert_eq!(GlossaryFile::parse(text).unwrap().to_text(), text);
         }
+    }
+
+    #[test]
+    fn lines_are_rows_whatever_their_line_break() {
+        // One Windows line pasted into a Unix file (the glossary fuzz target
+        // found that such a file was read as a few rows holding line breaks).
+        let text = "vi\tzh\nDân số\t人口\r\nGia đình\t家庭\nTrẻ em\t儿童\n";
+        let mut file = GlossaryFile::parse(text).unwrap();
+        let terms: Vec<&str> = file.rows.iter().map(|r| r.cell(0)).collect();
+        assert_eq!(terms, ["Dân số", "Gia đình", "Trẻ em"]);
+        assert_eq!(file.rows[2].line, 4);
+        file.rows
+            .push(Row::new(vec!["Dân tộc".into(), "民族".into()]));
+        assert_eq!(file.to_text(), format!("{text}Dân tộc\t民族\n"));
+        let entries = crate::glossary::parse_tsv(text).unwrap();
+        assert_eq!(entries.len(), 3);
     }
 
     #[test]
