@@ -114,27 +114,8 @@ impl Pipeline {
         }))
         .unwrap_or_else(|panic| Err(panic_to_error(format, panic)))?;
         let mut budget = RecordBudget::new(&self.limits);
-        let mut long_blocks = 0;
-        let mut normalized: Vec<(Block, Evidence)> = Vec::new();
-        for block in extraction.blocks {
-            let Some(block) = normalize_block(block) else {
-                continue;
-            };
-            let pieces = split_long_block(block, MAX_BLOCK_CHARS);
-            long_blocks += usize::from(pieces.len() > 1);
-            for piece in pieces {
-                budget.charge_block(&piece)?;
-                let evidence = Evidence::of(&piece.text);
-                normalized.push((piece, evidence));
-            }
-        }
-        if long_blocks > 0 {
-            extraction.warnings.push(format!(
-                "{long_blocks} paragraph{} longer than {MAX_BLOCK_CHARS} characters {} split into blocks of at most that length",
-                if long_blocks == 1 { "" } else { "s" },
-                if long_blocks == 1 { "was" } else { "were" },
-            ));
-        }
+        let blocks = std::mem::take(&mut extraction.blocks);
+        let normalized = normalized_pieces(blocks, &mut budget, &mut extraction.warnings)?;
         // Language needs the whole document first: a block whose words prove
         // nothing takes the document's language.
         let context = lang::document_context(normalized.iter().map(|(_, evidence)| evidence));
@@ -175,6 +156,38 @@ impl Pipeline {
         block.terms = self.glossary.find(&block.text);
         block
     }
+}
+
+/// The blocks normalized (empty ones dropped) and cut to
+/// [`MAX_BLOCK_CHARS`], each charged to `budget`, with the evidence of their
+/// language; a warning says how many paragraphs were cut.
+fn normalized_pieces(
+    blocks: Vec<Block>,
+    budget: &mut RecordBudget,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<(Block, Evidence)>, DocError> {
+    let mut long_blocks = 0;
+    let mut normalized = Vec::with_capacity(blocks.len());
+    for block in blocks.into_iter().filter_map(normalize_block) {
+        let pieces = split_long_block(block, MAX_BLOCK_CHARS);
+        long_blocks += usize::from(pieces.len() > 1);
+        for piece in pieces {
+            budget.charge_block(&piece)?;
+            let evidence = Evidence::of(&piece.text);
+            normalized.push((piece, evidence));
+        }
+    }
+    if long_blocks > 0 {
+        let (s, were) = if long_blocks == 1 {
+            ("", "was")
+        } else {
+            ("s", "were")
+        };
+        warnings.push(format!(
+            "{long_blocks} paragraph{s} longer than {MAX_BLOCK_CHARS} characters {were} split into blocks of at most that length"
+        ));
+    }
+    Ok(normalized)
 }
 
 /// The longest block text, in chars, that goes through the stages whole:
