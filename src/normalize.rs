@@ -7,6 +7,7 @@
 //! `\n`, no empty lines, no leading or trailing whitespace; full-width ASCII
 //! letters and digits are half-width. CJK punctuation is left as it is.
 
+pub mod long_blocks;
 mod vi_compose;
 
 use crate::script::is_cjk;
