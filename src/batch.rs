@@ -106,6 +106,19 @@ fn relative_display(root: &Path, path: &Path) -> String {
     parts.join("/")
 }
 
+/// The stack each thread that reads documents gets: hostile files can
+/// recurse deeply in third-party parsers, and a stack overflow cannot be
+/// caught, so every reader has room to spare, whichever command runs it.
+pub const WORKER_STACK_BYTES: usize = 64 << 20;
+
+/// A pool of `jobs` threads with [`WORKER_STACK_BYTES`] of stack each.
+pub fn worker_pool(jobs: usize) -> Result<rayon::ThreadPool, rayon::ThreadPoolBuildError> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.max(1))
+        .stack_size(WORKER_STACK_BYTES)
+        .build()
+}
+
 /// Records whose JSON is estimated above this are serialized by the writer.
 const SERIALIZE_IN_WORKER_BYTES: usize = 4 << 20;
 
@@ -120,13 +133,7 @@ pub fn run(
     on_record: &mut dyn FnMut(&Record),
 ) -> std::io::Result<Summary> {
     let jobs = jobs.max(1);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        // Hostile files can recurse deeply in third-party parsers; a stack
-        // overflow cannot be caught, so give each worker room to spare.
-        .stack_size(64 << 20)
-        .build()
-        .map_err(std::io::Error::other)?;
+    let pool = worker_pool(jobs).map_err(std::io::Error::other)?;
     // Wide enough that one large document ahead of many small ones does not
     // idle the other workers; each slot holds one finished record.
     let window = jobs * 16;

@@ -27,10 +27,10 @@ impl fmt::Display for ReadError {
         match self {
             ReadError::TooLarge { limit, size } => {
                 match size {
-                    Some(size) => write!(f, "it is {} MiB", size >> 20)?,
-                    None => write!(f, "it holds more")?,
+                    Some(size) => write!(f, "it is {} MiB,", size >> 20)?,
+                    None => write!(f, "it holds")?,
                 }
-                write!(f, ", more than the {} MiB limit", limit.div_ceil(1 << 20))
+                write!(f, " more than the {} MiB limit", limit.div_ceil(1 << 20))
             }
             ReadError::Io(error) => error.fmt(f),
         }

@@ -283,11 +283,11 @@ fn check_size(bytes: u64, limits: &Limits) -> Result<(), DocError> {
 
 fn too_large(size: Option<u64>, limit: u64) -> DocError {
     let size = match size {
-        Some(bytes) => format!("file is {} MiB", bytes >> 20),
+        Some(bytes) => format!("file is {} MiB,", bytes >> 20),
         None => "file holds".to_string(),
     };
     DocError::too_large(format!(
-        "{size}, more than the {} MiB limit (--max-file-size)",
+        "{size} more than the {} MiB limit (--max-file-size)",
         limit.div_ceil(1 << 20)
     ))
 }

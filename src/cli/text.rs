@@ -2,6 +2,7 @@
 
 use super::read_args::ReadArgs;
 use super::{Outcome, status, write_stdout};
+use plangloss::batch::WORKER_STACK_BYTES;
 use plangloss::glossary::Glossary;
 use plangloss::model::{Block, BlockKind};
 use plangloss::output::plain_text;
@@ -11,7 +12,17 @@ use std::path::PathBuf;
 /// Runs `text`: exit 1 when the document cannot be read.
 pub fn run(file: PathBuf, body_only: bool, read: ReadArgs) -> Outcome {
     let pipeline = read.pipeline(Glossary::default(), Segmenter::default())?;
-    match pipeline.read_document(&file) {
+    // Read on a thread with a worker's stack, as `ingest` reads.
+    let read_document = || pipeline.read_document(&file);
+    let document = std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .stack_size(WORKER_STACK_BYTES)
+            .spawn_scoped(scope, read_document)
+            .map(|reader| reader.join())
+    })
+    .map_err(|e| format!("cannot start a reader thread: {e}"))?
+    .map_err(|_| format!("{}: internal error while reading this file", file.display()))?;
+    match document {
         Ok(document) => {
             for warning in &document.extraction.warnings {
                 eprintln!("plangloss: warning: {warning}");

@@ -10,7 +10,7 @@
 
 use super::Glossary;
 use super::fold::fold;
-use crate::batch::collect_inputs;
+use crate::batch::{collect_inputs, worker_pool};
 use crate::model::{Block, Lang};
 use crate::pipeline::Pipeline;
 use crate::script::is_han;
@@ -51,22 +51,31 @@ pub struct CorpusDocument {
 /// `pipeline` reads them (its limits and reading options; its glossary is
 /// not needed).
 pub fn read_corpus(paths: &[PathBuf], pipeline: &Pipeline) -> (Vec<CorpusDocument>, Vec<String>) {
-    let records: Vec<_> = collect_inputs(paths)
-        .into_par_iter()
-        .map(|input| match input.walk_error {
-            Some(error) => Err(format!("{}: {}", input.display_path, error.message)),
-            None => {
-                let record = pipeline.process_file(&input.fs_path, &input.display_path);
-                match record.error {
-                    Some(error) => Err(format!("{}: {}", record.path, error.message)),
-                    None => Ok(CorpusDocument {
-                        path: record.path,
-                        blocks: record.blocks,
-                    }),
+    let read_all = || -> Vec<Result<CorpusDocument, String>> {
+        collect_inputs(paths)
+            .into_par_iter()
+            .map(|input| match input.walk_error {
+                Some(error) => Err(format!("{}: {}", input.display_path, error.message)),
+                None => {
+                    let record = pipeline.process_file(&input.fs_path, &input.display_path);
+                    match record.error {
+                        Some(error) => Err(format!("{}: {}", record.path, error.message)),
+                        None => Ok(CorpusDocument {
+                            path: record.path,
+                            blocks: record.blocks,
+                        }),
+                    }
                 }
-            }
-        })
-        .collect();
+            })
+            .collect()
+    };
+    // On readers with a worker's stack, as `ingest` reads (see
+    // `batch::WORKER_STACK_BYTES`).
+    let jobs = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let records = match worker_pool(jobs) {
+        Ok(pool) => pool.install(read_all),
+        Err(_) => read_all(),
+    };
     let mut documents = Vec::new();
     let mut errors = Vec::new();
     for record in records {
