@@ -98,7 +98,7 @@ run_target() {
     if (cd fuzz && cargo +nightly fuzz run -O "$target" \
         "corpus/$target/found" "corpus/$target/seeds" -- "${args[@]}") \
         >"fuzz/logs/$target.log" 2>&1; then
-        echo "fuzz $target: ok, $(grep -o 'stat::number_of_executed_units: [0-9]*' "fuzz/logs/$target.log" | grep -o '[0-9]*$') executions in ${seconds} s"
+        echo "fuzz $target: ok, $(grep -ao 'stat::number_of_executed_units: [0-9]*' "fuzz/logs/$target.log" | grep -o '[0-9]*$') executions in ${seconds} s"
     elif [ -n "$(find "fuzz/artifacts/$target" -type f -newer "fuzz/logs/$target.start")" ]; then
         echo "fuzz $target: FOUND A CRASH, see fuzz/logs/$target.log and fuzz/artifacts/$target/"
         return 1
