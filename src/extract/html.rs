@@ -188,6 +188,37 @@ mod tests {
     }
 
     #[test]
+    fn a_listing_holds_most_of_its_prose_in_its_units() {
+        let clause = "Cơ sở khám bệnh, chữa bệnh thực hiện việc kê đơn thuốc theo đúng quy định tại Thông tư này và các văn bản có liên quan. ";
+        let title = |n: usize| {
+            format!(
+                "<p class='prov-article'>Điều {n}. Quy định về việc kê đơn thuốc hóa dược, sinh phẩm trong điều trị ngoại trú tại cơ sở khám bệnh, chữa bệnh</p>"
+            )
+        };
+        // A legal text whose article titles carry a class with "article" in
+        // it: one document, read whole.
+        let legal: String = (1..=4)
+            .map(|n| format!("{}<p>{}</p>", title(n), clause.repeat(4)))
+            .collect();
+        let out = texts(format!("<body><div class='content'>{legal}</div></body>"));
+        assert_eq!(out.len(), 8, "{out:?}");
+        // A blog front page: most prose is inside the posts; the first post
+        // is the page's article.
+        let post = |n: usize| {
+            format!(
+                "<div class='post'><h2>Bài {n}</h2><p>{}</p></div>",
+                clause.repeat(3)
+            )
+        };
+        let blog: String = (1..=4).map(post).collect();
+        let out = texts(format!("<body><div>{blog}</div></body>"));
+        assert_eq!(
+            out,
+            ["Bài 1".to_string(), clause.repeat(3).trim().to_string()]
+        );
+    }
+
+    #[test]
     fn headings_lists_and_levels() {
         let page = b"<body><h2>I. Muc dich</h2><h6>x</h6><ul><li>Mot<ul><li>Hai<ol><li>Ba</li></ol></li></ul>Bon</li><li>Nam</li></ul><ol><li><p>Sau</p></li></ol></body>";
         assert_eq!(

@@ -217,7 +217,7 @@ pub(super) fn main_content(
             heading: None,
         };
     };
-    let core = first_listed(page, features, &classes, core);
+    let core = first_listed(page, features, &classes, &sizes, core);
     let run = widen(page, features, &classes, core);
     let mut keep: Vec<bool> = (0..blocks.len())
         .map(|i| run.contains(&i) && classes[i] != Class::Bad)
@@ -328,11 +328,14 @@ const LISTING_UNITS: usize = 3;
 /// part of the core run inside the first unit: the page's own article. A
 /// unit is an element whose class names a post or entry; the page is a
 /// listing when the core run holds prose in at least three of them with
-/// one class.
+/// one class, and at least half its prose (in words, `sizes`) lies inside
+/// units: a legal text whose article titles have a class `prov-article`
+/// is one document, not a listing of them.
 fn first_listed(
     page: &Html,
     features: &[Features],
     classes: &[Class],
+    sizes: &[usize],
     core: Range<usize>,
 ) -> Range<usize> {
     let listed = |word: &str| {
@@ -360,6 +363,15 @@ fn first_listed(
         return core;
     };
     if units.iter().filter(|(c, _)| *c == class).count() < LISTING_UNITS {
+        return core;
+    }
+    let good = || core.clone().filter(|&i| classes[i] == Class::Good);
+    let prose: usize = good().map(|i| sizes[i]).sum();
+    let in_units: usize = good()
+        .filter(|&i| unit_of[i].is_some())
+        .map(|i| sizes[i])
+        .sum();
+    if in_units * 2 < prose {
         return core;
     }
     let inside: Vec<usize> = core.filter(|&i| unit_of[i] == Some(first)).collect();
