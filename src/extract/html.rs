@@ -219,6 +219,21 @@ mod tests {
     }
 
     #[test]
+    fn hash_ids_name_nothing_and_status_widgets_are_chrome() {
+        use super::content::{ChromeName, chrome_name};
+        assert_eq!(chrome_name("item id_3f2a9c10-ad81-4b2e"), ChromeName::None);
+        assert_eq!(chrome_name("css-1a2b3c4d nav"), ChromeName::Weak);
+        assert_eq!(chrome_name("ad-banner"), chrome_name("ad"));
+        let body = "Thông tư này quy định về đơn thuốc và việc kê đơn thuốc hóa dược, sinh phẩm trong điều trị ngoại trú. ".repeat(5);
+        let page = format!(
+            "<body><div><p>Còn hiệu lực</p><p>Ngày có hiệu lực: 01/03/2026</p><p>Từ khóa: kê đơn, thuốc</p><p>{body}</p><p>Thông tư này có hiệu lực kể từ ngày 01 tháng 3 năm 2026.</p><p>{body}</p></div></body>"
+        );
+        let effective = "Thông tư này có hiệu lực kể từ ngày 01 tháng 3 năm 2026.";
+        let body = body.trim().to_string();
+        assert_eq!(texts(page), [body.clone(), effective.to_string(), body]);
+    }
+
+    #[test]
     fn headings_lists_and_levels() {
         let page = b"<body><h2>I. Muc dich</h2><h6>x</h6><ul><li>Mot<ul><li>Hai<ol><li>Ba</li></ol></li></ul>Bon</li><li>Nam</li></ul><ol><li><p>Sau</p></li></ol></body>";
         assert_eq!(

@@ -134,7 +134,11 @@ pub(super) enum ChromeName {
 /// `commentlist`, `leftmenu`).
 pub(super) fn chrome_name(class_and_id: &str) -> ChromeName {
     let mut found = ChromeName::None;
-    for part in class_and_id.split(|c: char| !c.is_ascii_alphabetic()) {
+    let parts = class_and_id
+        .split_whitespace()
+        .filter(|value| !is_hash_like(value))
+        .flat_map(|value| value.split(|c: char| !c.is_ascii_alphabetic()));
+    for part in parts {
         let starts = |words: &[&str]| words.iter().any(|w| part.starts_with(w));
         let ends = |words: &[&str]| words.iter().any(|w| part.ends_with(w));
         if STRONG_CHROME_NAMES.contains(&part)
@@ -148,6 +152,15 @@ pub(super) fn chrome_name(class_and_id: &str) -> ChromeName {
         }
     }
     found
+}
+
+/// A class or id that is a hash or UUID (`id_3f2a-ad81-…`, a CSS-module
+/// suffix): it names nothing, though its letters may spell `ad` or `nav`.
+/// Eight or more hex digits in a row, one of them a digit.
+fn is_hash_like(value: &str) -> bool {
+    value
+        .split(|c: char| !c.is_ascii_hexdigit())
+        .any(|run| run.len() >= 8 && run.bytes().any(|b| b.is_ascii_digit()))
 }
 
 /// Short texts that are portal furniture in this field's pages: visitor
@@ -172,6 +185,9 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
         | 相關(文章|閱讀|新聞|報導|連結|推薦|文件) | 熱門(文章|推薦|新聞|文件) | 推薦閱讀 | 上一頁 | 下一頁
         | 版權所有 | 網站地圖 | 聯絡我們 | 關於我們 | 回到頂部 | 瀏覽(次數|量) | 閱讀(次數|量) | 登入 | 註冊
         | copyright | © | ^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$ | ^trang\s*\d+(\s*/\s*\d+)?$
+        | ^(còn|hết|chưa\s*có|ngưng)\s*hiệu\s*lực(\s*(một\s*phần|toàn\s*bộ))?$
+        | ^ngày\s*(có\s*)?hiệu\s*lực\s*[:：] | ^tình\s*trạng(\s*hiệu\s*lực)?\s*[:：]
+        | ^(từ\s*khóa|từ\s*khoá|tags?|关键[词字]|标签)\s*[:：]
         ",
     )
     .expect("valid regex")
