@@ -254,8 +254,8 @@ fn read_bounded(path: &Path, limits: &Limits, record: &mut Record) -> Result<Vec
             format!("{} is not a regular file", path.display()),
         ));
     }
+    // Refused by its size before a byte is read (see `input::read_limited`).
     record.bytes = metadata.len();
-    check_size(metadata.len(), limits)?;
     let bytes =
         input::read_limited(path, limits.max_file_bytes).map_err(|e| read_error(path, e))?;
     record.bytes = bytes.len() as u64;

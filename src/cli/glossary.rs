@@ -7,6 +7,7 @@ use clap::{Args, ValueEnum};
 use plangloss::glossary::file::{self, GlossaryFile, is_language_code};
 use plangloss::glossary::write::{self, Fields, Selector};
 use plangloss::glossary::{Glossary, exchange, lint, stats, suggest};
+use plangloss::input::read_user_text;
 use plangloss::segment::Segmenter;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -151,7 +152,7 @@ pub fn import_glossary(
     path: &std::path::Path,
     output: Option<PathBuf>,
 ) -> Outcome {
-    let text = read_text(path)?;
+    let text = read_user_text(path)?;
     let file = match from {
         ExchangeFormat::Tsv => GlossaryFile::parse(&text).map_err(|e| e.to_string()),
         ExchangeFormat::Csv => exchange::from_csv(&text).map(|(file, replaced)| {
@@ -174,7 +175,7 @@ pub fn export_glossary(
     path: &std::path::Path,
     output: Option<PathBuf>,
 ) -> Outcome {
-    let text = read_text(path)?;
+    let text = read_user_text(path)?;
     let file = GlossaryFile::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     let converted = match to {
         ExchangeFormat::Tsv => file.to_text(),
@@ -211,7 +212,7 @@ pub fn suggest_terms(
     limit: usize,
     read: ReadArgs,
 ) -> Outcome {
-    let text = read_text(file)?;
+    let text = read_user_text(file)?;
     let header = file::Lines::split(&text)
         .map_err(|e| format!("{}: {e}", file.display()))?
         .header
@@ -237,10 +238,6 @@ fn report_unreadable(errors: &[String]) -> ExitCode {
     status(!errors.is_empty())
 }
 
-fn read_text(path: &std::path::Path) -> Result<String, String> {
-    plangloss::input::read_user_text(path)
-}
-
 /// Writes `text` atomically to `output`, or to stdout without one (or `-`).
 fn write_output(output: Option<PathBuf>, text: &str) -> Outcome {
     match output.filter(|p| p.as_os_str() != "-") {
@@ -257,7 +254,7 @@ pub fn lint_glossaries(files: &[PathBuf]) -> Outcome {
     let mut report = String::new();
     let mut any_error = false;
     for path in files {
-        let text = read_text(path)?;
+        let text = read_user_text(path)?;
         let file = GlossaryFile::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         let found = lint::lint(&file);
         for diagnostic in &found {

@@ -86,3 +86,18 @@ pub fn extract(
         Format::Xls | Format::Xlsx | Format::Ods => sheet::extract(bytes, format, limits),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::heading_level_from_style_name as level;
+
+    #[test]
+    fn heading_names_in_three_languages() {
+        assert_eq!(level("heading 3"), Some(3));
+        assert_eq!(level("Tiêu đề 2"), Some(2));
+        assert_eq!(level("标题 1"), Some(1));
+        assert_eq!(level("Title"), Some(1));
+        assert_eq!(level("Heading 10"), None);
+        assert_eq!(level("Normal"), None);
+    }
+}

@@ -256,32 +256,4 @@ mod tests {
         );
         assert_eq!(bare.inherited_run_font(None, None), Some("minorHAnsi"));
     }
-
-    #[test]
-    fn heading_names_in_three_languages() {
-        assert_eq!(
-            crate::extract::heading_level_from_style_name("heading 3"),
-            Some(3)
-        );
-        assert_eq!(
-            crate::extract::heading_level_from_style_name("Tiêu đề 2"),
-            Some(2)
-        );
-        assert_eq!(
-            crate::extract::heading_level_from_style_name("标题 1"),
-            Some(1)
-        );
-        assert_eq!(
-            crate::extract::heading_level_from_style_name("Title"),
-            Some(1)
-        );
-        assert_eq!(
-            crate::extract::heading_level_from_style_name("Heading 10"),
-            None
-        );
-        assert_eq!(
-            crate::extract::heading_level_from_style_name("Normal"),
-            None
-        );
-    }
 }
