@@ -16,8 +16,11 @@ Page sets (each page NAME.html has its gold NAME.txt):
   own         corpora/{vi,zh}/web with gold in tests/fixtures/html-gold: our
               Vietnamese portal and Chinese document-site pages, built on the
               layouts of ../shared/seeds by scripts/make-portal-pages.py
+  vbpl        ../shared/corpus/vi/html-vbpl + gold (eight real pages of the
+              national legal-document portal; gold = the element the site marks
+              as the document body)
 
-Tokens: a CJK character is one token; other text splits on whitespace and
+Tokens (both texts NFC first: some gold spells tone marks apart): a CJK character is one token; other text splits on whitespace and
 punctuation into runs of letters and digits. Scores compare bags of tokens.
 plangloss's text is every block of `plangloss ingest` (main content, headings,
 captions and tables included), as a user of the JSON gets it.
@@ -29,11 +32,13 @@ import pathlib
 import re
 import subprocess
 import sys
+import unicodedata
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SETS = {
     "zh-dataset": (ROOT / "../shared/corpus/zh/html", ROOT / "../shared/corpus/zh/html-gold"),
     "own": (ROOT / "corpora", ROOT / "tests/fixtures/html-gold"),
+    "vbpl": (ROOT / "../shared/corpus/vi/html-vbpl", ROOT / "../shared/corpus/vi/html-vbpl/gold"),
 }
 CJK = (
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
@@ -43,7 +48,7 @@ TOKEN = re.compile(rf"[{CJK}]|[^\W{CJK}_]+")
 
 
 def tokens(text):
-    return TOKEN.findall(text)
+    return TOKEN.findall(unicodedata.normalize("NFC", text))
 
 
 def scores(found, gold):

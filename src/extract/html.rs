@@ -218,6 +218,110 @@ mod tests {
         );
     }
 
+    const CLAUSE: &str = "Cơ sở khám bệnh, chữa bệnh thực hiện việc kê đơn thuốc theo đúng quy định tại Thông tư này và các văn bản có liên quan.";
+    const ARTICLES: [&str; 4] = [
+        "Điều 1. Phạm vi điều chỉnh",
+        "Điều 2. Đối tượng áp dụng",
+        "Điều 3. Giải thích từ ngữ",
+        "Điều 4. Hiệu lực thi hành",
+    ];
+
+    /// A legal text of four articles, each a title and a clause, as HTML
+    /// and as the text expected of it.
+    fn legal_text() -> (String, Vec<String>) {
+        let html = ARTICLES
+            .iter()
+            .map(|title| format!("<p>{title}</p><p>{CLAUSE}</p>"))
+            .collect();
+        let text = ARTICLES
+            .iter()
+            .flat_map(|title| [title.to_string(), CLAUSE.to_string()])
+            .collect();
+        (html, text)
+    }
+
+    #[test]
+    fn a_table_of_contents_goes_and_the_article_keeps_its_headings() {
+        let (article, expected) = legal_text();
+        let entries: String = ARTICLES
+            .iter()
+            .map(|title| {
+                format!("<div class='mb-3'><div>{title}</div><div class='mt-3'>Khoản 1</div></div>")
+            })
+            .collect();
+        let toc = format!(
+            "<div class='fixed'><div>Mục lục</div><div class='overflow-scroll'>{entries}</div></div>"
+        );
+        let after = format!(
+            "<body><main><div class='content'>{article}</div></main><footer>Cổng thông tin</footer>{toc}</body>"
+        );
+        assert_eq!(texts(after), expected);
+        let before = format!("<body>{toc}<div class='content'>{article}</div></body>");
+        assert_eq!(texts(before), expected);
+        // An article printed twice (mobile and desktop markup) is no table
+        // of contents of itself: both copies stay, headings included.
+        let twice =
+            format!("<body><div class='m'>{article}</div><div class='d'>{article}</div></body>");
+        assert_eq!(texts(twice), [expected.clone(), expected].concat());
+    }
+
+    #[test]
+    fn what_the_document_repeats_is_kept_and_portal_repeats_go() {
+        let form = "a) Thực hiện các quy định tại Thông tư này;";
+        let page = format!(
+            "<body><div>Sở Y tế Bình An</div><div><p>{CLAUSE}</p><p>{form}</p><p>{CLAUSE} Một.</p><p>{form}</p><p>{CLAUSE} Hai.</p></div><div>Sở Y tế Bình An</div></body>"
+        );
+        let expected = [
+            CLAUSE.to_string(),
+            form.to_string(),
+            format!("{CLAUSE} Một."),
+            form.to_string(),
+            format!("{CLAUSE} Hai."),
+        ];
+        assert_eq!(texts(page), expected);
+    }
+
+    #[test]
+    fn a_notice_label_takes_its_sibling_paragraphs_along() {
+        let page = format!(
+            "<body><div class='content'><p>{CLAUSE}</p><p>{CLAUSE} Một.</p></div><div><p>温馨提示：</p><p>1、本文档由用户上传，仅供参考，下载前请仔细阅读文档内容，确认文档内容符合您的需求后进行下载。</p><p>2、下载后请自行核对文档内容。</p></div></body>"
+        );
+        assert_eq!(texts(page), [CLAUSE.to_string(), format!("{CLAUSE} Một.")]);
+        // The article's own "Lưu ý:" stays, with what it introduces.
+        let page =
+            format!("<body><div><p>Lưu ý:</p><p>{CLAUSE}</p><p>{CLAUSE} Một.</p></div></body>");
+        assert_eq!(texts(page).len(), 3);
+    }
+
+    #[test]
+    fn a_portal_heading_the_document_repeats_is_not_printed_twice() {
+        let page = format!(
+            "<body><h1>Thông tư số 03/2026/TT-BYT bãi bỏ một số văn bản</h1><div><p><b>Số: 03/2026/TT-BYT</b></p><p><b>THÔNG TƯ</b></p><p><b>Bãi bỏ một số văn bản</b></p><p>{CLAUSE}</p><p>{CLAUSE} Một.</p></div></body>"
+        );
+        let out = extract(page.as_bytes(), &Limits::default()).unwrap();
+        let texts: Vec<&str> = out.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts[0], "Số: 03/2026/TT-BYT");
+        assert_eq!(
+            out.meta["title"],
+            "Thông tư số 03/2026/TT-BYT bãi bỏ một số văn bản"
+        );
+    }
+
+    #[test]
+    fn the_name_under_a_signing_line_signs_the_document() {
+        let page = format!(
+            "<body><div><p>{CLAUSE}</p><p>{CLAUSE} Một.</p><p>KT. BỘ TRƯỞNG</p><p>THỨ TRƯỞNG</p><p>(Đã ký)</p><p>Nguyễn Thị Liên Hương</p></div></body>"
+        );
+        let out = extract(page.as_bytes(), &Limits::default()).unwrap();
+        assert_eq!(out.blocks.last().unwrap().text, "Nguyễn Thị Liên Hương");
+        assert!(!out.meta.contains_key("author"), "{:?}", out.meta);
+        // A portal's byline under an article is its author.
+        let page =
+            format!("<body><div><p>{CLAUSE}</p><p>{CLAUSE} Một.</p><p>Hồng Nhung</p></div></body>");
+        let out = extract(page.as_bytes(), &Limits::default()).unwrap();
+        assert_eq!(out.meta["author"], "Hồng Nhung");
+    }
+
     #[test]
     fn hash_ids_name_nothing_and_status_widgets_are_chrome() {
         use super::content::{ChromeName, chrome_name};

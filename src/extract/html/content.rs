@@ -11,13 +11,14 @@
 //! Inside it, bad blocks are still dropped, and the article heading just
 //! above it is kept.
 
+mod repeats;
+
 use crate::model::{Block, BlockKind};
 use crate::script::is_cjk;
 use ego_tree::NodeId;
 use icu_normalizer::ComposingNormalizerBorrowed;
 use regex::Regex;
 use scraper::Html;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -173,12 +174,12 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
         | tuần\s*này\s*\d | tất\s*cả\s*\d | ^ip:
         | tin\s*khác | tin\s*(liên\s*quan|cùng\s*chuyên\s*mục|mới\s*nhất|đọc\s*nhiều|nổi\s*bật)
         | (các\s*)?bài\s*(viết\s*)?liên\s*quan | thông\s*tin\s*mới\s*nhất | xem\s*tiếp | quay\s*lại | về\s*đầu\s*trang
-        | ^in\s*bài | bản\s*in | chia\s*sẻ | gửi\s*(email|bài) | đăng\s*nhập | đăng\s*ký | bình\s*chọn | thăm\s*dò
+        | ^in\s*bài | bản\s*in | chia\s*sẻ | gửi\s*(email|bài) | đăng\s*nhập | ^đăng\s*ký$ | đăng\s*ký\s*(tài\s*khoản|thành\s*viên|nhận\s*tin) | bình\s*chọn | thăm\s*dò
         | thời\s*tiết | liên\s*kết\s*website | tiện\s*ích | qr\s*code | mã\s*qr | fanpage | mạng\s*xã\s*hội
         | bản\s*quyền | ghi\s*rõ\s*nguồn | trang\s*chủ | ^tải\s*về$ | ^footer | ^print(\s|$) | ^gốc$ | cỡ\s*chữ
         | 温馨提示 | 下载文档 | 文档下载 | 收藏 | 分享 | 上一篇 | 下一篇 | 上一页 | 下一页
         | 相关(文章|阅读|新闻|报道|链接|推荐|文档|专题) | 延伸阅读 | 热门(文章|推荐|新闻) | 推荐阅读 | 你可能(关注|喜欢|感兴趣)
-        | 打印 | 关闭(窗口|本页) | 字[体号][:：] | 【\s*大\s*中\s*小\s*】 | 当前位置 | 您的位置 | 所在位置
+        | 打印 | 转播到 | 关闭(窗口|本页) | 字[体号][:：] | 【\s*大\s*中\s*小\s*】 | 当前位置 | 您的位置 | 所在位置
         | 版权所有 | 版权声明 | 网站地图 | 联系我们 | 关于我们 | 返回(顶部|首页|列表) | 扫一扫 | 微信(公众号|扫) | 二维码
         | 浏览(次数|量) | 阅读(次数|量) | 点击(数|率|量) | 访问量 | 网站客服 | 下载收益 | ^(大小|页数|格式|ID)[:：]
         | icp(备|证) | 公网安备 | 举报 | 登录 | 注册
@@ -197,10 +198,14 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
 /// that runs the site. Page chrome even when they read as a sentence.
 static SITE_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)địa\s*chỉ\s*:|điện\s*thoại\s*:|cơ\s*quan\s*chủ\s*quản|giấy\s*phép\s*số|chịu\s*trách\s*nhiệm\s*(chính|nội\s*dung)|地址[:：]|电话[:：]|邮编[:：]|主办[:：]|承办[:：]|技术支持[:：]",
+        r"(?i)(^|[|;•·–-]\s*)(địa\s*chỉ|điện\s*thoại)\s*:|cơ\s*quan\s*chủ\s*quản|giấy\s*phép\s*số|chịu\s*trách\s*nhiệm\s*(chính|nội\s*dung)|地址[:：]|电话[:：]|邮编[:：]|主办[:：]|承办[:：]|技术支持[:：]",
     )
     .expect("valid regex")
 });
+/// Dot leaders or underscores to write on: a form's field ("Địa chỉ: ……"),
+/// which no footer prints.
+static FORM_FIELD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\.{4,}|…{2,}|_{4,}").expect("valid regex"));
 /// A footer's contact lines hold at most this many words.
 const SITE_CONTACT_MAX_WORDS: usize = 80;
 /// A label such as "Tin khác" or "温馨提示" is at most this long (words);
@@ -225,15 +230,54 @@ pub(super) fn main_content(
     features: &[Features],
     title: Option<&str>,
 ) -> Selection {
-    let (classes, sizes) = classify(blocks, features);
-    let Some(core) = core_run(&sizes, features, &classes) else {
+    let copies = repeats::Copies::new(blocks);
+    let judged = classify(blocks, features, &copies);
+    let toc = repeats::tables_of_contents(page, features, &judged.base, &copies);
+    let mut classes: Vec<Class> = (0..blocks.len())
+        .map(|i| {
+            let furniture = judged.repeated[i] && !toc.holds_every_other_copy(i, &copies);
+            if toc.contains(i) || furniture {
+                Class::Bad
+            } else {
+                judged.base[i]
+            }
+        })
+        .collect();
+    let sizes = &judged.sizes;
+    let Some(core) = core_run(sizes, features, &classes) else {
         // No prose anywhere: a page of short texts keeps what is not chrome.
         return Selection {
             keep: classes.iter().map(|&c| c != Class::Bad).collect(),
             heading: None,
         };
     };
-    let core = first_listed(page, features, &classes, &sizes, core);
+    // What the document itself prints twice, all inside the article and
+    // not only above its prose, is the document's (a form printed twice, a
+    // clause under each article, an article printed for mobile and for
+    // desktop); a headline printed twice above the text is not, nor a lone
+    // bracket or quote left between two links.
+    let own_repeat = |i: usize| {
+        judged.repeated[i]
+            && blocks[i].text.chars().any(char::is_alphanumeric)
+            && toc.holds_no_copy(i, &copies)
+    };
+    let provisional: Vec<Class> = (0..blocks.len())
+        .map(|i| {
+            if own_repeat(i) {
+                judged.base[i]
+            } else {
+                classes[i]
+            }
+        })
+        .collect();
+    let article = widen(page, features, &provisional, core.clone());
+    for i in article.clone() {
+        if own_repeat(i) && copies.all_within(i, &article) && copies.last_within(i, &core) {
+            classes[i] = judged.base[i];
+        }
+    }
+    drop_notices(page, blocks, features, &mut classes, &core);
+    let core = first_listed(page, features, &classes, sizes, core);
     let run = widen(page, features, &classes, core);
     let mut keep: Vec<bool> = (0..blocks.len())
         .map(|i| run.contains(&i) && classes[i] != Class::Bad)
@@ -242,33 +286,40 @@ pub(super) fn main_content(
         .clone()
         .find(|&i| keep[i])
         .filter(|&i| blocks[i].kind == BlockKind::Heading);
-    let heading = opening.or_else(|| heading_above(blocks, features, &classes, run.start, title));
+    let heading = opening
+        .or_else(|| heading_above(blocks, features, &classes, run.start, title))
+        .or_else(|| page_heading_above(blocks, &judged.base, run.start));
     if let Some(heading) = heading {
-        keep[heading] = true;
+        keep[heading] = !said_again_below(blocks, features, &classes, &keep, heading);
     }
     Selection { keep, heading }
 }
 
-/// Judges each block on its own; also gives each block's size in words.
-fn classify(blocks: &[Block], features: &[Features]) -> (Vec<Class>, Vec<usize>) {
+/// How each block looks on its own.
+struct Judged {
+    /// The class of each block, whether or not its text recurs.
+    base: Vec<Class>,
+    /// Short blocks whose text the page prints more than once: portal
+    /// furniture, unless a table of contents or the article explains it.
+    repeated: Vec<bool>,
+    /// Each block's size in words.
+    sizes: Vec<usize>,
+}
+
+/// Judges each block on its own.
+fn classify(blocks: &[Block], features: &[Features], copies: &repeats::Copies) -> Judged {
     let mut sizes = Vec::with_capacity(blocks.len());
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for block in blocks {
-        *seen.entry(block.text.trim()).or_default() += 1;
-    }
+    let mut repeated = Vec::with_capacity(blocks.len());
     let mut label: Option<NodeId> = None;
-    let classes = blocks
+    let base = blocks
         .iter()
         .zip(features)
-        .map(|(block, features)| {
+        .enumerate()
+        .map(|(i, (block, features))| {
             // Lines that follow a label in the same element (a `<br>`-split
             // notice or list) share its fate.
             if label.is_some_and(|node| node != features.node) {
                 label = None;
-            }
-            if label.is_some() {
-                sizes.push(words(&block.text));
-                return Class::Bad;
             }
             // Pages in windows-1258 or NFD spell tone marks apart; the
             // phrases below are matched composed.
@@ -276,20 +327,25 @@ fn classify(blocks: &[Block], features: &[Features]) -> (Vec<Class>, Vec<usize>)
             let text = composed.as_ref();
             let words = words(text);
             sizes.push(words);
+            repeated.push(
+                words < PROSE_WORDS && copies.count(i) > 1 && block.kind != BlockKind::TableCell,
+            );
+            if label.is_some() {
+                return Class::Bad;
+            }
             let chars = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
             let link_share = features.linked_chars as f64 / chars as f64;
             let boilerplate = (words <= BOILERPLATE_MAX_WORDS && BOILERPLATE.is_match(text))
-                || (words <= SITE_CONTACT_MAX_WORDS && SITE_CONTACT.is_match(text));
-            let repeated = words < PROSE_WORDS
-                && seen.get(block.text.trim()).is_some_and(|&n| n > 1)
-                && block.kind != BlockKind::TableCell;
+                || (words <= SITE_CONTACT_MAX_WORDS
+                    && SITE_CONTACT.is_match(text)
+                    && !FORM_FIELD.is_match(text));
             let prose =
                 words >= PROSE_WORDS && link_share < PROSE_LINK_SHARE && has_punctuation(text);
             let chrome = features.chrome || features.named_chrome == ChromeName::Strong;
             if boilerplate && words <= LABEL_MAX_WORDS {
                 label = Some(features.node);
             }
-            if chrome || link_share > LINK_LIST_SHARE || boilerplate || repeated {
+            if chrome || link_share > LINK_LIST_SHARE || boilerplate {
                 Class::Bad
             } else if prose {
                 Class::Good
@@ -300,7 +356,117 @@ fn classify(blocks: &[Block], features: &[Features]) -> (Vec<Class>, Vec<usize>)
             }
         })
         .collect();
-    (classes, sizes)
+    Judged {
+        base,
+        repeated,
+        sizes,
+    }
+}
+
+/// A block that is only a notice label, its items in the paragraphs after
+/// it ("温馨提示：", "Lưu ý:").
+static NOTICE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(温馨提示|友情提示|特别提示|免责声明|溫馨提示|lưu\s*ý|chú\s*ý)\s*[:：]?$")
+        .expect("valid regex")
+});
+
+/// A notice label that is the first block of its element makes the
+/// element's other blocks a notice: `<div><p>温馨提示：</p><p>1、…</p></div>`.
+/// Not when that element holds the article's core (a legal text says
+/// "Lưu ý:" in its own voice).
+fn drop_notices(
+    page: &Html,
+    blocks: &[Block],
+    features: &[Features],
+    classes: &mut [Class],
+    core: &Range<usize>,
+) {
+    let parent_of = |i: usize| {
+        let node = page.tree.get(features[i].node)?;
+        node.parent()
+            .filter(|p| p.value().is_element())
+            .map(|p| p.id())
+    };
+    let inside = |i: usize, element: NodeId| {
+        page.tree
+            .get(features[i].node)
+            .is_some_and(|node| node.ancestors().any(|a| a.id() == element))
+    };
+    let mut i = 0;
+    while i < blocks.len() {
+        let label = NOTICE_LABEL.is_match(blocks[i].text.trim());
+        let scope = parent_of(i).filter(|&parent| {
+            label
+                && (i == 0 || !inside(i - 1, parent))
+                && !(inside(core.start, parent) && inside(core.end - 1, parent))
+        });
+        i += 1;
+        if let Some(parent) = scope {
+            classes[i - 1] = Class::Bad;
+            while i < blocks.len() && inside(i, parent) {
+                classes[i] = Class::Bad;
+                i += 1;
+            }
+        }
+    }
+}
+
+/// Whether the article heading only repeats what the blocks right under it
+/// say: a portal's title over a document that prints its own number, type
+/// and subject. Nine in ten of its words recur in the kept blocks up to the
+/// first prose that is not set apart as a title.
+fn said_again_below(
+    blocks: &[Block],
+    features: &[Features],
+    classes: &[Class],
+    keep: &[bool],
+    heading: usize,
+) -> bool {
+    let own = lowercase_words(&blocks[heading].text);
+    let mut below: Vec<String> = Vec::new();
+    for i in (heading + 1..blocks.len())
+        .filter(|&i| keep[i])
+        .take(HEADING_REACH)
+    {
+        if classes[i] == Class::Good && !set_apart(&blocks[i], &features[i]) {
+            break;
+        }
+        below.extend(lowercase_words(&blocks[i].text));
+    }
+    let missing = own.iter().filter(|w| !below.contains(w)).count();
+    !own.is_empty() && missing * 10 <= own.len()
+}
+
+/// Wholly emphasized, at most a title's length, not ending a sentence or
+/// introducing a list.
+fn set_apart(block: &Block, features: &Features) -> bool {
+    let text = block.text.trim();
+    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    features.emphasized_chars >= chars
+        && words(text) <= TITLE_MAX_WORDS
+        && !text.ends_with(['.', ':', ';', '。', '：', '；'])
+}
+
+/// The words of a text in lower case, each CJK character one.
+fn lowercase_words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() && !is_cjk(c) {
+            word.extend(c.to_lowercase());
+            continue;
+        }
+        if !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+        if is_cjk(c) {
+            out.push(c.to_string());
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
 }
 
 /// What a block adds to a run of main content: its words if prose (more
@@ -480,6 +646,18 @@ fn has_punctuation(text: &str) -> bool {
     ])
 }
 
+/// The page's `<h1>` above the region, when the only fault found with it
+/// is that the page repeats it: breadcrumbs end with the page's title.
+fn page_heading_above(blocks: &[Block], base: &[Class], first: usize) -> Option<usize> {
+    (first.saturating_sub(HEADING_REACH)..first)
+        .rev()
+        .find(|&i| {
+            blocks[i].kind == BlockKind::Heading
+                && blocks[i].level == Some(1)
+                && base[i] != Class::Bad
+        })
+}
+
 /// The article heading above the region's first block: the nearest block
 /// that is not chrome and is a heading, or text the page title contains,
 /// or looks like a title (short, wholly emphasized, not ending a sentence).
@@ -499,9 +677,7 @@ fn heading_above(
         if first - i > HEADING_REACH && !titled {
             return false;
         }
-        let set_apart = features[i].emphasized_chars >= chars
-            && (4..=TITLE_MAX_WORDS).contains(&words(&blocks[i].text))
-            && !text.ends_with(['.', ':', ';', '。', '：', '；']);
+        let set_apart = set_apart(&blocks[i], &features[i]) && words(&blocks[i].text) >= 4;
         classes[i] != Class::Bad && (blocks[i].kind == BlockKind::Heading || titled || set_apart)
     })
 }

@@ -191,6 +191,17 @@ static DATE_LABELS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A signing line of an official document: "(Đã ký)", "KT. BỘ TRƯỞNG",
+/// an office in capitals. The name under it signs the document; it is no
+/// portal byline.
+static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:\(\s*(đã\s*)?ký)|^(KT|TM|TL|TUQ|Q)\.\s*\S|^[\p{Lu}\s.]{6,}$")
+        .expect("valid regex")
+});
+
+/// How many kept blocks above a name are searched for a signing line.
+const SIGNING_REACH: usize = 3;
+
 /// A name of two to five capitalized syllables alone on a line, as
 /// Vietnamese portals sign their articles ("Hồng Nhung", "Hải Hà").
 fn is_signature(text: &str) -> bool {
@@ -272,7 +283,14 @@ pub(super) fn read_article(
             rest = DATE.replace_all(&rest, " ").into_owned();
             found = true;
         }
-        if Some(i) == last && is_signature(text) {
+        let signs_document = || {
+            kept.iter()
+                .rev()
+                .filter(|&&k| k < i)
+                .take(SIGNING_REACH)
+                .any(|&k| SIGNING.is_match(blocks[k].text.trim()))
+        };
+        if Some(i) == last && is_signature(text) && !signs_document() {
             meta.entry("author".into())
                 .or_insert_with(|| text.to_string());
             keep[i] = false;
