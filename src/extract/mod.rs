@@ -6,6 +6,7 @@
 //! the pipeline still catches panics as a last resort. Extractors do not
 //! normalize: the `normalize` stage owns NFC, whitespace and control characters.
 
+pub(crate) mod boilerplate;
 pub mod doc;
 pub mod docx;
 pub mod html;

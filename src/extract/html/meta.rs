@@ -193,7 +193,8 @@ static DATE_LABELS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The label of the date a legal document takes effect.
 static EFFECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(ngày\s*(có\s*)?hiệu\s*lực|hiệu\s*lực\s*từ|生效(日期|时间))").expect("valid regex")
+    Regex::new(r"(?i)(ngày\s*(có\s*)?hiệu\s*lực|hiệu\s*lực\s*từ|生效(日期|时间))")
+        .expect("valid regex")
 });
 
 /// A signing line of an official document: "(Đã ký)", "KT. BỘ TRƯỞNG",
@@ -287,7 +288,11 @@ pub(super) fn read_article(
             // A legal portal's status box gives the date the document takes
             // effect ("Ngày có hiệu lực: 01/03/2026"), which is no
             // publication date.
-            let key = if EFFECTIVE.is_match(&rest) { "effective" } else { "published" };
+            let key = if EFFECTIVE.is_match(&rest) {
+                "effective"
+            } else {
+                "published"
+            };
             meta.entry(key.into()).or_insert(date);
             rest = DATE.replace_all(&rest, " ").into_owned();
             found = true;
