@@ -3,7 +3,7 @@
 
 use clap::{Args, ValueEnum};
 use plangloss::encoding::ForcedEncoding;
-use plangloss::extract::ReadOptions;
+use plangloss::extract::{MainText, ReadOptions};
 use plangloss::glossary::Glossary;
 use plangloss::model::Limits;
 use plangloss::normalize::ToneStyle;
@@ -27,9 +27,12 @@ pub struct ReadArgs {
     /// User password for encrypted PDFs; the empty password is always tried first (e.g. `--password foo`).
     #[arg(long, value_name = "PASSWORD")]
     password: Option<String>,
-    /// HTML: keep the whole page (menus, sidebars, related links, footers) instead of only the article.
+    /// HTML and scraped text: keep the whole page (menus, sidebars, related links, footers) instead of only the article.
     #[arg(long, visible_alias = "no-boilerplate-removal")]
     whole_page: bool,
+    /// Plain-text files: keep only the article of a scraped web page (menus, visitor counters, related links, download notices and footers left out; its date line, byline and source go to `meta`). `auto` does so only when the text looks like a scraped page, so that an ordinary plan is never cut; `--whole-page` keeps every line (e.g. `--main-text on`).
+    #[arg(long, value_enum, default_value_t = MainTextArg::Auto)]
+    main_text: MainTextArg,
     /// Plain-text and HTML files: read every file in this encoding instead of detecting it or trusting the page's declaration. A WHATWG label (utf-8, gbk, big5, windows-1258…) or a Vietnamese legacy one: tcvn3 (abc), vni, viscii, vps (e.g. `--encoding tcvn3`).
     #[arg(long, value_name = "LABEL")]
     encoding: Option<ForcedEncoding>,
@@ -39,6 +42,13 @@ pub struct ReadArgs {
     /// Traditional and simplified Chinese, with OpenCC's tables: `match` finds glossary terms written in either script (發展 finds 发展) and leaves the text as it is; `simplified` or `traditional` also rewrites Chinese blocks in that script. Without the option, terms match only as written (e.g. `--zh-variant match`).
     #[arg(long, value_enum)]
     zh_variant: Option<VariantArg>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum MainTextArg {
+    Auto,
+    On,
+    Off,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -79,6 +89,11 @@ impl ReadArgs {
                 password: self.password,
                 whole_page: self.whole_page,
                 encoding: self.encoding,
+                main_text: match self.main_text {
+                    MainTextArg::Auto => MainText::Auto,
+                    MainTextArg::On => MainText::On,
+                    MainTextArg::Off => MainText::Off,
+                },
             },
             vi_tone: match self.vi_tone {
                 ToneArg::Keep => ToneStyle::Keep,

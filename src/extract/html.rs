@@ -11,7 +11,7 @@
 
 mod charset;
 mod content;
-mod meta;
+pub(crate) mod meta;
 mod nesting;
 mod walk;
 

@@ -68,6 +68,23 @@ pub struct ReadOptions {
     /// Plain text and HTML: the encoding the user named, which overrides
     /// detection and the page's declaration.
     pub encoding: Option<ForcedEncoding>,
+    /// Plain text: whether to keep only the article of a scraped page
+    /// (`whole_page` turns it off).
+    pub main_text: MainText,
+}
+
+/// Whether a text file is cut to its article, as a web page is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum MainText {
+    /// Only when the text looks like a scraped page: furniture (menus,
+    /// counters, related links, download notices) around its prose. An
+    /// ordinary plan is never cut.
+    #[default]
+    Auto,
+    /// Always keep only the article.
+    On,
+    /// Keep every line.
+    Off,
 }
 
 /// Extracts `bytes`, already identified as `format`, into raw blocks.
@@ -81,7 +98,7 @@ pub fn extract(
         Format::Docx => docx::extract(bytes, limits),
         Format::Pdf => pdf::extract_with_password(bytes, limits, options.password.as_deref()),
         Format::Html => html::extract_with(bytes, limits, options),
-        Format::Txt => txt::extract(bytes, limits, options.encoding),
+        Format::Txt => txt::extract_with(bytes, limits, options),
         Format::Doc => doc::extract(bytes, limits),
         Format::Rtf => rtf::extract(bytes, limits),
         Format::Xls | Format::Xlsx | Format::Ods => sheet::extract(bytes, format, limits),

@@ -7,13 +7,35 @@
 
 use crate::budget::RecordBudget;
 use crate::encoding::{self, ForcedEncoding};
+use crate::extract::{MainText, ReadOptions};
 use crate::model::{Block, BlockKind, DocError, Extraction, Limits};
 use crate::script::is_cjk;
 use regex::Regex;
 use std::sync::LazyLock;
 
+mod main_text;
+
+/// As [`extract`], with the reader's options: the forced encoding, and
+/// whether a scraped page is cut to its article (`main_text`, off with
+/// `whole_page`).
+pub fn extract_with(
+    bytes: &[u8],
+    limits: &Limits,
+    options: &ReadOptions,
+) -> Result<Extraction, DocError> {
+    let mut out = extract(bytes, limits, options.encoding)?;
+    let mode = if options.whole_page {
+        MainText::Off
+    } else {
+        options.main_text
+    };
+    let blocks = std::mem::take(&mut out.blocks);
+    out.blocks = main_text::article(blocks, mode, &mut out.meta);
+    Ok(out)
+}
+
 /// Decodes a text file (in the encoding the user `forced`, if any) and
-/// splits it into blocks; never fails on readable bytes.
+/// splits it into blocks, every line kept; never fails on readable bytes.
 pub fn extract(
     bytes: &[u8],
     limits: &Limits,

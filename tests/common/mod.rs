@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each test crate uses its own subset
 
 use serde_json::Value;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -223,4 +224,46 @@ pub fn token_f1(ours: &str, gold: &str) -> f64 {
     let total = |b: &HashMap<String, i64>| b.values().sum::<i64>() as f64;
     let (p, r) = (common as f64 / total(&ours), common as f64 / total(&gold));
     2.0 * p * r / (p + r)
+}
+
+/// Tokens: each CJK character, and each run of other letters and digits.
+pub fn tokens(text: &str) -> HashMap<String, usize> {
+    let mut bag = HashMap::new();
+    let mut word = String::new();
+    let mut add = |token: String| *bag.entry(token).or_insert(0) += 1;
+    let text = icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(text);
+    for c in text.chars() {
+        let cjk = plangloss::script::is_cjk(c) && c.is_alphanumeric();
+        if c.is_alphanumeric() && !cjk {
+            word.push(c);
+            continue;
+        }
+        if !word.is_empty() {
+            add(std::mem::take(&mut word));
+        }
+        if cjk {
+            add(c.to_string());
+        }
+    }
+    if !word.is_empty() {
+        add(word);
+    }
+    bag
+}
+
+/// Token F1 of `found` against `gold`, as `scripts/html_quality.py`
+/// measures it (both texts NFC first).
+pub fn f1(found: &str, gold: &str) -> f64 {
+    let (found, gold) = (tokens(found), tokens(gold));
+    let common: usize = found
+        .iter()
+        .map(|(t, n)| (*n).min(gold.get(t).copied().unwrap_or(0)))
+        .sum();
+    let precision = common as f64 / found.values().sum::<usize>().max(1) as f64;
+    let recall = common as f64 / gold.values().sum::<usize>().max(1) as f64;
+    if common == 0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    }
 }

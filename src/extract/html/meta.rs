@@ -89,7 +89,7 @@ pub(super) fn read_head(page: &Html, meta: &mut BTreeMap<String, String>) {
 
 /// A heading as a title: one line, without the file extension document
 /// sites append ("计划.docx").
-pub(super) fn title_text(heading: &str) -> String {
+pub(crate) fn title_text(heading: &str) -> String {
     let title = heading.split_whitespace().collect::<Vec<_>>().join(" ");
     let lower = title.to_ascii_lowercase();
     [
@@ -146,7 +146,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The first date in `text` as ISO 8601, with its time when given.
-pub(super) fn iso_date(text: &str) -> Option<String> {
+pub(crate) fn iso_date(text: &str) -> Option<String> {
     DATE.captures_iter(text).find_map(|c| {
         let number = |a: &str, b: &str| -> Option<u32> {
             c.name(a).or_else(|| c.name(b))?.as_str().parse().ok()
@@ -235,7 +235,7 @@ fn words(text: &str) -> usize {
 /// Reads the date line, byline and source of the article from the blocks
 /// around its start and at its end, and takes lines that are nothing but
 /// such metadata out of the main text. Values found in `<head>` stay.
-pub(super) fn read_article(
+pub(crate) fn read_article(
     blocks: &[Block],
     keep: &mut [bool],
     meta: &mut BTreeMap<String, String>,
