@@ -24,6 +24,7 @@ pub mod pipeline;
 pub mod script;
 pub mod segment;
 pub mod symbols;
+pub mod warc;
 pub mod zh_variant;
 
 #[cfg(test)]
