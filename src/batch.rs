@@ -12,8 +12,11 @@
 use crate::model::{DocError, ErrorKind};
 use crate::output::Record;
 use crate::pipeline::Pipeline;
+use crate::warc::{self, WarcReader};
 use std::collections::BTreeMap;
+use std::fs::File;
 use std::io::Write;
+use std::io::{BufReader, Read, Seek};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -32,6 +35,9 @@ pub struct Input {
 pub struct Summary {
     pub documents: usize,
     pub errors: usize,
+    /// What the WARC and WET files among the inputs held besides their
+    /// documents.
+    pub crawl: warc::Counts,
 }
 
 /// Lists the documents under `paths`, in output order: each path in the order
@@ -123,7 +129,8 @@ pub fn worker_pool(jobs: usize) -> Result<rayon::ThreadPool, rayon::ThreadPoolBu
 const SERIALIZE_IN_WORKER_BYTES: usize = 4 << 20;
 
 /// Processes `inputs` on `jobs` threads and writes one JSON line per input to
-/// `out`, in input order. `on_record` sees each record once it is written
+/// `out`, in input order; a WARC or WET file gives one line per document it
+/// holds, in file order. `on_record` sees each record once it is written
 /// (for progress reports). Returns the counts, or the first write error.
 pub fn run(
     pipeline: &Pipeline,
@@ -150,24 +157,34 @@ pub fn run(
         std::thread::scope(|threads| {
             // The feeder blocks while the window is full, so it runs on a
             // thread of its own, never on a pool worker.
-            threads.spawn(move || {
-                for (index, input) in inputs.iter().enumerate() {
-                    if token_rx.recv().is_err() {
-                        return; // the writer stopped early (write error)
+            let feeder = threads.spawn(move || {
+                let mut index = 0;
+                let mut crawl = warc::Counts::default();
+                let mut start = |job| spawn_job(scope, &token_rx, &done_tx, &mut index, job);
+                for input in inputs {
+                    let Some(mut reader) = open_crawl(pipeline, input) else {
+                        if !start(Box::new(move || process_input(pipeline, input))) {
+                            break;
+                        }
+                        continue;
+                    };
+                    for document in reader.by_ref() {
+                        let job = move || {
+                            guarded(&document.path, || pipeline.process_web_document(&document))
+                        };
+                        if !start(Box::new(job)) {
+                            break;
+                        }
                     }
-                    let done_tx = done_tx.clone();
-                    scope.spawn(move |_| {
-                        let record = process_input(pipeline, input);
-                        // Small records are serialized here, in parallel; a
-                        // large one by the writer, straight into the output,
-                        // so that it is never held twice.
-                        let line = (record.estimated_json_bytes() <= SERIALIZE_IN_WORKER_BYTES)
-                            .then(|| record.to_json_line());
-                        let _ = done_tx.send((index, record, line));
-                    });
+                    crawl.add(&reader.counts);
                 }
+                crawl
             });
-            result = write_in_order(inputs.len(), done_rx, token_tx, out, on_record);
+            result = write_in_order(done_rx, token_tx, out, on_record);
+            let crawl = feeder.join().unwrap_or_default();
+            if let Ok(summary) = &mut result {
+                summary.crawl = crawl;
+            }
         });
     });
     let summary = result?;
@@ -175,10 +192,40 @@ pub fn run(
     Ok(summary)
 }
 
+/// A job that makes one record.
+type Job<'s> = Box<dyn FnOnce() -> Record + Send + 's>;
+
+/// Takes a slot of the reorder window, then runs `job` on the pool as
+/// document number `index` (and counts it); `false` when the writer has
+/// stopped.
+fn spawn_job<'s>(
+    scope: &rayon::Scope<'s>,
+    token_rx: &mpsc::Receiver<()>,
+    done_tx: &mpsc::Sender<(usize, Record, Option<String>)>,
+    index: &mut usize,
+    job: Job<'s>,
+) -> bool {
+    if token_rx.recv().is_err() {
+        return false; // the writer stopped early (write error)
+    }
+    let done_tx = done_tx.clone();
+    let at = *index;
+    *index += 1;
+    scope.spawn(move |_| {
+        let record = job();
+        // Small records are serialized here, in parallel; a large one by
+        // the writer, straight into the output, so that it is never held
+        // twice.
+        let line = (record.estimated_json_bytes() <= SERIALIZE_IN_WORKER_BYTES)
+            .then(|| record.to_json_line());
+        let _ = done_tx.send((at, record, line));
+    });
+    true
+}
+
 /// Writes records as they complete, holding back those whose predecessors
 /// are not done yet, and returns a window token for each record written.
 fn write_in_order(
-    total: usize,
     done_rx: mpsc::Receiver<(usize, Record, Option<String>)>,
     token_tx: mpsc::SyncSender<()>,
     out: &mut dyn Write,
@@ -186,10 +233,8 @@ fn write_in_order(
 ) -> std::io::Result<Summary> {
     let mut summary = Summary::default();
     let mut pending: BTreeMap<usize, (Record, Option<String>)> = BTreeMap::new();
-    while summary.documents < total {
-        let Ok((index, record, line)) = done_rx.recv() else {
-            break;
-        };
+    // The channel closes when the feeder and every job are done.
+    while let Ok((index, record, line)) = done_rx.recv() {
         pending.insert(index, (record, line));
         while let Some((record, line)) = pending.remove(&summary.documents) {
             match line {
@@ -214,14 +259,49 @@ fn process_input(pipeline: &Pipeline, input: &Input) -> Record {
         record.error = Some(error.clone());
         return record;
     }
-    let run = AssertUnwindSafe(|| pipeline.process_file(&input.fs_path, &input.display_path));
-    catch_unwind(run).unwrap_or_else(|_| {
-        let mut record = Record::empty(&input.display_path);
+    guarded(&input.display_path, || {
+        pipeline.process_file(&input.fs_path, &input.display_path)
+    })
+}
+
+/// The record `process` makes, or an error record for `path` if it panics.
+fn guarded(path: &str, process: impl FnOnce() -> Record) -> Record {
+    catch_unwind(AssertUnwindSafe(process)).unwrap_or_else(|_| {
+        let mut record = Record::empty(path);
         record.error = Some(DocError::corrupt(
             "internal error while processing this file; please report it with the file",
         ));
         record
     })
+}
+
+/// How many bytes of a file are read to tell a WARC file.
+const SNIFF_BYTES: usize = 4096;
+
+/// A reader of the documents in `input` when it is a WARC or WET file
+/// (told by content, plain or gzipped); `None` for any other file, or one
+/// that cannot be opened (its record says why).
+fn open_crawl(pipeline: &Pipeline, input: &Input) -> Option<WarcReader<BufReader<File>>> {
+    if input.walk_error.is_some() {
+        return None;
+    }
+    let mut file = File::open(&input.fs_path).ok()?;
+    let mut start = Vec::with_capacity(SNIFF_BYTES);
+    (&mut file)
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut start)
+        .ok()?;
+    if !warc::is_warc(&start) {
+        return None;
+    }
+    file.rewind().ok()?;
+    WarcReader::new(
+        BufReader::with_capacity(256 << 10, file),
+        &input.display_path,
+        pipeline.limits.max_file_bytes,
+        pipeline.read.url_filter.clone(),
+    )
+    .ok()
 }
 
 #[cfg(test)]
@@ -269,7 +349,8 @@ mod tests {
                 summary,
                 Summary {
                     documents: 4,
-                    errors: 1
+                    errors: 1,
+                    ..Summary::default()
                 }
             );
             outputs.push(out);

@@ -8,7 +8,8 @@
 
 use crate::budget::RecordBudget;
 use crate::detect;
-use crate::extract;
+use crate::encoding::ForcedEncoding;
+use crate::extract::{self, ReadOptions};
 use crate::glossary::Glossary;
 use crate::input::{self, ReadError};
 use crate::lang::{self, Evidence};
@@ -17,8 +18,10 @@ use crate::normalize::long_blocks::{MAX_BLOCK_CHARS, split_long_block};
 use crate::normalize::{ToneStyle, normalize_with_anchors, place_vi_tones};
 use crate::output::Record;
 use crate::segment::Segmenter;
+use crate::warc::{self, Payload, WebDocument};
 use crate::zh_variant::{self, ZhVariant};
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
@@ -72,13 +75,65 @@ impl Pipeline {
         record
     }
 
+    /// Processes one document of a web crawl: an HTTP response's body
+    /// (its transfer and content codings undone, its charset used when the
+    /// bytes are not UTF-8), a WET conversion's text, or a resource. The
+    /// record's `path` is `FILE#RECORD-ID`; `meta.url` and `meta.fetched`
+    /// say where and when it was fetched.
+    pub fn process_web_document(&self, document: &WebDocument) -> Record {
+        let mut record = Record::empty(&document.path);
+        for (key, value) in [("url", &document.url), ("fetched", &document.fetched)] {
+            if let Some(value) = value {
+                record.meta.insert(key.into(), value.clone());
+            }
+        }
+        if document.too_large {
+            record.error = Some(too_large(None, self.limits.max_file_bytes));
+            return record;
+        }
+        let (body, charset) = match web_body(document, &self.limits) {
+            Ok(body) => body,
+            Err(error) => {
+                record.error = Some(error);
+                return record;
+            }
+        };
+        record.bytes = body.len() as u64;
+        let meta = std::mem::take(&mut record.meta);
+        let read = match charset {
+            Some(forced) if self.read.encoding.is_none() => Cow::Owned(ReadOptions {
+                encoding: Some(forced),
+                ..self.read.clone()
+            }),
+            _ => Cow::Borrowed(&self.read),
+        };
+        let format = (document.payload == Payload::Text).then_some(Format::Txt);
+        self.fill_record_with(&body, &mut record, format, &read);
+        let mut meta_after = meta;
+        meta_after.append(&mut record.meta);
+        record.meta = meta_after;
+        record
+    }
+
     fn fill_record(&self, bytes: &[u8], record: &mut Record) {
+        self.fill_record_with(bytes, record, None, &self.read);
+    }
+
+    /// Fills `record` from `bytes`, of `format` when the caller knows it
+    /// (else detected), read with `read`.
+    fn fill_record_with(
+        &self,
+        bytes: &[u8],
+        record: &mut Record,
+        format: Option<Format>,
+        read: &ReadOptions,
+    ) {
         record.sha256 = Some(hex_sha256(bytes));
         let extraction = check_size(bytes.len() as u64, &self.limits)
-            .and_then(|()| detect::detect(bytes))
+            .and_then(|()| format.map_or_else(|| detect::detect(bytes), Ok))
             .and_then(|format| {
                 record.format = Some(format);
-                self.extract_annotated(format, bytes)
+                self.extract_annotated(format, bytes, read)
             });
         match extraction {
             Ok(extraction) => {
@@ -105,13 +160,18 @@ impl Pipeline {
     pub fn document(&self, bytes: &[u8]) -> Result<Document, DocError> {
         check_size(bytes.len() as u64, &self.limits)?;
         let format = detect::detect(bytes)?;
-        let extraction = self.extract_annotated(format, bytes)?;
+        let extraction = self.extract_annotated(format, bytes, &self.read)?;
         Ok(Document { format, extraction })
     }
 
-    fn extract_annotated(&self, format: Format, bytes: &[u8]) -> Result<Extraction, DocError> {
+    fn extract_annotated(
+        &self,
+        format: Format,
+        bytes: &[u8],
+        read: &ReadOptions,
+    ) -> Result<Extraction, DocError> {
         let mut extraction = catch_unwind(AssertUnwindSafe(|| {
-            extract::extract(format, bytes, &self.limits, &self.read)
+            extract::extract(format, bytes, &self.limits, read)
         }))
         .unwrap_or_else(|panic| Err(panic_to_error(format, panic)))?;
         let mut budget = RecordBudget::new(&self.limits);
@@ -271,6 +331,44 @@ fn read_error(path: &Path, error: ReadError) -> DocError {
             format!("cannot read {}: {e}", path.display()),
         ),
     }
+}
+
+/// The document inside a crawl record, and the charset its HTTP head
+/// names when the body needs one: a body in UTF-8 (or with a BOM) needs
+/// none, and the Western defaults servers send unasked (`iso-8859-1`,
+/// `windows-1252`, `us-ascii`) are left to the page's own declaration.
+fn web_body<'a>(
+    document: &'a WebDocument,
+    limits: &Limits,
+) -> Result<(Cow<'a, [u8]>, Option<ForcedEncoding>), DocError> {
+    if document.payload != Payload::Http {
+        return Ok((Cow::Borrowed(&document.block), None));
+    }
+    let (head, body_start) = warc::http::parse_head(&document.block)
+        .ok_or_else(|| DocError::corrupt("the record's HTTP response head cannot be read"))?;
+    let body = warc::http::decode_body(&head, &document.block[body_start..], limits.max_inflated_bytes)
+        .map_err(|error| match error {
+            warc::http::BodyError::TooLarge => DocError::too_large(format!(
+                "the response body decodes to more than {} MiB; raise --max-inflated-size if the document is genuine",
+                limits.max_inflated_bytes >> 20
+            )),
+            warc::http::BodyError::Undecodable(what) => {
+                DocError::corrupt(format!("the response body cannot be decoded: {what}"))
+            }
+        })?;
+    let needs_charset =
+        !body.starts_with(&[0xef, 0xbb, 0xbf]) && std::str::from_utf8(&body).is_err();
+    let charset = head
+        .charset()
+        .filter(|_| needs_charset)
+        .filter(|label| {
+            !matches!(
+                label.as_str(),
+                "iso-8859-1" | "latin1" | "windows-1252" | "us-ascii" | "ascii"
+            )
+        })
+        .and_then(|label| label.parse::<ForcedEncoding>().ok());
+    Ok((Cow::Owned(body), charset))
 }
 
 /// Refuses documents over the size limit, before any work is spent on them.

@@ -83,7 +83,7 @@ pub struct WebDocument {
 }
 
 /// What a crawl held besides its documents.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Counts {
     /// Records read, documents or not.
     pub records: u64,
@@ -103,6 +103,21 @@ pub struct Counts {
     /// that is not WARC), and the first one's offset in the file.
     pub damaged: u64,
     pub first_damage_at: Option<u64>,
+}
+
+impl Counts {
+    /// Adds another file's counts (the first damage stays the first seen).
+    pub fn add(&mut self, other: &Counts) {
+        self.records += other.records;
+        self.documents += other.documents;
+        self.other_records += other.other_records;
+        self.not_documents += other.not_documents;
+        self.not_ok += other.not_ok;
+        self.truncated += other.truncated;
+        self.filtered += other.filtered;
+        self.damaged += other.damaged;
+        self.first_damage_at = self.first_damage_at.or(other.first_damage_at);
+    }
 }
 
 /// Reads the documents of a WARC or WET file one by one.

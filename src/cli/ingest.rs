@@ -78,4 +78,23 @@ fn print_summary(summary: &Summary, started: Instant) {
         summary.documents,
         started.elapsed().as_secs_f64()
     );
+    let crawl = &summary.crawl;
+    if crawl.records > 0 {
+        let damage = crawl.first_damage_at.map_or(String::new(), |at| {
+            format!(
+                ", {} damaged places passed over (the first at byte {at})",
+                crawl.damaged
+            )
+        });
+        eprintln!(
+            "plangloss: WARC/WET records: {} read, {} documents; passed over {} not documents, {} not status 200, {} truncated, {} left out by --url-filter, {} requests, metadata and other records{damage}",
+            crawl.records,
+            crawl.documents,
+            crawl.not_documents,
+            crawl.not_ok,
+            crawl.truncated,
+            crawl.filtered,
+            crawl.other_records
+        );
+    }
 }

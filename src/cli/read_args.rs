@@ -30,6 +30,9 @@ pub struct ReadArgs {
     /// HTML and scraped text: keep the whole page (menus, sidebars, related links, footers) instead of only the article.
     #[arg(long, visible_alias = "no-boilerplate-removal")]
     whole_page: bool,
+    /// WARC and WET files: read only the records whose URL (WARC-Target-URI) this regular expression matches (e.g. `--url-filter 'soyte|\.gov\.vn/'`).
+    #[arg(long, value_name = "REGEX", value_parser = parse_url_filter)]
+    url_filter: Option<regex::Regex>,
     /// Plain-text files: keep only the article of a scraped web page (menus, visitor counters, related links, download notices and footers left out; its date line, byline and source go to `meta`). `auto` does so only when the text looks like a scraped page, so that an ordinary plan is never cut; `--whole-page` keeps every line (e.g. `--main-text on`).
     #[arg(long, value_enum, default_value_t = MainTextArg::Auto)]
     main_text: MainTextArg,
@@ -42,6 +45,10 @@ pub struct ReadArgs {
     /// Traditional and simplified Chinese, with OpenCC's tables: `match` finds glossary terms written in either script (發展 finds 发展) and leaves the text as it is; `simplified` or `traditional` also rewrites Chinese blocks in that script. Without the option, terms match only as written (e.g. `--zh-variant match`).
     #[arg(long, value_enum)]
     zh_variant: Option<VariantArg>,
+}
+
+fn parse_url_filter(pattern: &str) -> Result<regex::Regex, String> {
+    regex::Regex::new(pattern).map_err(|e| format!("not a regular expression: {e}"))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -89,6 +96,7 @@ impl ReadArgs {
                 password: self.password,
                 whole_page: self.whole_page,
                 encoding: self.encoding,
+                url_filter: self.url_filter,
                 main_text: match self.main_text {
                     MainTextArg::Auto => MainText::Auto,
                     MainTextArg::On => MainText::On,

@@ -71,6 +71,8 @@ pub struct ReadOptions {
     /// Plain text: whether to keep only the article of a scraped page
     /// (`whole_page` turns it off).
     pub main_text: MainText,
+    /// WARC and WET files: only the records whose URL this matches.
+    pub url_filter: Option<regex::Regex>,
 }
 
 /// Whether a text file is cut to its article, as a web page is.

@@ -7,13 +7,6 @@
 //! What stays strict is memory: a body never decodes to more than the
 //! caller's limit.
 
-// Nothing outside the tests reads responses until warc.rs does; the
-// expectation fails (and must go) as soon as it does.
-#![cfg_attr(
-    not(test),
-    expect(dead_code, reason = "warc.rs does not read responses yet")
-)]
-
 use std::borrow::Cow;
 use std::io::Read;
 

@@ -1,0 +1,121 @@
+//! End-to-end runs of `plangloss ingest` on WARC files: the pages of
+//! `corpora/` wrapped as HTTP responses, one gzip member per record, with
+//! the records a crawl also holds (requests, a 404, an image, a truncated
+//! record, a corrupt member).
+
+mod common;
+
+use common::*;
+use flate2::Compression;
+use flate2::write::GzEncoder;
+use std::io::Write;
+
+fn record(kind: &str, fields: &[(&str, String)], block: &[u8]) -> Vec<u8> {
+    let mut head = format!("WARC/1.1\r\nWARC-Type: {kind}\r\n");
+    for (name, value) in fields {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str(&format!("Content-Length: {}\r\n\r\n", block.len()));
+    [head.as_bytes(), block, b"\r\n\r\n"].concat()
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+fn response(n: usize, status: &str, media_type: &str, body: &[u8]) -> Vec<u8> {
+    let fields = [
+        ("WARC-Record-ID", format!("<urn:uuid:page-{n}>")),
+        ("WARC-Target-URI", format!("https://soyte.example.vn/{n}")),
+        ("WARC-Date", "2025-07-01T08:00:00Z".to_string()),
+    ];
+    let http = [
+        format!("HTTP/1.1 {status}\r\nContent-Type: {media_type}\r\n\r\n").as_bytes(),
+        body,
+    ]
+    .concat();
+    record("response", &fields, &http)
+}
+
+/// Writes the crawl and gives its path and the number of pages in it.
+fn write_crawl(dir: &std::path::Path) -> (String, usize) {
+    let pages: Vec<_> = std::fs::read_dir(root().join("corpora/vi/web"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    let mut members = vec![gzip(&record("warcinfo", &[], b"software: test\r\n"))];
+    for (n, page) in pages.iter().enumerate() {
+        let body = std::fs::read(page).unwrap();
+        members.push(gzip(&record("request", &[], b"GET / HTTP/1.1\r\n\r\n")));
+        members.push(gzip(&response(n, "200 OK", "text/html", &body)));
+    }
+    members.push(gzip(&response(
+        900,
+        "404 Not Found",
+        "text/html",
+        b"<p>no</p>",
+    )));
+    members.push(gzip(&response(901, "200 OK", "image/png", b"\x89PNG")));
+    let mut broken = gzip(&response(902, "200 OK", "text/html", &[b'x'; 5000]));
+    let middle = broken.len() / 2;
+    broken[middle] ^= 0xff;
+    members.push(broken);
+    members.push(gzip(&record(
+        "response",
+        &[("WARC-Truncated", "length".to_string())],
+        b"HTTP/1.1 200 OK\r\n\r\n<p>cut",
+    )));
+    let path = dir.join("crawl.warc.gz");
+    std::fs::write(&path, members.concat()).unwrap();
+    (path.to_str().unwrap().to_string(), pages.len())
+}
+
+#[test]
+fn a_crawl_gives_one_record_per_page_in_file_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let (crawl, pages) = write_crawl(dir.path());
+    let outputs: Vec<_> = ["1", "3"]
+        .iter()
+        .map(|jobs| plangloss(&["ingest", "--jobs", jobs, &crawl]))
+        .collect();
+    assert_eq!(outputs[0].stdout, outputs[1].stdout);
+    assert!(outputs[0].status.success());
+    let records = records(&outputs[0]);
+    assert_valid(&records);
+    assert_eq!(records.len(), pages);
+    for (n, record) in records.iter().enumerate() {
+        assert_eq!(record["path"], format!("{crawl}#urn:uuid:page-{n}"));
+        assert_eq!(record["format"], "html");
+        assert_eq!(
+            record["meta"]["url"],
+            format!("https://soyte.example.vn/{n}")
+        );
+        assert_eq!(record["meta"]["fetched"], "2025-07-01T08:00:00Z");
+        assert!(!blocks(record).is_empty());
+    }
+    let stderr = String::from_utf8_lossy(&outputs[0].stderr);
+    assert!(stderr.contains("1 not status 200"), "{stderr}");
+    assert!(stderr.contains("1 not documents"), "{stderr}");
+    assert!(stderr.contains("1 truncated"), "{stderr}");
+    assert!(stderr.contains("1 damaged places"), "{stderr}");
+}
+
+#[test]
+fn the_url_filter_keeps_the_records_it_matches() {
+    let dir = tempfile::tempdir().unwrap();
+    let (crawl, _) = write_crawl(dir.path());
+    let out = plangloss(&["ingest", "--url-filter", "/[12]$", &crawl]);
+    let paths: Vec<String> = records(&out)
+        .iter()
+        .map(|r| r["meta"]["url"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        paths,
+        ["https://soyte.example.vn/1", "https://soyte.example.vn/2"]
+    );
+    let bad = plangloss(&["ingest", "--url-filter", "(", &crawl]);
+    assert_eq!(bad.status.code(), Some(2));
+}
