@@ -19,7 +19,7 @@ use std::io::Write;
 use std::io::{BufReader, Read, Seek};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Condvar, Mutex, mpsc};
 
 /// A document to process: where it is, and the `path` its record shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,6 +152,9 @@ pub fn run(
         token_tx.send(()).expect("the receiver is alive");
     }
 
+    // A crawl's documents are read by the feeder, not by the workers: the
+    // blocks waiting for a worker are held to about one file's size limit.
+    let in_flight = &PayloadBudget::new(pipeline.limits.max_file_bytes);
     let mut result = Ok(Summary::default());
     pool.in_place_scope(|scope| {
         std::thread::scope(|threads| {
@@ -161,7 +164,7 @@ pub fn run(
                 let mut index = 0;
                 let mut crawl = warc::Counts::default();
                 let mut start = |job| spawn_job(scope, &token_rx, &done_tx, &mut index, job);
-                for input in inputs {
+                'inputs: for input in inputs {
                     let Some(mut reader) = open_crawl(pipeline, input) else {
                         if !start(Box::new(move || process_input(pipeline, input))) {
                             break;
@@ -169,11 +172,17 @@ pub fn run(
                         continue;
                     };
                     for document in reader.by_ref() {
+                        let held = in_flight.hold(document.block.len() as u64);
                         let job = move || {
-                            guarded(&document.path, || pipeline.process_web_document(&document))
+                            let record = guarded(&document.path, || {
+                                pipeline.process_web_document(&document)
+                            });
+                            drop(held);
+                            record
                         };
                         if !start(Box::new(job)) {
-                            break;
+                            crawl.add(&reader.counts);
+                            break 'inputs;
                         }
                     }
                     crawl.add(&reader.counts);
@@ -190,6 +199,51 @@ pub fn run(
     let summary = result?;
     out.flush()?;
     Ok(summary)
+}
+
+/// Bytes of crawl records read but not yet processed, up to a limit.
+struct PayloadBudget {
+    held: Mutex<u64>,
+    freed: Condvar,
+    limit: u64,
+}
+
+/// Bytes taken from a [`PayloadBudget`], given back when dropped.
+struct Held<'a> {
+    budget: &'a PayloadBudget,
+    bytes: u64,
+}
+
+impl PayloadBudget {
+    fn new(limit: u64) -> Self {
+        PayloadBudget {
+            held: Mutex::new(0),
+            freed: Condvar::new(),
+            limit,
+        }
+    }
+
+    /// Waits until `bytes` more fit (one block always fits when none is
+    /// held, however large), then takes them.
+    fn hold(&self, bytes: u64) -> Held<'_> {
+        let mut held = self.held.lock().unwrap_or_else(|e| e.into_inner());
+        while *held > 0 && *held + bytes > self.limit {
+            held = self.freed.wait(held).unwrap_or_else(|e| e.into_inner());
+        }
+        *held += bytes;
+        Held {
+            budget: self,
+            bytes,
+        }
+    }
+}
+
+impl Drop for Held<'_> {
+    fn drop(&mut self) {
+        let mut held = self.budget.held.lock().unwrap_or_else(|e| e.into_inner());
+        *held -= self.bytes;
+        self.budget.freed.notify_all();
+    }
 }
 
 /// A job that makes one record.

@@ -91,7 +91,11 @@ impl Pipeline {
             record.error = Some(too_large(None, self.limits.max_file_bytes));
             return record;
         }
-        let (body, charset) = match web_body(document, &self.limits) {
+        let WebBody {
+            body,
+            charset,
+            html,
+        } = match web_body(document, &self.limits) {
             Ok(body) => body,
             Err(error) => {
                 record.error = Some(error);
@@ -107,11 +111,22 @@ impl Pipeline {
             }),
             _ => Cow::Borrowed(&self.read),
         };
-        let format = (document.payload == Payload::Text).then_some(Format::Txt);
+        // A WET conversion is text whatever it looks like; a response the
+        // server calls HTML is HTML even when it lacks an <html> tag.
+        let format = match document.payload {
+            Payload::Text => Some(Format::Txt),
+            _ if html && detect::detect(&body).is_ok_and(|f| f == Format::Txt) => {
+                Some(Format::Html)
+            }
+            _ => None,
+        };
         self.fill_record_with(&body, &mut record, format, &read);
         let mut meta_after = meta;
         meta_after.append(&mut record.meta);
         record.meta = meta_after;
+        if charset.is_some() && self.read.encoding.is_none() {
+            record.meta.insert("encoding_source".into(), "http".into());
+        }
         record
     }
 
@@ -333,16 +348,27 @@ fn read_error(path: &Path, error: ReadError) -> DocError {
     }
 }
 
-/// The document inside a crawl record, and the charset its HTTP head
-/// names when the body needs one: a body in UTF-8 (or with a BOM) needs
-/// none, and the Western defaults servers send unasked (`iso-8859-1`,
-/// `windows-1252`, `us-ascii`) are left to the page's own declaration.
-fn web_body<'a>(
-    document: &'a WebDocument,
-    limits: &Limits,
-) -> Result<(Cow<'a, [u8]>, Option<ForcedEncoding>), DocError> {
+/// The document inside a crawl record, with what its HTTP head says of it.
+struct WebBody<'a> {
+    body: Cow<'a, [u8]>,
+    /// The charset the head names, when the body needs one: a body in
+    /// UTF-8 (or with a BOM) needs none, and the Western defaults servers
+    /// send unasked (`iso-8859-1`, `windows-1252`, `us-ascii`) are left to
+    /// the page's own declaration.
+    charset: Option<ForcedEncoding>,
+    /// The head calls it HTML.
+    html: bool,
+}
+
+/// Undoes the HTTP codings of a response record's body (other records are
+/// their own document).
+fn web_body<'a>(document: &'a WebDocument, limits: &Limits) -> Result<WebBody<'a>, DocError> {
     if document.payload != Payload::Http {
-        return Ok((Cow::Borrowed(&document.block), None));
+        return Ok(WebBody {
+            body: Cow::Borrowed(&document.block),
+            charset: None,
+            html: false,
+        });
     }
     let (head, body_start) = warc::http::parse_head(&document.block)
         .ok_or_else(|| DocError::corrupt("the record's HTTP response head cannot be read"))?;
@@ -368,7 +394,15 @@ fn web_body<'a>(
             )
         })
         .and_then(|label| label.parse::<ForcedEncoding>().ok());
-    Ok((Cow::Owned(body), charset))
+    let html = matches!(
+        head.media_type().as_deref(),
+        Some("text/html" | "application/xhtml+xml")
+    );
+    Ok(WebBody {
+        body: Cow::Owned(body),
+        charset,
+        html,
+    })
 }
 
 /// Refuses documents over the size limit, before any work is spent on them.

@@ -27,6 +27,9 @@ use std::io::{self, BufRead, BufReader, Read, Seek};
 
 /// The longest record header read (its named fields).
 pub const MAX_HEADER_BYTES: u64 = 64 * 1024;
+/// How far past a record the end of its gzip member is looked for, to
+/// check the member's checksum before the record is given out.
+const MEMBER_END_REACH: usize = 64 * 1024;
 /// How much of a response block is read to judge its HTTP head.
 const HTTP_HEAD_BYTES: usize = 64 * 1024;
 
@@ -313,6 +316,9 @@ impl<R: BufRead + Seek> WarcReader<R> {
             block
         };
         end_of_record(source, &mut self.offset, start + length)?;
+        // A gzip member's checksum is known only at its end: read on to it
+        // (when it is near), so that a damaged record is never given out.
+        source.get_mut().verify_member(MEMBER_END_REACH)?;
         let path = match &header.id {
             Some(id) => format!("{}#{id}", self.file),
             None => format!("{}#@{start}", self.file),

@@ -119,3 +119,100 @@ fn the_url_filter_keeps_the_records_it_matches() {
     let bad = plangloss(&["ingest", "--url-filter", "(", &crawl]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// The test set that `scripts/make-warc-testset.py` wrote with warcio.
+fn fixture(name: &str) -> String {
+    format!("tests/fixtures/warc/{name}")
+}
+
+fn texts_by_url(records: &[serde_json::Value]) -> Vec<(String, String)> {
+    records
+        .iter()
+        .map(|r| (r["meta"]["url"].as_str().unwrap().to_string(), full_text(r)))
+        .collect()
+}
+
+#[test]
+fn warcio_files_plain_gzipped_and_wet() {
+    let gzipped = records(&plangloss(&["ingest", &fixture("crawl.warc.gz")]));
+    let plain = records(&plangloss(&["ingest", &fixture("crawl.warc")]));
+    assert_valid(&gzipped);
+    assert_eq!(gzipped.len(), 12);
+    assert_eq!(texts_by_url(&gzipped), texts_by_url(&plain));
+    // The page sent gzipped and chunked, and those whose HTTP header names
+    // the right charset or a wrong one, read as the files themselves are.
+    for (url, file) in [
+        (
+            "https://binhan-dskhhgd-ngay-dan-so-11-7.example.vn/",
+            "corpora/vi/web/binhan-dskhhgd-ngay-dan-so-11-7.html",
+        ),
+        (
+            "https://weijian-mianyi-buzhong-tongzhi-gb18030.example.vn/",
+            "corpora/zh/web/weijian-mianyi-buzhong-tongzhi-gb18030.html",
+        ),
+        (
+            "https://soyte-nguoi-cao-tuoi-nfd.example.vn/",
+            "corpora/vi/web/soyte-nguoi-cao-tuoi-nfd.html",
+        ),
+        (
+            "https://big5-shequ-jiankang-cujin.example.vn/",
+            "corpora/zh/web/big5-shequ-jiankang-cujin.html",
+        ),
+    ] {
+        let from_crawl = gzipped.iter().find(|r| r["meta"]["url"] == url).unwrap();
+        assert_eq!(full_text(from_crawl), full_text(&ingest(file)), "{url}");
+    }
+    let wet = records(&plangloss(&["ingest", &fixture("crawl.warc.wet.gz")]));
+    assert_eq!(wet.len(), 12);
+    for record in &wet {
+        assert_eq!(record["format"], "txt");
+        assert!(
+            record["path"]
+                .as_str()
+                .unwrap()
+                .contains(".wet.gz#urn:uuid:")
+        );
+        assert!(!blocks(record).is_empty());
+    }
+}
+
+#[test]
+fn a_damaged_crawl_loses_only_the_damaged_record() {
+    let out = plangloss(&["ingest", &fixture("damaged.warc.gz")]);
+    assert!(out.status.success());
+    let urls: Vec<String> = texts_by_url(&records(&out))
+        .into_iter()
+        .map(|(u, _)| u)
+        .collect();
+    assert_eq!(urls.len(), 11);
+    assert!(!urls.iter().any(|u| u.contains("binhan-dskhhgd")));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("2 damaged places"), "{stderr}");
+}
+
+/// The HTTP head decides what the bytes alone cannot: a snippet the server
+/// calls HTML is HTML, in the charset the server names.
+#[test]
+fn the_http_head_names_format_and_charset() {
+    let dir = tempfile::tempdir().unwrap();
+    let (big5, _, _) = encoding_rs::BIG5.encode("<p>計劃生育</p>");
+    let crawl = [
+        response(1, "200 OK", "text/html; charset=big5", &big5),
+        response(
+            2,
+            "200 OK",
+            "text/html; charset=gbk",
+            "<p>计划生育</p>".as_bytes(),
+        ),
+    ]
+    .concat();
+    let path = dir.path().join("small.warc");
+    std::fs::write(&path, crawl).unwrap();
+    let records = records(&plangloss(&["ingest", path.to_str().unwrap()]));
+    assert_eq!(records[0]["format"], "html");
+    assert_eq!(full_text(&records[0]), "計劃生育");
+    assert_eq!(records[0]["meta"]["encoding_source"], "http");
+    // UTF-8 bytes under a wrong header stay UTF-8.
+    assert_eq!(full_text(&records[1]), "计划生育");
+    assert_eq!(records[1]["meta"]["encoding"], "UTF-8");
+}

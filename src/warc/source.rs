@@ -10,6 +10,7 @@
 //! in a plain file, is the record reader's to pass over, line by line.)
 
 use flate2::bufread::GzDecoder;
+use std::collections::VecDeque;
 use std::io::{self, BufRead, Read, Seek, SeekFrom};
 
 /// The first bytes of a gzip member with the deflate method.
@@ -110,6 +111,9 @@ pub(crate) enum Source<R> {
         member: Option<Member<R>>,
         /// Where the member being read starts in the file.
         member_start: u64,
+        /// Bytes decoded ahead (to reach a member's checksum), given out
+        /// before any more.
+        ahead: VecDeque<u8>,
     },
 }
 
@@ -122,6 +126,7 @@ impl<R: BufRead + Seek> Source<R> {
             Source::Gzip {
                 member_start: inner.position,
                 member: Some(Member::Between(inner)),
+                ahead: VecDeque::new(),
             }
         } else {
             Source::Plain(inner)
@@ -141,6 +146,29 @@ impl<R: BufRead + Seek> Source<R> {
         }
     }
 
+    /// Reads on to the end of the gzip member being decoded, when it ends
+    /// within `reach` more bytes, keeping what it decodes for later reads:
+    /// the member's checksum is checked there, and a mismatch is an error
+    /// now. Nothing to do for a plain file or between members.
+    pub(crate) fn verify_member(&mut self, reach: usize) -> io::Result<()> {
+        let Source::Gzip {
+            member: Some(Member::Inside(decoder)),
+            ahead,
+            ..
+        } = self
+        else {
+            return Ok(());
+        };
+        let mut chunk = [0u8; 8192];
+        while ahead.len() < reach {
+            match decoder.read(&mut chunk)? {
+                0 => return Ok(()),
+                n => ahead.extend(&chunk[..n]),
+            }
+        }
+        Ok(())
+    }
+
     /// After bytes that cannot be read: moves to the next gzip header after
     /// the damaged member's start. `false` when there is none, and for a
     /// plain file (whose read errors are the file system's).
@@ -150,7 +178,9 @@ impl<R: BufRead + Seek> Source<R> {
             Source::Gzip {
                 member,
                 member_start,
+                ahead,
             } => {
+                ahead.clear();
                 let Some(mut inner) = member.take().map(|m| match m {
                     Member::Between(inner) => inner,
                     Member::Inside(decoder) => decoder.into_inner(),
@@ -174,9 +204,11 @@ impl<R: BufRead + Seek> Read for Source<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let (member, member_start) = match self {
             Source::Plain(inner) => return inner.read(buf),
+            Source::Gzip { ahead, .. } if !ahead.is_empty() => return ahead.read(buf),
             Source::Gzip {
                 member,
                 member_start,
+                ..
             } => (member, member_start),
         };
         loop {
