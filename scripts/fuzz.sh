@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 seconds=${FUZZ_SECONDS:-60}
 parallel=${FUZZ_JOBS:-1}
-all_targets=(docx pdf html text doc rtf xls xlsx_ods glossary srx document)
+all_targets=(docx pdf html text doc rtf xls xlsx_ods glossary srx document warc)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 
@@ -37,6 +37,7 @@ seed_extensions() {
         glossary) echo "tsv csv tbx" ;;
         srx) echo "srx" ;;
         document) echo "docx pdf html txt doc rtf xls xlsx ods" ;;
+        warc) echo "warc gz" ;;
     esac
 }
 dictionary() {
@@ -46,6 +47,7 @@ dictionary() {
         pdf | document) echo "fuzz/dict/pdf.dict" ;;
         glossary) echo "fuzz/dict/glossary.dict" ;;
         srx) echo "fuzz/dict/srx.dict" ;;
+        warc) echo "fuzz/dict/warc.dict" ;;
     esac
 }
 

@@ -26,6 +26,11 @@ pub fn detect(bytes: &[u8]) -> Result<Format, DocError> {
     if bytes.starts_with(&OLE2_MAGIC) {
         return detect_ole2(bytes);
     }
+    if crate::warc::is_warc(&bytes[..bytes.len().min(4096)]) {
+        return Err(DocError::unsupported(
+            "a WARC web crawl, which holds many documents: read it with `plangloss ingest`",
+        ));
+    }
     if starts_with_rtf(bytes) {
         return Ok(Format::Rtf);
     }

@@ -48,6 +48,10 @@ pub fn run(
     let progress = progress_bar(inputs.len() as u64);
     let summary = batch::run(&pipeline, &inputs, jobs, &mut out, &mut |record| {
         progress.set_message(record.path.clone());
+        // A crawl holds more documents than its one path counted.
+        if progress.position() >= progress.length().unwrap_or(0) {
+            progress.inc_length(1);
+        }
         progress.inc(1);
     })
     .map_err(|e| Failure::Write(format!("cannot write output: {e}")))?;
