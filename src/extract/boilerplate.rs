@@ -4,6 +4,7 @@
 
 use crate::script::is_cjk;
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A block of this many words (a CJK character counts as one) with a
@@ -106,4 +107,23 @@ pub(crate) fn has_punctuation(text: &str) -> bool {
     text.contains([
         ',', '.', ';', ':', '!', '?', '，', '。', '；', '：', '、', '！', '？',
     ])
+}
+
+/// The run of consecutive items with the greatest total weight that ends on
+/// prose (the maximum-sum subarray): where most of a page's prose is, with
+/// as little furniture inside as can be. Each item gives its weight and
+/// whether it is prose; `None` when none is.
+pub(crate) fn heaviest_run(items: impl IntoIterator<Item = (f64, bool)>) -> Option<Range<usize>> {
+    let mut best: Option<(f64, Range<usize>)> = None;
+    let (mut sum, mut start) = (0.0, 0);
+    for (i, (weight, prose)) in items.into_iter().enumerate() {
+        if sum <= 0.0 {
+            (sum, start) = (0.0, i);
+        }
+        sum += weight;
+        if prose && best.as_ref().is_none_or(|(b, _)| sum > *b) {
+            best = Some((sum, start..i + 1));
+        }
+    }
+    best.map(|(_, run)| run)
 }

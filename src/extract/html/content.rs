@@ -14,7 +14,8 @@
 mod repeats;
 
 use crate::extract::boilerplate::{
-    LABEL_MAX_WORDS, NOTICE_LABEL, PROSE_WORDS, has_punctuation, is_boilerplate, words,
+    LABEL_MAX_WORDS, NOTICE_LABEL, PROSE_WORDS, has_punctuation, heaviest_run, is_boilerplate,
+    words,
 };
 
 use crate::model::{Block, BlockKind};
@@ -425,18 +426,12 @@ fn weight(words: usize, features: &Features, class: Class) -> f64 {
 /// maximum-sum subarray), where most of the prose is; `None` when the page
 /// has none.
 fn core_run(sizes: &[usize], features: &[Features], classes: &[Class]) -> Option<Range<usize>> {
-    let mut best: Option<(f64, Range<usize>)> = None;
-    let (mut sum, mut start) = (0.0, 0);
-    for (i, ((&words, features), &class)) in sizes.iter().zip(features).zip(classes).enumerate() {
-        if sum <= 0.0 {
-            (sum, start) = (0.0, i);
-        }
-        sum += weight(words, features, class);
-        if class == Class::Good && best.as_ref().is_none_or(|(b, _)| sum > *b) {
-            best = Some((sum, start..i + 1));
-        }
-    }
-    best.map(|(_, run)| run)
+    let items = sizes.iter().zip(features).zip(classes);
+    heaviest_run(
+        items.map(|((&words, features), &class)| {
+            (weight(words, features, class), class == Class::Good)
+        }),
+    )
 }
 
 /// Class words of the units of a listing: blog posts, entries, stories.

@@ -12,7 +12,8 @@
 
 use crate::extract::MainText;
 use crate::extract::boilerplate::{
-    LABEL_MAX_WORDS, NOTICE_LABEL, PROSE_WORDS, has_punctuation, is_boilerplate, words,
+    LABEL_MAX_WORDS, NOTICE_LABEL, PROSE_WORDS, has_punctuation, heaviest_run, is_boilerplate,
+    words,
 };
 use crate::extract::html::meta;
 use crate::model::{Block, BlockKind};
@@ -190,23 +191,15 @@ fn is_keyword_line(text: &str) -> bool {
 /// The run of lines with the greatest weight: prose counts its words,
 /// furniture against, short lines a little against (maximum-sum run).
 fn core_run(blocks: &[Block], classes: &[Class]) -> Option<Range<usize>> {
-    let mut best: Option<(f64, Range<usize>)> = None;
-    let (mut sum, mut start) = (0.0, 0);
-    for (i, (block, &class)) in blocks.iter().zip(classes).enumerate() {
-        if sum <= 0.0 {
-            (sum, start) = (0.0, i);
-        }
+    heaviest_run(blocks.iter().zip(classes).map(|(block, &class)| {
         let words = words(&block.text) as f64;
-        sum += match class {
+        let weight = match class {
             Class::Good => words,
             Class::Short => -0.2 * words,
             Class::Said | Class::Repeated => -words.max(1.0),
         };
-        if class == Class::Good && best.as_ref().is_none_or(|(b, _)| sum > *b) {
-            best = Some((sum, start..i + 1));
-        }
-    }
-    best.map(|(_, run)| run)
+        (weight, class == Class::Good)
+    }))
 }
 
 /// The end of the article: the core run and the few short lines after it
