@@ -216,3 +216,47 @@ fn the_http_head_names_format_and_charset() {
     assert_eq!(full_text(&records[1]), "计划生育");
     assert_eq!(records[1]["meta"]["encoding"], "UTF-8");
 }
+
+/// The real pages of `../shared/corpus` (the 35 Chinese pages, the eight
+/// legal-portal pages, the Chinese news pages) read from a crawl give the
+/// same record as read from their files, but for path and crawl metadata.
+#[test]
+fn shared_pages_read_from_a_crawl_as_from_files() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let mut pages: Vec<_> = [
+        "zh/html",
+        "vi/html-vbpl",
+        "zh/html-real",
+        "zh-hant/html-real",
+    ]
+    .iter()
+    .flat_map(|dir| std::fs::read_dir(corpus.join(dir)).unwrap())
+    .map(|entry| entry.unwrap().path())
+    .filter(|path| path.extension().is_some_and(|e| e == "html"))
+    .collect();
+    pages.sort();
+    let members: Vec<u8> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(n, page)| {
+            gzip(&response(
+                n,
+                "200 OK",
+                "text/html",
+                &std::fs::read(page).unwrap(),
+            ))
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let crawl = dir.path().join("shared.warc.gz");
+    std::fs::write(&crawl, members).unwrap();
+    let from_crawl = records(&plangloss(&["ingest", crawl.to_str().unwrap()]));
+    assert_eq!(from_crawl.len(), pages.len());
+    for (record, page) in from_crawl.iter().zip(&pages) {
+        let from_file = ingest(page.to_str().unwrap());
+        assert_eq!(record["blocks"], from_file["blocks"], "{}", page.display());
+        assert_eq!(record["sha256"], from_file["sha256"], "{}", page.display());
+    }
+}

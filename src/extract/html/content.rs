@@ -23,6 +23,7 @@ use crate::script::is_cjk;
 use ego_tree::NodeId;
 use icu_normalizer::ComposingNormalizerBorrowed;
 use scraper::Html;
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// What the walk records of each block for the selection.
@@ -362,7 +363,7 @@ fn said_again_below(
     heading: usize,
 ) -> bool {
     let own = lowercase_words(&blocks[heading].text);
-    let mut below: Vec<String> = Vec::new();
+    let mut below: HashSet<String> = HashSet::new();
     for i in (heading + 1..blocks.len())
         .filter(|&i| keep[i])
         .take(HEADING_REACH)
@@ -372,7 +373,7 @@ fn said_again_below(
         }
         below.extend(lowercase_words(&blocks[i].text));
     }
-    let missing = own.iter().filter(|w| !below.contains(w)).count();
+    let missing = own.iter().filter(|w| !below.contains(*w)).count();
     !own.is_empty() && missing * 10 <= own.len()
 }
 
