@@ -25,6 +25,7 @@ pub mod script;
 pub mod segment;
 pub mod symbols;
 pub mod warc;
+pub mod xliff;
 pub mod zh_variant;
 
 #[cfg(test)]

@@ -46,6 +46,42 @@ Exit status: 0 when every document succeeded, 1 when any failed (the others are 
         #[command(flatten)]
         read: ReadArgs,
     },
+    /// Export documents as XLIFF for CAT tools: one group (1.2) or unit (2.1) per block, one translation unit or segment per sentence as plangloss segments it, glossary terms as notes (1.2) or in the Glossary module (2.1), and a hash of each unit's source text.
+    #[command(
+        after_help = "Examples:\n  plangloss xliff plan.docx --target zh-CN -o plan.xlf --glossary glossaries/program-terms.tsv\n  plangloss xliff corpora/vi --target zh-CN --xliff 2.1 -o xliff/\n\n\
+Exit status: 0 when every document was written, 1 when any could not be read (the others are still written), 2 for usage errors, 3 when a file cannot be written."
+    )]
+    Xliff {
+        /// Files and folders to export; folders are walked recursively (e.g. `plan.docx corpora/vi`).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// The target language, a BCP 47 code (e.g. `--target zh-CN`).
+        #[arg(long, value_name = "LANG")]
+        target: String,
+        /// The source language; defaults to each document's detected language (e.g. `--source vi`).
+        #[arg(long, value_name = "LANG")]
+        source: Option<String>,
+        /// The XLIFF version: `1.2` (the one every CAT tool reads best) or `2.1`.
+        #[arg(long = "xliff", value_enum, default_value = "1.2")]
+        version: cli::xliff::Version,
+        /// Mark glossary terms inline (`<mrk>`) besides the notes; OmegaT shows inline marks as tags the translator must place.
+        #[arg(long)]
+        inline_terms: bool,
+        /// Where to write: a file for one document, a folder for several (each document's path with `.xlf` added), `-` or nothing for stdout (one document).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Glossary TSV whose terms are attached; repeat for several (e.g. `--glossary glossaries/program-terms.tsv`).
+        #[arg(long, value_name = "FILE")]
+        glossary: Vec<PathBuf>,
+        /// Number of documents processed at once; defaults to the number of CPUs.
+        #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+        /// An SRX 2.0 sentence-rule file tried before the shipped rules (e.g. `--srx my-abbreviations.srx`).
+        #[arg(long, value_name = "FILE")]
+        srx: Vec<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
     /// Print the extracted, normalized text of one document, one block per line (HTML: main content only).
     #[command(
         after_help = "Example:\n  plangloss text corpora/vi/kh-tiem-chung-mo-rong-2025.docx | diff - <(pandoc -t plain corpora/vi/kh-tiem-chung-mo-rong-2025.docx)"
@@ -216,6 +252,34 @@ fn main() -> ExitCode {
             read,
         } => cli::ingest::run(paths, output, glossary, jobs, &srx, read),
         Command::Text { file, body, read } => cli::text::run(file, body, read),
+        Command::Xliff {
+            paths,
+            target,
+            source,
+            version,
+            inline_terms,
+            output,
+            glossary,
+            jobs,
+            srx,
+            read,
+        } => {
+            let options = plangloss::xliff::Options {
+                target,
+                source,
+                inline_terms,
+            };
+            let request = cli::xliff::Request {
+                paths,
+                output,
+                glossaries: glossary,
+                srx,
+                jobs,
+                version,
+                options,
+            };
+            cli::xliff::run(request, read)
+        }
         Command::Segment { lang, srx, file } => cli::segment::run(lang, &srx, file),
         Command::Glossary { command } => match command {
             GlossaryCommand::Lint { files } => glossary::lint_glossaries(&files),

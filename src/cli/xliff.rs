@@ -1,0 +1,141 @@
+//! `plangloss xliff`: each document as an XLIFF file for a CAT tool.
+
+use super::read_args::ReadArgs;
+use super::{Failure, Outcome, status, write_stdout};
+use plangloss::batch::{self, Input, worker_pool};
+use plangloss::glossary::Glossary;
+use plangloss::pipeline::Pipeline;
+use plangloss::segment::Segmenter;
+use plangloss::xliff::{self, Options};
+use rayon::prelude::*;
+use std::path::{Component, Path, PathBuf};
+
+/// The XLIFF version written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Version {
+    #[value(name = "1.2")]
+    V12,
+    #[value(name = "2.1")]
+    V21,
+}
+
+/// What `xliff` is asked for, beyond the reading options.
+pub struct Request {
+    pub paths: Vec<PathBuf>,
+    pub output: Option<PathBuf>,
+    pub glossaries: Vec<PathBuf>,
+    pub srx: Vec<PathBuf>,
+    pub jobs: Option<u16>,
+    pub version: Version,
+    pub options: Options,
+}
+
+/// Runs `xliff`: exit 0 when every document was written, 1 when any could
+/// not be read.
+pub fn run(request: Request, read: ReadArgs) -> Outcome {
+    let glossary = Glossary::load(&request.glossaries).map_err(|e| e.to_string())?;
+    let segmenter = Segmenter::load(&request.srx).map_err(|e| e.to_string())?;
+    let pipeline = read.pipeline(glossary, segmenter)?;
+    let inputs = batch::collect_inputs(&request.paths);
+    let destination = Destination::choose(request.output.as_deref(), inputs.len())?;
+    let jobs = request
+        .jobs
+        .map(usize::from)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let pool = worker_pool(jobs).map_err(|e| format!("cannot start workers: {e}"))?;
+    let results: Vec<Result<(), Failure>> = pool.install(|| {
+        inputs
+            .par_iter()
+            .map(|input| export(&pipeline, input, &request, &destination))
+            .collect()
+    });
+    let mut failed = false;
+    for result in results {
+        match result {
+            Ok(()) => {}
+            Err(Failure::Usage(message)) => {
+                eprintln!("plangloss: {message}");
+                failed = true;
+            }
+            Err(failure) => return Err(failure),
+        }
+    }
+    Ok(status(failed))
+}
+
+/// Where the XLIFF files go.
+enum Destination {
+    Stdout,
+    File(PathBuf),
+    /// A folder: each document's file at its path under it, `.xlf` added.
+    Folder(PathBuf),
+}
+
+impl Destination {
+    fn choose(output: Option<&Path>, documents: usize) -> Result<Self, Failure> {
+        match output {
+            None => Ok(Destination::Stdout),
+            Some(path) if path.as_os_str() == "-" => Ok(Destination::Stdout),
+            Some(path) if documents == 1 && !path.is_dir() => Ok(Destination::File(path.into())),
+            Some(path) => Ok(Destination::Folder(path.into())),
+        }
+        .and_then(|destination| match destination {
+            Destination::Stdout if documents > 1 => Err(Failure::Usage(
+                "several documents: name a folder with -o for their XLIFF files".into(),
+            )),
+            destination => Ok(destination),
+        })
+    }
+
+    /// The file for the document shown as `display_path`.
+    fn file_for(&self, display_path: &str) -> Option<PathBuf> {
+        match self {
+            Destination::Stdout => None,
+            Destination::File(path) => Some(path.clone()),
+            Destination::Folder(folder) => {
+                // Only the path's plain parts: "../x" or "/abs/x" stay inside.
+                let relative: PathBuf = Path::new(display_path)
+                    .components()
+                    .filter_map(|c| match c {
+                        Component::Normal(part) => Some(part),
+                        _ => None,
+                    })
+                    .collect();
+                let mut name = relative.into_os_string();
+                name.push(".xlf");
+                Some(folder.join(name))
+            }
+        }
+    }
+}
+
+/// Reads one document and writes its XLIFF; a document that cannot be read
+/// is a usage-level message (the others go on), a file that cannot be
+/// written stops the command.
+fn export(
+    pipeline: &Pipeline,
+    input: &Input,
+    request: &Request,
+    destination: &Destination,
+) -> Result<(), Failure> {
+    let record = pipeline.process_file(&input.fs_path, &input.display_path);
+    if let Some(error) = record.error.as_ref().or(input.walk_error.as_ref()) {
+        return Err(Failure::Usage(format!(
+            "{}: {}",
+            input.display_path, error.message
+        )));
+    }
+    let text = match request.version {
+        Version::V12 => xliff::write_v12(&record, &request.options),
+        Version::V21 => xliff::write_v21(&record, &request.options),
+    };
+    let Some(file) = destination.file_for(&input.display_path) else {
+        return write_stdout(&text);
+    };
+    let cannot =
+        |e: std::io::Error| Failure::Write(format!("cannot write {}: {e}", file.display()));
+    if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(cannot)?;
+    }
+    std::fs::write(&file, text).map_err(cannot)
+}
