@@ -6,6 +6,7 @@ pub mod ingest;
 pub mod read_args;
 pub mod segment;
 pub mod text;
+pub mod tmx;
 pub mod xliff;
 
 use std::io::Write;

@@ -24,6 +24,7 @@ pub mod pipeline;
 pub mod script;
 pub mod segment;
 pub mod symbols;
+pub mod tmx;
 pub mod warc;
 pub mod xliff;
 pub mod zh_variant;

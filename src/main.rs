@@ -67,7 +67,7 @@ Exit status: 0 when every document was written, 1 when any could not be read (th
         /// Mark glossary terms inline (`<mrk>`) besides the notes; OmegaT shows inline marks as tags the translator must place.
         #[arg(long)]
         inline_terms: bool,
-        /// Where to write: a file for one document, a folder for several (each document's path with `.xlf` added), `-` or nothing for stdout (one document).
+        /// Where to write: a file for one document named as a file, else a folder (each document's path with `.xlf` added; an existing folder or a path ending in `/` is always one); `-` or nothing for stdout (one document).
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
         /// Glossary TSV whose terms are attached; repeat for several (e.g. `--glossary glossaries/program-terms.tsv`).
@@ -81,6 +81,19 @@ Exit status: 0 when every document was written, 1 when any could not be read (th
         srx: Vec<PathBuf>,
         #[command(flatten)]
         read: ReadArgs,
+    },
+    /// Build a TMX 1.4 translation memory from the translated units of XLIFF 1.2/2.x (or TMX) files. A unit counts as translated when its target is not empty and differs from the source, or is marked done (1.2 approved="yes"; state translated, reviewed, final or signed-off): a target that only copies the source, as CAT tools pre-fill it, is left out. Identical pairs are merged.
+    #[command(
+        after_help = "Example:\n  plangloss tmx translated/*.xlf -o memory.tmx\n\n\
+Exit status: 0 on success, 1 when a file could not be read (the memory holds the others' units), 3 when the memory cannot be written."
+    )]
+    Tmx {
+        /// XLIFF or TMX files to read (e.g. `translated/plan.docx.xlf`).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Write the memory to FILE instead of stdout (e.g. `-o memory.tmx`).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Print the extracted, normalized text of one document, one block per line (HTML: main content only).
     #[command(
@@ -252,6 +265,7 @@ fn main() -> ExitCode {
             read,
         } => cli::ingest::run(paths, output, glossary, jobs, &srx, read),
         Command::Text { file, body, read } => cli::text::run(file, body, read),
+        Command::Tmx { files, output } => cli::tmx::run(files, output),
         Command::Xliff {
             paths,
             target,

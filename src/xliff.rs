@@ -14,6 +14,7 @@
 //! - Output is well-formed XML 1.0: characters XML forbids (C0 controls
 //!   other than tab and line breaks) are written as U+FFFD.
 
+pub mod read;
 mod v12;
 mod v21;
 
@@ -139,7 +140,7 @@ fn term_note(hit: &TermHit, target: &str) -> String {
 
 /// Escapes text for XML content and attribute values; characters XML 1.0
 /// forbids become U+FFFD.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

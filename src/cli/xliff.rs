@@ -37,7 +37,8 @@ pub fn run(request: Request, read: ReadArgs) -> Outcome {
     let segmenter = Segmenter::load(&request.srx).map_err(|e| e.to_string())?;
     let pipeline = read.pipeline(glossary, segmenter)?;
     let inputs = batch::collect_inputs(&request.paths);
-    let destination = Destination::choose(request.output.as_deref(), inputs.len())?;
+    let from_folder = request.paths.iter().any(|p| p.is_dir());
+    let destination = Destination::choose(request.output.as_deref(), inputs.len(), from_folder)?;
     let jobs = request
         .jobs
         .map(usize::from)
@@ -72,11 +73,17 @@ enum Destination {
 }
 
 impl Destination {
-    fn choose(output: Option<&Path>, documents: usize) -> Result<Self, Failure> {
+    /// A file only for one document named as a file (a folder given may
+    /// hold one document today and more tomorrow) and an OUT that is no
+    /// folder.
+    fn choose(output: Option<&Path>, documents: usize, from_folder: bool) -> Result<Self, Failure> {
+        let folder_named = |path: &Path| path.is_dir() || path.to_string_lossy().ends_with('/');
         match output {
             None => Ok(Destination::Stdout),
             Some(path) if path.as_os_str() == "-" => Ok(Destination::Stdout),
-            Some(path) if documents == 1 && !path.is_dir() => Ok(Destination::File(path.into())),
+            Some(path) if documents == 1 && !from_folder && !folder_named(path) => {
+                Ok(Destination::File(path.into()))
+            }
             Some(path) => Ok(Destination::Folder(path.into())),
         }
         .and_then(|destination| match destination {
