@@ -182,7 +182,7 @@ Exit status: 0 when no file has errors (warnings allowed), 1 when any has, 2 whe
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Convert glossary TSV to CSV (UTF-8 BOM, CRLF, quoted as spreadsheets expect), TSV or TBX v3 (TBX-Basic), with status, variants and notes.
+    /// Convert glossary TSV to CSV (UTF-8 BOM, CRLF, quoted as spreadsheets expect), TSV, TBX v3 (TBX-Basic), with status, variants and notes, or OmegaT's glossary for one language pair (`--to omegat --source vi --target zh`).
     #[command(
         after_help = "Examples:\n  plangloss glossary export --to tbx glossaries/program-terms.tsv -o program-terms.tbx\n  plangloss glossary export --to csv glossaries/program-terms.tsv > for-excel.csv"
     )]
@@ -192,6 +192,12 @@ Exit status: 0 when no file has errors (warnings allowed), 1 when any has, 2 whe
         to: ExchangeFormat,
         /// The glossary TSV file (e.g. `glossaries/program-terms.tsv`).
         file: PathBuf,
+        /// `--to omegat`: the source language column (e.g. `--source vi`).
+        #[arg(long, value_name = "LANG")]
+        source: Option<String>,
+        /// `--to omegat`: the target language column (e.g. `--target zh`).
+        #[arg(long, value_name = "LANG")]
+        target: Option<String>,
         /// Write here instead of stdout (e.g. `-o program-terms.tbx`).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -308,9 +314,13 @@ fn main() -> ExitCode {
             GlossaryCommand::Import { from, file, output } => {
                 glossary::import_glossary(from, &file, output)
             }
-            GlossaryCommand::Export { to, file, output } => {
-                glossary::export_glossary(to, &file, output)
-            }
+            GlossaryCommand::Export {
+                to,
+                file,
+                source,
+                target,
+                output,
+            } => glossary::export_glossary(to, &file, (source, target), output),
             GlossaryCommand::Stats {
                 file,
                 paths,

@@ -17,6 +17,8 @@ pub enum ExchangeFormat {
     Csv,
     Tsv,
     Tbx,
+    /// OmegaT's tab-separated glossary for one language pair (export only).
+    Omegat,
 }
 
 /// The cells of an entry; a column the file lacks is added.
@@ -165,6 +167,9 @@ pub fn import_glossary(
             file
         }),
         ExchangeFormat::Tbx => exchange::from_tbx(&text),
+        ExchangeFormat::Omegat => Err(
+            "OmegaT glossaries are an export format: import its terms as CSV or TBX".to_string(),
+        ),
     }
     .map_err(|e| format!("{}: {e}", path.display()))?;
     write_output(output, &file.to_text())
@@ -173,14 +178,26 @@ pub fn import_glossary(
 pub fn export_glossary(
     to: ExchangeFormat,
     path: &std::path::Path,
+    pair: (Option<String>, Option<String>),
     output: Option<PathBuf>,
 ) -> Outcome {
     let text = read_user_text(path)?;
     let file = GlossaryFile::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    let converted = match to {
-        ExchangeFormat::Tsv => file.to_text(),
-        ExchangeFormat::Csv => exchange::to_csv(&file),
-        ExchangeFormat::Tbx => exchange::to_tbx(&file),
+    let converted = match (to, pair) {
+        (ExchangeFormat::Tsv, _) => file.to_text(),
+        (ExchangeFormat::Csv, _) => exchange::to_csv(&file),
+        (ExchangeFormat::Tbx, _) => exchange::to_tbx(&file),
+        (ExchangeFormat::Omegat, (Some(source), Some(target))) => {
+            exchange::to_omegat(&file, &source, &target)
+                .map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        (ExchangeFormat::Omegat, _) => {
+            return Err(
+                "--to omegat needs --source and --target (e.g. --source vi --target zh)"
+                    .to_string()
+                    .into(),
+            );
+        }
     };
     write_output(output, &converted)
 }

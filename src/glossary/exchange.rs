@@ -46,6 +46,54 @@ pub fn to_csv(file: &GlossaryFile) -> String {
     )
 }
 
+/// Writes `file` as an OmegaT glossary for the pair `source` → `target`
+/// (language columns, matched exactly or by primary subtag: `zh` for
+/// `zh-CN`): UTF-8, a `#` comment line, then `source<TAB>target<TAB>comment`
+/// per entry that has both terms, the comment holding the entry's status
+/// and note (a deprecated entry says so, so the translator avoids it).
+/// Tabs and line breaks inside cells become spaces.
+pub fn to_omegat(file: &GlossaryFile, source: &str, target: &str) -> Result<String, String> {
+    let columns = file.columns();
+    let find = |code: &str| {
+        let primary = code.split(['-', '_']).next().unwrap_or(code);
+        let language = |wanted: &str| {
+            columns.iter().position(
+                |c| matches!(c, Column::Language(name) if name.eq_ignore_ascii_case(wanted)),
+            )
+        };
+        language(code)
+            .or_else(|| language(primary))
+            .ok_or_else(|| format!("the glossary has no {code} column"))
+    };
+    let (from, to) = (find(source)?, find(target)?);
+    let status = file.index_of(&Column::Status);
+    let note = file.index_of(&Column::Note);
+    let clean = |cell: &str| cell.replace(['\t', '\r', '\n'], " ").trim().to_string();
+    let mut out =
+        format!("# plangloss glossary, {source} → {target}: source<TAB>target<TAB>comment\n");
+    for row in file.rows.iter().filter(|row| !row.is_blank()) {
+        let (term, translation) = (clean(row.cell(from)), clean(row.cell(to)));
+        if term.is_empty() || translation.is_empty() {
+            continue;
+        }
+        let status = status.map(|i| clean(row.cell(i))).unwrap_or_default();
+        let note = note.map(|i| clean(row.cell(i))).unwrap_or_default();
+        let comment = match (status.as_str(), note.is_empty()) {
+            ("deprecated", _) => format!("DEPRECATED: do not use. {note}").trim().to_string(),
+            ("", _) => note,
+            (status, true) => status.to_string(),
+            (status, false) => format!("{status}. {note}"),
+        };
+        let comment = if comment.is_empty() {
+            String::new()
+        } else {
+            format!("\t{comment}")
+        };
+        out.push_str(&format!("{term}\t{translation}{comment}\n"));
+    }
+    Ok(out)
+}
+
 /// Reads CSV (a BOM, CRLF, quoted fields, `;` or `,` separated, as
 /// spreadsheets write it) into a glossary. Tabs and line breaks inside a
 /// field cannot be kept in TSV: they become spaces, and their count is
@@ -643,5 +691,27 @@ mod tests {
                 to_tbx(&file)
             );
         }
+    }
+
+    #[test]
+    fn omegat_glossary_for_one_pair() {
+        let file = GlossaryFile::parse(
+            "vi\tzh\tstatus\tnote\nDân số\t人口\t\t\nSinh đẻ có kế hoạch\t计划生育\tdeprecated\tcũ\nChỉ có vi\t\t\t\n",
+        )
+        .unwrap();
+        let glossary = to_omegat(&file, "vi", "zh-CN").unwrap();
+        let lines: Vec<&str> = glossary.lines().collect();
+        assert!(lines[0].starts_with('#'));
+        assert_eq!(lines[1], "Dân số\t人口");
+        assert_eq!(
+            lines[2],
+            "Sinh đẻ có kế hoạch\t计划生育\tDEPRECATED: do not use. cũ"
+        );
+        assert_eq!(lines.len(), 3);
+        assert!(
+            to_omegat(&file, "vi", "fr")
+                .unwrap_err()
+                .contains("no fr column")
+        );
     }
 }
