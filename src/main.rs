@@ -5,7 +5,7 @@ mod cli;
 
 use clap::{Parser, Subcommand};
 use cli::glossary::{self, ExchangeFormat, FieldArgs, SelectArgs};
-use cli::read_args::ReadArgs;
+use cli::read_args::{BatchArgs, ReadArgs};
 use cli::segment::LangArg;
 use plangloss::glossary::write::{self, Selector};
 use std::path::PathBuf;
@@ -34,15 +34,8 @@ Exit status: 0 when every document succeeded, 1 when any failed (the others are 
         /// Write JSON Lines to FILE instead of stdout; `-` is stdout (e.g. `-o out.jsonl`).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Glossary TSV to apply; repeat for several, earlier files win on shared terms (e.g. `--glossary glossaries/program-terms.tsv`).
-        #[arg(long, value_name = "FILE")]
-        glossary: Vec<PathBuf>,
-        /// Number of documents processed at once; defaults to the number of CPUs (e.g. `--jobs 2`). Output is identical for any value.
-        #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-        jobs: Option<u16>,
-        /// An SRX 2.0 sentence-rule file tried before the shipped rules (rules/vi.srx, rules/zh.srx), e.g. to add abbreviations; repeat for several (e.g. `--srx my-abbreviations.srx`).
-        #[arg(long, value_name = "FILE")]
-        srx: Vec<PathBuf>,
+        #[command(flatten)]
+        batch: BatchArgs,
         #[command(flatten)]
         read: ReadArgs,
     },
@@ -70,15 +63,8 @@ Exit status: 0 when every document was written, 1 when any could not be read (th
         /// Where to write: a file for one document named as a file, else a folder (each document's path with `.xlf` added; an existing folder or a path ending in `/` is always one); `-` or nothing for stdout (one document).
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
-        /// Glossary TSV whose terms are attached; repeat for several (e.g. `--glossary glossaries/program-terms.tsv`).
-        #[arg(long, value_name = "FILE")]
-        glossary: Vec<PathBuf>,
-        /// Number of documents processed at once; defaults to the number of CPUs.
-        #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-        jobs: Option<u16>,
-        /// An SRX 2.0 sentence-rule file tried before the shipped rules (e.g. `--srx my-abbreviations.srx`).
-        #[arg(long, value_name = "FILE")]
-        srx: Vec<PathBuf>,
+        #[command(flatten)]
+        batch: BatchArgs,
         #[command(flatten)]
         read: ReadArgs,
     },
@@ -265,11 +251,9 @@ fn main() -> ExitCode {
         Command::Ingest {
             paths,
             output,
-            glossary,
-            jobs,
-            srx,
+            batch,
             read,
-        } => cli::ingest::run(paths, output, glossary, jobs, &srx, read),
+        } => cli::ingest::run(paths, output, batch.glossary, batch.jobs, &batch.srx, read),
         Command::Text { file, body, read } => cli::text::run(file, body, read),
         Command::Tmx { files, output } => cli::tmx::run(files, output),
         Command::Xliff {
@@ -279,9 +263,7 @@ fn main() -> ExitCode {
             version,
             inline_terms,
             output,
-            glossary,
-            jobs,
-            srx,
+            batch,
             read,
         } => {
             let options = plangloss::xliff::Options {
@@ -292,9 +274,9 @@ fn main() -> ExitCode {
             let request = cli::xliff::Request {
                 paths,
                 output,
-                glossaries: glossary,
-                srx,
-                jobs,
+                glossaries: batch.glossary,
+                srx: batch.srx,
+                jobs: batch.jobs,
                 version,
                 options,
             };

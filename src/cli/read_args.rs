@@ -10,6 +10,22 @@ use plangloss::normalize::ToneStyle;
 use plangloss::pipeline::Pipeline;
 use plangloss::segment::Segmenter;
 use plangloss::zh_variant::ZhVariant;
+use std::path::PathBuf;
+
+/// What every command that annotates a batch of documents takes: the
+/// glossaries, the number of jobs and the user's sentence rules.
+#[derive(Args)]
+pub struct BatchArgs {
+    /// Glossary TSV to apply; repeat for several, earlier files win on shared terms (e.g. `--glossary glossaries/program-terms.tsv`).
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Vec<PathBuf>,
+    /// Number of documents processed at once; defaults to the number of CPUs (e.g. `--jobs 2`). Output is identical for any value.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// An SRX 2.0 sentence-rule file tried before the shipped rules (rules/vi.srx, rules/zh.srx), e.g. to add abbreviations; repeat for several (e.g. `--srx my-abbreviations.srx`).
+    #[arg(long, value_name = "FILE")]
+    pub srx: Vec<PathBuf>,
+}
 
 /// How documents are read: resource limits that make a hostile file fail
 /// alone instead of exhausting the machine, and the PDF password.
