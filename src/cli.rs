@@ -3,6 +3,7 @@
 
 pub mod glossary;
 pub mod ingest;
+pub mod omegat;
 pub mod read_args;
 pub mod segment;
 pub mod text;

@@ -19,6 +19,7 @@ pub mod glossary;
 pub mod input;
 pub mod lang;
 pub mod normalize;
+pub mod omegat;
 pub mod output;
 pub mod pipeline;
 pub mod script;

@@ -68,6 +68,32 @@ Exit status: 0 when every document was written, 1 when any could not be read (th
         #[command(flatten)]
         read: ReadArgs,
     },
+    /// Make a ready OmegaT project: the documents as XLIFF 1.2 in source/ (targets pre-filled with the source, as OmegaT's XLIFF filter needs), the glossaries as OmegaT glossaries for the pair in glossary/, the memories in tm/auto/, and project segmentation rules carrying plangloss's rules (OmegaT's own segmentation is turned off: the units are already sentences).
+    #[command(
+        after_help = "Example:\n  plangloss omegat corpora/vi --target zh-CN --glossary glossaries/program-terms.tsv --tmx memory.tmx -o project/\n  java -jar OmegaT.jar project/ --mode=console-translate\n\n\
+Exit status: 0 when every document went into the project, 1 when any could not be read, 2 for usage errors, 3 when a file cannot be written."
+    )]
+    Omegat {
+        /// Files and folders to translate (e.g. `corpora/vi`).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// The target language, a BCP 47 code (e.g. `--target zh-CN`).
+        #[arg(long, value_name = "LANG")]
+        target: String,
+        /// The source language; defaults to the language most documents are in (e.g. `--source vi`).
+        #[arg(long, value_name = "LANG")]
+        source: Option<String>,
+        /// A TMX translation memory for tm/auto/ (OmegaT fills exact matches in); repeat for several (e.g. `--tmx memory.tmx`).
+        #[arg(long = "tmx", value_name = "FILE")]
+        memories: Vec<PathBuf>,
+        /// The project folder to create or fill (e.g. `-o project/`).
+        #[arg(short, long, value_name = "PROJECT_DIR")]
+        output: PathBuf,
+        #[command(flatten)]
+        batch: BatchArgs,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
     /// Build a TMX 1.4 translation memory from the translated units of XLIFF 1.2/2.x (or TMX) files. A unit counts as translated when its target is not empty and differs from the source, or is marked done (1.2 approved="yes"; state translated, reviewed, final or signed-off): a target that only copies the source, as CAT tools pre-fill it, is left out. Identical pairs are merged.
     #[command(
         after_help = "Example:\n  plangloss tmx translated/*.xlf -o memory.tmx\n\n\
@@ -256,6 +282,27 @@ fn main() -> ExitCode {
         } => cli::ingest::run(paths, output, batch.glossary, batch.jobs, &batch.srx, read),
         Command::Text { file, body, read } => cli::text::run(file, body, read),
         Command::Tmx { files, output } => cli::tmx::run(files, output),
+        Command::Omegat {
+            paths,
+            target,
+            source,
+            memories,
+            output,
+            batch,
+            read,
+        } => {
+            let request = cli::omegat::ProjectRequest {
+                paths,
+                project: output,
+                target,
+                source,
+                glossaries: batch.glossary,
+                memories,
+                srx: batch.srx,
+                jobs: batch.jobs,
+            };
+            cli::omegat::run(request, read)
+        }
         Command::Xliff {
             paths,
             target,
@@ -270,6 +317,7 @@ fn main() -> ExitCode {
                 target,
                 source,
                 inline_terms,
+                prefill_targets: false,
             };
             let request = cli::xliff::Request {
                 paths,

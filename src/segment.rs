@@ -22,11 +22,10 @@
 
 mod srx;
 
-pub use srx::SrxError;
+pub use srx::{Rule, SrxError, SrxFile};
 
 use crate::model::{Lang, Span};
 use regex::Regex;
-use srx::{Rule, SrxFile};
 use std::sync::LazyLock;
 
 const SHIPPED: [(&str, &str); 2] = [
@@ -36,6 +35,32 @@ const SHIPPED: [(&str, &str); 2] = [
 
 static DEFAULT: LazyLock<Segmenter> =
     LazyLock::new(|| Segmenter::with_files(&[]).expect("the shipped SRX rules compile (tested)"));
+
+/// Reads the SRX files at `paths` as (name, XML), for [`rule_files`].
+pub fn read_rule_files(
+    paths: &[impl AsRef<std::path::Path>],
+) -> Result<Vec<(String, String)>, SrxError> {
+    let mut extra = Vec::new();
+    for path in paths {
+        let path = path.as_ref();
+        let xml = crate::input::read_user_text(path).map_err(SrxError)?;
+        extra.push((path.display().to_string(), xml));
+    }
+    Ok(extra)
+}
+
+/// The SRX documents in `extra` (name, XML) parsed, then the shipped ones:
+/// the rules a [`Segmenter`] is made of, in the order they are tried.
+pub fn rule_files(extra: &[(String, String)]) -> Result<Vec<SrxFile>, SrxError> {
+    let mut files = Vec::new();
+    for (name, xml) in extra {
+        files.push(SrxFile::parse(xml, name)?);
+    }
+    for (name, xml) in SHIPPED {
+        files.push(SrxFile::parse(xml, name)?);
+    }
+    Ok(files)
+}
 
 /// Sentence rules compiled for each language, ready to split blocks.
 #[derive(Debug, Clone)]
@@ -54,13 +79,7 @@ impl Segmenter {
     /// The shipped rules, with the SRX documents in `extra` (name, XML)
     /// tried before them, in the order given.
     pub fn with_files(extra: &[(String, String)]) -> Result<Self, SrxError> {
-        let mut files = Vec::new();
-        for (name, xml) in extra {
-            files.push(SrxFile::parse(xml, name)?);
-        }
-        for (name, xml) in SHIPPED {
-            files.push(SrxFile::parse(xml, name)?);
-        }
+        let files = rule_files(extra)?;
         let rules_for =
             |code: &str| merge(files.iter().flat_map(|file| file.rules_for(code)).cloned());
         Ok(Segmenter {
@@ -75,13 +94,7 @@ impl Segmenter {
 
     /// Loads the SRX files at `paths` (tried before the shipped rules).
     pub fn load(paths: &[impl AsRef<std::path::Path>]) -> Result<Self, SrxError> {
-        let mut extra = Vec::new();
-        for path in paths {
-            let path = path.as_ref();
-            let xml = crate::input::read_user_text(path).map_err(SrxError)?;
-            extra.push((path.display().to_string(), xml));
-        }
-        Segmenter::with_files(&extra)
+        Segmenter::with_files(&read_rule_files(paths)?)
     }
 
     /// Splits `text` (a block's normalized text, in language `lang`) into

@@ -34,6 +34,10 @@ pub struct Options {
     pub source: Option<String>,
     /// Terms as inline `<mrk>` marks in the source, besides the notes.
     pub inline_terms: bool,
+    /// XLIFF 1.2: a `<target state="needs-translation">` holding a copy of
+    /// the source in each unit, as OmegaT's XLIFF filter needs (it
+    /// translates the target's text and ignores units without one).
+    pub prefill_targets: bool,
 }
 
 /// The source language of `record` under `options`, as a BCP 47 code.

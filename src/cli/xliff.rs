@@ -39,29 +39,66 @@ pub fn run(request: Request, read: ReadArgs) -> Outcome {
     let inputs = batch::collect_inputs(&request.paths);
     let from_folder = request.paths.iter().any(|p| p.is_dir());
     let destination = Destination::choose(request.output.as_deref(), inputs.len(), from_folder)?;
+    let exported = export_all(&pipeline, &inputs, &request, &destination)?;
+    Ok(status(exported.failed))
+}
+
+/// What an export did: whether a document could not be read, and the
+/// source language of each document written.
+pub struct Exported {
+    pub failed: bool,
+    pub languages: Vec<String>,
+}
+
+/// Exports `inputs` in parallel; a document that cannot be read is
+/// reported and the others go on, a file that cannot be written stops.
+fn export_all(
+    pipeline: &Pipeline,
+    inputs: &[Input],
+    request: &Request,
+    destination: &Destination,
+) -> Result<Exported, Failure> {
     let jobs = request
         .jobs
         .map(usize::from)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let pool = worker_pool(jobs).map_err(|e| format!("cannot start workers: {e}"))?;
-    let results: Vec<Result<(), Failure>> = pool.install(|| {
+    let results: Vec<Result<String, Failure>> = pool.install(|| {
         inputs
             .par_iter()
-            .map(|input| export(&pipeline, input, &request, &destination))
+            .map(|input| export(pipeline, input, request, destination))
             .collect()
     });
-    let mut failed = false;
+    let mut exported = Exported {
+        failed: false,
+        languages: Vec::new(),
+    };
     for result in results {
         match result {
-            Ok(()) => {}
+            Ok(language) => exported.languages.push(language),
             Err(Failure::Usage(message)) => {
                 eprintln!("plangloss: {message}");
-                failed = true;
+                exported.failed = true;
             }
             Err(failure) => return Err(failure),
         }
     }
-    Ok(status(failed))
+    Ok(exported)
+}
+
+/// Exports `inputs` into the folder `folder`, for a project.
+pub fn export_into(
+    pipeline: &Pipeline,
+    inputs: &[Input],
+    request: &Request,
+    folder: &Path,
+) -> Result<Exported, Failure> {
+    export_all(
+        pipeline,
+        inputs,
+        request,
+        &Destination::Folder(folder.into()),
+    )
 }
 
 /// Where the XLIFF files go.
@@ -124,7 +161,7 @@ fn export(
     input: &Input,
     request: &Request,
     destination: &Destination,
-) -> Result<(), Failure> {
+) -> Result<String, Failure> {
     let record = pipeline.process_file(&input.fs_path, &input.display_path);
     if let Some(error) = record.error.as_ref().or(input.walk_error.as_ref()) {
         return Err(Failure::Usage(format!(
@@ -136,13 +173,15 @@ fn export(
         Version::V12 => xliff::write_v12(&record, &request.options),
         Version::V21 => xliff::write_v21(&record, &request.options),
     };
+    let language = xliff::source_language(&record, &request.options);
     let Some(file) = destination.file_for(&input.display_path) else {
-        return write_stdout(&text);
+        return write_stdout(&text).map(|()| language);
     };
     let cannot =
         |e: std::io::Error| Failure::Write(format!("cannot write {}: {e}", file.display()));
     if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(cannot)?;
     }
-    std::fs::write(&file, text).map_err(cannot)
+    std::fs::write(&file, text).map_err(cannot)?;
+    Ok(language)
 }

@@ -24,6 +24,24 @@ pub struct Rule {
     pub after: Option<Regex>,
 }
 
+impl Rule {
+    /// The `beforebreak` pattern as written.
+    pub fn before_pattern(&self) -> &str {
+        self.before.as_str()
+    }
+
+    /// The `afterbreak` pattern as written (empty when there is none).
+    pub fn after_pattern(&self) -> &str {
+        self.after.as_ref().map_or("", |after| {
+            let anchored = after.as_str();
+            anchored
+                .strip_prefix("^(?:")
+                .and_then(|p| p.strip_suffix(')'))
+                .unwrap_or(anchored)
+        })
+    }
+}
+
 /// A parsed SRX file.
 #[derive(Debug, Clone)]
 pub struct SrxFile {
@@ -149,6 +167,24 @@ impl SrxFile {
             )));
         }
         Ok(file)
+    }
+
+    /// Whether every matching language map applies (`cascade="yes"`).
+    pub fn cascades(&self) -> bool {
+        self.cascade
+    }
+
+    /// The language maps in order: the language pattern as written, the
+    /// language rule's name and its rules.
+    pub fn maps(&self) -> impl Iterator<Item = (&str, &str, &[Rule])> {
+        self.maps.iter().map(|(pattern, name)| {
+            let anchored = pattern.as_str();
+            let written = anchored
+                .strip_prefix("^(?:")
+                .and_then(|p| p.strip_suffix(")$"))
+                .unwrap_or(anchored);
+            (written, name.as_str(), self.language_rules[name].as_slice())
+        })
     }
 
     /// The rules this file gives a block in language `code` (`vi`, `zh`,

@@ -394,6 +394,7 @@ mod tests {
             target: "zh-CN".into(),
             source: None,
             inline_terms: true,
+            prefill_targets: false,
         }
     }
 

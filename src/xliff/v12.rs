@@ -90,11 +90,14 @@ fn write_unit(
     sentence: &Sentence,
     options: &Options,
 ) {
+    let source = source_text(sentence, options.inline_terms);
     let _ = write!(
         out,
-        "<trans-unit id=\"b{block}-s{number}\" xml:space=\"preserve\">\n<source>{}</source>\n",
-        source_text(sentence, options.inline_terms)
+        "<trans-unit id=\"b{block}-s{number}\" xml:space=\"preserve\">\n<source>{source}</source>\n"
     );
+    if options.prefill_targets {
+        let _ = writeln!(out, "<target state=\"needs-translation\">{source}</target>");
+    }
     let _ = write!(
         out,
         "<context-group name=\"b{block}-s{number}\" purpose=\"information\">\n<context context-type=\"x-source-hash\">{}</context>\n</context-group>\n",
@@ -157,6 +160,7 @@ mod tests {
             target: "zh-CN".into(),
             source: None,
             inline_terms,
+            prefill_targets: false,
         }
     }
 

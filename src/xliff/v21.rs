@@ -209,6 +209,7 @@ mod tests {
             target: "zh".into(),
             source: None,
             inline_terms: false,
+            prefill_targets: false,
         };
         let xliff = write_v21(&record, &options);
         assert!(
