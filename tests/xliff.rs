@@ -7,7 +7,7 @@
 mod common;
 
 use common::*;
-use plangloss::xliff::read::{Kind, read};
+use plangloss::xliff::read::{Kind, duplicate_ids, read};
 use serde_json::Value;
 use std::path::Path;
 
@@ -66,6 +66,13 @@ fn check_folder(folder: &Path) {
             assert_eq!(bilingual.kind, kind);
             let sources: Vec<String> = bilingual.pairs.iter().map(|p| p.source.clone()).collect();
             assert_eq!(sources, sentences(record), "{path} ({version})");
+            if kind == Kind::Xliff2 {
+                assert_eq!(
+                    duplicate_ids(&text).unwrap(),
+                    Vec::<String>::new(),
+                    "{path}"
+                );
+            }
             checked += 1;
         }
         assert!(checked > 0, "no document of {folder} exported");
@@ -127,4 +134,42 @@ fn a_translated_file_gives_a_memory_of_its_translated_units() {
     let out = plangloss(&["tmx", broken.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("broken.xlf: line 1"));
+}
+
+/// Hostile XLIFF gives a clear error naming its line, never a panic or a
+/// blow-up: entity expansion ("billion laughs", external entities), deep
+/// nesting, a truncated file.
+#[test]
+fn hostile_xliff_is_refused_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let laughs = format!(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\">{}<!ENTITY ext SYSTEM \"file:///etc/passwd\">]>\n<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>&e9;&ext;</source></trans-unit></body></file></xliff>",
+        (1..10)
+            .map(|n| format!("<!ENTITY e{n} \"{}\">", format!("&e{};", n - 1).repeat(10)))
+            .collect::<String>()
+    );
+    let cases = [
+        ("laughs.xlf", laughs, "line 3"),
+        (
+            "deep.xlf",
+            format!("<xliff version=\"2.1\">\n{}", "<group>".repeat(100_000)),
+            "line 2",
+        ),
+        (
+            "truncated.xlf",
+            "<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>Dân".to_string(),
+            "line 1",
+        ),
+    ];
+    for (name, text, line) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let out = plangloss(&["tmx", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!("{name}: {line}")),
+            "{name}: {stderr}"
+        );
+    }
 }

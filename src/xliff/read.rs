@@ -10,6 +10,7 @@
 use crate::extract::xml::{attr as attribute, resolve_reference};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
+use std::collections::HashSet;
 
 /// The deepest element nesting read.
 pub const MAX_DEPTH: usize = 256;
@@ -173,6 +174,54 @@ pub fn read(text: &str) -> Result<Bilingual, ReadError> {
         kind,
         pairs: state.pairs,
     })
+}
+
+/// The ids an XLIFF 2.x file gives more than once where the standard wants
+/// them unique and its schema cannot check it: `file` ids in the document;
+/// `unit` and `group` ids in a file; `segment`, `ignorable`, `mrk`, `sm`,
+/// `pc`, `sc`, `ec`, `ph` and `note` ids in a unit. Empty for a sound file.
+pub fn duplicate_ids(text: &str) -> Result<Vec<String>, ReadError> {
+    let mut reader = Reader::from_str(text);
+    let mut files: HashSet<String> = HashSet::new();
+    let mut in_file: HashSet<String> = HashSet::new();
+    let mut in_unit: HashSet<String> = HashSet::new();
+    let mut duplicates = Vec::new();
+    loop {
+        let event = reader.read_event().map_err(|e| ReadError {
+            line: 1 + text.as_bytes()[..(reader.error_position() as usize).min(text.len())]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count(),
+            message: format!("not well-formed XML: {e}"),
+        })?;
+        let element = match &event {
+            Event::Start(e) | Event::Empty(e) => e,
+            Event::Eof => break,
+            _ => continue,
+        };
+        let name = local(element.name().as_ref());
+        let Some(id) = attribute(element, "id") else {
+            continue;
+        };
+        let scope = match name.as_str() {
+            "file" => {
+                in_file.clear();
+                &mut files
+            }
+            "unit" | "group" => {
+                in_unit.clear();
+                &mut in_file
+            }
+            "segment" | "ignorable" | "mrk" | "sm" | "pc" | "sc" | "ec" | "ph" | "note" => {
+                &mut in_unit
+            }
+            _ => continue,
+        };
+        if !scope.insert(id.clone()) {
+            duplicates.push(format!("<{name} id=\"{id}\">"));
+        }
+    }
+    Ok(duplicates)
 }
 
 /// An element's name without its namespace prefix.
@@ -461,5 +510,20 @@ mod tests {
         assert!(read("<xliff version=\"1.2\"><file><body><trans-unit").is_err());
         assert!(read("<html/>").unwrap_err().message.contains("<html>"));
         assert!(read("").is_err());
+    }
+
+    #[test]
+    fn duplicate_ids_in_xliff_2() {
+        assert!(
+            duplicate_ids(&write_v21(&record(), &options()))
+                .unwrap()
+                .is_empty()
+        );
+        let twice = r#"<xliff version="2.1"><file id="f1"><unit id="u1"><segment id="s1"/><segment id="s1"/></unit>
+            <unit id="u1"/></file></xliff>"#;
+        assert_eq!(
+            duplicate_ids(twice).unwrap(),
+            ["<segment id=\"s1\">", "<unit id=\"u1\">"]
+        );
     }
 }
