@@ -9,7 +9,35 @@ mod common;
 use common::*;
 use plangloss::xliff::read::{Kind, duplicate_ids, read};
 use serde_json::Value;
+use std::collections::BTreeSet;
 use std::path::Path;
+
+/// The term texts each sentence of a record holds, in sentence order.
+fn sentence_terms(record: &Value) -> Vec<BTreeSet<String>> {
+    let mut out = Vec::new();
+    for block in blocks(record) {
+        let length = block["text"].as_str().unwrap().chars().count() as u64;
+        let spans: Vec<(u64, u64)> = match block["sentences"].as_array().unwrap() {
+            spans if spans.is_empty() => vec![(0, length)],
+            spans => spans
+                .iter()
+                .map(|s| (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap()))
+                .collect(),
+        };
+        for (start, end) in spans {
+            let terms = block["terms"].as_array().unwrap().iter();
+            out.push(
+                terms
+                    .filter(|t| {
+                        t["start"].as_u64().unwrap() >= start && t["end"].as_u64().unwrap() <= end
+                    })
+                    .map(|t| t["text"].as_str().unwrap().to_string())
+                    .collect(),
+            );
+        }
+    }
+    out
+}
 
 /// The sentence texts of a record, in order (a block without sentences is
 /// one).
@@ -32,7 +60,9 @@ fn sentences(record: &Value) -> Vec<String> {
     out
 }
 
-fn check_folder(folder: &Path) {
+/// Checks every document of `folder`; gives how many term notes the 1.2
+/// files held.
+fn check_folder(folder: &Path) -> usize {
     let folder = folder.to_str().unwrap();
     let records = records(&plangloss(&[
         "ingest",
@@ -41,6 +71,7 @@ fn check_folder(folder: &Path) {
         "glossaries/program-terms.tsv",
     ]));
     let out = tempfile::tempdir().unwrap();
+    let mut notes = 0;
     for (version, kind) in [("1.2", Kind::Xliff12), ("2.1", Kind::Xliff2)] {
         let target = out.path().join(version);
         plangloss(&[
@@ -72,16 +103,30 @@ fn check_folder(folder: &Path) {
                     Vec::<String>::new(),
                     "{path}"
                 );
+            } else {
+                // 1.2: one note per glossary term the sentence holds.
+                let noted: Vec<BTreeSet<String>> = bilingual
+                    .pairs
+                    .iter()
+                    .map(|p| {
+                        let terms = p.notes.iter().filter_map(|n| n.split(" → ").next());
+                        terms.map(str::to_string).collect()
+                    })
+                    .collect();
+                assert_eq!(noted, sentence_terms(record), "{path}");
+                notes += noted.iter().map(BTreeSet::len).sum::<usize>();
             }
             checked += 1;
         }
         assert!(checked > 0, "no document of {folder} exported");
     }
+    notes
 }
 
 #[test]
 fn every_corpora_document_round_trips_in_both_versions() {
-    check_folder(&root().join("corpora"));
+    let notes = check_folder(&root().join("corpora"));
+    assert!(notes > 100, "only {notes} term notes");
 }
 
 #[test]
