@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
 # Runs every test twice: once with ../shared/ (when it is beside the
 # checkout), once with it hidden, as in a user's fresh clone, so that a test
-# that only passes with the shared files cannot land. Then, when the nightly
+# that only passes with the shared files cannot land; the interop clients
+# (scripts/install-clients.sh) are installed first, and check the XLIFF and
+# TMX of corpora/ after (scripts/xliff-clients.sh). Then, when the nightly
 # toolchain and cargo-fuzz are installed, every fuzz target for a short time
 # (FUZZ_SECONDS each, 15 by default; FUZZ_SECONDS=0 skips them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The real CAT-tool clients the interop tests run (OmegaT, xmllint with the
+# XLIFF schemas, translate-toolkit): installed when missing, best effort.
+scripts/install-clients.sh
 cargo test
 echo "== again as a fresh clone sees it: ../shared hidden (PLANGLOSS_TEST_HIDE_SHARED=1)"
 PLANGLOSS_TEST_HIDE_SHARED=1 cargo test
+echo "== XLIFF and TMX checked by the real clients"
+cargo build -q
+PLANGLOSS_BIN=target/debug/plangloss scripts/xliff-clients.sh
 fuzz_seconds=${FUZZ_SECONDS:-15}
 if [ "$fuzz_seconds" = 0 ]; then
     echo "== fuzz targets skipped (FUZZ_SECONDS=0)"
