@@ -16,7 +16,9 @@ echo "== again as a fresh clone sees it: ../shared hidden (PLANGLOSS_TEST_HIDE_S
 PLANGLOSS_TEST_HIDE_SHARED=1 cargo test
 echo "== XLIFF and TMX checked by the real clients"
 cargo build -q
-PLANGLOSS_BIN=target/debug/plangloss scripts/xliff-clients.sh
+client_paths=(corpora)
+[ -d ../shared/corpus ] && client_paths+=(../shared/corpus)
+PLANGLOSS_BIN=target/debug/plangloss scripts/xliff-clients.sh "${client_paths[@]}"
 fuzz_seconds=${FUZZ_SECONDS:-15}
 if [ "$fuzz_seconds" = 0 ]; then
     echo "== fuzz targets skipped (FUZZ_SECONDS=0)"

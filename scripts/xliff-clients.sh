@@ -46,25 +46,51 @@ else
     echo "XSD: skipped (needs xmllint and the schemas: scripts/install-clients.sh)"
 fi
 
-# translate-toolkit must see our units: the count of trans-units/segments.
+# translate-toolkit must see our units and their text: its readers (the
+# XLIFF 1.2 one that pocount and xliff2po use, and the 2.x one) against the
+# sources as the XML holds them; pocount's count and xliff2po's messages on
+# the 1.2 files.
 if ! "$clients/venv/bin/python" -c "import translate" 2>/dev/null; then
     echo "translate-toolkit: skipped (not installed: scripts/install-clients.sh)"
-elif ! "$clients/venv/bin/python" - "$work" <<'PY'
-import pathlib, re, sys
-from translate.storage import factory, xliff2
-work = pathlib.Path(sys.argv[1])
+elif ! "$clients/venv/bin/python" - "$work" "$clients/venv/bin" <<'PY'
+import pathlib, re, subprocess, sys
+import xml.etree.ElementTree as ET
+from translate.storage import factory, po, xliff2
+work, tools = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+NS = {"1.2": "urn:oasis:names:tc:xliff:document:1.2", "2.1": "urn:oasis:names:tc:xliff:document:2.0"}
 bad = 0
+def complain(message):
+    global bad
+    bad += 1
+    print(message)
 for version, folder in (("1.2", "12"), ("2.1", "21")):
     files = sorted((work / folder).rglob("*.xlf"))
-    for path in files:
+    for index, path in enumerate(files):
         text = path.read_text(encoding="utf-8")
-        expected = len(re.findall(r"<trans-unit |<segment ", text))
+        unit = "trans-unit" if version == "1.2" else "segment"
+        ours = ["".join(u.find(f"{{{NS[version]}}}source").itertext())
+                for u in ET.fromstring(text).iter(f"{{{NS[version]}}}{unit}")]
         store = factory.getobject(str(path)) if version == "1.2" else xliff2.Xliff2File.parsestring(text.encode())
-        units = [u for u in store.units if not u.isheader()]
-        if len(units) != expected:
-            bad += 1
-            print(f"translate-toolkit {version}: {path.relative_to(work)}: {len(units)} units, we wrote {expected}")
-    print(f"translate-toolkit {version}: {len(files)} files read")
+        theirs = [str(u.source) for u in store.units if not u.isheader()]
+        if theirs != ours:
+            complain(f"translate-toolkit {version}: {path.relative_to(work)}: {len(theirs)} units, we wrote {len(ours)}"
+                     + next((f"; first difference {a!r} / {b!r}" for a, b in zip(theirs, ours) if a != b), ""))
+        # The command-line tools start Python twice per file: on the first
+        # 40 files (the readers above already see every file).
+        if version == "1.2" and index < 40:
+            count = subprocess.run([tools / "pocount", "--no-color", "--csv", str(path)], capture_output=True, text=True)
+            header, row = count.stdout.strip().splitlines()[-2:]
+            total = int(row.split(",")[header.split(",").index("Total Message")])
+            if total != len(ours):
+                complain(f"pocount: {path.relative_to(work)}: {total} strings, we wrote {len(ours)}")
+            converted = path.with_suffix(".po")
+            subprocess.run([tools / "xliff2po", str(path), str(converted)], capture_output=True, check=True)
+            # xliff2po writes nothing for a file without units.
+            messages = [str(u.source) for u in po.pofile.parsefile(str(converted)).units
+                        if not u.isheader()] if converted.exists() else []
+            if sorted(messages) != sorted(set(ours)) and len(messages) != len(ours):
+                complain(f"xliff2po: {path.relative_to(work)}: {len(messages)} messages, we wrote {len(ours)}")
+    print(f"translate-toolkit {version}: {len(files)} files read, units and text as written")
 sys.exit(1 if bad else 0)
 PY
 then
