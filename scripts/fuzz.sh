@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 seconds=${FUZZ_SECONDS:-60}
 parallel=${FUZZ_JOBS:-1}
-all_targets=(docx pdf html text doc rtf xls xlsx_ods glossary srx document warc)
+all_targets=(docx pdf html text doc rtf xls xlsx_ods glossary srx document warc bilingual)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 
@@ -38,11 +38,12 @@ seed_extensions() {
         srx) echo "srx" ;;
         document) echo "docx pdf html txt doc rtf xls xlsx ods" ;;
         warc) echo "warc gz" ;;
+        bilingual) echo "xlf xliff tmx" ;;
     esac
 }
 dictionary() {
     case $1 in
-        docx | xlsx_ods) echo "fuzz/dict/xml.dict" ;;
+        docx | xlsx_ods | bilingual) echo "fuzz/dict/xml.dict" ;;
         html) echo "fuzz/dict/html.dict" ;;
         pdf | document) echo "fuzz/dict/pdf.dict" ;;
         glossary) echo "fuzz/dict/glossary.dict" ;;

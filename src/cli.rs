@@ -75,7 +75,14 @@ pub fn quiet_guarded_panics() {
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error worth reporting.
 pub fn write_stdout(text: &str) -> Result<(), Failure> {
-    match std::io::stdout().lock().write_all(text.as_bytes()) {
+    write_stdout_with(|out| out.write_all(text.as_bytes()))
+}
+
+/// Writes to stdout what `write` writes, as [`write_stdout`] does.
+pub fn write_stdout_with(
+    write: impl FnOnce(&mut std::io::StdoutLock) -> std::io::Result<()>,
+) -> Result<(), Failure> {
+    match write(&mut std::io::stdout().lock()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(Failure::Write(format!("cannot write output: {e}")))
         }

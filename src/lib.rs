@@ -12,6 +12,7 @@ pub mod extract;
 pub mod legacy;
 pub mod model;
 
+pub mod atomic;
 pub mod batch;
 pub mod budget;
 pub mod detect;

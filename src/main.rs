@@ -42,7 +42,7 @@ Exit status: 0 when every document succeeded, 1 when any failed (the others are 
     /// Export documents as XLIFF for CAT tools: one group (1.2) or unit (2.1) per block, one translation unit or segment per sentence as plangloss segments it, glossary terms as notes (1.2) or in the Glossary module (2.1), and a hash of each unit's source text.
     #[command(
         after_help = "Examples:\n  plangloss xliff plan.docx --target zh-CN -o plan.xlf --glossary glossaries/program-terms.tsv\n  plangloss xliff corpora/vi --target zh-CN --xliff 2.1 -o xliff/\n\n\
-Exit status: 0 when every document was written, 1 when any could not be read (the others are still written), 2 for usage errors, 3 when a file cannot be written."
+Exit status: 0 when every document was written, 1 when any could not be read or its XLIFF holds translations not to be replaced (the others are still written), 2 for usage errors, 3 when a file cannot be written."
     )]
     Xliff {
         /// Files and folders to export; folders are walked recursively (e.g. `plan.docx corpora/vi`).
@@ -63,6 +63,9 @@ Exit status: 0 when every document was written, 1 when any could not be read (th
         /// Where to write: a file for one document named as a file, else a folder (each document's path with `.xlf` added; an existing folder or a path ending in `/` is always one); `-` or nothing for stdout (one document).
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Replace existing XLIFF files even when they hold translated units (by default such a file is kept and the document reported).
+        #[arg(long)]
+        overwrite: bool,
         #[command(flatten)]
         batch: BatchArgs,
         #[command(flatten)]
@@ -310,6 +313,7 @@ fn main() -> ExitCode {
             version,
             inline_terms,
             output,
+            overwrite,
             batch,
             read,
         } => {
@@ -327,6 +331,7 @@ fn main() -> ExitCode {
                 jobs: batch.jobs,
                 version,
                 options,
+                overwrite,
             };
             cli::xliff::run(request, read)
         }

@@ -174,11 +174,27 @@ fn a_translated_file_gives_a_memory_of_its_translated_units() {
     assert_eq!(tmx.kind, Kind::Tmx);
     assert_eq!(tmx.pairs.len(), 1);
     assert_eq!(tmx.pairs[0].target.as_deref(), Some("人口"));
+    // A file broken after a translated unit adds none of its units; the
+    // memory keeps the sound file's.
     let broken = dir.path().join("broken.xlf");
-    std::fs::write(&broken, "<xliff version=\"1.2\"><file>").unwrap();
-    let out = plangloss(&["tmx", broken.to_str().unwrap()]);
+    std::fs::write(
+        &broken,
+        "<xliff version=\"1.2\"><file source-language=\"vi\" target-language=\"zh-CN\"><body>\n\
+         <trans-unit id=\"1\"><source>Gia đình</source><target>家庭</target></trans-unit>\n<trans-unit",
+    )
+    .unwrap();
+    let out = plangloss(&[
+        "tmx",
+        broken.to_str().unwrap(),
+        xliff.to_str().unwrap(),
+        "-o",
+        memory.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("broken.xlf: line 1"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("broken.xlf: line 3"));
+    let tmx = read(&std::fs::read_to_string(&memory).unwrap()).unwrap();
+    let targets: Vec<_> = tmx.pairs.iter().map(|p| p.target.as_deref()).collect();
+    assert_eq!(targets, [Some("人口")]);
 }
 
 /// Hostile XLIFF gives a clear error naming its line, never a panic or a
@@ -217,4 +233,44 @@ fn hostile_xliff_is_refused_with_its_line() {
             "{name}: {stderr}"
         );
     }
+}
+
+/// Exporting again over an XLIFF a translator has worked on keeps it, and
+/// says why; `--overwrite` replaces it. A file plangloss wrote and nobody
+/// translated is simply replaced.
+#[test]
+fn an_export_never_replaces_translations_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.txt");
+    std::fs::write(&plan, "KẾ HOẠCH\n\nTăng cường công tác dân số.\n").unwrap();
+    let xliff = dir.path().join("plan.xlf");
+    let export = |extra: &[&str]| {
+        let mut args = vec![
+            "xliff",
+            plan.to_str().unwrap(),
+            "--target",
+            "zh-CN",
+            "-o",
+            xliff.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        plangloss(&args)
+    };
+    assert!(export(&[]).status.success());
+    assert!(export(&[]).status.success(), "untranslated: replaced");
+    let exported = std::fs::read_to_string(&xliff).unwrap();
+    let translated = exported.replacen("</source>", "</source><target>加强人口工作。</target>", 2);
+    std::fs::write(&xliff, &translated).unwrap();
+    let out = export(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("holds 2 translated units"), "{stderr}");
+    assert!(stderr.contains("--overwrite"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&xliff).unwrap(), translated);
+    std::fs::write(&xliff, "notes of mine").unwrap();
+    let out = export(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not an XLIFF file"));
+    assert!(export(&["--overwrite"]).status.success());
+    assert_eq!(std::fs::read_to_string(&xliff).unwrap(), exported);
 }

@@ -4,6 +4,7 @@
 use super::read_args::ReadArgs;
 use super::{Failure, Outcome, status, write_stdout};
 use clap::{Args, ValueEnum};
+use plangloss::atomic::replace_file;
 use plangloss::glossary::file::{self, GlossaryFile, is_language_code};
 use plangloss::glossary::write::{self, Fields, Selector};
 use plangloss::glossary::{Glossary, exchange, lint, stats, suggest};
@@ -258,10 +259,7 @@ fn report_unreadable(errors: &[String]) -> ExitCode {
 /// Writes `text` atomically to `output`, or to stdout without one (or `-`).
 fn write_output(output: Option<PathBuf>, text: &str) -> Outcome {
     match output.filter(|p| p.as_os_str() != "-") {
-        Some(path) => write::replace_file(&path, text).map_err(|e| match e {
-            write::EditError::Write(message) => Failure::Write(message),
-            other => Failure::Usage(other.to_string()),
-        })?,
+        Some(path) => replace_file(&path, text).map_err(Failure::Write)?,
         None => write_stdout(text)?,
     }
     Ok(ExitCode::SUCCESS)

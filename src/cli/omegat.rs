@@ -4,6 +4,7 @@
 use super::read_args::ReadArgs;
 use super::xliff::{Request, Version, export_into};
 use super::{Failure, Outcome, status};
+use plangloss::atomic::replace_file;
 use plangloss::batch;
 use plangloss::glossary::Glossary;
 use plangloss::glossary::exchange::to_omegat;
@@ -53,6 +54,9 @@ pub fn run(request: ProjectRequest, read: ReadArgs) -> Outcome {
         srx: Vec::new(),
         jobs: request.jobs,
         version: Version::V12,
+        // The source files are the project's own copies; translations live
+        // in OmegaT's project_save.tmx.
+        overwrite: true,
         options: Options {
             target: request.target.clone(),
             source: request.source.clone(),
@@ -132,6 +136,6 @@ fn create(path: &Path, contents: Option<&str>) -> Result<(), Failure> {
         |e: std::io::Error| Failure::Write(format!("cannot write {}: {e}", path.display()));
     match contents {
         None => std::fs::create_dir_all(path).map_err(cannot),
-        Some(text) => std::fs::write(path, text).map_err(cannot),
+        Some(text) => replace_file(path, text).map_err(Failure::Write),
     }
 }

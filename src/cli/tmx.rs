@@ -1,39 +1,54 @@
 //! `plangloss tmx`: the translated units of XLIFF (or TMX) files as one
-//! TMX translation memory.
+//! TMX translation memory. Files are read as streams ([`Pairs`]): memory
+//! holds the translated pairs, not the files.
 
-use super::{Failure, Outcome, status, write_stdout};
-use plangloss::input::read_user_text;
-use plangloss::tmx::write_tmx;
-use plangloss::xliff::read;
-use std::path::PathBuf;
+use super::{Failure, Outcome, status, write_stdout_with};
+use plangloss::atomic::replace_file_with;
+use plangloss::tmx::TmxWriter;
+use plangloss::xliff::read::Pairs;
+use std::fs::File;
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
 
 /// Runs `tmx`: exit 1 when a file could not be read (the memory holds the
-/// others' units).
+/// other files' units, none of the broken file's).
 pub fn run(files: Vec<PathBuf>, output: Option<PathBuf>) -> Outcome {
-    let mut pairs = Vec::new();
+    let mut memory = TmxWriter::default();
+    let mut read_count = 0;
     let mut failed = false;
     for file in &files {
-        let parsed = read_user_text(file)
-            .map_err(|e| e.to_string())
-            .and_then(|text| read::read(&text).map_err(|e| e.to_string()));
-        match parsed {
-            Ok(bilingual) => pairs.extend(bilingual.pairs),
+        let mark = memory.mark();
+        match add_file(&mut memory, file) {
+            Ok(count) => read_count += count,
             Err(message) => {
+                memory.roll_back(mark);
                 eprintln!("plangloss: {}: {message}", file.display());
                 failed = true;
             }
         }
     }
-    let (memory, units) = write_tmx(&pairs);
     match output.filter(|p| p.as_os_str() != "-") {
-        Some(path) => std::fs::write(&path, memory)
-            .map_err(|e| Failure::Write(format!("cannot write {}: {e}", path.display())))?,
-        None => write_stdout(&memory)?,
+        Some(path) => {
+            replace_file_with(&path, |out| memory.write_to(out)).map_err(Failure::Write)?
+        }
+        None => write_stdout_with(|out| memory.write_to(out))?,
     }
     eprintln!(
-        "plangloss: {units} translation units from {} pairs in {} files",
-        pairs.len(),
+        "plangloss: {} translation units from {read_count} pairs in {} files",
+        memory.units(),
         files.len()
     );
     Ok(status(failed))
+}
+
+/// Adds the translated pairs of `file` to `memory`; gives how many pairs the
+/// file holds in all.
+fn add_file(memory: &mut TmxWriter, file: &Path) -> Result<usize, String> {
+    let input = File::open(file).map_err(|e| format!("cannot read it: {e}"))?;
+    let mut count = 0;
+    for pair in Pairs::new(BufReader::new(input)) {
+        memory.add(&pair.map_err(|e| e.to_string())?);
+        count += 1;
+    }
+    Ok(count)
 }

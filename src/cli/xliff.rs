@@ -2,12 +2,16 @@
 
 use super::read_args::ReadArgs;
 use super::{Failure, Outcome, status, write_stdout};
+use plangloss::atomic::write_atomically;
 use plangloss::batch::{self, Input, worker_pool};
 use plangloss::glossary::Glossary;
 use plangloss::pipeline::Pipeline;
 use plangloss::segment::Segmenter;
+use plangloss::xliff::read::count_translated;
 use plangloss::xliff::{self, Options};
 use rayon::prelude::*;
+use std::fs::File;
+use std::io::BufReader;
 use std::path::{Component, Path, PathBuf};
 
 /// The XLIFF version written.
@@ -28,6 +32,8 @@ pub struct Request {
     pub jobs: Option<u16>,
     pub version: Version,
     pub options: Options,
+    /// Replace an existing file even when it holds translations.
+    pub overwrite: bool,
 }
 
 /// Runs `xliff`: exit 0 when every document was written, 1 when any could
@@ -182,6 +188,33 @@ fn export(
     if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(cannot)?;
     }
-    std::fs::write(&file, text).map_err(cannot)?;
+    if !request.overwrite {
+        keep_translations(&file)?;
+    }
+    // Each document has a file of its own: no folder lock is needed, and
+    // one would make the parallel writers wait on each other.
+    write_atomically(&file, text.as_bytes()).map_err(Failure::Write)?;
     Ok(language)
+}
+
+/// Refuses to replace `file` when it holds a translator's work: translated
+/// units, or contents that are not XLIFF at all. A document refused is
+/// reported and the others go on.
+fn keep_translations(file: &Path) -> Result<(), Failure> {
+    let Ok(existing) = File::open(file) else {
+        return Ok(());
+    };
+    let refuse = |why: String| {
+        Failure::Usage(format!(
+            "{}: not replaced: {why}; move it away or pass --overwrite",
+            file.display()
+        ))
+    };
+    match count_translated(BufReader::new(existing)) {
+        Ok(0) => Ok(()),
+        Ok(units) => Err(refuse(format!("it holds {units} translated units"))),
+        Err(error) => Err(refuse(format!(
+            "it exists and is not an XLIFF file plangloss can read ({error})"
+        ))),
+    }
 }

@@ -12,9 +12,8 @@
 
 use super::file::{GlossaryFile, Row};
 use super::lint::{self, Diagnostic, Severity};
-use std::fs::{self, File, OpenOptions};
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use crate::atomic::{lock_folder_of, remove_stale_temporaries, write_atomically};
+use std::path::Path;
 
 /// Why a change was not written.
 #[derive(Debug)]
@@ -53,7 +52,7 @@ pub fn edit(
     path: &Path,
     change: impl FnOnce(&mut GlossaryFile) -> Result<String, EditError>,
 ) -> Result<String, EditError> {
-    let _lock = lock_folder_of(path)?;
+    let _lock = lock_folder_of(path).map_err(EditError::Write)?;
     remove_stale_temporaries(path);
     let text = crate::input::read_user_text(path).map_err(EditError::Io)?;
     let mut file = GlossaryFile::parse(&text)
@@ -67,113 +66,8 @@ pub fn edit(
     if !errors.is_empty() {
         return Err(EditError::Lint(errors));
     }
-    write_atomically(path, &file.to_text())?;
+    write_atomically(path, file.to_text().as_bytes()).map_err(EditError::Write)?;
     Ok(summary)
-}
-
-/// Writes `text` to `path` as [`edit`] writes a glossary: under the lock,
-/// after removing what killed writers left, then atomically.
-pub fn replace_file(path: &Path, text: &str) -> Result<(), EditError> {
-    let _lock = lock_folder_of(path)?;
-    remove_stale_temporaries(path);
-    write_atomically(path, text)
-}
-
-/// Removes the temporary files of `path` that writers killed before their
-/// rename left beside it. Only for a caller holding the folder's lock: then
-/// no writer is using them. A file that cannot be removed is left; the
-/// write that follows does not depend on it unless it has this process's
-/// number, and then it fails with a clear error.
-fn remove_stale_temporaries(path: &Path) {
-    let Some(name) = path.file_name().map(|name| name.to_string_lossy()) else {
-        return;
-    };
-    let Ok(entries) = fs::read_dir(folder_of(path)) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        if is_temporary_of(&file_name.to_string_lossy(), &name) {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
-}
-
-/// True when `file_name` is the name of a temporary file
-/// [`write_atomically`] makes for the file `name`: `.NAME.PID.tmp`.
-fn is_temporary_of(file_name: &str, name: &str) -> bool {
-    file_name
-        .strip_prefix('.')
-        .and_then(|rest| rest.strip_prefix(name))
-        .and_then(|rest| rest.strip_prefix('.'))
-        .and_then(|rest| rest.strip_suffix(".tmp"))
-        .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// Holds an exclusive advisory lock on the folder of `path` until dropped.
-/// The folder, not the file: the file is replaced by a rename, and a lock on
-/// the old one would not stop a writer that opens the new one.
-fn lock_folder_of(path: &Path) -> Result<File, EditError> {
-    let folder = folder_of(path);
-    let handle = File::open(&folder)
-        .map_err(|e| EditError::Write(format!("cannot open {}: {e}", folder.display())))?;
-    handle
-        .lock()
-        .map_err(|e| EditError::Write(format!("cannot lock {}: {e}", folder.display())))?;
-    Ok(handle)
-}
-
-fn folder_of(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
-/// Writes `text` to a temporary file beside `path`, syncs it, renames it
-/// over `path` and syncs the folder, so that the new name survives a crash.
-/// A read-only file is refused: the rename would replace it all the same,
-/// against what its owner said.
-fn write_atomically(path: &Path, text: &str) -> Result<(), EditError> {
-    let io = |what: &str, e: std::io::Error| EditError::Write(format!("cannot {what}: {e}"));
-    if fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().readonly()) {
-        return Err(EditError::Write(format!(
-            "{} is read-only; make it writable (chmod u+w) to change it",
-            path.display()
-        )));
-    }
-    let name = path
-        .file_name()
-        .ok_or_else(|| EditError::Invalid(format!("{} is not a file name", path.display())))?;
-    let temporary = folder_of(path).join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut out = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temporary)
-            .map_err(|e| io(&format!("create {}", temporary.display()), e))?;
-        if let Ok(metadata) = fs::metadata(path) {
-            // Keep the file's permissions; a failure here is not worth stopping for.
-            let _ = fs::set_permissions(&temporary, metadata.permissions());
-        }
-        out.write_all(text.as_bytes())
-            .and_then(|()| out.sync_all())
-            .map_err(|e| io(&format!("write {}", temporary.display()), e))?;
-        fs::rename(&temporary, path).map_err(|e| io(&format!("replace {}", path.display()), e))
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temporary);
-    }
-    result?;
-    // The rename is durable once the folder is synced; not every system can.
-    if let Ok(folder) = File::open(folder_of(path)) {
-        let _ = folder.sync_all();
-    }
-    Ok(())
 }
 
 /// Cells to write, by column name: language codes (`vi`, `zh-Hant`…) and
@@ -282,6 +176,7 @@ pub fn set_fields(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn what_killed_writers_left_is_removed_by_the_next_one() {

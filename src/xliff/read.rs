@@ -4,13 +4,15 @@
 //! Reading is safe on hostile files: entities are never expanded (a DTD's
 //! entity declarations are ignored, so no external entity is fetched and no
 //! "billion laughs" grows), elements nest at most [`MAX_DEPTH`] deep, and
-//! errors name the line they were found on. The caller bounds the file's
-//! size when reading it.
+//! errors name the line they were found on. [`Pairs`] reads as a stream:
+//! memory holds one unit and at most [`MAX_TEXT_BYTES`] of any one text or
+//! tag, whatever the file's size.
 
 use crate::extract::xml::{attr as attribute, resolve_reference};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
+use std::io::{BufRead, Read};
 
 /// The deepest element nesting read.
 pub const MAX_DEPTH: usize = 256;
@@ -100,41 +102,97 @@ struct State {
     in_code: usize,
     /// The `xml:lang` of the TMX `<tuv>` being read.
     tuv_lang: String,
+    /// The `<tuv>`s of the TMX `<tu>` being read that may be its source or
+    /// target: the first in the header's `srclang`, and the first two.
+    tuvs: Tuvs,
     hash_context: bool,
-    /// 2.x: the unit's source hash and notes (which come before its
-    /// segments), and how many of its segments were read.
+    /// 2.x: the unit's source hash, notes (which come before its segments)
+    /// and the segments read so far, handed on when the unit ends.
     unit_hash: Option<String>,
     unit_notes: Vec<String>,
-    unit_segments: usize,
-    pairs: Vec<Pair>,
+    unit_pairs: Vec<Pair>,
+    /// Pairs whose unit has ended, not yet handed on.
+    ready: VecDeque<Pair>,
 }
 
-/// Reads the pairs of an XLIFF 1.2, XLIFF 2.x or TMX document.
+/// Reads the pairs of an XLIFF 1.2, XLIFF 2.x or TMX document held in
+/// memory.
 pub fn read(text: &str) -> Result<Bilingual, ReadError> {
-    let mut reader = Reader::from_str(text);
-    let mut state = State::default();
-    let mut depth = 0usize;
-    let line = |position: u64| {
-        text.as_bytes()[..(position as usize).min(text.len())]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1
-    };
-    loop {
-        let position = reader.buffer_position();
-        let event = reader.read_event().map_err(|e| ReadError {
-            line: line(reader.error_position()),
-            message: format!("not well-formed XML: {e}"),
-        })?;
-        let fail = |message: String| ReadError {
-            line: line(position),
-            message,
+    let mut pairs = Pairs::new(text.as_bytes());
+    let collected = pairs.by_ref().collect::<Result<Vec<Pair>, ReadError>>()?;
+    Ok(Bilingual {
+        // A document that gave no error has a root: `Pairs` checked it.
+        kind: pairs.kind().unwrap_or(Kind::Xliff12),
+        pairs: collected,
+    })
+}
+
+/// How many of the pairs `input` holds are translated
+/// ([`Pair::is_translated`]).
+pub fn count_translated<R: BufRead>(input: R) -> Result<usize, ReadError> {
+    let mut count = 0;
+    for pair in Pairs::new(input) {
+        count += usize::from(pair?.is_translated());
+    }
+    Ok(count)
+}
+
+/// The longest text one element may hold, and the longest single piece of
+/// markup (a tag, a comment, a DTD), in bytes.
+pub const MAX_TEXT_BYTES: usize = 16 << 20;
+
+/// The pairs of an XLIFF 1.2, XLIFF 2.x or TMX document, read as a stream:
+/// memory holds one unit at a time, whatever the file's size.
+///
+/// Yields each pair once its unit ends, in document order; after an error
+/// (with the line it was found on) it yields nothing more. A document
+/// whose root is neither `<xliff>` nor `<tmx>` is an error.
+pub struct Pairs<R: BufRead> {
+    reader: Reader<LineCounter<R>>,
+    buffer: Vec<u8>,
+    state: State,
+    depth: usize,
+    finished: bool,
+}
+
+impl<R: BufRead> Pairs<R> {
+    /// Starts reading `input`.
+    pub fn new(input: R) -> Self {
+        Self {
+            reader: Reader::from_reader(LineCounter::new(input)),
+            buffer: Vec::new(),
+            state: State::default(),
+            depth: 0,
+            finished: false,
+        }
+    }
+
+    /// The document's format, once its root element has been read.
+    pub fn kind(&self) -> Option<Kind> {
+        self.state.kind
+    }
+
+    /// Reads one event; false at the end of the document.
+    fn step(&mut self) -> Result<bool, ReadError> {
+        self.buffer.clear();
+        let counter = self.reader.get_mut();
+        counter.start_event();
+        let line = counter.line();
+        let fail = |message: String| ReadError { line, message };
+        let event = match self.reader.read_event_into(&mut self.buffer) {
+            Ok(event) => event,
+            Err(error) => {
+                return Err(ReadError {
+                    line: self.reader.get_ref().line(),
+                    message: describe(&error),
+                });
+            }
         };
+        let state = &mut self.state;
         match event {
             Event::Start(element) => {
-                depth += 1;
-                if depth > MAX_DEPTH {
+                self.depth += 1;
+                if self.depth > MAX_DEPTH {
                     return Err(fail(format!(
                         "elements nest deeper than {MAX_DEPTH} levels"
                     )));
@@ -143,11 +201,11 @@ pub fn read(text: &str) -> Result<Bilingual, ReadError> {
             }
             Event::Empty(element) => state.open(&element, true).map_err(fail)?,
             Event::End(element) => {
-                depth = depth.saturating_sub(1);
+                self.depth = self.depth.saturating_sub(1);
                 state.close(local(element.name().as_ref()));
             }
-            Event::Text(content) => state.push_text(&content.xml10_content()),
-            Event::CData(content) => state.push_text(&content.xml10_content()),
+            Event::Text(content) => state.push_text(&content.xml10_content()).map_err(fail)?,
+            Event::CData(content) => state.push_text(&content.xml10_content()).map_err(fail)?,
             Event::GeneralRef(reference) => {
                 let resolved = resolve_reference(&reference).ok_or_else(|| {
                     let name: &str = reference.as_ref();
@@ -155,25 +213,120 @@ pub fn read(text: &str) -> Result<Bilingual, ReadError> {
                         "entity &{name}; is not one of XML's own: entities are not expanded"
                     ))
                 })?;
-                state.push_text(&resolved.to_string());
+                state.push_text(&resolved.to_string()).map_err(fail)?;
             }
-            Event::Eof if depth > 0 => {
+            Event::Eof if self.depth > 0 => {
                 return Err(fail(
                     "the file ends inside an element: it is truncated".into(),
                 ));
             }
-            Event::Eof => break,
+            Event::Eof if state.kind.is_none() => {
+                return Err(ReadError {
+                    line: 1,
+                    message: "neither XLIFF nor TMX: no <xliff> or <tmx> root element".into(),
+                });
+            }
+            Event::Eof => return Ok(false),
             _ => {}
         }
+        Ok(true)
     }
-    let kind = state.kind.ok_or_else(|| ReadError {
-        line: 1,
-        message: "neither XLIFF nor TMX: no <xliff> or <tmx> root element".into(),
-    })?;
-    Ok(Bilingual {
-        kind,
-        pairs: state.pairs,
-    })
+}
+
+impl<R: BufRead> Iterator for Pairs<R> {
+    type Item = Result<Pair, ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(pair) = self.state.ready.pop_front() {
+                return Some(Ok(pair));
+            }
+            if self.finished {
+                return None;
+            }
+            match self.step() {
+                Ok(true) => {}
+                Ok(false) => self.finished = true,
+                Err(error) => {
+                    self.finished = true;
+                    self.state.ready.clear();
+                    return Some(Err(error));
+                }
+            }
+        }
+    }
+}
+
+/// A parse error in words a translator can act on.
+fn describe(error: &quick_xml::Error) -> String {
+    match error {
+        quick_xml::Error::Io(io) => io.to_string(),
+        quick_xml::Error::Encoding(_) => "not UTF-8 text: save the file as UTF-8".to_string(),
+        other => format!("not well-formed XML: {other}"),
+    }
+}
+
+/// A reader that counts the lines it has handed on, and refuses any single
+/// piece of markup or text longer than [`MAX_TEXT_BYTES`], so that the
+/// parser's buffer stays bounded on hostile input.
+struct LineCounter<R> {
+    inner: R,
+    /// Line breaks consumed so far.
+    newlines: usize,
+    /// Bytes consumed since the current event began.
+    in_event: usize,
+}
+
+impl<R: BufRead> LineCounter<R> {
+    fn new(inner: R) -> Self {
+        Self {
+            inner,
+            newlines: 0,
+            in_event: 0,
+        }
+    }
+
+    /// The 1-based line of the next byte.
+    fn line(&self) -> usize {
+        self.newlines + 1
+    }
+
+    fn start_event(&mut self) {
+        self.in_event = 0;
+    }
+}
+
+impl<R: BufRead> Read for LineCounter<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = available.len().min(out.len());
+        out[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for LineCounter<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.in_event > MAX_TEXT_BYTES {
+            return Err(std::io::Error::other(format!(
+                "a single tag or text runs longer than {} MiB",
+                MAX_TEXT_BYTES >> 20
+            )));
+        }
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amount: usize) {
+        // `fill_buf` on bytes not yet consumed hands back the same bytes
+        // without reading, so this sees exactly what is consumed.
+        if let Ok(available) = self.inner.fill_buf() {
+            let amount = amount.min(available.len());
+            self.newlines += available[..amount].iter().filter(|&&b| b == b'\n').count();
+        }
+        self.in_event += amount;
+        self.inner.consume(amount);
+    }
 }
 
 /// The ids an XLIFF 2.x file gives more than once where the standard wants
@@ -224,6 +377,42 @@ pub fn duplicate_ids(text: &str) -> Result<Vec<String>, ReadError> {
     Ok(duplicates)
 }
 
+/// The variants of a TMX unit that can be its source and target. The
+/// source is the first in the header's `srclang` (the first of all when it
+/// is `*all*` or missing, or none is in it); the target is the first other
+/// one. Three at most are kept, whatever the number of languages.
+#[derive(Default)]
+struct Tuvs {
+    seen: usize,
+    in_source_language: Option<(usize, String, String)>,
+    first_two: Vec<(usize, String, String)>,
+}
+
+impl Tuvs {
+    fn push(&mut self, lang: String, text: String, is_source: bool) {
+        let index = self.seen;
+        self.seen += 1;
+        if is_source && self.in_source_language.is_none() {
+            self.in_source_language = Some((index, lang.clone(), text.clone()));
+        }
+        if self.first_two.len() < 2 {
+            self.first_two.push((index, lang, text));
+        }
+    }
+
+    /// The (language, text) of the source and of the target.
+    fn pair(self) -> Option<((String, String), (String, String))> {
+        let source = self
+            .in_source_language
+            .or_else(|| self.first_two.first().cloned())?;
+        let (_, target_lang, target) = self
+            .first_two
+            .into_iter()
+            .find(|(index, _, _)| *index != source.0)?;
+        Some(((source.1, source.2), (target_lang, target)))
+    }
+}
+
 /// An element's name without its namespace prefix.
 fn local(name: &str) -> String {
     name.rsplit(':').next().unwrap_or_default().to_string()
@@ -270,7 +459,7 @@ impl State {
                 self.unit = attribute(element, "id").unwrap_or_default();
                 self.unit_hash = attribute(element, "sourceHash");
                 self.unit_notes.clear();
-                self.unit_segments = 0;
+                self.unit_pairs.clear();
             }
             (Some(Kind::Xliff2), "segment") => {
                 let segment = attribute(element, "id").unwrap_or_default();
@@ -286,6 +475,7 @@ impl State {
                     id: attribute(element, "tuid").unwrap_or_default(),
                     ..self.new_pair()
                 });
+                self.tuvs = Tuvs::default();
             }
             (Some(Kind::Tmx), "tuv") => {
                 self.tuv_lang = attribute(element, "lang").unwrap_or_default();
@@ -308,7 +498,7 @@ impl State {
             (Some(_), "cp") => {
                 let hex = attribute(element, "hex").unwrap_or_default();
                 if let Some(c) = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
-                    self.push_text(&c.to_string());
+                    self.push_text(&c.to_string())?;
                 }
             }
             (Some(_), code) if CODE_ELEMENTS.contains(&code) && !empty => self.in_code += 1,
@@ -334,12 +524,19 @@ impl State {
         }
     }
 
-    fn push_text(&mut self, text: &str) {
+    fn push_text(&mut self, text: &str) -> Result<(), String> {
         if self.in_code == 0
-            && let Some((_, buffer)) = &mut self.text
+            && let Some((name, buffer)) = &mut self.text
         {
+            if buffer.len() + text.len() > MAX_TEXT_BYTES {
+                return Err(format!(
+                    "a <{name}> holds more than {} MiB of text",
+                    MAX_TEXT_BYTES >> 20
+                ));
+            }
             buffer.push_str(text);
         }
+        Ok(())
     }
 
     fn close(&mut self, name: String) {
@@ -354,25 +551,24 @@ impl State {
         }
         let kind = self.kind;
         match (kind, name.as_str()) {
-            (Some(Kind::Xliff12), "trans-unit") => self.pairs.extend(self.pair.take()),
-            (Some(Kind::Xliff2), "segment") => {
-                if let Some(pair) = self.pair.take() {
-                    self.pairs.push(pair);
-                    self.unit_segments += 1;
-                }
-            }
+            (Some(Kind::Xliff12), "trans-unit") => self.ready.extend(self.pair.take()),
+            (Some(Kind::Xliff2), "segment") => self.unit_pairs.extend(self.pair.take()),
             (Some(Kind::Xliff2), "unit") => {
-                // Unit notes come before the segments in 2.x: attach them.
+                // The unit's notes apply to each of its segments.
                 let notes = std::mem::take(&mut self.unit_notes);
-                let first = self.pairs.len().saturating_sub(self.unit_segments);
-                for pair in &mut self.pairs[first..] {
+                for mut pair in self.unit_pairs.drain(..) {
                     pair.notes.extend(notes.iter().cloned());
+                    self.ready.push_back(pair);
                 }
-                self.unit_segments = 0;
             }
             (Some(Kind::Tmx), "tu") => {
-                if let Some(pair) = self.pair.take().filter(|p| p.target.is_some()) {
-                    self.pairs.push(pair);
+                let tuvs = std::mem::take(&mut self.tuvs);
+                if let Some(mut pair) = self.pair.take()
+                    && let Some(((source_lang, source), (target_lang, target))) = tuvs.pair()
+                {
+                    (pair.source_lang, pair.source) = (source_lang, source);
+                    (pair.target_lang, pair.target) = (target_lang, Some(target));
+                    self.ready.push_back(pair);
                 }
             }
             _ => {}
@@ -381,18 +577,11 @@ impl State {
 
     fn finish_text(&mut self, name: &str, text: String) {
         match (self.kind, name) {
-            (Some(Kind::Tmx), "seg") => {
-                let Some(pair) = &mut self.pair else { return };
+            (Some(Kind::Tmx), "seg") if self.pair.is_some() => {
                 let lang = std::mem::take(&mut self.tuv_lang);
-                if pair.source.is_empty()
-                    && (lang == self.source_lang || pair.source_lang.is_empty())
-                {
-                    pair.source = text;
-                    pair.source_lang = lang;
-                } else {
-                    pair.target = Some(text);
-                    pair.target_lang = lang;
-                }
+                let is_source = lang.eq_ignore_ascii_case(&self.source_lang)
+                    || matches!(self.source_lang.as_str(), "" | "*all*");
+                self.tuvs.push(lang, text, is_source);
             }
             (Some(Kind::Xliff2), "note") if self.pair.is_none() => self.unit_notes.push(text),
             (_, "source") => {
@@ -493,6 +682,36 @@ mod tests {
         assert_eq!(read.kind, Kind::Tmx);
         assert_eq!(read.pairs[0].target.as_deref(), Some("人口"));
         assert_eq!(read.pairs[0].target_lang, "zh-CN");
+        // `*all*`: the first variant is the source; a named srclang picks
+        // its variant wherever it stands; a unit of one variant is no pair.
+        let tmx = r#"<tmx version="1.4"><header srclang="*all*"/><body>
+            <tu><tuv xml:lang="zh-CN"><seg>人口</seg></tuv><tuv xml:lang="vi"><seg>Dân số</seg></tuv></tu>
+            <tu><tuv xml:lang="vi"><seg></seg></tuv><tuv xml:lang="vi"><seg>Trống</seg></tuv></tu>
+            <tu><tuv xml:lang="en"><seg>alone</seg></tuv></tu></body></tmx>"#;
+        let read = super::read(tmx).unwrap();
+        let pairs: Vec<_> = read
+            .pairs
+            .iter()
+            .map(|p| {
+                (
+                    p.source_lang.as_str(),
+                    p.source.as_str(),
+                    p.target.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            pairs,
+            [("zh-CN", "人口", Some("Dân số")), ("vi", "", Some("Trống"))]
+        );
+        let tmx = r#"<tmx version="1.4"><header srclang="VI"/><body>
+            <tu><tuv xml:lang="en"><seg>population</seg></tuv><tuv xml:lang="zh"><seg>人口</seg></tuv>
+            <tuv xml:lang="vi"><seg>Dân số</seg></tuv></tu></body></tmx>"#;
+        let pair = &super::read(tmx).unwrap().pairs[0];
+        assert_eq!(
+            (pair.source.as_str(), pair.target.as_deref()),
+            ("Dân số", Some("population"))
+        );
     }
 
     #[test]
@@ -510,6 +729,112 @@ mod tests {
         assert!(read("<xliff version=\"1.2\"><file><body><trans-unit").is_err());
         assert!(read("<html/>").unwrap_err().message.contains("<html>"));
         assert!(read("").is_err());
+    }
+
+    /// An endless-looking XLIFF made on the fly: `units` trans-units after
+    /// a header, never held in memory as a whole.
+    struct Generated {
+        units: usize,
+        made: usize,
+        chunk: Vec<u8>,
+        at: usize,
+    }
+
+    impl Read for Generated {
+        fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+            if self.at == self.chunk.len() {
+                self.chunk.clear();
+                self.at = 0;
+                if self.made == 0 {
+                    self.chunk.extend_from_slice(
+                        b"<xliff version=\"1.2\"><file original=\"big\" source-language=\"vi\" target-language=\"zh\"><body>\n",
+                    );
+                }
+                if self.made < self.units {
+                    let unit = format!(
+                        "<trans-unit id=\"{0}\"><source>D\u{e2}n s\u{1ed1} {0}</source><target>\u{4eba}\u{53e3} {0}</target></trans-unit>\n",
+                        self.made
+                    );
+                    self.chunk.extend_from_slice(unit.as_bytes());
+                } else if self.made == self.units {
+                    self.chunk.extend_from_slice(b"</body></file></xliff>\n");
+                }
+                self.made += 1;
+            }
+            let n = (self.chunk.len() - self.at).min(out.len());
+            out[..n].copy_from_slice(&self.chunk[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn streams_pair_by_pair() {
+        let units = 50_000;
+        let input = std::io::BufReader::with_capacity(
+            64,
+            Generated {
+                units,
+                made: 0,
+                chunk: Vec::new(),
+                at: 0,
+            },
+        );
+        let mut pairs = Pairs::new(input);
+        let mut count = 0;
+        for (i, pair) in pairs.by_ref().enumerate() {
+            let pair = pair.unwrap();
+            assert_eq!(pair.id, i.to_string());
+            assert_eq!(pair.target.unwrap(), format!("人口 {i}"));
+            count += 1;
+        }
+        assert_eq!(count, units);
+        assert_eq!(pairs.kind(), Some(Kind::Xliff12));
+        // The parser's buffer never grew past a unit's size.
+        assert!(
+            pairs.buffer.capacity() < 1024,
+            "{}",
+            pairs.buffer.capacity()
+        );
+    }
+
+    #[test]
+    fn line_numbers_hold_across_small_buffers() {
+        let text = "<xliff version=\"1.2\">\n<file>\n<body>\n\n<trans-unit id=\"1\">\n<source>a</source>\n</trans-unit>\n<trans-unit id=\"2\"><source>&nbsp;</source>\n</trans-unit></body></file></xliff>";
+        for capacity in [1, 3, 7, 4096] {
+            let mut pairs =
+                Pairs::new(std::io::BufReader::with_capacity(capacity, text.as_bytes()));
+            assert_eq!(pairs.next().unwrap().unwrap().source, "a");
+            let error = pairs.next().unwrap().unwrap_err();
+            assert_eq!(error.line, 8, "capacity {capacity}: {error}");
+            assert!(error.message.contains("&nbsp;"), "{error}");
+            assert!(pairs.next().is_none());
+        }
+        let mismatched = "<tmx version=\"1.4\">\n<body>\n\n</tmx>";
+        assert_eq!(read(mismatched).unwrap_err().line, 4);
+    }
+
+    #[test]
+    fn oversized_texts_and_other_encodings_are_refused() {
+        let long = format!(
+            "<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>{}</source></trans-unit></body></file></xliff>",
+            "a".repeat(MAX_TEXT_BYTES + 10)
+        );
+        let error = read(&long).unwrap_err();
+        assert!(error.message.contains("16 MiB"), "{error}");
+        // Pieces each within the limit, adding up to too much in one element.
+        let pieces = format!(
+            "<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>{}</source></trans-unit></body></file></xliff>",
+            format!("{}&amp;", "a".repeat(1 << 20)).repeat(17)
+        );
+        let error = read(&pieces).unwrap_err();
+        assert!(
+            error.message.contains("<source> holds more than"),
+            "{error}"
+        );
+        let latin1 = b"<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>D\xe2n</source></trans-unit></body></file></xliff>";
+        let error = Pairs::new(&latin1[..]).next().unwrap().unwrap_err();
+        assert!(error.message.contains("UTF-8"), "{error}");
     }
 
     #[test]
