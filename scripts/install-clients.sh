@@ -7,7 +7,9 @@
 #     php-symfony-translation package, unpacked into target/clients/schemas
 #     with an offline catalog for xml.xsd;
 #   - translate-toolkit in target/clients/venv (PyPI);
-#   - OmegaT's tmx14.dtd, taken from its jar, as target/clients/tmx14.dtd.
+#   - OmegaT's tmx14.dtd, taken from its jar, as target/clients/tmx14.dtd,
+#     and its srx20.xsd and project_properties.xsd into
+#     target/clients/omegat-schemas.
 # PLANGLOSS_SKIP_CLIENTS=1 skips it all.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -56,8 +58,15 @@ if [ ! -x "$clients/venv/bin/python" ] || ! "$clients/venv/bin/python" -c "impor
     (python3 -m venv "$clients/venv" && "$clients/venv/bin/pip" install -q translate-toolkit) >"$clients/pip.log" 2>&1 ||
         echo "   could not install translate-toolkit (see $clients/pip.log); its checks will skip"
 fi
-if [ ! -f "$clients/tmx14.dtd" ] && [ -f /usr/share/omegat/OmegaT.jar ]; then
-    python3 -c "import zipfile,sys; sys.stdout.buffer.write(zipfile.ZipFile('/usr/share/omegat/OmegaT.jar').read('schemas/tmx14.dtd'))" \
-        >"$clients/tmx14.dtd" || rm -f "$clients/tmx14.dtd"
+if [ -f /usr/share/omegat/OmegaT.jar ]; then
+    from_jar() { # copies schemas/$1 of OmegaT's jar to $2
+        [ -f "$2" ] && return
+        python3 -c "import zipfile,sys; sys.stdout.buffer.write(zipfile.ZipFile('/usr/share/omegat/OmegaT.jar').read('schemas/$1'))" \
+            >"$2" || rm -f "$2"
+    }
+    mkdir -p "$clients/omegat-schemas"
+    from_jar tmx14.dtd "$clients/tmx14.dtd"
+    from_jar srx20.xsd "$clients/omegat-schemas/srx20.xsd"
+    from_jar project_properties.xsd "$clients/omegat-schemas/project_properties.xsd"
 fi
 exit 0

@@ -3,7 +3,9 @@
 # runs it; scripts/install-clients.sh installs them): the official XSDs (XLIFF 1.2 strict and 2.0 core, from
 # Debian's php-symfony-translation) with xmllint, offline; translate-toolkit
 # (pocount on 1.2, the xliff2 storage class on 2.1) must see each file's
-# sentence count; the TMX from a translated file against OmegaT's tmx14.dtd.
+# sentence count; the TMX from a translated file against OmegaT's tmx14.dtd;
+# the OmegaT project's segmentation.srx (and our rules/*.srx) against
+# OmegaT's srx20.xsd, its omegat.project against project_properties.xsd.
 # A client that is missing is skipped with a printed reason; a file a
 # client refuses fails the script.
 #
@@ -108,5 +110,23 @@ if [ -f "$dtd" ] && [ ${#v12[@]} -gt 0 ]; then
     fi
 else
     echo "TMX: skipped (needs OmegaT's tmx14.dtd: scripts/install-clients.sh)"
+fi
+# An OmegaT project of the same documents against OmegaT's own schemas.
+omegat_schemas=$clients/omegat-schemas
+if command -v xmllint >/dev/null && [ -f "$omegat_schemas/srx20.xsd" ] && [ -f "$omegat_schemas/project_properties.xsd" ]; then
+    "$bin" omegat "${paths[@]}" --target zh-CN --glossary "$glossary" -o "$work/project" 2>/dev/null || true
+    catalog=()
+    [ -f "$schemas/catalog.xml" ] && catalog=(env XML_CATALOG_FILES="$schemas/catalog.xml")
+    if "${catalog[@]}" xmllint --noout --nonet --schema "$omegat_schemas/srx20.xsd" \
+        "$work/project/omegat/segmentation.srx" rules/*.srx 2>"$work/srx" &&
+        xmllint --noout --nonet --schema "$omegat_schemas/project_properties.xsd" \
+            "$work/project/omegat.project" 2>"$work/project.log"; then
+        echo "OmegaT project: segmentation.srx and rules/*.srx valid against srx20.xsd, omegat.project against project_properties.xsd"
+    else
+        grep -hv ' validates$' "$work/srx" "$work/project.log" || true
+        failed=1
+    fi
+else
+    echo "OmegaT project schemas: skipped (needs xmllint and OmegaT's jar: scripts/install-clients.sh)"
 fi
 exit $failed
