@@ -4,7 +4,9 @@
 pub mod glossary;
 pub mod ingest;
 pub mod omegat;
+pub mod qa;
 pub mod read_args;
+pub mod review;
 pub mod segment;
 pub mod text;
 pub mod tmx;

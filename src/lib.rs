@@ -23,6 +23,8 @@ pub mod normalize;
 pub mod omegat;
 pub mod output;
 pub mod pipeline;
+pub mod qa;
+pub mod review;
 pub mod script;
 pub mod segment;
 pub mod symbols;

@@ -110,6 +110,19 @@ Exit status: 0 on success, 1 when a file could not be read (the memory holds the
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Check translations in XLIFF 1.2/2.x or TMX files against the glossary and the conventions of Vietnamese and Chinese: term_missing, term_deprecated (errors), inconsistent, number_mismatch, untranslated, punctuation, source_artefact. Terms are found as `ingest` finds them (case, Unicode form, tone placement, variants, abbreviations); numbers and dates are compared after reading each language's conventions (vi 1.250,5 = zh 1250.5; ngày 11 tháng 7 năm 2024 = 2024年7月11日).
+    #[command(
+        after_help = "Examples:\n  plangloss qa translated/*.xlf --glossary glossaries/program-terms.tsv\n  plangloss qa plan.xlf --glossary glossaries/program-terms.tsv --format html -o qa.html\n  plangloss qa plan.xlf --glossary glossaries/program-terms.tsv --write-back\n\n\
+Severities: errors are term_missing, term_deprecated, number_mismatch, untranslated, a translation differing from the same source's usual one (inconsistent) and unbalanced brackets or quotes; warnings are the rest (different sources given one target, spacing and half-width marks, source artefacts).\n\n\
+Exit status: 0 when no finding is an error, 1 when any is or a file cannot be read (the others are still checked), 2 for usage errors, 3 when the report or a file cannot be written."
+    )]
+    Qa(cli::qa::QaArgs),
+    /// Show one document as a translator reads it: a self-contained HTML page with its blocks in order (kind, label, page), sentence boundaries, glossary terms highlighted with their translations (hover), deprecated terms and source artefacts marked, the extraction's warnings, and page headers and footers greyed at the end.
+    #[command(
+        after_help = "Example:\n  plangloss review corpora/vi/kh-tiem-chung-mo-rong-2025.docx --glossary glossaries/program-terms.tsv -o page.html\n\n\
+Exit status: 0, 1 when the document cannot be read (the page shows the error), 2 for usage errors, 3 when the page cannot be written."
+    )]
+    Review(cli::review::ReviewArgs),
     /// Print the extracted, normalized text of one document, one block per line (HTML: main content only).
     #[command(
         after_help = "Example:\n  plangloss text corpora/vi/kh-tiem-chung-mo-rong-2025.docx | diff - <(pandoc -t plain corpora/vi/kh-tiem-chung-mo-rong-2025.docx)"
@@ -285,6 +298,8 @@ fn main() -> ExitCode {
         } => cli::ingest::run(paths, output, batch.glossary, batch.jobs, &batch.srx, read),
         Command::Text { file, body, read } => cli::text::run(file, body, read),
         Command::Tmx { files, output } => cli::tmx::run(files, output),
+        Command::Qa(args) => cli::qa::run(args),
+        Command::Review(args) => cli::review::run(args),
         Command::Omegat {
             paths,
             target,

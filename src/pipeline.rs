@@ -17,6 +17,7 @@ use crate::model::{Block, DocError, ErrorKind, Extraction, Format, Lang, Limits}
 use crate::normalize::long_blocks::{MAX_BLOCK_CHARS, split_long_block};
 use crate::normalize::{ToneStyle, normalize_with_anchors, place_vi_tones};
 use crate::output::Record;
+use crate::qa::artefacts::ArtefactList;
 use crate::segment::Segmenter;
 use crate::warc::{self, Payload, WebDocument};
 use crate::zh_variant::{self, ZhVariant};
@@ -205,6 +206,7 @@ impl Pipeline {
         extraction.blocks = annotated;
         drop_dangling_note_marks(&mut extraction.blocks);
         warn_about_deprecated_terms(&mut extraction);
+        warn_about_source_artefacts(&mut extraction);
         if extraction.blocks.is_empty()
             // An extractor that knows why there is no text (a scan) has said so.
             && !extraction.warnings.iter().any(|w| w.contains("no text"))
@@ -302,6 +304,38 @@ fn warn_about_deprecated_terms(extraction: &mut Extraction) {
         extraction.warnings.push(format!(
             "deprecated term \"{term}\" used {count} time{} (glossary {glossary}{id})",
             if count == 1 { "" } else { "s" }
+        ));
+    }
+}
+
+/// One warning per synonym swap of document-sharing sites (shipped
+/// `rules/zh-artefacts.tsv`) in the Chinese blocks, with how often and the
+/// original wording: text to check before translating it.
+fn warn_about_source_artefacts(extraction: &mut Extraction) {
+    let list = ArtefactList::shipped();
+    let mut uses: std::collections::BTreeMap<(String, String), Vec<usize>> = Default::default();
+    for (index, block) in extraction.blocks.iter().enumerate() {
+        if block.lang != Lang::Zh {
+            continue;
+        }
+        for hit in list.find(&block.text) {
+            uses.entry((hit.found, hit.original))
+                .or_default()
+                .push(index);
+        }
+    }
+    for ((found, original), blocks) in uses {
+        let count = blocks.len();
+        let mut listed: Vec<String> = blocks.iter().take(10).map(usize::to_string).collect();
+        if count > listed.len() {
+            listed.push("…".into());
+        }
+        extraction.warnings.push(format!(
+            "source artefact \"{found}\" used {count} time{} ({} {}): likely \"{original}\", \
+             a synonym swap that document-sharing sites make",
+            if count == 1 { "" } else { "s" },
+            if count == 1 { "block" } else { "blocks" },
+            listed.join(", ")
         ));
     }
 }

@@ -22,6 +22,7 @@ pub mod write;
 
 use crate::model::{HitEntry, TermHit, Terms};
 use crate::normalize::{is_clean, normalize_text};
+use crate::script::is_han;
 use fold::fold;
 use matcher::{Found, TermTokens, TokenTrie, TokenTrieBuilder};
 use rayon::prelude::*;
@@ -56,6 +57,8 @@ pub struct Entry {
     pub variants: Vec<(String, String)>,
     /// The full form an abbreviation's note names ("abbr of X").
     pub abbreviation_of: Option<String>,
+    /// The entry's note, when it has one.
+    pub note: Option<String>,
     /// The glossary file it comes from, as given.
     pub glossary: Arc<str>,
     /// Its line in that file (the header is line 1).
@@ -105,6 +108,8 @@ pub struct Glossary {
     /// What hits on each entry share, made at its first hit: most entries
     /// of a large glossary are never found, and loading stays quick.
     hit_entries: Box<[OnceLock<Arc<HitEntry>>]>,
+    /// Whether Chinese matches across traditional and simplified forms.
+    across_zh_variants: bool,
 }
 
 impl Default for Glossary {
@@ -161,6 +166,7 @@ impl Glossary {
             })
             .collect();
         Glossary {
+            across_zh_variants,
             hit_entries: entries.iter().map(|_| OnceLock::new()).collect(),
             entries,
             full_forms,
@@ -219,6 +225,36 @@ impl Glossary {
         self.trie
             .find(text, |found| matches.push(self.to_match(found)));
         matches
+    }
+
+    /// For an abbreviation's entry, the index of its full form's entry.
+    pub fn full_form(&self, entry: usize) -> Option<usize> {
+        self.full_forms.get(entry).copied().flatten()
+    }
+
+    /// `text` in the form matching compares: normalized, then folded as
+    /// this glossary folds (case, tone placement, Chinese variants when
+    /// asked). Char offsets in it are offsets in the normalized text.
+    pub fn fold_text(&self, text: &str) -> String {
+        fold(&normalized_text(text), self.across_zh_variants)
+    }
+
+    /// Whether `folded` (made by [`Glossary::fold_text`]) holds `form` as
+    /// matching would find it, even where a longer term overlaps it; on
+    /// word boundaries unless the form starts or ends in a Han character.
+    pub fn holds(&self, folded: &str, form: &str) -> bool {
+        let form = fold(&normalized(form), self.across_zh_variants);
+        if form.is_empty() {
+            return false;
+        }
+        let starts_han = form.chars().next().is_some_and(is_han);
+        let ends_han = form.chars().next_back().is_some_and(is_han);
+        folded.match_indices(&form).any(|(at, found)| {
+            let before = folded[..at].chars().next_back();
+            let after = folded[at + found.len()..].chars().next();
+            (starts_han || before.is_none_or(|c| !c.is_alphanumeric()))
+                && (ends_han || after.is_none_or(|c| !c.is_alphanumeric()))
+        })
     }
 
     fn to_match(&self, found: Found) -> Match {
@@ -366,6 +402,7 @@ impl RowReader {
             status: cell(self.status_at).map(str::to_string),
             variants,
             abbreviation_of: cell(self.note_at).and_then(lint::abbreviation_of),
+            note: cell(self.note_at).map(str::to_string),
             glossary: Arc::clone(&self.glossary),
             line,
         }))
@@ -377,6 +414,15 @@ impl RowReader {
 /// term to a translator.
 pub fn match_key(term: &str) -> String {
     fold(&normalized(term), false)
+}
+
+/// Text as blocks hold it: normalized (skipped for text already clean).
+fn normalized_text(text: &str) -> Cow<'_, str> {
+    if is_clean(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(normalize_text(text))
+    }
 }
 
 /// A glossary term as block text is: trimmed and normalized (skipped for

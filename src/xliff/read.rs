@@ -45,6 +45,9 @@ pub struct Pair {
     pub notes: Vec<String>,
     /// The source hash plangloss wrote with the unit, when there is one.
     pub source_hash: Option<String>,
+    /// The 1-based line where its `<trans-unit>`, `<segment>` or `<tu>`
+    /// starts.
+    pub line: usize,
 }
 
 impl Pair {
@@ -90,6 +93,8 @@ impl std::fmt::Display for ReadError {
 #[derive(Default)]
 struct State {
     kind: Option<Kind>,
+    /// The line the event being read starts on.
+    line: usize,
     file: String,
     source_lang: String,
     target_lang: String,
@@ -189,6 +194,7 @@ impl<R: BufRead> Pairs<R> {
             }
         };
         let state = &mut self.state;
+        state.line = line;
         match event {
             Event::Start(element) => {
                 self.depth += 1;
@@ -512,6 +518,7 @@ impl State {
             file: self.file.clone(),
             source_lang: self.source_lang.clone(),
             target_lang: self.target_lang.clone(),
+            line: self.line,
             ..Pair::default()
         }
     }
@@ -785,6 +792,7 @@ mod tests {
         for (i, pair) in pairs.by_ref().enumerate() {
             let pair = pair.unwrap();
             assert_eq!(pair.id, i.to_string());
+            assert_eq!(pair.line, i + 2);
             assert_eq!(pair.target.unwrap(), format!("人口 {i}"));
             count += 1;
         }
