@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 seconds=${FUZZ_SECONDS:-60}
 parallel=${FUZZ_JOBS:-1}
-all_targets=(docx pdf html text doc rtf xls xlsx_ods glossary srx document warc bilingual)
+all_targets=(docx pdf html text doc rtf xls xlsx_ods glossary srx document warc bilingual qa)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 
@@ -39,6 +39,7 @@ seed_extensions() {
         document) echo "docx pdf html txt doc rtf xls xlsx ods" ;;
         warc) echo "warc gz" ;;
         bilingual) echo "xlf xliff tmx" ;;
+        qa) ;; # made from tests/fixtures/qa/units.tsv by prepare_seeds
     esac
 }
 dictionary() {
@@ -57,6 +58,7 @@ dictionary() {
 max_len() {
     case $1 in
         pdf | html | document) echo 65536 ;;
+        qa) echo 16384 ;;
         *) echo 262144 ;;
     esac
 }
@@ -67,6 +69,19 @@ prepare_seeds() {
     local target=$1 folder="fuzz/corpus/$1/seeds" sources=(corpora tests/fixtures glossaries rules)
     mkdir -p "$folder"
     [ -d ../shared/corpus ] && sources+=(../shared/corpus ../shared/seeds)
+    if [ "$target" = qa ]; then
+        # One seed per test-set unit: a byte choosing the language pair and
+        # whether there is a target, the source, NUL, the target.
+        python3 - "$folder" <<'PY'
+import csv, sys
+pairs = {("vi", "zh-CN"): 0, ("zh-CN", "vi"): 1, ("vi", "en"): 2}
+with open("tests/fixtures/qa/units.tsv", encoding="utf-8", newline="") as f:
+    for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+        choice = pairs.get((row["source_lang"], row["target_lang"]), 3)
+        data = bytes([choice]) + row["source"].encode() + b"\0" + row["target"].encode()
+        open(f"{sys.argv[1]}/{row['id']}", "wb").write(data)
+PY
+    fi
     for ext in $(seed_extensions "$target"); do
         find "${sources[@]}" -type f -iname "*.$ext" -size -1025k -print0 2>/dev/null |
             while IFS= read -r -d '' file; do

@@ -3,6 +3,8 @@
 # when they are missing (best effort: what cannot be installed is reported,
 # and the tests that need it skip with a printed reason):
 #   - libxml2-utils (xmllint), omegat and openjdk-17-jre-headless (apt, as root);
+#   - chromium and fonts-noto-cjk (apt), which load the HTML pages of qa and
+#     review in tests/html_pages.rs;
 #   - the official XLIFF 1.2 strict and 2.0 core XSDs, from Debian's
 #     php-symfony-translation package, unpacked into target/clients/schemas
 #     with an offline catalog for xml.xsd;
@@ -23,6 +25,8 @@ missing=()
 command -v xmllint >/dev/null || missing+=(libxml2-utils)
 [ -f /usr/share/omegat/OmegaT.jar ] || missing+=(omegat)
 command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
+command -v chromium >/dev/null || missing+=(chromium)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
         echo "== installing ${missing[*]}"

@@ -324,17 +324,18 @@ fn warn_about_source_artefacts(extraction: &mut Extraction) {
                 .push(index);
         }
     }
-    for ((found, original), blocks) in uses {
+    for ((found, original), mut blocks) in uses {
         let count = blocks.len();
+        blocks.dedup();
         let mut listed: Vec<String> = blocks.iter().take(10).map(usize::to_string).collect();
-        if count > listed.len() {
+        if blocks.len() > listed.len() {
             listed.push("…".into());
         }
         extraction.warnings.push(format!(
             "source artefact \"{found}\" used {count} time{} ({} {}): likely \"{original}\", \
              a synonym swap that document-sharing sites make",
             if count == 1 { "" } else { "s" },
-            if count == 1 { "block" } else { "blocks" },
+            if blocks.len() == 1 { "block" } else { "blocks" },
             listed.join(", ")
         ));
     }

@@ -104,6 +104,10 @@ pub struct Finding {
     pub unit: String,
     /// The line where the unit starts.
     pub line: usize,
+    /// Which `<file>` of the XLIFF holds the unit (see
+    /// [`Pair::file_index`]); write-back tells units apart by it.
+    #[serde(skip)]
+    pub file_index: usize,
     /// The source and target the spans are offsets into (normalized: NFC).
     pub source: String,
     pub target: String,
@@ -213,10 +217,9 @@ impl Checker {
                 consistency::Unit {
                     source: &unit.source,
                     target: unit.target.as_deref().unwrap_or_default(),
-                    place: format!(
-                        "{}:{} ({})",
-                        files[*file].file, unit.pair.line, unit.pair.id
-                    ),
+                    // No line: write-back moves lines, and the notes it
+                    // writes must say the same on the next run.
+                    place: format!("{} unit {}", files[*file].file, unit.pair.id),
                 }
             })
             .collect();
@@ -231,6 +234,7 @@ impl Checker {
                     file: files[*file].file.clone(),
                     unit: unit.pair.id.clone(),
                     line: unit.pair.line,
+                    file_index: unit.pair.file_index,
                     source: unit.source.clone(),
                     target: unit.target.clone().unwrap_or_default(),
                     problem,

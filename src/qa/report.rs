@@ -175,6 +175,7 @@ mod tests {
             file: "plan.xlf".into(),
             unit: "b2-s1".into(),
             line: 23,
+            file_index: 1,
             source: "Công tác kế hoạch hóa gia đình.".into(),
             target: "家庭规划工作。".into(),
             problem: Problem {

@@ -25,13 +25,7 @@ pub const MARKER: &str = "plangloss-qa";
 /// `xliff` (the text of an XLIFF 1.2 or 2.x file) with `findings` (those
 /// found in this file) written into their units.
 pub fn write_back(xliff: &str, findings: &[&Finding]) -> Result<String, ReadError> {
-    let mut by_unit: HashMap<&str, Vec<&Finding>> = HashMap::new();
-    for finding in findings {
-        // 2.x units are `unit/segment`: findings go to the unit.
-        let unit = finding.unit.split('/').next().unwrap_or_default();
-        by_unit.entry(unit).or_default().push(finding);
-    }
-    let edits = Scanner::new(xliff, &by_unit).scan()?;
+    let edits = Scanner::new(xliff, findings).scan()?;
     Ok(apply(xliff, edits))
 }
 
@@ -73,18 +67,33 @@ struct Unit2 {
     notes: Option<(usize, usize, usize)>,
     notes_start: Option<usize>,
     others_in_notes: bool,
+    /// How many segments the unit has: with several, notes name theirs.
+    segments: usize,
     /// Our elements from an earlier run: (start, end) with the line break
     /// after them.
     ours: Vec<(usize, usize)>,
 }
 
+/// Findings by the `<file>` (counted from 1) and unit id they belong to.
+type ByUnit<'a> = HashMap<(usize, &'a str), Vec<&'a Finding>>;
+
 struct Scanner<'a> {
     text: &'a str,
-    by_unit: &'a HashMap<&'a str, Vec<&'a Finding>>,
+    findings: &'a [&'a Finding],
+    /// Filled once the version is known: 2.x findings are `unit/segment`
+    /// and go to the unit.
+    by_unit: ByUnit<'a>,
+    /// The line break the file uses, for what is inserted.
+    newline: &'static str,
     edits: Vec<Edit>,
     version2: Option<bool>,
-    /// 1.2: the trans-unit being read.
+    /// The `<file>` being read, counted from 1.
+    file_index: usize,
+    /// 1.2: the trans-unit being read, how deep inside it the reading is,
+    /// and where its notes go (before `alt-trans` and extension elements).
     unit12: Option<String>,
+    depth12: usize,
+    notes_at12: Option<usize>,
     unit2: Option<Unit2>,
     /// Where an element of ours started, while inside it.
     own_start: Option<usize>,
@@ -93,17 +102,36 @@ struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
-    fn new(text: &'a str, by_unit: &'a HashMap<&'a str, Vec<&'a Finding>>) -> Self {
+    fn new(text: &'a str, findings: &'a [&'a Finding]) -> Self {
         Scanner {
             text,
-            by_unit,
+            findings,
+            by_unit: HashMap::new(),
+            newline: if text.contains("\r\n") { "\r\n" } else { "\n" },
             edits: Vec::new(),
             version2: None,
+            file_index: 0,
             unit12: None,
+            depth12: 0,
+            notes_at12: None,
             unit2: None,
             own_start: None,
             depth_in_own: 0,
             standoff_ids: 0,
+        }
+    }
+
+    /// Groups the findings by unit for `version2` files.
+    fn group(&mut self, version2: bool) {
+        for &finding in self.findings {
+            let unit = match finding.unit.rsplit_once('/') {
+                Some((unit, _)) if version2 => unit,
+                _ => finding.unit.as_str(),
+            };
+            self.by_unit
+                .entry((finding.file_index, unit))
+                .or_default()
+                .push(finding);
         }
     }
 
@@ -133,14 +161,23 @@ impl<'a> Scanner<'a> {
                     .into(),
             });
         }
+        if self.newline != "\n" {
+            for edit in &mut self.edits {
+                edit.text = edit.text.replace('\n', self.newline);
+            }
+        }
         Ok(self.edits)
     }
 
     /// The end of our element at `end`, with the line break after it.
     fn with_break(&self, end: usize) -> usize {
-        match self.text.as_bytes().get(end) {
-            Some(b'\n') => end + 1,
-            _ => end,
+        let rest = &self.text.as_bytes()[end.min(self.text.len())..];
+        if rest.starts_with(b"\r\n") {
+            end + 2
+        } else if rest.starts_with(b"\n") {
+            end + 1
+        } else {
+            end
         }
     }
 
@@ -151,9 +188,13 @@ impl<'a> Scanner<'a> {
         }
         let name = local(element.name().as_ref());
         if self.version2.is_none() && name == "xliff" {
-            let version = attribute(element, "version").unwrap_or_default();
-            self.version2 = Some(version.starts_with('2'));
+            let version2 = attribute(element, "version").is_some_and(|v| v.starts_with('2'));
+            self.version2 = Some(version2);
+            self.group(version2);
             return;
+        }
+        if name == "file" {
+            self.file_index += 1;
         }
         if self.version2 == Some(true) {
             self.open_2(element, &name, start, end, empty);
@@ -163,15 +204,27 @@ impl<'a> Scanner<'a> {
     }
 
     fn open_12(&mut self, element: &BytesStart, name: &str, start: usize, end: usize, empty: bool) {
-        match name {
-            "trans-unit" if !empty => self.unit12 = attribute(element, "id"),
-            "note"
-                if self.unit12.is_some()
-                    && attribute(element, "from").as_deref() == Some(MARKER) =>
-            {
-                self.own(start, end, empty);
+        if name == "trans-unit" && !empty && self.unit12.is_none() {
+            self.unit12 = attribute(element, "id");
+            self.depth12 = 0;
+            self.notes_at12 = None;
+            return;
+        }
+        if self.unit12.is_none() {
+            return;
+        }
+        let child = self.depth12 == 0;
+        self.depth12 += usize::from(!empty);
+        let ours = name == "note" && attribute(element, "from").as_deref() == Some(MARKER);
+        if ours {
+            self.depth12 -= usize::from(!empty);
+            self.own(start, end, empty);
+        } else if child && self.notes_at12.is_none() {
+            // The schema wants notes before alt-trans and extensions.
+            let foreign = element.name().prefix().is_some();
+            if name == "alt-trans" || foreign {
+                self.notes_at12 = Some(start);
             }
-            _ => {}
         }
     }
 
@@ -194,6 +247,7 @@ impl<'a> Scanner<'a> {
         if first_level && unit.first_child.is_none() && !(ours && name == "locQualityIssues") {
             unit.first_child = Some(start);
         }
+        unit.segments += usize::from(name == "segment");
         match name {
             "notes" if !empty => unit.notes_start = Some(start),
             "note" if !ours => unit.others_in_notes = true,
@@ -241,17 +295,21 @@ impl<'a> Scanner<'a> {
             return;
         }
         match (self.version2, name.as_str()) {
-            (Some(false), "trans-unit") => {
+            (Some(false), "trans-unit") if self.depth12 == 0 => {
                 if let Some(id) = self.unit12.take() {
                     let notes = self.notes_12(&id);
+                    let at = self.notes_at12.take().unwrap_or(start);
                     if !notes.is_empty() {
                         self.edits.push(Edit {
-                            start,
-                            end: start,
+                            start: at,
+                            end: at,
                             text: notes,
                         });
                     }
                 }
+            }
+            (Some(false), _) if self.unit12.is_some() => {
+                self.depth12 = self.depth12.saturating_sub(1);
             }
             (Some(true), "notes") => {
                 if let Some(unit) = &mut self.unit2
@@ -269,10 +327,10 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn findings_of(&self, unit: &str) -> &'a [&'a Finding] {
+    fn findings_of(&self, unit: &str) -> Vec<&'a Finding> {
         self.by_unit
-            .get(unit)
-            .map(Vec::as_slice)
+            .get(&(self.file_index, unit))
+            .cloned()
             .unwrap_or_default()
     }
 
@@ -283,7 +341,7 @@ impl<'a> Scanner<'a> {
                 notes,
                 "<note from=\"{MARKER}\" priority=\"{}\">{}</note>",
                 priority(finding.problem.severity),
-                escape(&note_text(finding))
+                escape(&note_text(finding, false))
             );
         }
         notes
@@ -323,7 +381,7 @@ impl<'a> Scanner<'a> {
             "<its:locQualityIssues xmlns:its=\"http://www.w3.org/2005/11/its\" xml:id=\"{MARKER}-{}\">\n",
             self.standoff_ids
         );
-        for finding in findings {
+        for finding in &findings {
             let _ = writeln!(
                 issues,
                 "<its:locQualityIssue locQualityIssueType=\"{}\" locQualityIssueSeverity=\"{}\" locQualityIssueComment=\"{}\"/>",
@@ -332,7 +390,7 @@ impl<'a> Scanner<'a> {
                     Severity::Error => 80,
                     Severity::Warning => 40,
                 },
-                escape(&note_text(finding))
+                escape(&note_text(finding, unit.segments > 1))
             );
         }
         issues.push_str("</its:locQualityIssues>\n");
@@ -347,13 +405,13 @@ impl<'a> Scanner<'a> {
             text: issues,
         });
         let mut notes = String::new();
-        for finding in findings {
+        for finding in &findings {
             let _ = writeln!(
                 notes,
                 "<note category=\"{MARKER}\" priority=\"{}\"{}>{}</note>",
                 priority(finding.problem.severity),
                 applies_to(finding),
-                escape(&note_text(finding))
+                escape(&note_text(finding, unit.segments > 1))
             );
         }
         match unit.notes {
@@ -381,10 +439,16 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// The note's text: "error term_missing: message (suggestion: X)".
-fn note_text(finding: &Finding) -> String {
+/// The note's text: "error term_missing: message (suggestion: X)", after
+/// "segment ID: " when `name_segment` (2.x units of several segments).
+fn note_text(finding: &Finding, name_segment: bool) -> String {
     let problem = &finding.problem;
-    let mut text = format!(
+    let mut text = String::new();
+    if name_segment && let Some((_, segment)) = finding.unit.rsplit_once('/') {
+        let _ = write!(text, "segment {segment}: ");
+    }
+    let _ = write!(
+        text,
         "{} {}: {}",
         problem.severity.name(),
         problem.category.name(),
@@ -445,6 +509,7 @@ mod tests {
             file: "plan.xlf".into(),
             unit: unit.into(),
             line: 1,
+            file_index: 1,
             source: "Dân số".into(),
             target: "人 口".into(),
             problem: Problem {
@@ -470,6 +535,43 @@ mod tests {
         assert_eq!(write_back(&once, &[&error]).unwrap(), once);
         assert_eq!(write_back(&once, &[]).unwrap(), V12);
         crate::xliff::read::read(&once).unwrap();
+    }
+
+    #[test]
+    fn notes_go_before_alt_trans_and_keep_crlf() {
+        let text = V12
+            .replace(
+                "<note from=\"translator\">keep</note>\n",
+                "<alt-trans><target>x</target></alt-trans>\n",
+            )
+            .replace('\n', "\r\n");
+        let error = finding("b1-s1", Category::Punctuation, Severity::Warning);
+        let once = write_back(&text, &[&error]).unwrap();
+        assert!(once.contains("<target>人 口</target>\r\n<note from=\"plangloss-qa\""));
+        assert!(once.contains("</note>\r\n<alt-trans>"));
+        assert!(!once.replace("\r\n", "").contains('\n'));
+        assert_eq!(write_back(&once, &[&error]).unwrap(), once);
+        assert_eq!(write_back(&once, &[]).unwrap(), text);
+    }
+
+    #[test]
+    fn units_of_several_segments_name_them() {
+        let text = V2.replace(
+            "<segment id=\"s1\"><source>A</source><target>A</target></segment>",
+            "<segment id=\"s1\"><source>A</source><target>A</target></segment><segment id=\"s2\"><source>B</source><target>B</target></segment>",
+        );
+        let first = finding("b2/s1", Category::Untranslated, Severity::Error);
+        let second = finding("b2/s2", Category::Untranslated, Severity::Error);
+        let once = write_back(&text, &[&first, &second]).unwrap();
+        assert!(once.contains(">segment s1: error untranslated:"));
+        assert!(once.contains(">segment s2: error untranslated:"));
+        // A unit of one segment needs no name.
+        let alone = write_back(
+            V2,
+            &[&finding("b1/s1", Category::TermMissing, Severity::Error)],
+        )
+        .unwrap();
+        assert!(alone.contains("appliesTo=\"target\">error term_missing:"));
     }
 
     const V2: &str = "<?xml version=\"1.0\"?>\n<xliff version=\"2.1\" xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" srcLang=\"vi\" trgLang=\"zh\">\n<file id=\"f1\">\n<unit id=\"b1\">\n<notes>\n<note category=\"pg:context\">kind=paragraph</note>\n</notes>\n<segment id=\"s1\">\n<source>Dân số</source>\n<target>人 口</target>\n</segment>\n</unit>\n<unit id=\"b2\">\n<segment id=\"s1\"><source>A</source><target>A</target></segment>\n</unit>\n</file>\n</xliff>\n";

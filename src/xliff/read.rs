@@ -30,6 +30,9 @@ pub enum Kind {
 pub struct Pair {
     /// The `original` of the XLIFF `<file>` (empty in TMX).
     pub file: String,
+    /// Which `<file>` of the document holds the pair, counted from 1 (0 in
+    /// TMX): unit ids are unique only within their file.
+    pub file_index: usize,
     /// The trans-unit id (1.2), `unit/segment` (2.x), or the `tuid` (TMX).
     pub id: String,
     pub source_lang: String,
@@ -96,6 +99,7 @@ struct State {
     /// The line the event being read starts on.
     line: usize,
     file: String,
+    file_index: usize,
     source_lang: String,
     target_lang: String,
     unit: String,
@@ -444,11 +448,13 @@ impl State {
             (None, "tmx") => self.kind = Some(Kind::Tmx),
             (None, other) => return Err(format!("neither XLIFF nor TMX: the root is <{other}>")),
             (Some(Kind::Xliff12), "file") => {
+                self.file_index += 1;
                 self.file = attribute(element, "original").unwrap_or_default();
                 self.source_lang = attribute(element, "source-language").unwrap_or_default();
                 self.target_lang = attribute(element, "target-language").unwrap_or_default();
             }
             (Some(Kind::Xliff2), "file") => {
+                self.file_index += 1;
                 self.file = attribute(element, "original").unwrap_or_default();
             }
             (Some(Kind::Tmx), "header") => {
@@ -516,6 +522,7 @@ impl State {
     fn new_pair(&self) -> Pair {
         Pair {
             file: self.file.clone(),
+            file_index: self.file_index,
             source_lang: self.source_lang.clone(),
             target_lang: self.target_lang.clone(),
             line: self.line,
