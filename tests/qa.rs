@@ -1567,3 +1567,32 @@ fn ingest_warns_about_source_artefacts() {
         records[0]["warnings"]
     );
 }
+
+#[test]
+fn traditional_targets_need_zh_variant_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("trad.xlf");
+    std::fs::write(
+        &file,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n\
+         <file original=\"t\" source-language=\"vi\" target-language=\"zh-TW\" datatype=\"plaintext\"><body>\n\
+         <trans-unit id=\"1\"><source>Công tác kế hoạch hóa gia đình năm 2025.</source>\
+         <target state=\"translated\">2025年計劃生育工作。</target></trans-unit>\n\
+         </body></file></xliff>\n",
+    )
+    .unwrap();
+    let as_written = plangloss(&["qa", path_str(&file), "--glossary", GLOSSARY]);
+    assert_eq!(code(&as_written), 1);
+    assert!(stdout(&as_written).contains("error[term_missing]"));
+    let across = plangloss(&[
+        "qa",
+        path_str(&file),
+        "--glossary",
+        GLOSSARY,
+        "--zh-variant",
+        "match",
+    ]);
+    assert_eq!(code(&across), 0, "{}", stdout(&across));
+    assert_eq!(stdout(&across), "");
+}
