@@ -2,6 +2,7 @@
 //! and writing to stdout.
 
 pub mod glossary;
+pub mod info;
 pub mod ingest;
 pub mod omegat;
 pub mod qa;

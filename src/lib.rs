@@ -9,6 +9,7 @@
 
 pub mod encoding;
 pub mod extract;
+pub mod facts;
 pub mod legacy;
 pub mod model;
 

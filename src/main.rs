@@ -123,6 +123,21 @@ Exit status: 0 when no finding is an error, 1 when any is or a file cannot be re
 Exit status: 0, 1 when the document cannot be read (the page shows the error), 2 for usage errors, 3 when the page cannot be written."
     )]
     Review(cli::review::ReviewArgs),
+    /// Print the facts of official documents: number, type, issuer, place and date, subject, signer, recipients, the documents they cite and the size of their outline; the `document` object of `ingest` as a short summary.
+    #[command(
+        after_help = "Examples:\n  plangloss info corpora/vi/kh-truyen-thong-dan-so-2025.docx\n  plangloss info corpora/ --jobs 2\n\n\
+Exit status: 0, 1 when a document cannot be read (its error is shown, the others are summarized), 2 for usage errors."
+    )]
+    Info {
+        /// Files and folders to read; folders are walked recursively (e.g. `plan.docx corpora/`).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Number of documents read at once; defaults to the number of CPUs (e.g. `--jobs 2`).
+        #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
     /// Print the extracted, normalized text of one document, one block per line (HTML: main content only).
     #[command(
         after_help = "Example:\n  plangloss text corpora/vi/kh-tiem-chung-mo-rong-2025.docx | diff - <(pandoc -t plain corpora/vi/kh-tiem-chung-mo-rong-2025.docx)"
@@ -133,6 +148,9 @@ Exit status: 0, 1 when the document cannot be read (the page shows the error), 2
         /// Leave out page headers and footers (DOCX header/footer parts, PDF running headers, page furniture).
         #[arg(long)]
         body: bool,
+        /// Print the document's outline (its heading tree, indented by level) instead of its text.
+        #[arg(long)]
+        outline: bool,
         #[command(flatten)]
         read: ReadArgs,
     },
@@ -296,7 +314,13 @@ fn main() -> ExitCode {
             batch,
             read,
         } => cli::ingest::run(paths, output, batch.glossary, batch.jobs, &batch.srx, read),
-        Command::Text { file, body, read } => cli::text::run(file, body, read),
+        Command::Text {
+            file,
+            body,
+            outline,
+            read,
+        } => cli::text::run(file, body, outline, read),
+        Command::Info { paths, jobs, read } => cli::info::run(paths, jobs, read),
         Command::Tmx { files, output } => cli::tmx::run(files, output),
         Command::Qa(args) => cli::qa::run(args),
         Command::Review(args) => cli::review::run(args),

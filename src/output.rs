@@ -5,6 +5,7 @@
 //! a failed document has `error`, `"format": null` when its kind was not
 //! recognised, `"sha256": null` when it could not be read, and no blocks.
 
+use crate::facts::DocumentFacts;
 use crate::model::{Block, BlockKind, DocError, Format, Lang};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -18,6 +19,8 @@ pub struct Record {
     pub bytes: u64,
     pub lang: Lang,
     pub meta: BTreeMap<String, String>,
+    /// The document's identity, citations and outline (`src/facts.rs`).
+    pub document: DocumentFacts,
     pub blocks: Vec<Block>,
     pub warnings: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -34,6 +37,7 @@ impl Record {
             bytes: 0,
             lang: Lang::Und,
             meta: BTreeMap::new(),
+            document: DocumentFacts::default(),
             blocks: Vec::new(),
             warnings: Vec::new(),
             error: None,

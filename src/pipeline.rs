@@ -10,6 +10,7 @@ use crate::budget::RecordBudget;
 use crate::detect;
 use crate::encoding::ForcedEncoding;
 use crate::extract::{self, ReadOptions};
+use crate::facts::{self, DocTypes};
 use crate::glossary::Glossary;
 use crate::input::{self, ReadError};
 use crate::lang::{self, Evidence};
@@ -43,6 +44,9 @@ pub struct Pipeline {
     pub zh_variant: ZhVariant,
     /// Sentence rules: the shipped SRX files, and the user's before them.
     pub segmenter: Segmenter,
+    /// Document types for the document facts: the shipped rules, and the
+    /// user's.
+    pub doc_types: DocTypes,
 }
 
 /// A successfully processed document, before it is wrapped in a record.
@@ -155,6 +159,7 @@ impl Pipeline {
             Ok(extraction) => {
                 record.lang = extraction.lang;
                 record.meta = extraction.meta;
+                record.document = facts::document_facts(&extraction.blocks, &self.doc_types);
                 record.blocks = extraction.blocks;
                 record.warnings = extraction.warnings;
             }

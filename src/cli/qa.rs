@@ -108,8 +108,7 @@ pub fn run(args: QaArgs) -> Outcome {
 pub fn artefact_list(files: &[PathBuf]) -> Result<ArtefactList, Failure> {
     let mut list = ArtefactList::shipped().clone();
     for file in files {
-        let text = std::fs::read_to_string(file)
-            .map_err(|e| format!("{}: cannot read it: {e}", file.display()))?;
+        let text = plangloss::input::read_user_text(file)?;
         let extra = ArtefactList::parse(&text).map_err(|e| format!("{}: {e}", file.display()))?;
         list.extend(extra);
     }

@@ -4,6 +4,7 @@
 use clap::{Args, ValueEnum};
 use plangloss::encoding::ForcedEncoding;
 use plangloss::extract::{MainText, ReadOptions};
+use plangloss::facts::DocTypes;
 use plangloss::glossary::Glossary;
 use plangloss::model::Limits;
 use plangloss::normalize::ToneStyle;
@@ -61,6 +62,9 @@ pub struct ReadArgs {
     /// Traditional and simplified Chinese, with OpenCC's tables: `match` finds glossary terms written in either script (發展 finds 发展) and leaves the text as it is; `simplified` or `traditional` also rewrites Chinese blocks in that script. Without the option, terms match only as written (e.g. `--zh-variant match`).
     #[arg(long, value_enum)]
     zh_variant: Option<VariantArg>,
+    /// Document-type rules (as rules/document-types.tsv: lang, form, text, type) that extend the shipped ones for the `document` facts; repeat for several (e.g. `--doc-types my-types.tsv`).
+    #[arg(long, value_name = "FILE")]
+    doc_types: Vec<PathBuf>,
 }
 
 fn parse_url_filter(pattern: &str) -> Result<regex::Regex, String> {
@@ -96,6 +100,12 @@ impl ReadArgs {
             Some(VariantArg::Simplified) => ZhVariant::Simplified,
             Some(VariantArg::Traditional) => ZhVariant::Traditional,
         };
+        let mut doc_types = DocTypes::default();
+        for file in &self.doc_types {
+            let text = plangloss::input::read_user_text(file)?;
+            let extra = DocTypes::parse(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+            doc_types.extend(extra);
+        }
         Ok(Pipeline {
             glossary: if zh_variant.matches_across() {
                 glossary.across_zh_variants()
@@ -126,6 +136,7 @@ impl ReadArgs {
             },
             zh_variant,
             segmenter,
+            doc_types,
         })
     }
 }

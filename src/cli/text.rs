@@ -3,14 +3,16 @@
 use super::read_args::ReadArgs;
 use super::{Outcome, status, write_stdout};
 use plangloss::batch::WORKER_STACK_BYTES;
+use plangloss::facts::{self, show::outline_tree};
 use plangloss::glossary::Glossary;
 use plangloss::model::{Block, BlockKind};
 use plangloss::output::plain_text;
 use plangloss::segment::Segmenter;
 use std::path::PathBuf;
 
-/// Runs `text`: exit 1 when the document cannot be read.
-pub fn run(file: PathBuf, body_only: bool, read: ReadArgs) -> Outcome {
+/// Runs `text` (or, with `outline`, prints the heading tree): exit 1 when
+/// the document cannot be read.
+pub fn run(file: PathBuf, body_only: bool, outline: bool, read: ReadArgs) -> Outcome {
     let pipeline = read.pipeline(Glossary::default(), Segmenter::default())?;
     // Read on a thread with a worker's stack, as `ingest` reads.
     let read_document = || pipeline.read_document(&file);
@@ -33,7 +35,11 @@ pub fn run(file: PathBuf, body_only: bool, read: ReadArgs) -> Outcome {
                 .into_iter()
                 .filter(|b| !body_only || !matches!(b.kind, BlockKind::Header | BlockKind::Footer))
                 .collect();
-            write_stdout(&plain_text(&blocks))?;
+            if outline {
+                write_stdout(&outline_tree(&facts::outline::build(&blocks)))?;
+            } else {
+                write_stdout(&plain_text(&blocks))?;
+            }
             Ok(status(false))
         }
         Err(error) => {

@@ -1,0 +1,187 @@
+//! The document-facts stage: the identity an official document carries in
+//! its administrative form (number, type, issuer, place and date, subject,
+//! signer, recipients), the other documents it cites, and its outline, read
+//! from the annotated blocks (never from the bytes) into the record's
+//! `document` object.
+//!
+//! Each part has its module: [`header`] (number, type, issuer, place, date,
+//! subject), [`signature`] (signer and recipients), [`references`] and
+//! [`outline`]. What they share is here: the blocks seen as lines, the
+//! document types of `rules/document-types.tsv`, and the readers of
+//! document numbers and dates.
+
+pub mod dates;
+pub mod header;
+pub mod outline;
+pub mod references;
+pub mod show;
+pub mod signature;
+pub mod symbols;
+pub mod types;
+
+use crate::model::{Block, BlockKind, TablePos};
+use serde::Serialize;
+pub use types::{DocType, DocTypes};
+
+/// What the stage finds; every field `null` or empty when the document
+/// lacks it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DocumentFacts {
+    /// The number and symbol as printed, without "Số:" ("144/KH-UBND",
+    /// "国办发〔2019〕2号").
+    pub number: Option<String>,
+    #[serde(rename = "type")]
+    pub doc_type: Option<DocType>,
+    /// The type as the title prints it ("KẾ HOẠCH", "通知").
+    pub type_text: Option<String>,
+    /// The issuing body, the lowest line of the header ("SỞ Y TẾ").
+    pub issuer: Option<String>,
+    /// The body above it in the header ("UBND TỈNH AN GIANG").
+    pub issuer_parent: Option<String>,
+    pub place: Option<String>,
+    /// ISO 8601: `2023-05-09`.
+    pub date: Option<String>,
+    /// The subject under the title ("Về hoạt động truyền thông…"), or the
+    /// Chinese title ("关于印发…的通知").
+    pub subject: Option<String>,
+    pub signer: Option<Signer>,
+    /// Each item of "Nơi nhận:" or 抄送/主送.
+    pub recipients: Vec<String>,
+    /// Every other document cited by its number, in order of first citation.
+    pub references: Vec<Reference>,
+    /// The heading tree.
+    pub outline: Vec<OutlineNode>,
+}
+
+/// Who signed, as the signature block prints it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Signer {
+    pub name: Option<String>,
+    /// The line above the name ("PHÓ CHỦ TỊCH").
+    pub title: Option<String>,
+    /// The TM./KT./TL./TUQ./Q. lines, joined by a space ("TM. ỦY BAN NHÂN
+    /// DÂN KT. CHỦ TỊCH").
+    pub authority: Option<String>,
+}
+
+/// A document cited by number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reference {
+    /// The citation as written: type word, number, date and issuer when
+    /// given ("Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ").
+    pub text: String,
+    pub number: Option<String>,
+    #[serde(rename = "type")]
+    pub doc_type: Option<DocType>,
+    /// ISO 8601.
+    pub date: Option<String>,
+    pub issuer: Option<String>,
+    /// Where: the block index and char offsets of `text` in its text.
+    pub block: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One heading of the outline, with the headings under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OutlineNode {
+    /// "Chương I", "Điều 5.", "I.", "1.", "a)", "一、", "（一）".
+    pub label: String,
+    pub title: String,
+    /// 1 for the top kind of heading of the document, deeper kinds below.
+    pub level: u32,
+    pub block: usize,
+    pub children: Vec<OutlineNode>,
+}
+
+/// The facts of a document's annotated `blocks`, with the document types of
+/// `types`.
+pub fn document_facts(blocks: &[Block], types: &DocTypes) -> DocumentFacts {
+    let lines = lines(blocks);
+    let mut facts = DocumentFacts::default();
+    header::read(&lines, types, &mut facts);
+    signature::read(&lines, &mut facts);
+    facts.references = references::find(blocks, types, facts.number.as_deref());
+    facts.outline = outline::build(blocks);
+    facts
+}
+
+/// One line of a block: blocks hold several lines where the document broke
+/// them (the cells of a header table, a signature block).
+#[derive(Debug, Clone, Copy)]
+pub struct Line<'a> {
+    pub block: usize,
+    /// Char offset of the line in its block's text.
+    pub start: usize,
+    /// The line, trimmed.
+    pub text: &'a str,
+    pub kind: BlockKind,
+    pub table: Option<TablePos>,
+}
+
+/// The non-empty lines of `blocks` in order (page headers and footers
+/// left out).
+pub fn lines(blocks: &[Block]) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    for (index, block) in blocks.iter().enumerate() {
+        if matches!(block.kind, BlockKind::Header | BlockKind::Footer) {
+            continue;
+        }
+        let mut start = 0;
+        for piece in block.text.split('\n') {
+            let text = piece.trim();
+            if !text.is_empty() {
+                let lead = piece.chars().take_while(|c| c.is_whitespace()).count();
+                lines.push(Line {
+                    block: index,
+                    start: start + lead,
+                    text,
+                    kind: block.kind,
+                    table: block.table,
+                });
+            }
+            start += piece.chars().count() + 1;
+        }
+    }
+    lines
+}
+
+/// `text` with runs of whitespace made one space, trimmed.
+pub fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_carry_their_block_and_offset() {
+        let mut cell = Block::new(
+            BlockKind::TableCell,
+            "ỦY BAN NHÂN DÂN\n  TỈNH SƠN HÀ\n\nSố: 45/KH-UBND",
+        );
+        cell.table = Some(TablePos {
+            index: 0,
+            row: 0,
+            col: 0,
+        });
+        let blocks = vec![
+            Block::new(BlockKind::Header, "Trang 1"),
+            cell,
+            Block::new(BlockKind::Paragraph, "KẾ HOẠCH"),
+        ];
+        let lines = lines(&blocks);
+        let seen: Vec<(usize, usize, &str)> =
+            lines.iter().map(|l| (l.block, l.start, l.text)).collect();
+        assert_eq!(
+            seen,
+            [
+                (1, 0, "ỦY BAN NHÂN DÂN"),
+                (1, 18, "TỈNH SƠN HÀ"),
+                (1, 31, "Số: 45/KH-UBND"),
+                (2, 0, "KẾ HOẠCH")
+            ]
+        );
+    }
+}

@@ -1,0 +1,190 @@
+//! Document numbers and symbols: Vietnamese `30/2020/NĐ-CP`, `45/KH-UBND`,
+//! `15/2012/QH13`, `123/UBND-VX`; Chinese 发文字号 `国办发〔2019〕2号`,
+//! `卫办妇幼发[2015]22号`, and orders `国务院令第588号`.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A number symbol found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Symbol {
+    /// As written.
+    pub text: String,
+    /// Char span in the text searched.
+    pub start: usize,
+    pub end: usize,
+    /// The type code: "NĐ" of 30/2020/NĐ-CP; the kind character of a
+    /// Chinese symbol (发, 函, 令…); `None` for a Vietnamese symbol whose
+    /// first part is the issuer (123/UBND-VX, an official letter).
+    pub code: Option<String>,
+    pub chinese: bool,
+}
+
+static VIETNAMESE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b\d{1,5}[a-zA-Z]?(?:/\d{4})?/(\p{Lu}[\p{L}\d]*)((?:-[\p{L}\d]+)*)")
+        .expect("the Vietnamese symbol pattern is valid")
+});
+
+static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\p{Han}{1,10})\s*[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*号|(\p{Han}{1,10}令)\s*第\s*\d{1,5}\s*号")
+        .expect("the Chinese symbol pattern is valid")
+});
+
+/// Words that end a run of Han characters before a symbol's issuer part
+/// ("根据国办发〔2019〕2号" is 国办发…).
+const CHINESE_LEAD_WORDS: [&str; 14] = [
+    "根据", "按照", "依据", "依照", "印发", "转发", "贯彻", "落实", "执行", "参照", "的", "和",
+    "及", "与",
+];
+
+/// Every symbol of `text`, in order.
+pub fn find(text: &str) -> Vec<Symbol> {
+    let mut found: Vec<Symbol> = VIETNAMESE
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let first = caps.get(1)?.as_str();
+            let has_tail = !caps.get(2)?.as_str().is_empty();
+            // "1/NĐ" alone is rare and "3/KH" may be a ratio: a symbol has a
+            // dash part, or a year part with an uppercase code (15/2012/QH13).
+            let with_year = whole.as_str().matches('/').count() == 2;
+            if !has_tail && !with_year {
+                return None;
+            }
+            let code = (!is_issuer_code(first)).then(|| first.to_string());
+            Some(symbol(text, whole.start(), whole.end(), code, false))
+        })
+        .collect();
+    for caps in CHINESE.captures_iter(text) {
+        let whole = caps.get(0).expect("group 0 always matches");
+        let head = caps
+            .get(1)
+            .or_else(|| caps.get(2))
+            .expect("one head matches");
+        let trimmed = trim_lead_words(head.as_str());
+        let start = head.end() - trimmed.len();
+        let kind = trimmed.chars().last().map(|c| c.to_string());
+        found.push(symbol(text, start, whole.end(), kind, true));
+    }
+    found.sort_by_key(|s| s.start);
+    found
+}
+
+/// The part of `head` after the last lead word.
+fn trim_lead_words(head: &str) -> &str {
+    let mut rest = head;
+    loop {
+        let cut = CHINESE_LEAD_WORDS
+            .iter()
+            .filter_map(|word| rest.find(word).map(|at| at + word.len()))
+            .max();
+        match cut {
+            Some(at) if at < rest.len() => rest = &rest[at..],
+            _ => return rest,
+        }
+    }
+}
+
+/// Whether the first part of a Vietnamese symbol names an issuer rather
+/// than a type (UBND, SYT, BYT…): the official letters.
+fn is_issuer_code(code: &str) -> bool {
+    matches!(
+        code,
+        "UBND"
+            | "SYT"
+            | "BYT"
+            | "BTC"
+            | "VPCP"
+            | "TTg"
+            | "BNV"
+            | "BGDĐT"
+            | "BLĐTBXH"
+            | "SGDĐT"
+            | "TCDS"
+            | "CDS"
+            | "TTYT"
+            | "BHXH"
+            | "SNV"
+            | "STC"
+            | "SKHĐT"
+            | "NHNN"
+            | "BCA"
+    )
+}
+
+fn symbol(text: &str, start: usize, end: usize, code: Option<String>, chinese: bool) -> Symbol {
+    let start_chars = text[..start].chars().count();
+    Symbol {
+        text: text[start..end].to_string(),
+        start: start_chars,
+        end: start_chars + text[start..end].chars().count(),
+        code,
+        chinese,
+    }
+}
+
+/// A symbol's key for comparing numbers: NFC assumed; case, spaces and the
+/// Đ/D difference ignored, Chinese brackets made one kind.
+pub fn key(symbol: &str) -> String {
+    symbol
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            'Đ' | 'đ' => 'd',
+            '〔' | '［' | '【' | '(' | '（' => '[',
+            '〕' | '］' | '】' | ')' | '）' => ']',
+            c => c.to_lowercase().next().unwrap_or(c),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<(String, Option<String>)> {
+        find(text).into_iter().map(|s| (s.text, s.code)).collect()
+    }
+
+    #[test]
+    fn vietnamese_symbols() {
+        assert_eq!(
+            texts("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 và Kế hoạch số 45/KH-UBND"),
+            [
+                ("30/2020/NĐ-CP".into(), Some("NĐ".into())),
+                ("45/KH-UBND".into(), Some("KH".into()))
+            ]
+        );
+        assert_eq!(
+            texts("Luật số 15/2012/QH13"),
+            [("15/2012/QH13".into(), Some("QH13".into()))]
+        );
+        assert_eq!(
+            texts("Công văn số 123/UBND-VX"),
+            [("123/UBND-VX".into(), None)]
+        );
+        assert_eq!(
+            texts("Thông tư liên tịch 05/2006/TTLT-BYT-BTC"),
+            [("05/2006/TTLT-BYT-BTC".into(), Some("TTLT".into()))]
+        );
+        assert!(texts("tỷ lệ 3/4, ngày 11/7/2024, 40/100.000 trẻ").is_empty());
+    }
+
+    #[test]
+    fn chinese_symbols() {
+        assert_eq!(
+            texts("根据国办发〔2019〕2号文件"),
+            [("国办发〔2019〕2号".into(), Some("发".into()))]
+        );
+        assert_eq!(
+            texts("《关于做好妇幼工作的通知》（卫办妇幼发[2015]22号）"),
+            [("卫办妇幼发[2015]22号".into(), Some("发".into()))]
+        );
+        assert_eq!(
+            texts("国务院令第588号"),
+            [("国务院令第588号".into(), Some("令".into()))]
+        );
+        assert_eq!(key("国办发〔2019〕2号"), key("国办发[2019] 2号"));
+        assert_eq!(key("30/2020/NĐ-CP"), key("30/2020/ND-CP"));
+    }
+}
