@@ -72,12 +72,12 @@ fn main() {
     };
     part("lines + header", &|b| {
         let mut facts = plangloss::facts::DocumentFacts::default();
-        plangloss::facts::header::read(&plangloss::facts::lines(b), types, &mut facts);
+        plangloss::facts::header::read(&plangloss::facts::edge_lines(b, 80, 80), types, &mut facts);
         std::hint::black_box(facts);
     });
     part("lines + signature", &|b| {
         let mut facts = plangloss::facts::DocumentFacts::default();
-        plangloss::facts::signature::read(&plangloss::facts::lines(b), &mut facts);
+        plangloss::facts::signature::read(&plangloss::facts::edge_lines(b, 80, 80), &mut facts);
         std::hint::black_box(facts);
     });
     part("references", &|b| {

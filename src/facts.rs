@@ -97,7 +97,9 @@ pub struct OutlineNode {
 /// The facts of a document's annotated `blocks`, with the document types of
 /// `types`.
 pub fn document_facts(blocks: &[Block], types: &DocTypes) -> DocumentFacts {
-    let lines = lines(blocks);
+    // The header and the signature are at the ends: the middle of a long
+    // document is not split into lines.
+    let lines = edge_lines(blocks, EDGE_LINES, EDGE_LINES);
     let mut facts = DocumentFacts::default();
     header::read(&lines, types, &mut facts);
     signature::read(&lines, &mut facts);
@@ -119,31 +121,66 @@ pub struct Line<'a> {
     pub table: Option<TablePos>,
 }
 
+/// How many lines from each end of a document the header and signature
+/// readers see.
+const EDGE_LINES: usize = 80;
+
 /// The non-empty lines of `blocks` in order (page headers and footers
 /// left out).
 pub fn lines(blocks: &[Block]) -> Vec<Line<'_>> {
     let mut lines = Vec::new();
     for (index, block) in blocks.iter().enumerate() {
-        if matches!(block.kind, BlockKind::Header | BlockKind::Footer) {
-            continue;
-        }
-        let mut start = 0;
-        for piece in block.text.split('\n') {
-            let text = piece.trim();
-            if !text.is_empty() {
-                let lead = piece.chars().take_while(|c| c.is_whitespace()).count();
-                lines.push(Line {
-                    block: index,
-                    start: start + lead,
-                    text,
-                    kind: block.kind,
-                    table: block.table,
-                });
-            }
-            start += piece.chars().count() + 1;
-        }
+        push_lines(&mut lines, index, block);
     }
     lines
+}
+
+/// The first `head` and the last `tail` lines of `blocks` (whole blocks at
+/// the end), in order, each line once.
+pub fn edge_lines(blocks: &[Block], head: usize, tail: usize) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let mut next_block = blocks.len();
+    for (index, block) in blocks.iter().enumerate() {
+        if lines.len() >= head {
+            next_block = index;
+            break;
+        }
+        push_lines(&mut lines, index, block);
+    }
+    let mut end: Vec<Vec<Line>> = Vec::new();
+    let mut counted = 0;
+    for index in (next_block..blocks.len()).rev() {
+        if counted >= tail {
+            break;
+        }
+        let mut block_lines = Vec::new();
+        push_lines(&mut block_lines, index, &blocks[index]);
+        counted += block_lines.len();
+        end.push(block_lines);
+    }
+    lines.extend(end.into_iter().rev().flatten());
+    lines
+}
+
+fn push_lines<'b>(lines: &mut Vec<Line<'b>>, index: usize, block: &'b Block) {
+    if matches!(block.kind, BlockKind::Header | BlockKind::Footer) {
+        return;
+    }
+    let mut start = 0;
+    for piece in block.text.split('\n') {
+        let text = piece.trim();
+        if !text.is_empty() {
+            let lead = piece.chars().take_while(|c| c.is_whitespace()).count();
+            lines.push(Line {
+                block: index,
+                start: start + lead,
+                text,
+                kind: block.kind,
+                table: block.table,
+            });
+        }
+        start += piece.chars().count() + 1;
+    }
 }
 
 /// `text` with runs of whitespace made one space, trimmed.
@@ -183,5 +220,12 @@ mod tests {
                 (2, 0, "KẾ HOẠCH")
             ]
         );
+        let many: Vec<Block> = (0..10)
+            .map(|i| Block::new(BlockKind::Paragraph, format!("dòng {i}")))
+            .collect();
+        let edges: Vec<&str> = edge_lines(&many, 2, 3).iter().map(|l| l.text).collect();
+        assert_eq!(edges, ["dòng 0", "dòng 1", "dòng 7", "dòng 8", "dòng 9"]);
+        let all: Vec<&str> = edge_lines(&many, 8, 8).iter().map(|l| l.text).collect();
+        assert_eq!(all.len(), 10);
     }
 }

@@ -131,6 +131,9 @@ fn number_code(number: &str) -> Option<String> {
 /// "Hải Phòng, ngày 09 tháng 5 năm 2023": the place and the ISO date (the
 /// date may be left blank in a draft: "ngày … tháng … năm 2023").
 fn place_and_date(line: &str) -> Option<(Option<String>, Option<String>)> {
+    if !line.contains("gày") && !line.contains("GÀY") {
+        return None;
+    }
     let lower = line.to_lowercase();
     let at = lower.find("ngày")?;
     if !lower[at..].contains("tháng") || !lower[at..].contains("năm") {

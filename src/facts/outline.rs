@@ -28,8 +28,8 @@
 //! - the opening lines: everything before the first marker (national
 //!   motto, issuer, number, the title "KẾ HOẠCH", "QUYẾT ĐỊNH", the subject
 //!   line, a Chinese title ending in 通知/方案…), "Phụ lục I" or "Mẫu số 5"
-//!   heading a file; a typed list that starts past its first item ("(3)"
-//!   in the rows of a table run into text);
+//!   heading a file; before the first node, a typed list that starts
+//!   past its first item ("(3)" in the rows of a table run into text);
 //! - bullets ("-", "+", "•", "✓", a Word label that numbers nothing);
 //! - page headers and footers, footnotes, captions;
 //! - table cells, except a cell alone in its row (a heading row, or a box
@@ -453,8 +453,9 @@ impl<'a> Reader<'a> {
     }
 
     /// A block opening with a marker. False when the marker is not taken
-    /// as one (the file's own title "Phụ lục I", a list starting past its
-    /// first item), so that the block is read as text.
+    /// as one (the file's own title "Phụ lục I", a typed list starting past
+    /// its first item before the document's first node), so that the block
+    /// is read as text.
     fn marked(&mut self, index: usize, opening: Opening, inline: bool) -> bool {
         let block = &self.blocks[index];
         let kind = self.letter_or_numeral(opening.kind, opening.letter);
@@ -474,6 +475,7 @@ impl<'a> Reader<'a> {
         }
         if opening.typed
             && !inline
+            && !self.marked
             && self.kinds().index(&kind).is_none()
             && !marker::is_first(&kind, &opening.label)
         {
@@ -810,7 +812,19 @@ static RECIPIENTS: LazyLock<Regex> = LazyLock::new(|| {
 /// "Nơi nhận:" (alone, with the list, or at the end of the last paragraph
 /// as PDF text runs them together), "抄送：".
 fn is_recipients(text: &str) -> bool {
-    RECIPIENTS.is_match(text) || text.to_lowercase().ends_with("nơi nhận:")
+    RECIPIENTS.is_match(text) || ends_with_recipients_label(text)
+}
+
+/// Whether `text` ends with "nơi nhận:" in any case, without lower-casing
+/// the whole block.
+fn ends_with_recipients_label(text: &str) -> bool {
+    const LABEL: &str = "nơi nhận:";
+    let tail_start = text
+        .char_indices()
+        .rev()
+        .nth(LABEL.chars().count() - 1)
+        .map_or(0, |(at, _)| at);
+    text[tail_start..].to_lowercase() == LABEL
 }
 
 static ANNEX_LINE: LazyLock<Regex> = LazyLock::new(|| {

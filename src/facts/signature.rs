@@ -34,27 +34,48 @@ fn vietnamese_recipients(lines: &[Line]) -> Vec<String> {
     };
     let first = &lines[at].text[from..];
     let after_colon = first.split_once(':').map_or("", |(_, rest)| rest);
-    let mut items: Vec<String> = split_items(after_colon);
-    let mut block = lines[at].block;
+    // Items as written until the end: a line break inside an item ("các
+    // bộ, cơ quan ngang bộ, / cơ quan thuộc Chính phủ;") keeps its comma.
+    let mut items: Vec<String> = raw_items(after_colon);
     for line in &lines[at + 1..] {
         let text = line.text;
         let bulleted = text.starts_with(['-', '+', '•', '–', '*']);
+        let unfinished = items
+            .last()
+            .is_some_and(|last| !last.trim_end().ends_with([';', '.', '；', '。']));
         if bulleted {
-            items.extend(split_items(text));
-        } else if is_signature_part(text) {
-            continue;
-        } else if line.block == block && !items.is_empty() && !text.ends_with("./.") {
-            let continued = clean_item(text);
+            items.extend(raw_items(text));
+        } else if unfinished && !is_signature_part(text) {
             if let Some(last) = items.last_mut() {
                 last.push(' ');
-                last.push_str(&continued);
+                last.push_str(text);
             }
+        } else if is_signature_part(text) {
+            continue;
         } else if !items.is_empty() {
             break;
         }
-        block = line.block;
     }
     items
+        .iter()
+        .map(|item| clean_item(item))
+        .filter(|item| !item.is_empty())
+        .collect()
+}
+
+/// Items of one recipients line as written: "- Như Điều 3;", or several
+/// joined by a PDF: "- Như Điều 3; - Lưu: VT."
+fn raw_items(text: &str) -> Vec<String> {
+    text.split(" - ")
+        .flat_map(|part| part.split(" + "))
+        .map(|part| {
+            part.trim()
+                .trim_start_matches(['-', '+', '•', '–', '*'])
+                .trim()
+        })
+        .filter(|part| !part.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// A line of a signature block: authority, office, name, signing note.
@@ -78,16 +99,6 @@ fn without_notes(text: &str) -> String {
     squeeze(&out)
 }
 
-/// Items of one recipients line: "- Như Điều 3;", or several joined by a
-/// PDF: "- Như Điều 3; - Lưu: VT."
-fn split_items(text: &str) -> Vec<String> {
-    text.split(" - ")
-        .flat_map(|part| part.split(" + "))
-        .map(clean_item)
-        .filter(|item| !item.is_empty())
-        .collect()
-}
-
 fn clean_item(item: &str) -> String {
     let item = item
         .trim()
@@ -99,23 +110,58 @@ fn clean_item(item: &str) -> String {
     squeeze(item)
 }
 
-/// 抄送 and 主送 lists: "抄送：A，B，C。"; the main recipients are the line
-/// ending in "：" right under the title.
+/// 抄送 and 主送 lists: "抄送：A，B，C。", and the main recipients written
+/// as a line ending in "：" under the title ("各县（市、区）卫生健康局，市疾病
+/// 预防控制中心：").
 fn chinese_recipients(lines: &[Line]) -> Vec<String> {
     let mut items = Vec::new();
+    let addressed = lines.iter().take(15).find(|l| {
+        let text = l.text;
+        text.ends_with(['：', ':'])
+            && !text.contains(['。', '；'])
+            && text.chars().count() <= 120
+            && text.chars().filter(|&c| crate::script::is_han(c)).count() >= 4
+            && !["根据", "为", "按照", "现将", "经", "主送", "抄送"]
+                .iter()
+                .any(|w| text.starts_with(w))
+    });
+    if let Some(line) = addressed {
+        items.extend(chinese_items(line.text.trim_end_matches(['：', ':'])));
+    }
     for line in lines {
         for label in ["主送", "抄送"] {
             if let Some(rest) = line.text.strip_prefix(label) {
-                let rest = rest.trim_start_matches([':', '：', ' ']);
-                items.extend(
-                    rest.split(['，', '、', ','])
-                        .map(clean_item)
-                        .filter(|item| !item.is_empty()),
-                );
+                items.extend(chinese_items(rest.trim_start_matches([':', '：', ' '])));
             }
         }
     }
     items
+}
+
+/// Items split at "，" and at "、" outside brackets ("各县（市、区）卫生健康局"
+/// is one).
+fn chinese_items(text: &str) -> Vec<String> {
+    let mut items = Vec::new();
+    let mut depth = 0usize;
+    let mut current = String::new();
+    for c in text.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if c == '，' || c == ',' || c == '；' || (c == '、' && depth == 0) {
+            items.push(std::mem::take(&mut current));
+        } else {
+            current.push(c);
+        }
+    }
+    items.push(current);
+    items
+        .iter()
+        .map(|item| clean_item(item))
+        .filter(|item| !item.is_empty())
+        .collect()
 }
 
 /// Authority lines: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL. BỘ
@@ -183,8 +229,12 @@ struct SignatureLine {
 }
 
 fn signature_line(text: &str) -> SignatureLine {
-    let text = without_notes(text);
     let mut line = SignatureLine::default();
+    // Signature lines are short and start with a capital letter.
+    if text.len() > 240 || !text.starts_with(|c: char| c.is_uppercase() || c == '(') {
+        return line;
+    }
+    let text = without_notes(text);
     let mut rest = text.as_str();
     // Authority segments: "TM. X", "KT. Y", each up to the next mark.
     while let Some(mark) = AUTHORITY_MARKS.iter().find(|m| rest.starts_with(**m)) {
@@ -329,7 +379,18 @@ mod tests {
             "现将有关事项通知如下。",
             "抄送：市政府办公厅，市财政局、市医保局。",
         ]);
-        assert_eq!(facts.recipients, ["市政府办公厅", "市财政局", "市医保局"]);
+        assert_eq!(
+            facts.recipients,
+            ["各区卫生健康局", "市政府办公厅", "市财政局", "市医保局"]
+        );
+        assert_eq!(
+            chinese_items("各县（市、区）卫生健康局，市疾病预防控制中心、各有关单位"),
+            [
+                "各县（市、区）卫生健康局",
+                "市疾病预防控制中心",
+                "各有关单位"
+            ]
+        );
         assert_eq!(facts.signer, None);
     }
 

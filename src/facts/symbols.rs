@@ -20,9 +20,15 @@ pub struct Symbol {
     pub chinese: bool,
 }
 
+/// `30/2020/NĐ-CP`, `45/KH-UBND`, `15/2012/QH13`, and the older forms
+/// with slashes between the parts: `40/2000/TT/BTC`, `144/2002/QĐ/BTC`;
+/// also the dash forms `21-NQ/TW`, `1141-TC/QĐ/CĐKT` (a slash part after
+/// them is required).
 static VIETNAMESE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b\d{1,5}[a-zA-Z]?(?:/\d{4})?/(\p{Lu}[\p{L}\d]*)((?:-[\p{L}\d]+)*)")
-        .expect("the Vietnamese symbol pattern is valid")
+    Regex::new(
+        r"\b\d{1,5}[a-zA-Z]?(?:(?:/\d{4})?/(\p{Lu}[\p{L}\d]*)((?:-[\p{L}\d]+|/\p{Lu}[\p{L}\d]*)*)|-(\p{Lu}[\p{L}\d]*)((?:-[\p{L}\d]+)*(?:/\p{Lu}[\p{L}\d]*)+))",
+    )
+    .expect("the Vietnamese symbol pattern is valid")
 });
 
 static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
@@ -43,11 +49,15 @@ pub fn find(text: &str) -> Vec<Symbol> {
         .captures_iter(text)
         .filter_map(|caps| {
             let whole = caps.get(0)?;
-            let first = caps.get(1)?.as_str();
-            let has_tail = !caps.get(2)?.as_str().is_empty();
+            let (first, tail) = match (caps.get(1), caps.get(3)) {
+                (Some(first), _) => (first.as_str(), caps.get(2)?.as_str()),
+                (None, Some(first)) => (first.as_str(), caps.get(4)?.as_str()),
+                (None, None) => return None,
+            };
+            let has_tail = !tail.is_empty();
             // "1/NĐ" alone is rare and "3/KH" may be a ratio: a symbol has a
             // dash part, or a year part with an uppercase code (15/2012/QH13).
-            let with_year = whole.as_str().matches('/').count() == 2;
+            let with_year = whole.as_str().matches('/').count() >= 2;
             if !has_tail && !with_year {
                 return None;
             }
@@ -167,7 +177,15 @@ mod tests {
             texts("Thông tư liên tịch 05/2006/TTLT-BYT-BTC"),
             [("05/2006/TTLT-BYT-BTC".into(), Some("TTLT".into()))]
         );
-        assert!(texts("tỷ lệ 3/4, ngày 11/7/2024, 40/100.000 trẻ").is_empty());
+        assert!(texts("tỷ lệ 3/4, ngày 11/7/2024, 40/100.000 trẻ, 2021-2025").is_empty());
+        assert_eq!(
+            texts("Thông tư 40/2000/TT/BTC, Quyết định 1141-TC/QĐ/CĐKT, Nghị quyết 21-NQ/TW"),
+            [
+                ("40/2000/TT/BTC".into(), Some("TT".into())),
+                ("1141-TC/QĐ/CĐKT".into(), Some("TC".into())),
+                ("21-NQ/TW".into(), Some("NQ".into()))
+            ]
+        );
     }
 
     #[test]

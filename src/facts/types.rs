@@ -207,11 +207,20 @@ impl DocTypes {
     /// followed by its subject ("Thông báo về việc …"); with the word as
     /// printed.
     pub fn vietnamese_title<'t>(&self, line: &'t str) -> Option<(DocType, &'t str)> {
-        let lower = line.to_lowercase();
+        // Only the start of the line can hold the word: lower-case that.
+        let longest = self.rules.first().map_or(0, |r| r.text.chars().count());
+        let lower: String = line
+            .chars()
+            .take(longest + 8)
+            .flat_map(char::to_lowercase)
+            .collect();
         // A title's type word is in capitals, or alone on its line.
         self.words(false).find_map(|rule| {
-            let rest = lower.strip_prefix(rule.text.as_str())?;
             let printed = char_prefix(line, rule.text.chars().count());
+            lower.strip_prefix(rule.text.as_str())?;
+            let rest = &line[printed.len()..];
+            let rest_lower = rest.to_lowercase();
+            let rest = rest_lower.as_str();
             let alone = rest.trim_end_matches([':', '.']).trim().is_empty();
             let capitals = !printed.chars().any(char::is_lowercase);
             // "Phụ lục I", "Biểu 01", "Thông báo về việc …".
@@ -232,7 +241,14 @@ impl DocTypes {
     /// The type word a Vietnamese citation ends with, just before its
     /// number ("… Nghị định số"): the type and the word's length in chars.
     pub fn vietnamese_word_before(&self, before: &str) -> Option<(DocType, usize)> {
-        let lower = before.to_lowercase();
+        // Only the end can hold the word (and "số"): lower-case that.
+        let longest = self.rules.first().map_or(0, |r| r.text.chars().count());
+        let from = before
+            .char_indices()
+            .rev()
+            .nth(longest + 8)
+            .map_or(0, |(at, _)| at);
+        let lower = before[from..].to_lowercase();
         let lower = lower.trim_end();
         let lower = lower.strip_suffix("số").unwrap_or(lower).trim_end();
         self.words(false).find_map(|rule| {
