@@ -558,7 +558,12 @@ impl<'a> Reader<'a> {
     /// The Chinese markers run into a paragraph after a space, from byte
     /// `from` of the block's text on.
     fn inline(&mut self, index: usize, from: usize) {
-        let text = self.blocks[index].text.as_str();
+        let block = &self.blocks[index];
+        // Only Chinese text runs its items together this way.
+        if !matches!(block.lang, crate::model::Lang::Zh | crate::model::Lang::Und) {
+            return;
+        }
+        let text = block.text.as_str();
         let Some(tail) = text.get(from..) else {
             return;
         };

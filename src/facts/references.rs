@@ -1,14 +1,15 @@
 //! The other documents a document cites by number: "Nghị định số
 //! 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ", "theo 45/KH-UBND",
-//! "《关于…的通知》（国办发〔2019〕2号）".
+//! "《关于…的通知》（国办发〔2019〕2号）", "TCVN 6909:2001", "HAF 103".
 //!
-//! Each block is read on its own, in one pass: its number symbols
-//! ([`symbols::find`], plus the older forms "15/CP", "25-HĐBT", "60
-//! TC/CĐKT" where a type word or "số" leads to them, and standards "TCVN
-//! 6909:2001"), then for each the
-//! words before it (type word, "các", "Số:"), the date right after it and
-//! the issuer after "của". Page headers and footers are left out: they
-//! repeat the document's own number and title.
+//! Each block is read on its own, in one pass: its numbers (the symbols of
+//! [`symbols::find`]; the older forms "15/CP", "25-HĐBT", "60 TC/CĐKT"
+//! where a type word or "số" leads to them or a list continues; standards
+//! and safety codes), then for each the words before it (type word, "các",
+//! "Số:", a 《title》), the date right after it and the issuer after "của".
+//! A list shares its last issuer; a citation cut at the end of its block
+//! takes its date and issuer from the next one. Page headers and footers
+//! are left out: they repeat the document's own number and title.
 
 use super::{DocType, DocTypes, Reference, dates, symbols};
 use crate::model::{Block, BlockKind};
@@ -350,11 +351,18 @@ impl CharMap {
 
 /// The citations of one block's `text`, in order.
 fn citations(text: &str, types: &DocTypes) -> Vec<Cite> {
-    let map = CharMap::new(text);
-    let candidates = candidates(text, &map);
+    // Every number symbol has a "/" or a "号"; the other forms a "/", "-",
+    // or a standard's letters, which the patterns find fast.
+    let symbols = match text.contains(['/', '号']) {
+        true => symbols::find(text),
+        false => Vec::new(),
+    };
+    let mut map = None;
+    let candidates = candidates(text, symbols, &mut map);
     if candidates.is_empty() {
         return Vec::new();
     }
+    let map = map.unwrap_or_else(|| CharMap::new(text));
     let found_dates: Vec<(usize, usize, String)> = dates::find(text)
         .into_iter()
         .map(|d| (map.byte(d.start), map.byte(d.end), d.iso))
@@ -592,18 +600,28 @@ fn open_end(rest: &str) -> bool {
     rest.is_empty() || (rest.len() <= "ngày".len() && rest.to_lowercase() == "ngày")
 }
 
-/// The numbers of `text`, in order, without overlaps.
-fn candidates(text: &str, map: &CharMap) -> Vec<Candidate> {
-    let mut found: Vec<Candidate> = symbols::find(text)
+/// The numbers of `text`, in order, without overlaps, from its `symbols`
+/// (char offsets, which `map` is made to turn into byte offsets) and the
+/// other patterns.
+fn candidates(
+    text: &str,
+    symbols: Vec<symbols::Symbol>,
+    map: &mut Option<CharMap>,
+) -> Vec<Candidate> {
+    if !symbols.is_empty() {
+        map.get_or_insert_with(|| CharMap::new(text));
+    }
+    let mut found: Vec<Candidate> = symbols
         .into_iter()
-        .map(|symbol| {
+        .filter_map(|symbol| {
+            let map = map.as_ref()?;
             let (start, end) = (map.byte(symbol.start), map.byte(symbol.end));
             let (start, end) = if symbol.chinese {
                 (start, end)
             } else {
                 extend(text, start, end, symbol.code.as_deref())
             };
-            Candidate {
+            Some(Candidate {
                 start,
                 end,
                 code: symbol.code,
@@ -611,7 +629,7 @@ fn candidates(text: &str, map: &CharMap) -> Vec<Candidate> {
                 loose: false,
                 compound: true,
                 standard: false,
-            }
+            })
         })
         .collect();
     // Standards: whole codes, which may touch Chinese characters
@@ -656,7 +674,9 @@ fn candidates(text: &str, map: &CharMap) -> Vec<Candidate> {
         }
     }
     let strict = found.len();
-    for caps in LOOSE.captures_iter(text) {
+    // Every loose form has a "/" or a "-".
+    let haystack = if text.contains(['/', '-']) { text } else { "" };
+    for caps in LOOSE.captures_iter(haystack) {
         let Some(whole) = caps.get(0) else { continue };
         let separator = caps.get(1).map_or("", |m| m.as_str());
         let code = caps.get(2).map_or("", |m| m.as_str());

@@ -3,6 +3,7 @@
 //! number symbols.
 
 use serde::Serialize;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// The kinds of official documents.
@@ -98,6 +99,10 @@ pub struct DocTypes {
     /// Longest text first, so that "thông tư liên tịch" wins over
     /// "thông tư".
     rules: Vec<Rule>,
+    /// The Vietnamese words' indices by their first word ("thông" →
+    /// "thông tư liên tịch", "thông tư", "thông báo"), longest first: a
+    /// title line is looked up by its own first word.
+    vietnamese_by_first_word: HashMap<String, Vec<usize>>,
 }
 
 const SHIPPED_TSV: &str = include_str!("../../rules/document-types.tsv");
@@ -180,7 +185,10 @@ impl DocTypes {
         if !header_seen {
             return Err("no header line (lang, form, text, type)".into());
         }
-        let mut types = DocTypes { rules: Vec::new() };
+        let mut types = DocTypes {
+            rules: Vec::new(),
+            vietnamese_by_first_word: HashMap::new(),
+        };
         types.extend_with(rules);
         Ok(types)
     }
@@ -199,6 +207,16 @@ impl DocTypes {
         }
         self.rules
             .sort_by_key(|r| std::cmp::Reverse(r.text.chars().count()));
+        self.vietnamese_by_first_word.clear();
+        for (index, rule) in self.rules.iter().enumerate() {
+            if !rule.code && !rule.chinese {
+                let first = rule.text.split(' ').next().unwrap_or_default().to_string();
+                self.vietnamese_by_first_word
+                    .entry(first)
+                    .or_default()
+                    .push(index);
+            }
+        }
     }
 
     /// The type a Vietnamese title line names: the line is a type word
@@ -207,6 +225,13 @@ impl DocTypes {
     /// followed by its subject ("Thông báo về việc …"); with the word as
     /// printed.
     pub fn vietnamese_title<'t>(&self, line: &'t str) -> Option<(DocType, &'t str)> {
+        let first_word: String = line
+            .chars()
+            .take_while(|c| !c.is_whitespace() && !matches!(c, ':' | '.'))
+            .take(12)
+            .flat_map(char::to_lowercase)
+            .collect();
+        let candidates = self.vietnamese_by_first_word.get(&first_word)?;
         // Only the start of the line can hold the word: lower-case that.
         let longest = self.rules.first().map_or(0, |r| r.text.chars().count());
         let lower: String = line
@@ -215,7 +240,7 @@ impl DocTypes {
             .flat_map(char::to_lowercase)
             .collect();
         // A title's type word is in capitals, or alone on its line.
-        self.words(false).find_map(|rule| {
+        candidates.iter().map(|&i| &self.rules[i]).find_map(|rule| {
             let printed = char_prefix(line, rule.text.chars().count());
             lower.strip_prefix(rule.text.as_str())?;
             let rest = &line[printed.len()..];
