@@ -1816,9 +1816,9 @@ mod tests {
         assert_eq!(
             found[7],
             one(
-                "06-KL/TU, ngày 19/5/2004",
+                "Kết luận số 06-KL/TU, ngày 19/5/2004",
                 "06-KL/TU",
-                None,
+                Some("other"),
                 Some("2004-05-19"),
                 None
             )

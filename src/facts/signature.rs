@@ -199,9 +199,11 @@ const OFFICES: [&str; 20] = [
 ];
 
 fn is_office(text: &str) -> bool {
+    // "PHÓ THỐNG ĐỐC", "PHÓ VIỆN TRƯỞNG": a deputy of any office.
+    let office = text.strip_prefix("PHÓ ").unwrap_or(text);
     !text.chars().any(char::is_lowercase)
         && text.chars().count() <= 60
-        && OFFICES.iter().any(|office| text.starts_with(office))
+        && OFFICES.iter().any(|o| office.starts_with(o))
 }
 
 /// A person's name: two to six words, each capitalized, no digits.
@@ -256,7 +258,8 @@ fn signature_line(text: &str) -> SignatureLine {
         };
     }
     let rest = rest.trim();
-    if OFFICES.iter().any(|office| rest.starts_with(office)) {
+    let deputy = rest.strip_prefix("PHÓ ").unwrap_or(rest);
+    if OFFICES.iter().any(|office| deputy.starts_with(office)) {
         // The office runs in capitals; the name after it is not.
         let words: Vec<&str> = rest.split_whitespace().collect();
         let split = words
@@ -274,8 +277,8 @@ fn signature_line(text: &str) -> SignatureLine {
     line
 }
 
-const AUTHORITY_MARKS: [&str; 9] = [
-    "TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T.M.", "K.T.",
+const AUTHORITY_MARKS: [&str; 12] = [
+    "TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T.M.", "K.T.", "KT/", "TM/", "TL/",
 ];
 
 /// Where a second office starts inside an authority segment ("GIÁM ĐỐC
