@@ -141,28 +141,18 @@ impl<'q> Matching<'q> {
     /// A date or document number left on one side whose parts are all
     /// among the numbers left on the other (`ngày 25/4` against `4·25`).
     fn match_parts(&mut self) {
-        for s in 0..self.source.len() {
-            if self.source_done[s] || self.source[s].weak {
-                continue;
-            }
-            if let Some(found) = parts_among(&self.source[s], self.target, &self.target_done) {
-                self.source_done[s] = true;
-                for t in found {
-                    self.target_done[t] = true;
-                }
-            }
-        }
-        for t in 0..self.target.len() {
-            if self.target_done[t] || self.target[t].weak {
-                continue;
-            }
-            if let Some(found) = parts_among(&self.target[t], self.source, &self.source_done) {
-                self.target_done[t] = true;
-                for s in found {
-                    self.source_done[s] = true;
-                }
-            }
-        }
+        parts_one_way(
+            self.source,
+            &mut self.source_done,
+            self.target,
+            &mut self.target_done,
+        );
+        parts_one_way(
+            self.target,
+            &mut self.target_done,
+            self.source,
+            &mut self.source_done,
+        );
     }
 
     /// One strong leftover of a kind on each side: the same thing, changed.
@@ -267,4 +257,25 @@ fn lone_leftover(quantities: &[Quantity], done: &[bool], kind: Class) -> Option<
         .filter(|&i| !done[i] && !quantities[i].weak && class(&quantities[i]) == kind);
     let first = open.next()?;
     open.next().is_none().then_some(first)
+}
+
+/// Marks each unmatched, strong quantity of `wholes` whose parts are all
+/// among the unmatched `parts`, and those parts, as matched.
+fn parts_one_way(
+    wholes: &[Quantity],
+    wholes_done: &mut [bool],
+    parts: &[Quantity],
+    parts_done: &mut [bool],
+) {
+    for w in 0..wholes.len() {
+        if wholes_done[w] || wholes[w].weak {
+            continue;
+        }
+        if let Some(found) = parts_among(&wholes[w], parts, parts_done) {
+            wholes_done[w] = true;
+            for p in found {
+                parts_done[p] = true;
+            }
+        }
+    }
 }
