@@ -183,6 +183,26 @@ fn push_lines<'b>(lines: &mut Vec<Line<'b>>, index: usize, block: &'b Block) {
     }
 }
 
+/// Char offsets of byte positions met in increasing order, counted from
+/// the last one: finding many hits in a long text stays linear.
+#[derive(Debug, Default)]
+pub(crate) struct CharOffsets {
+    byte: usize,
+    chars: usize,
+}
+
+impl CharOffsets {
+    /// The char offset of `byte` (a char boundary of `text`).
+    pub(crate) fn at(&mut self, text: &str, byte: usize) -> usize {
+        if byte < self.byte {
+            *self = CharOffsets::default();
+        }
+        self.chars += text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+}
+
 /// `text` with runs of whitespace made one space, trimmed.
 pub fn squeeze(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -227,5 +247,15 @@ mod tests {
         assert_eq!(edges, ["dòng 0", "dòng 1", "dòng 7", "dòng 8", "dòng 9"]);
         let all: Vec<&str> = edge_lines(&many, 8, 8).iter().map(|l| l.text).collect();
         assert_eq!(all.len(), 10);
+    }
+
+    #[test]
+    fn char_offsets_in_and_out_of_order() {
+        let text = "ngày 05 tháng 3, 国办发";
+        let mut offsets = CharOffsets::default();
+        assert_eq!(offsets.at(text, 6), 5);
+        assert_eq!(offsets.at(text, text.len()), text.chars().count());
+        assert_eq!(offsets.at(text, 0), 0);
+        assert_eq!(offsets.at(text, 6), 5);
     }
 }

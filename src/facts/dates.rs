@@ -2,6 +2,7 @@
 //! tháng 3 năm 2020", "ngày 05/3/2020", "05/03/2020", "2019年1月1日",
 //! "二〇一九年一月一日".
 
+use super::CharOffsets;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -15,7 +16,7 @@ pub struct FoundDate {
 
 static VIETNAMESE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4}))|(?:(?:ngày\s*)?\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b)",
+        r"(?i)(?:ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4}))|(?:(?:ngày\s*)?(?-u:\b)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?-u:\b))",
     )
     .expect("the Vietnamese date pattern is valid")
 });
@@ -28,6 +29,7 @@ static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
 /// Every date of `text`, in order.
 pub fn find(text: &str) -> Vec<FoundDate> {
     let mut found = Vec::new();
+    let mut offsets = CharOffsets::default();
     for caps in VIETNAMESE.captures_iter(text) {
         let (day, month, year) = match (caps.get(1), caps.get(4)) {
             (Some(day), _) => (day, caps.get(2), caps.get(3)),
@@ -43,16 +45,17 @@ pub fn find(text: &str) -> Vec<FoundDate> {
             month.as_str().parse().ok(),
             day.as_str().parse().ok(),
         ) {
-            found.push(span(text, whole.start(), whole.end(), iso));
+            found.push(span(&mut offsets, text, whole.start(), whole.end(), iso));
         }
     }
+    let mut offsets = CharOffsets::default();
     for caps in CHINESE.captures_iter(text) {
         let whole = caps.get(0).expect("group 0 always matches");
         let year = digits_year(&caps[1]);
         let month = han_small(&caps[2]);
         let day = han_small(&caps[3]);
         if let Some(iso) = iso(year, month, day) {
-            found.push(span(text, whole.start(), whole.end(), iso));
+            found.push(span(&mut offsets, text, whole.start(), whole.end(), iso));
         }
     }
     found.sort_by_key(|d| d.start);
@@ -64,12 +67,11 @@ pub fn first(text: &str) -> Option<FoundDate> {
     find(text).into_iter().next()
 }
 
-fn span(text: &str, start: usize, end: usize, iso: String) -> FoundDate {
-    let start_chars = text[..start].chars().count();
+fn span(offsets: &mut CharOffsets, text: &str, start: usize, end: usize, iso: String) -> FoundDate {
     FoundDate {
         iso,
-        start: start_chars,
-        end: start_chars + text[start..end].chars().count(),
+        start: offsets.at(text, start),
+        end: offsets.at(text, end),
     }
 }
 

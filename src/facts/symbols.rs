@@ -2,6 +2,7 @@
 //! `15/2012/QH13`, `123/UBND-VX`; Chinese 发文字号 `国办发〔2019〕2号`,
 //! `卫办妇幼发[2015]22号`, and orders `国务院令第588号`.
 
+use super::CharOffsets;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -26,7 +27,7 @@ pub struct Symbol {
 /// them is required).
 static VIETNAMESE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b\d{1,5}[a-zA-Z]?(?:(?:/\d{4})?/(\p{Lu}[\p{L}\d]*)((?:-[\p{L}\d]+|/\p{Lu}[\p{L}\d]*)*)|-(\p{Lu}[\p{L}\d]*)((?:-[\p{L}\d]+)*(?:/\p{Lu}[\p{L}\d]*)+))",
+        r"(?-u:\b)\d{1,5}[a-zA-Z]?(?:(?:/\d{4})?/(\p{Lu}[\p{L}\d]*)((?:-[\p{L}\d]+|/\p{Lu}[\p{L}\d]*)*)|-(\p{Lu}[\p{L}\d]*)((?:-[\p{L}\d]+)*(?:/\p{Lu}[\p{L}\d]*)+))",
     )
     .expect("the Vietnamese symbol pattern is valid")
 });
@@ -45,6 +46,7 @@ const CHINESE_LEAD_WORDS: [&str; 14] = [
 
 /// Every symbol of `text`, in order.
 pub fn find(text: &str) -> Vec<Symbol> {
+    let mut offsets = CharOffsets::default();
     let mut found: Vec<Symbol> = VIETNAMESE
         .captures_iter(text)
         .filter_map(|caps| {
@@ -62,9 +64,16 @@ pub fn find(text: &str) -> Vec<Symbol> {
                 return None;
             }
             let code = (!is_issuer_code(first)).then(|| first.to_string());
-            Some(symbol(text, whole.start(), whole.end(), code, false))
+            Some(symbol(
+                &mut offsets,
+                text,
+                (whole.start(), whole.end()),
+                code,
+                false,
+            ))
         })
         .collect();
+    let mut offsets = CharOffsets::default();
     for caps in CHINESE.captures_iter(text) {
         let whole = caps.get(0).expect("group 0 always matches");
         let head = caps
@@ -74,7 +83,7 @@ pub fn find(text: &str) -> Vec<Symbol> {
         let trimmed = trim_lead_words(head.as_str());
         let start = head.end() - trimmed.len();
         let kind = trimmed.chars().last().map(|c| c.to_string());
-        found.push(symbol(text, start, whole.end(), kind, true));
+        found.push(symbol(&mut offsets, text, (start, whole.end()), kind, true));
     }
     found.sort_by_key(|s| s.start);
     found
@@ -122,12 +131,17 @@ fn is_issuer_code(code: &str) -> bool {
     )
 }
 
-fn symbol(text: &str, start: usize, end: usize, code: Option<String>, chinese: bool) -> Symbol {
-    let start_chars = text[..start].chars().count();
+fn symbol(
+    offsets: &mut CharOffsets,
+    text: &str,
+    (start, end): (usize, usize),
+    code: Option<String>,
+    chinese: bool,
+) -> Symbol {
     Symbol {
         text: text[start..end].to_string(),
-        start: start_chars,
-        end: start_chars + text[start..end].chars().count(),
+        start: offsets.at(text, start),
+        end: offsets.at(text, end),
         code,
         chinese,
     }
