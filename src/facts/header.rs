@@ -64,6 +64,11 @@ fn read_vietnamese(head: &[Line], types: &DocTypes, facts: &mut DocumentFacts) {
         facts.doc_type = Some(doc_type);
         facts.type_text = Some(printed.to_string());
         facts.subject = subject(head, at, printed);
+        reprint_title(&head[at].text[printed.len()..], facts);
+        // The "CỦA … SỐ …" part may stand on the line under the type.
+        if let Some(next) = head.get(at + 1) {
+            reprint_title(next.text, facts);
+        }
     } else if let Some(code) = facts.number.as_deref().and_then(number_code) {
         facts.doc_type = types.code(&code, false);
     }
@@ -72,8 +77,10 @@ fn read_vietnamese(head: &[Line], types: &DocTypes, facts: &mut DocumentFacts) {
     }
     let issuer_end = number_at.map(|at| at + 1).or(title_at).unwrap_or(0);
     let (issuer, parent) = issuer(&head[..issuer_end]);
-    facts.issuer = issuer;
-    facts.issuer_parent = parent;
+    if issuer.is_some() {
+        facts.issuer = issuer;
+        facts.issuer_parent = parent;
+    }
 }
 
 /// A page with no administrative header (a news article about a plan): its
@@ -225,6 +232,42 @@ fn subject(head: &[Line], title_at: usize, printed: &str) -> Option<String> {
         }
     }
     (!parts.is_empty()).then(|| squeeze(&parts.join(" ")))
+}
+
+/// A reprint's one-line title: "NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ 29/1998/NĐ-CP
+/// NGÀY 11 THÁNG 5 NĂM 1998 VỀ VIỆC …": the issuer, number and date it
+/// names fill what the header lacks, and the subject starts at "VỀ".
+fn reprint_title(rest: &str, facts: &mut DocumentFacts) {
+    let rest = rest.trim();
+    let Some(after) = strip_prefix_ci(rest, "của ") else {
+        return;
+    };
+    let upper = after.to_uppercase();
+    let Some(number_at) = upper.find(" SỐ ") else {
+        return;
+    };
+    let issuer = after[..number_at].trim();
+    let tail = &after[number_at + " SỐ ".len()..];
+    let Some(symbol) = symbols::find(tail).into_iter().find(|s| s.start == 0) else {
+        return;
+    };
+    if facts.issuer.is_none() && !issuer.is_empty() {
+        facts.issuer = Some(squeeze(issuer));
+    }
+    if facts.number.is_none() {
+        facts.number = Some(symbol.text.clone());
+    }
+    if facts.date.is_none() {
+        facts.date = dates::first(tail).map(|d| d.iso);
+    }
+    let lower = tail.to_lowercase();
+    if let Some(about) = lower.find(" về ").or_else(|| lower.find(" v/v ")) {
+        // Byte offsets of the lower-cased text match the original's for
+        // these letters; fall back to none when they do not.
+        if let Some(subject) = tail.get(about + 1..) {
+            facts.subject = Some(squeeze(subject));
+        }
+    }
 }
 
 /// A capitals line that names an authority: who decides ("CHỦ TỊCH ỦY
@@ -656,6 +699,27 @@ mod tests {
         assert_eq!(
             facts.subject.as_deref(),
             Some("Thành phố ban hành kế hoạch truyền thông dân số")
+        );
+    }
+
+    #[test]
+    fn a_reprint_names_itself_in_its_title() {
+        let blocks: Vec<Block> = [
+            "NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ 29/1998/NĐ-CP NGÀY 11 THÁNG 5 NĂM 1998 VỀ VIỆC BAN HÀNH QUY CHẾ THỰC HIỆN DÂN CHỦ Ở XÃ",
+            "CHÍNH PHỦ",
+            "Căn cứ Luật Tổ chức Chính phủ ngày 30 tháng 9 năm 1992;",
+        ]
+        .into_iter()
+        .map(|t| Block::new(BlockKind::Paragraph, t))
+        .collect();
+        let facts = facts_of(&blocks);
+        assert_eq!(facts.doc_type, Some(DocType::Decree));
+        assert_eq!(facts.number.as_deref(), Some("29/1998/NĐ-CP"));
+        assert_eq!(facts.issuer.as_deref(), Some("CHÍNH PHỦ"));
+        assert_eq!(facts.date.as_deref(), Some("1998-05-11"));
+        assert_eq!(
+            facts.subject.as_deref(),
+            Some("VỀ VIỆC BAN HÀNH QUY CHẾ THỰC HIỆN DÂN CHỦ Ở XÃ")
         );
     }
 }
