@@ -19,7 +19,7 @@ pub mod signature;
 pub mod symbols;
 pub mod types;
 
-use crate::model::{Block, BlockKind, TablePos};
+use crate::model::{Block, BlockKind};
 use serde::Serialize;
 pub use types::{DocType, DocTypes};
 
@@ -118,25 +118,15 @@ pub struct Line<'a> {
     /// The line, trimmed.
     pub text: &'a str,
     pub kind: BlockKind,
-    pub table: Option<TablePos>,
 }
 
 /// How many lines from each end of a document the header and signature
 /// readers see.
 const EDGE_LINES: usize = 80;
 
-/// The non-empty lines of `blocks` in order (page headers and footers
-/// left out).
-pub fn lines(blocks: &[Block]) -> Vec<Line<'_>> {
-    let mut lines = Vec::new();
-    for (index, block) in blocks.iter().enumerate() {
-        push_lines(&mut lines, index, block);
-    }
-    lines
-}
-
-/// The first `head` and the last `tail` lines of `blocks` (whole blocks at
-/// the end), in order, each line once.
+/// The first `head` and the last `tail` non-empty lines of `blocks` (whole
+/// blocks at the end), in order, each line once; page headers and footers
+/// left out. `edge_lines(blocks, usize::MAX, 0)` is every line.
 pub fn edge_lines(blocks: &[Block], head: usize, tail: usize) -> Vec<Line<'_>> {
     let mut lines = Vec::new();
     let mut next_block = blocks.len();
@@ -176,7 +166,6 @@ fn push_lines<'b>(lines: &mut Vec<Line<'b>>, index: usize, block: &'b Block) {
                 start: start + lead,
                 text,
                 kind: block.kind,
-                table: block.table,
             });
         }
         start += piece.chars().count() + 1;
@@ -211,6 +200,7 @@ pub fn squeeze(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::TablePos;
 
     #[test]
     fn lines_carry_their_block_and_offset() {
@@ -228,7 +218,7 @@ mod tests {
             cell,
             Block::new(BlockKind::Paragraph, "KẾ HOẠCH"),
         ];
-        let lines = lines(&blocks);
+        let lines = edge_lines(&blocks, usize::MAX, 0);
         let seen: Vec<(usize, usize, &str)> =
             lines.iter().map(|l| (l.block, l.start, l.text)).collect();
         assert_eq!(

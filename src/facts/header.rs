@@ -575,7 +575,7 @@ fn starts_with_ci(text: &str, prefix: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::facts::lines;
+    use crate::facts::edge_lines;
     use crate::model::{Block, BlockKind, TablePos};
 
     fn cell(col: u32, text: &str) -> Block {
@@ -590,7 +590,11 @@ mod tests {
 
     fn facts_of(blocks: &[Block]) -> DocumentFacts {
         let mut facts = DocumentFacts::default();
-        read(&lines(blocks), DocTypes::shipped(), &mut facts);
+        read(
+            &edge_lines(blocks, usize::MAX, 0),
+            DocTypes::shipped(),
+            &mut facts,
+        );
         facts
     }
 

@@ -327,7 +327,7 @@ fn signer(tail: &[Line]) -> Option<Signer> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::facts::lines;
+    use crate::facts::edge_lines;
     use crate::model::{Block, BlockKind};
 
     fn read_blocks(texts: &[&str]) -> DocumentFacts {
@@ -336,7 +336,7 @@ mod tests {
             .map(|t| Block::new(BlockKind::Paragraph, *t))
             .collect();
         let mut facts = DocumentFacts::default();
-        read(&lines(&blocks), &mut facts);
+        read(&edge_lines(&blocks, usize::MAX, 0), &mut facts);
         facts
     }
 
