@@ -102,10 +102,36 @@ pub fn document_facts(blocks: &[Block], types: &DocTypes) -> DocumentFacts {
     let lines = edge_lines(blocks, EDGE_LINES, EDGE_LINES);
     let mut facts = DocumentFacts::default();
     header::read(&lines, types, &mut facts);
-    signature::read(&lines, &mut facts);
-    facts.references = references::find(blocks, types, facts.number.as_deref());
     facts.outline = outline::build(blocks);
+    // A file that opens with its appendix heading is an appendix: the
+    // "Nơi nhận:" and signatures in it are model layouts, not its own.
+    let appendix = lines
+        .iter()
+        .take(APPENDIX_AT_START)
+        .any(|line| line.text.starts_with("Phụ lục") || line.text.starts_with("PHỤ LỤC"));
+    let body_end = first_appendix(&facts.outline).unwrap_or(blocks.len());
+    if !appendix && body_end > APPENDIX_AT_START {
+        signature::read(blocks, body_end, &lines, &mut facts);
+    }
+    facts.references = references::find(blocks, types, facts.number.as_deref());
     facts
+}
+
+/// A document whose appendix heading is among its first lines or blocks is
+/// itself an appendix.
+const APPENDIX_AT_START: usize = 3;
+
+/// The block of the first appendix heading ("PHỤ LỤC I", "Phụ lục"), where
+/// the body and its signature end.
+fn first_appendix(outline: &[OutlineNode]) -> Option<usize> {
+    outline.iter().find_map(|node| {
+        let label = node.label.to_lowercase();
+        if label.starts_with("phụ lục") {
+            Some(node.block)
+        } else {
+            first_appendix(&node.children)
+        }
+    })
 }
 
 /// One line of a block: blocks hold several lines where the document broke
@@ -149,6 +175,31 @@ pub fn edge_lines(blocks: &[Block], head: usize, tail: usize) -> Vec<Line<'_>> {
         end.push(block_lines);
     }
     lines.extend(end.into_iter().rev().flatten());
+    lines
+}
+
+/// The lines of whole blocks around block `anchor` of `blocks`: at least
+/// `before` lines of the blocks before it (or all of them), then the lines
+/// of `anchor` and the blocks after it until at least `after` (or the
+/// end). `anchor` may be `blocks.len()`: the last `before` lines.
+pub fn lines_around(blocks: &[Block], anchor: usize, before: usize, after: usize) -> Vec<Line<'_>> {
+    let mut first = anchor;
+    let mut counted = 0;
+    while first > 0 && counted < before {
+        first -= 1;
+        counted += blocks[first].text.split('\n').count();
+    }
+    let mut lines = Vec::new();
+    for (index, block) in blocks.iter().enumerate().take(anchor).skip(first) {
+        push_lines(&mut lines, index, block);
+    }
+    let ahead = lines.len();
+    for (index, block) in blocks.iter().enumerate().skip(anchor) {
+        if lines.len() - ahead >= after {
+            break;
+        }
+        push_lines(&mut lines, index, block);
+    }
     lines
 }
 

@@ -3,318 +3,120 @@
 //!
 //! A Vietnamese document ends with "Nơi nhận:" and its list on the left,
 //! and on the right the authority lines (TM. ỦY BAN NHÂN DÂN, KT. CHỦ
-//! TỊCH), the signer's office (PHÓ CHỦ TỊCH) and name. A Chinese one names
+//! TỊCH), the signer's office (PHÓ CHỦ TỊCH) and name; a letter or a form
+//! names its addressees under the title ("Kính gửi:"). A Chinese one names
 //! its main recipients (主送) under the title, and copies (抄送) at the end.
+//!
+//! Both are read from the closing zone: the lines around the last "Nơi
+//! nhận:" of the document's body (before its appendices), or its last
+//! lines when it has none.
 
-use super::{DocumentFacts, Line, Signer, squeeze};
+mod parts;
+mod recipients;
 
-/// How far from the end the signature block is looked for, in lines.
+use super::{DocumentFacts, Line, Signer, lines_around, squeeze};
+use crate::model::{Block, BlockKind};
+use parts::{is_authority, signature_line, without_notes};
+use recipients::Fragment;
+
+/// Lines read before "Nơi nhận:" and after it (the list and the signature
+/// block beside or under it).
+const ZONE_BEFORE: usize = 20;
+const ZONE_AFTER: usize = 120;
+/// How far from the list the signature block may be, in lines.
+const SIGNATURE_BEFORE_LIST: usize = 15;
+const SIGNATURE_AFTER_LIST: usize = 12;
+/// How far from the end a document without "Nơi nhận:" is read.
 const TAIL_LINES: usize = 60;
+/// How many lines from the start "Kính gửi:" is looked for.
+const HEAD_LINES: usize = 40;
 
-/// Fills `signer` and `recipients` of `facts` from `lines`.
-pub fn read(lines: &[Line], facts: &mut DocumentFacts) {
-    facts.recipients = vietnamese_recipients(lines);
-    if facts.recipients.is_empty() {
-        facts.recipients = chinese_recipients(lines);
-    }
-    facts.signer = signer(&lines[lines.len().saturating_sub(TAIL_LINES)..]);
-}
-
-/// The items under "Nơi nhận:" (on its line and the bulleted lines after).
-/// A PDF may interleave the signature column with the list: its lines
-/// (authority, office, name, "(Đã ký)") are skipped; a line that is none
-/// of those and has no bullet ends the list, or, in the same block,
-/// continues the item above.
-fn vietnamese_recipients(lines: &[Line]) -> Vec<String> {
-    let Some((at, from)) = lines.iter().enumerate().rev().find_map(|(at, l)| {
-        let lower = l.text.to_lowercase();
-        lower.find("nơi nhận").map(|from| (at, from))
-    }) else {
-        return Vec::new();
+/// Fills `signer` and `recipients` of `facts` from `blocks`, whose body
+/// (without appendices) ends at `body_end`; `lines` are the document's
+/// edge lines (for the addressees and Chinese lists).
+pub fn read(blocks: &[Block], body_end: usize, lines: &[Line], facts: &mut DocumentFacts) {
+    let body = &blocks[..body_end.min(blocks.len())];
+    let head = &lines[..lines.len().min(HEAD_LINES)];
+    let mut recipients = recipients::addressees(head);
+    let mut fragments = Vec::new();
+    let signer = match list_block(body) {
+        Some(anchor) => {
+            let zone = lines_around(body, anchor, ZONE_BEFORE, ZONE_AFTER);
+            let found = zone.iter().enumerate().rev().find_map(|(at, line)| {
+                let from = recipients::list_label(line.text)?;
+                (line.block == anchor).then_some((at, from))
+            });
+            match found {
+                Some((at, from)) => {
+                    let list = recipients::vietnamese_list(&zone, at, from);
+                    recipients.extend(list.items);
+                    fragments = list.fragments;
+                    let start = at.saturating_sub(SIGNATURE_BEFORE_LIST);
+                    let end = (list.end + SIGNATURE_AFTER_LIST).min(zone.len());
+                    signer(&zone[start..end]).or_else(|| form_signer(&zone[start..end]))
+                }
+                None => signer(&zone),
+            }
+        }
+        None => {
+            let tail = lines_around(body, body.len(), TAIL_LINES, 0);
+            signer(&tail).or_else(|| form_signer(&tail))
+        }
     };
-    let first = &lines[at].text[from..];
-    let after_colon = first.split_once(':').map_or("", |(_, rest)| rest);
-    // Items as written until the end: a line break inside an item ("các
-    // bộ, cơ quan ngang bộ, / cơ quan thuộc Chính phủ;") keeps its comma.
-    let mut items: Vec<String> = raw_items(after_colon);
-    for line in &lines[at + 1..] {
-        let text = line.text;
-        let bulleted = text.starts_with(['-', '+', '•', '–', '*']);
-        let unfinished = items
-            .last()
-            .is_some_and(|last| !last.trim_end().ends_with([';', '.', '；', '。']));
-        if bulleted {
-            items.extend(raw_items(text));
-        } else if unfinished && !is_signature_part(text) {
-            if let Some(last) = items.last_mut() {
-                last.push(' ');
-                last.push_str(text);
-            }
-        } else if is_signature_part(text) {
-            continue;
-        } else if !items.is_empty() {
-            break;
-        }
+    if recipients.is_empty() {
+        recipients = recipients::chinese(lines);
     }
-    items
-        .iter()
-        .map(|item| clean_item(item))
-        .filter(|item| !item.is_empty())
-        .collect()
+    facts.recipients = recipients;
+    facts.signer = with_fragments(signer, &fragments);
 }
 
-/// Items of one recipients line as written: "- Như Điều 3;", or several
-/// joined by a PDF: "- Như Điều 3; - Lưu: VT."
-fn raw_items(text: &str) -> Vec<String> {
-    text.split(" - ")
-        .flat_map(|part| part.split(" + "))
-        .map(|part| {
-            part.trim()
-                .trim_start_matches(['-', '+', '•', '–', '*'])
-                .trim()
-        })
-        .filter(|part| !part.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// A line of a signature block: authority, office, name, signing note.
-fn is_signature_part(text: &str) -> bool {
-    let text = without_notes(text);
-    text.is_empty() || is_authority(&text) || is_office(&text) || is_name(&text)
-}
-
-/// `text` without its bracketed notes ("(Đã ký)", "(b/c)"), squeezed.
-fn without_notes(text: &str) -> String {
-    let mut out = String::new();
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    squeeze(&out)
-}
-
-fn clean_item(item: &str) -> String {
-    let item = item
-        .trim()
-        .trim_start_matches(['-', '+', '•', '–', '*'])
-        .trim()
-        .trim_end_matches("./.")
-        .trim_end_matches([';', ',', '.', '，', '。', '；'])
-        .trim();
-    squeeze(item)
-}
-
-/// 抄送 and 主送 lists: "抄送：A，B，C。", and the main recipients written
-/// as a line ending in "：" under the title ("各县（市、区）卫生健康局，市疾病
-/// 预防控制中心：").
-fn chinese_recipients(lines: &[Line]) -> Vec<String> {
-    let mut items = Vec::new();
-    let addressed = lines.iter().take(15).find(|l| {
-        let text = l.text;
-        text.ends_with(['：', ':'])
-            && !text.contains(['。', '；'])
-            && text.chars().count() <= 120
-            && text.chars().filter(|&c| crate::script::is_han(c)).count() >= 4
-            && !["根据", "为", "按照", "现将", "经", "主送", "抄送"]
+/// The last block of `body` with a "Nơi nhận:" line.
+fn list_block(body: &[Block]) -> Option<usize> {
+    body.iter().rposition(|block| {
+        !matches!(block.kind, BlockKind::Header | BlockKind::Footer)
+            && ["Nơi nhận", "NƠI NHẬN", "Nơi Nhận"]
                 .iter()
-                .any(|w| text.starts_with(w))
-    });
-    if let Some(line) = addressed {
-        items.extend(chinese_items(line.text.trim_end_matches(['：', ':'])));
-    }
-    for line in lines {
-        for label in ["主送", "抄送"] {
-            if let Some(rest) = line.text.strip_prefix(label) {
-                items.extend(chinese_items(rest.trim_start_matches([':', '：', ' '])));
-            }
-        }
-    }
-    items
+                .any(|label| block.text.contains(label))
+            && block
+                .text
+                .split('\n')
+                .any(|line| recipients::list_label(line).is_some())
+    })
 }
 
-/// Items split at "，" and at "、" outside brackets ("各县（市、区）卫生健康局"
-/// is one).
-fn chinese_items(text: &str) -> Vec<String> {
-    let mut items = Vec::new();
-    let mut depth = 0usize;
-    let mut current = String::new();
-    for c in text.chars() {
-        match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        if c == '，' || c == ',' || c == '；' || (c == '、' && depth == 0) {
-            items.push(std::mem::take(&mut current));
-        } else {
-            current.push(c);
-        }
-    }
-    items.push(current);
-    items
-        .iter()
-        .map(|item| clean_item(item))
-        .filter(|item| !item.is_empty())
-        .collect()
-}
-
-/// Authority lines: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL. BỘ
-/// TRƯỞNG", "TUQ. GIÁM ĐỐC", "Q. CHÁNH VĂN PHÒNG", "T/M", "K/T".
-fn is_authority(text: &str) -> bool {
-    [
-        "TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T.M.", "K.T.",
-    ]
-    .iter()
-    .any(|mark| text.starts_with(mark))
-}
-
-/// Offices that sign.
-const OFFICES: [&str; 20] = [
-    "CHỦ TỊCH",
-    "PHÓ CHỦ TỊCH",
-    "GIÁM ĐỐC",
-    "PHÓ GIÁM ĐỐC",
-    "BỘ TRƯỞNG",
-    "THỨ TRƯỞNG",
-    "THỦ TƯỚNG",
-    "PHÓ THỦ TƯỚNG",
-    "CHI CỤC TRƯỞNG",
-    "CỤC TRƯỞNG",
-    "VIỆN TRƯỞNG",
-    "THỐNG ĐỐC",
-    "TRƯỞNG BAN",
-    "TRƯỞNG PHÒNG",
-    "CHÁNH VĂN PHÒNG",
-    "HIỆU TRƯỞNG",
-    "GIÁM ĐỐC SỞ",
-    "BÍ THƯ",
-    "TỔNG CỤC TRƯỞNG",
-    "PHÓ TRƯỞNG BAN",
-];
-
-fn is_office(text: &str) -> bool {
-    // "PHÓ THỐNG ĐỐC", "PHÓ VIỆN TRƯỞNG": a deputy of any office.
-    let office = text.strip_prefix("PHÓ ").unwrap_or(text);
-    !text.chars().any(char::is_lowercase)
-        && text.chars().count() <= 60
-        && OFFICES.iter().any(|o| office.starts_with(o))
-}
-
-/// A person's name: two to six words, each capitalized, no digits.
-fn is_name(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    (2..=6).contains(&words.len())
-        && text.chars().count() <= 40
-        && !text
-            .chars()
-            .any(|c| c.is_ascii_digit() || "():;,/".contains(c))
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && !is_office(text)
-        && !is_authority(text)
-}
-
-/// The parts of one signature line, which a PDF may have joined: "KT.
-/// GIÁM ĐỐC PHÓ GIÁM ĐỐC (Đã ký)", "GIÁM ĐỐC (Đã ký) Phạm Quốc Bảo".
-#[derive(Debug, Default, PartialEq, Eq)]
-struct SignatureLine {
-    authority: Vec<String>,
-    office: Option<String>,
-    name: Option<String>,
-}
-
-fn signature_line(text: &str) -> SignatureLine {
-    let mut line = SignatureLine::default();
-    // Signature lines are short and start with a capital letter.
-    if text.len() > 240 || !text.starts_with(|c: char| c.is_uppercase() || c == '(') {
-        return line;
-    }
-    let text = without_notes(text);
-    let mut rest = text.as_str();
-    // Authority segments: "TM. X", "KT. Y", each up to the next mark.
-    while let Some(mark) = AUTHORITY_MARKS.iter().find(|m| rest.starts_with(**m)) {
-        let after = &rest[mark.len()..];
-        let next = AUTHORITY_MARKS
-            .iter()
-            .filter_map(|m| after.find(&format!(" {m}")).map(|at| at + 1))
-            .min()
-            .unwrap_or(after.len());
-        let segment = &after[..next];
-        // "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC": a second office inside is the title.
-        let inner = office_inside(segment);
-        let own = inner.map_or(segment, |at| &segment[..at]);
-        line.authority
-            .push(squeeze(&format!("{mark} {}", own.trim())));
-        rest = match inner {
-            Some(at) => &segment[at..],
-            None => after[next..].trim_start(),
-        };
-    }
-    let rest = rest.trim();
-    let deputy = rest.strip_prefix("PHÓ ").unwrap_or(rest);
-    if OFFICES.iter().any(|office| deputy.starts_with(office)) {
-        // The office runs in capitals; the name after it is not.
-        let words: Vec<&str> = rest.split_whitespace().collect();
-        let split = words
-            .iter()
-            .position(|w| w.chars().any(char::is_lowercase))
-            .unwrap_or(words.len());
-        line.office = Some(words[..split].join(" "));
-        let name = words[split..].join(" ");
-        if is_name(&name) {
-            line.name = Some(name);
-        }
-    } else if is_name(rest) {
-        line.name = Some(rest.to_string());
-    }
-    line
-}
-
-const AUTHORITY_MARKS: [&str; 12] = [
-    "TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T.M.", "K.T.", "KT/", "TM/", "TL/",
-];
-
-/// Where a second office starts inside an authority segment ("GIÁM ĐỐC
-/// PHÓ GIÁM ĐỐC" → at "PHÓ").
-fn office_inside(segment: &str) -> Option<usize> {
-    let segment_trimmed = segment.trim_start();
-    let lead = segment.len() - segment_trimmed.len();
-    segment_trimmed
-        .match_indices(' ')
-        .map(|(at, _)| at + 1)
-        .find(|&at| OFFICES.iter().any(|o| segment_trimmed[at..].starts_with(o)))
-        .map(|at| at + lead)
-}
-
-/// The last signature block of `tail`: authority lines, the office, the
-/// name (each part `None` when absent).
-fn signer(tail: &[Line]) -> Option<Signer> {
-    let last = tail.iter().rposition(|l| {
-        let line = signature_line(l.text);
-        !line.authority.is_empty() || line.office.is_some()
+/// The last signature block of `lines`: authority lines, the office (on
+/// one or two lines: "THỨ TRƯỞNG" / "THƯỜNG TRỰC"), the name; each part
+/// `None` when absent.
+fn signer(lines: &[Line]) -> Option<Signer> {
+    let last = (0..lines.len()).rev().find(|&at| {
+        signature_line(lines[at].text).is_block()
+            && !lines
+                .get(at + 1)
+                .is_some_and(|next| opens_preamble(next.text))
     })?;
     let mut start = last;
-    while start > 0 && !signature_line(tail[start - 1].text).authority.is_empty() {
+    while start > 0 && !signature_line(lines[start - 1].text).authority.is_empty() {
         start -= 1;
     }
     let mut signer = Signer::default();
     let mut authority: Vec<String> = Vec::new();
-    for line in &tail[start..(last + 5).min(tail.len())] {
+    let mut after_title = false;
+    for line in &lines[start..(last + 5).min(lines.len())] {
         if signer.name.is_some() {
             break;
         }
         let parts = signature_line(line.text);
         authority.extend(parts.authority);
-        if parts.office.is_some() && signer.title.is_none() {
-            signer.title = parts.office;
+        let office_line = parts.office.is_some();
+        match (&mut signer.title, parts.office) {
+            (None, Some(office)) => signer.title = Some(office),
+            (Some(title), None) if after_title && is_title_continuation(line.text) => {
+                title.push(' ');
+                title.push_str(line.text);
+            }
+            _ => {}
         }
+        after_title = office_line;
         if parts.name.is_some() && (signer.title.is_some() || !authority.is_empty()) {
             signer.name = parts.name;
         }
@@ -324,11 +126,185 @@ fn signer(tail: &[Line]) -> Option<Signer> {
         .then_some(signer)
 }
 
+/// The first words of a decision's preamble, which follows the issuing
+/// office ("BỘ TRƯỞNG BỘ TÀI CHÍNH" / "Căn cứ …"): that office is not a
+/// signature.
+fn opens_preamble(text: &str) -> bool {
+    let text = text.trim_start_matches(['-', ' ']);
+    [
+        "Căn cứ",
+        "CĂN CỨ",
+        "Xét đề nghị",
+        "Theo đề nghị",
+        "QUYẾT ĐỊNH:",
+    ]
+    .iter()
+    .any(|w| text.starts_with(w))
+}
+
+/// A short line in capitals that goes on with the office above it
+/// ("THƯỜNG TRỰC" under "THỨ TRƯỞNG").
+fn is_title_continuation(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=3).contains(&words)
+        && text.chars().any(char::is_uppercase)
+        && !text
+            .chars()
+            .any(|c| c.is_lowercase() || c.is_ascii_digit() || c == '(')
+        && !is_authority(text)
+}
+
+/// The signer the interleaved pieces of the list give, filling what the
+/// signature block left unknown.
+fn with_fragments(signer: Option<Signer>, fragments: &[Fragment]) -> Option<Signer> {
+    if fragments.is_empty() {
+        return signer;
+    }
+    let mut signer = signer.unwrap_or_default();
+    if signer.authority.is_none() {
+        let authority: Vec<&str> = fragments
+            .iter()
+            .filter_map(|f| match f {
+                Fragment::Authority(text) => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        signer.authority = (!authority.is_empty()).then(|| authority.join(" "));
+    }
+    for fragment in fragments {
+        match fragment {
+            Fragment::Office(office) if signer.title.is_none() => {
+                signer.title = Some(office.clone());
+            }
+            Fragment::Name(name) if signer.name.is_none() => signer.name = Some(name.clone()),
+            _ => {}
+        }
+    }
+    Some(signer)
+}
+
+/// A place to sign marked by a note ("CHỦ DOANH NGHIỆP (Ký và ghi rõ họ
+/// tên)", "NGƯỜI YÊU CẦU" over "(Ký & ghi rõ họ tên)", a "(Đã ký)" under
+/// an office the list of offices does not know): the title in capitals
+/// before the note or on the lines above it, and the name under a signed
+/// note. Of several places side by side, the stamped one ("đóng dấu") or a
+/// representative's is taken.
+fn form_signer(lines: &[Line]) -> Option<Signer> {
+    let mut best: Option<(u8, Signer)> = None;
+    let mut at = 0;
+    while at < lines.len() {
+        if signing_note(lines[at].text).is_none() {
+            at += 1;
+            continue;
+        }
+        // A run of capitals lines above (over at most two short labels
+        // such as "Chồng", "Vợ"), then a run of note lines.
+        let mut run_end = at;
+        while run_end > 0 && at - run_end < 2 && is_signer_label(lines[run_end - 1].text) {
+            run_end -= 1;
+        }
+        let mut first = run_end;
+        while first > 0 && first + 3 > run_end && is_caps_line(lines[first - 1].text) {
+            first -= 1;
+        }
+        let mut end = at;
+        while end < lines.len() && signing_note(lines[end].text).is_some() {
+            end += 1;
+        }
+        let titles: Vec<&str> = lines[first..run_end].iter().map(|l| l.text).collect();
+        let notes = &lines[at..end];
+        let places: Vec<(String, &Line)> = if titles.len() > 1 && titles.len() == notes.len() {
+            titles.iter().map(|t| t.to_string()).zip(notes).collect()
+        } else {
+            notes
+                .iter()
+                .map(|note| {
+                    let inline = caps_before_note(note.text);
+                    let title = if inline.is_empty() {
+                        titles.join(" ")
+                    } else {
+                        inline
+                    };
+                    (title, note)
+                })
+                .collect()
+        };
+        for (title, note) in places {
+            if title.is_empty() {
+                continue;
+            }
+            let lower = note.text.to_lowercase();
+            let mut score = u8::from(lower.contains("đóng dấu")) * 2;
+            if ["ĐẠI DIỆN", "THỦ TRƯỞNG", "GIÁM ĐỐC", "CHỦ"]
+                .iter()
+                .any(|w| title.starts_with(w))
+            {
+                score += 1;
+            }
+            let name = lower
+                .contains("đã ký")
+                .then(|| lines.get(end))
+                .flatten()
+                .map(|l| without_notes(l.text))
+                .filter(|text| parts::is_name(text));
+            let signer = Signer {
+                name,
+                title: Some(squeeze(&title)),
+                authority: None,
+            };
+            if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                best = Some((score, signer));
+            }
+        }
+        at = end;
+    }
+    best.map(|(_, signer)| signer)
+}
+
+/// The bracketed note of `text` that marks a place to sign ("(Ký và ghi
+/// rõ họ tên)", "(Họ, tên và chữ ký)", "(Đã ký)"), lower-cased.
+fn signing_note(text: &str) -> Option<String> {
+    let open = text.find('(')?;
+    let close = text[open..]
+        .find(')')
+        .map_or(text.len(), |at| open + at + 1);
+    let note = text[open..close].to_lowercase();
+    note.contains("ký").then_some(note)
+}
+
+/// A short label over a place to sign, under its title ("Chồng", "Vợ").
+fn is_signer_label(text: &str) -> bool {
+    text.split_whitespace().count() <= 3
+        && text.chars().any(char::is_lowercase)
+        && !text.contains('(')
+}
+
+/// A line in capitals with no note: a title over a place to sign.
+fn is_caps_line(text: &str) -> bool {
+    text.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && !text.chars().any(char::is_lowercase)
+        && !text.contains('(')
+        && text.chars().count() <= 80
+        && !text.starts_with(|c: char| c.is_ascii_digit() || "-+•".contains(c))
+}
+
+/// The words in capitals just before the note of `text` ("……, ngày …
+/// THÀNH VIÊN HỢP DANH ĐƯỢC ỦY QUYỀN (Ký, …)" → "THÀNH VIÊN HỢP DANH ĐƯỢC
+/// ỦY QUYỀN").
+fn caps_before_note(text: &str) -> String {
+    let before = text.split('(').next().unwrap_or("");
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let start = words
+        .iter()
+        .rposition(|w| !w.chars().any(char::is_uppercase) || w.chars().any(char::is_lowercase))
+        .map_or(0, |at| at + 1);
+    words[start..].join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::facts::edge_lines;
-    use crate::model::{Block, BlockKind};
 
     fn read_blocks(texts: &[&str]) -> DocumentFacts {
         let blocks: Vec<Block> = texts
@@ -336,7 +312,12 @@ mod tests {
             .map(|t| Block::new(BlockKind::Paragraph, *t))
             .collect();
         let mut facts = DocumentFacts::default();
-        read(&edge_lines(&blocks, usize::MAX, 0), &mut facts);
+        read(
+            &blocks,
+            blocks.len(),
+            &edge_lines(&blocks, 80, 80),
+            &mut facts,
+        );
         facts
     }
 
@@ -376,6 +357,122 @@ mod tests {
     }
 
     #[test]
+    fn an_office_on_two_lines() {
+        let facts = read_blocks(&[
+            "Nơi nhận:\n- Ban Bí thư Trung ương Đảng;\n- Lưu: VT, PC.",
+            "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nTHƯỜNG TRỰC\n(Đã ký)\nVũ Mạnh Hà",
+        ]);
+        assert_eq!(
+            facts.signer,
+            Some(Signer {
+                name: Some("Vũ Mạnh Hà".into()),
+                title: Some("THỨ TRƯỞNG THƯỜNG TRỰC".into()),
+                authority: Some("KT. BỘ TRƯỞNG".into()),
+            })
+        );
+    }
+
+    #[test]
+    fn a_signature_column_read_through_the_list() {
+        let facts = read_blocks(&[
+            "Nơi nhận:",
+            "KT/BỘ TRƯỞNG BỘ TÀI CHÍNH",
+            "- Ban Kinh tế TW;",
+            "Thứ trưởng",
+            "- Văn phòng Quốc hội;",
+            "Trần Văn Tá",
+            "- Lưu Văn phòng, Vụ CĐKT.",
+        ]);
+        assert_eq!(
+            facts.recipients,
+            [
+                "Ban Kinh tế TW",
+                "Văn phòng Quốc hội",
+                "Lưu Văn phòng, Vụ CĐKT"
+            ]
+        );
+        assert_eq!(
+            facts.signer,
+            Some(Signer {
+                name: Some("Trần Văn Tá".into()),
+                title: Some("Thứ trưởng".into()),
+                authority: Some("KT/BỘ TRƯỞNG BỘ TÀI CHÍNH".into()),
+            })
+        );
+    }
+
+    #[test]
+    fn the_body_ends_before_its_appendices() {
+        let blocks: Vec<Block> = [
+            "Điều 3. Tổ chức thực hiện …",
+            "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.",
+            "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nĐỗ Xuân Tuyên",
+            "PHỤ LỤC I",
+            "Nơi nhận:\n- ……;\n- Lưu: VT, …",
+            "GIÁM ĐỐC\n(Ký, ghi rõ họ tên)",
+        ]
+        .iter()
+        .map(|t| Block::new(BlockKind::Paragraph, *t))
+        .collect();
+        let mut facts = DocumentFacts::default();
+        read(&blocks, 3, &edge_lines(&blocks, 80, 80), &mut facts);
+        assert_eq!(facts.recipients, ["Như Điều 3", "Lưu: VT"]);
+        assert_eq!(facts.signer.unwrap().name.as_deref(), Some("Đỗ Xuân Tuyên"));
+    }
+
+    #[test]
+    fn forms_name_a_place_to_sign() {
+        let facts = read_blocks(&[
+            "Kính gởi: Phòng đăng ký kinh doanh tỉnh Sóc Trăng",
+            "Tôi là: ………",
+            "……, ngày … tháng … năm …",
+            "CÁ NHÂN ĐĂNG KÝ CHỦ NHIỆM ĐỀ TÀI (Họ, tên và chữ ký)",
+            "THỦ TRƯỞNG TỔ CHỨC ĐĂNG KÝ (Họ, tên, chữ ký và đóng dấu)",
+        ]);
+        assert_eq!(
+            facts.recipients,
+            ["Phòng đăng ký kinh doanh tỉnh Sóc Trăng"]
+        );
+        assert_eq!(
+            facts.signer,
+            Some(Signer {
+                name: None,
+                title: Some("THỦ TRƯỞNG TỔ CHỨC ĐĂNG KÝ".into()),
+                authority: None,
+            })
+        );
+        let couple = read_blocks(&[
+            "NGƯỜI YÊU CẦU",
+            "Chồng\n(Ký & ghi rõ họ tên)",
+            "Vợ\n(Ký & ghi rõ họ tên)",
+        ]);
+        assert_eq!(
+            couple.signer.unwrap().title.as_deref(),
+            Some("NGƯỜI YÊU CẦU")
+        );
+        let side_by_side = read_blocks(&[
+            "CÁC THÀNH VIÊN HỢP DANH",
+            "ĐẠI DIỆN THEO PHÁP LUẬT CỦA CÔNG TY",
+            "(Ký và ghi rõ họ tên từng thành viên)",
+            "(Ký và ghi rõ họ tên)",
+        ]);
+        assert_eq!(
+            side_by_side.signer.unwrap().title.as_deref(),
+            Some("ĐẠI DIỆN THEO PHÁP LUẬT CỦA CÔNG TY")
+        );
+        let wrapped = read_blocks(&[
+            "………, ngày … tháng … năm 200…",
+            "THỦ TRƯỞNG",
+            "CƠ QUAN ĐĂNG KÝ CHỦ TRÌ",
+            "(Họ tên và chữ ký của người lãnh đạo tổ chức, đóng dấu)",
+        ]);
+        assert_eq!(
+            wrapped.signer.unwrap().title.as_deref(),
+            Some("THỦ TRƯỞNG CƠ QUAN ĐĂNG KÝ CHỦ TRÌ")
+        );
+    }
+
+    #[test]
     fn chinese_copies_and_no_signature() {
         let facts = read_blocks(&[
             "各区卫生健康局：",
@@ -386,43 +483,11 @@ mod tests {
             facts.recipients,
             ["各区卫生健康局", "市政府办公厅", "市财政局", "市医保局"]
         );
-        assert_eq!(
-            chinese_items("各县（市、区）卫生健康局，市疾病预防控制中心、各有关单位"),
-            [
-                "各县（市、区）卫生健康局",
-                "市疾病预防控制中心",
-                "各有关单位"
-            ]
-        );
         assert_eq!(facts.signer, None);
     }
 
     #[test]
-    fn joined_signature_lines_are_taken_apart() {
-        assert_eq!(
-            signature_line("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC (Đã ký)"),
-            SignatureLine {
-                authority: vec!["KT. GIÁM ĐỐC".into()],
-                office: Some("PHÓ GIÁM ĐỐC".into()),
-                name: None,
-            }
-        );
-        assert_eq!(
-            signature_line("GIÁM ĐỐC (Đã ký) Phạm Quốc Bảo"),
-            SignatureLine {
-                authority: vec![],
-                office: Some("GIÁM ĐỐC".into()),
-                name: Some("Phạm Quốc Bảo".into()),
-            }
-        );
-        assert_eq!(
-            signature_line("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"),
-            SignatureLine {
-                authority: vec!["TM. ỦY BAN NHÂN DÂN".into(), "KT. CHỦ TỊCH".into()],
-                office: None,
-                name: None,
-            }
-        );
+    fn pdf_joined_signature_lines() {
         let facts = read_blocks(&[
             "Thực hiện./. Nơi nhận:",
             "GIÁM ĐỐC (Đã ký) Phạm Quốc Bảo",
