@@ -158,8 +158,9 @@ pub fn signature_line(text: &str) -> SignatureLine {
             .filter_map(|m| after.find(&format!(" {m}")).map(|at| at + 1))
             .min()
             .unwrap_or(after.len());
-        // "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC": a second office inside is the title.
-        let inner = office_inside(&after[..next]);
+        // "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC": a second office inside is the title;
+        // "KT/BỘ TRƯỞNG BỘ TÀI CHÍNH Thứ trưởng": capitals end it.
+        let inner = office_inside(&after[..next]).or_else(|| capitals_end(&after[..next]));
         let own = inner.unwrap_or(next);
         line.authority.push(squeeze(&rest[..mark.len() + own]));
         rest = after[own..].trim_start();
@@ -169,7 +170,10 @@ pub fn signature_line(text: &str) -> SignatureLine {
     }
     let rest = rest.trim();
     let deputy = rest.strip_prefix("PHÓ ").unwrap_or(rest);
-    if OFFICES.iter().any(|office| deputy.starts_with(office)) {
+    if let Some((office, name)) = leading_bare_office(rest) {
+        line.office = Some(office);
+        line.name = is_name(&name).then_some(name);
+    } else if OFFICES.iter().any(|office| deputy.starts_with(office)) {
         // The office runs in capitals; the name after it is not.
         let words: Vec<&str> = rest.split_whitespace().collect();
         let split = words
@@ -185,6 +189,33 @@ pub fn signature_line(text: &str) -> SignatureLine {
         line.name = Some(rest.to_string());
     }
     line
+}
+
+/// Where the capitals of an authority segment end, when they do
+/// ("BỘ TRƯỞNG BỘ TÀI CHÍNH Thứ trưởng" → at "Thứ"); `None` for a segment
+/// that starts in lower case (a file whose capitals were lost).
+fn capitals_end(segment: &str) -> Option<usize> {
+    let mut words = segment
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - segment.as_ptr() as usize, w));
+    let (_, first) = words.next()?;
+    if first.chars().any(char::is_lowercase) {
+        return None;
+    }
+    words
+        .find(|(_, w)| w.chars().any(char::is_lowercase))
+        .map(|(at, _)| at)
+}
+
+/// An office in mixed case opening `text` ("Thứ trưởng Trương Chí Trung"),
+/// and what follows it.
+fn leading_bare_office(text: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=3.min(words.len())).rev().find_map(|count| {
+        let office = words[..count].join(" ");
+        (office.chars().any(char::is_lowercase) && is_bare_office(&office))
+            .then(|| (office, words[count..].join(" ")))
+    })
 }
 
 /// Where a second office starts inside an authority segment ("GIÁM ĐỐC
@@ -236,6 +267,22 @@ mod tests {
                 office: Some("THỨ TRƯỞNG THƯỜNG TRỰC".into()),
                 name: Some("Vũ Mạnh Hà".into()),
             }
+        );
+    }
+
+    #[test]
+    fn an_authority_then_an_office_in_lower_case() {
+        assert_eq!(
+            signature_line("KT/BỘ TRƯỞNG BỘ TÀI CHÍNH Thứ trưởng (ĐÃ KÝ) Trương Chí Trung"),
+            SignatureLine {
+                authority: vec!["KT/BỘ TRƯỞNG BỘ TÀI CHÍNH".into()],
+                office: Some("Thứ trưởng".into()),
+                name: Some("Trương Chí Trung".into()),
+            }
+        );
+        assert_eq!(
+            signature_line("KT/ bộ trưởng bộ tài chính").authority,
+            ["KT/ bộ trưởng bộ tài chính"]
         );
     }
 

@@ -31,19 +31,21 @@ pub struct List {
 
 const BULLETS: [char; 5] = ['-', '+', '•', '–', '*'];
 
-/// Where "Nơi nhận:" is in `text` (any case, a colon after it), as the
-/// byte offset just past its colon.
+/// Where "Nơi nhận:" is in `text` (any case; a colon after it, or a bullet,
+/// or nothing when the label is the whole line), as the byte offset where
+/// the list's text starts.
 pub fn list_label(text: &str) -> Option<usize> {
     let at = text
         .find("Nơi nhận")
         .or_else(|| text.find("NƠI NHẬN"))
         .or_else(|| text.find("Nơi Nhận"))?;
     let after = at + "Nơi nhận".len();
-    let rest = &text[after..];
-    let colon = rest.trim_start();
-    colon
-        .strip_prefix([':', '：'])
-        .map(|tail| text.len() - tail.len())
+    let rest = text[after..].trim_start();
+    if let Some(tail) = rest.strip_prefix([':', '：']) {
+        return Some(text.len() - tail.len());
+    }
+    // Without its colon: "Nơi nhận - VP TƯ Đảng - …", or alone on its line.
+    (rest.starts_with(BULLETS) || (rest.is_empty() && at == 0)).then_some(text.len() - rest.len())
 }
 
 /// The list that opens on `lines[at]`, whose text goes on at byte `from`.
@@ -59,24 +61,24 @@ pub fn vietnamese_list(lines: &[Line], at: usize, from: usize) -> List {
     let first = lines[at].text[from..].trim();
     match fragment(first) {
         Some(found) => fragments.extend(found.into_iter().map(|f| (f, at))),
-        None => pieces.extend(split_items(first).into_iter().map(|p| (p, at))),
+        None => pieces.extend(line_items(first, at, &mut fragments)),
     }
     let mut skipped = 0;
     for (index, line) in lines.iter().enumerate().skip(at + 1) {
         let text = line.text;
         if text.starts_with(BULLETS) {
-            pieces.extend(split_items(text).into_iter().map(|p| (p, index)));
+            pieces.extend(line_items(text, index, &mut fragments));
         } else if let Some(found) = fragment(text) {
             fragments.extend(found.into_iter().map(|f| (f, index)));
             continue;
         } else if pieces.last().is_some_and(|(last, _)| continues(last, text)) {
-            let mut more = split_items(text).into_iter();
-            if let (Some((last, at)), Some(head)) = (pieces.last_mut(), more.next()) {
+            let mut more = line_items(text, index, &mut fragments).into_iter();
+            if let (Some((last, at)), Some((head, _))) = (pieces.last_mut(), more.next()) {
                 last.push(' ');
                 last.push_str(&head);
                 *at = index;
             }
-            pieces.extend(more.map(|p| (p, index)));
+            pieces.extend(more);
         } else if pieces.is_empty() && skipped < 3 {
             skipped += 1;
             continue;
@@ -96,6 +98,33 @@ pub fn vietnamese_list(lines: &[Line], at: usize, from: usize) -> List {
     fragments.sort_by_key(|(_, index)| *index);
     list.fragments = fragments.into_iter().map(|(f, _)| f).collect();
     list
+}
+
+/// The items of one line of the list, each with the line's `index`; a name
+/// or an office the signature column glued to the line's end ("Cục thuế
+/// các Phạm Văn Trọng", "Văn phòng TW Đảng Thứ trưởng") goes to
+/// `fragments`.
+fn line_items(
+    text: &str,
+    index: usize,
+    fragments: &mut Vec<(Fragment, usize)>,
+) -> Vec<(String, usize)> {
+    let mut items = split_items(&without_signing_notes(text));
+    if let Some(last) = items.last_mut() {
+        let core = last.trim_end_matches([';', ',', '.']);
+        let closing = &last[core.len()..];
+        let peeled = trailing(core, 3..=4, is_person, &ADDRESS)
+            .map(|(rest, name)| (rest, Fragment::Name(name)))
+            .or_else(|| {
+                trailing(core, 2..=3, is_bare_office, &OFFICE_OF)
+                    .map(|(rest, office)| (rest, Fragment::Office(office)))
+            });
+        if let Some((rest, found)) = peeled {
+            fragments.push((found, index));
+            *last = format!("{rest}{closing}");
+        }
+    }
+    items.into_iter().map(|item| (item, index)).collect()
 }
 
 /// Whether a line without a bullet goes on with the item above: the item
@@ -123,7 +152,7 @@ fn fragment(text: &str) -> Option<Vec<Fragment>> {
     if text.starts_with(BULLETS) || text.contains("(để") {
         return None;
     }
-    let bare = without_notes(text);
+    let bare = without_notes(&without_signing_notes(text));
     if bare.is_empty() {
         return Some(Vec::new());
     }
@@ -187,9 +216,9 @@ fn split_items(text: &str) -> Vec<String> {
     items
 }
 
-/// An item without the signature pieces glued to it, cleaned: signing
-/// notes out, a piece after "; " that is an office or a name, a name or an
-/// office at the end ("Sở, Ban ngành TP Võ Thanh Tòng").
+/// An item without the signature pieces left in it, cleaned: signing
+/// notes out, a piece after "; " that is an office or a name, an office in
+/// capitals.
 fn peel(item: &str, fragments: &mut Vec<Fragment>) -> String {
     let item = without_signing_notes(item);
     let mut parts: Vec<&str> = item.split("; ").collect();
@@ -204,14 +233,6 @@ fn peel(item: &str, fragments: &mut Vec<Fragment>) -> String {
         }
     }
     let mut text = clean(&parts.join("; "));
-    if let Some((rest, name)) = trailing(&text, 3..=4, is_person, &ADDRESS) {
-        fragments.push(Fragment::Name(name));
-        text = clean(&rest);
-    }
-    if let Some((rest, office)) = trailing(&text, 2..=3, is_bare_office, &OFFICE_OF) {
-        fragments.push(Fragment::Office(office));
-        text = clean(&rest);
-    }
     if let Some((rest, office)) = office_inside(&text) {
         fragments.push(Fragment::Office(office));
         text = clean(&rest);
@@ -221,7 +242,7 @@ fn peel(item: &str, fragments: &mut Vec<Fragment>) -> String {
 
 /// Words before a name that make it an addressee ("Đồng chí Nguyễn Văn
 /// An"), lower-cased.
-const ADDRESS: [&str; 7] = ["chí", "đ/c", "ông", "bà", "các", "anh", "chị"];
+const ADDRESS: [&str; 6] = ["chí", "đ/c", "ông", "bà", "anh", "chị"];
 /// Words before an office that make it part of a recipient ("Văn phòng
 /// Tổng Bí thư", "Ban Giám đốc", "các Phó Chủ tịch").
 const OFFICE_OF: [&str; 10] = [
@@ -266,16 +287,19 @@ fn office_inside(text: &str) -> Option<(String, String)> {
     })
 }
 
-/// `text` without "(Đã ký)" and a closing "đã ký".
+/// `text` without "(Đã ký)" and a closing "đã ký" (a line that is only
+/// that comes out empty).
 fn without_signing_notes(text: &str) -> String {
     let mut text = text.to_string();
     for note in ["(Đã ký)", "(đã ký)", "(ĐÃ KÝ)", "(Ký)", "(ký)"] {
         text = text.replace(note, " ");
     }
-    let text = squeeze(&text);
-    text.strip_suffix(" đã ký")
-        .or_else(|| text.strip_suffix(" Đã ký"))
-        .map_or(text.clone(), str::to_string)
+    let text = format!(" {}", squeeze(&text));
+    let text = ["đã ký", "Đã ký", "ĐÃ KÝ"]
+        .iter()
+        .find_map(|note| text.strip_suffix(note)?.strip_suffix(' '))
+        .unwrap_or(&text);
+    text.trim().to_string()
 }
 
 /// An item without its bullet and closing marks, squeezed.
@@ -404,6 +428,9 @@ mod tests {
         assert_eq!(list_label("Nơi nhận:"), Some("Nơi nhận:".len()));
         assert_eq!(list_label("Nơi nhận :"), Some("Nơi nhận :".len()));
         assert_eq!(list_label("9. Nơi nhận"), None);
+        assert_eq!(list_label("Nơi nhận"), Some("Nơi nhận".len()));
+        assert_eq!(list_label("Nơi nhận - VP TƯ Đảng"), Some("Nơi nhận ".len()));
+        assert_eq!(list_label("bao gồm từ “Nơi nhận”, phía dưới"), None);
         assert_eq!(list_label("a) Nơi nhận văn bản gồm: …"), None);
     }
 
@@ -414,8 +441,8 @@ mod tests {
             "- Văn phòng TW Đảng Thứ trưởng",
             "- Các Bộ, cơ quan ngang Bộ, cơ quan (Đã ký)",
             "thuộc Chính phủ",
-            "- UBND, Sở Tài chính, Cục thuế các tỉnh,",
-            "thành phố trực thuộc TW Trương Chí Trung",
+            "- UBND, Sở Tài chính, Cục thuế các Trương Chí Trung",
+            "tỉnh, thành phố trực thuộc TW",
             "- Lưu: VP (HC, TH)",
             "TCT (HC, NV3)",
             "(Biểu của QĐ 144 đính kèm ở dưới)",
@@ -447,7 +474,7 @@ mod tests {
             "KT. THỐNG ĐỐC",
             "- Thủ tướng và các Phó Thủ tướng",
             "Chính phủ (để b/c); phó Thống đốc - Ban lãnh đạo NHNN;",
-            "(đã ký)",
+            "đã ký",
             "- UBND, HĐND các tỉnh, TP trực",
             "thuộc TW (để phối hợp); Nguyễn Đồng Tiến - NHNN chi nhánh;",
             "- Ban Kinh tế TW;",
