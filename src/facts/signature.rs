@@ -204,7 +204,7 @@ fn form_signer(lines: &[Line]) -> Option<Signer> {
             run_end -= 1;
         }
         let mut first = run_end;
-        while first > 0 && first + 3 > run_end && is_caps_line(lines[first - 1].text) {
+        while first > 0 && first + 3 > run_end && is_title_line(lines[first - 1].text) {
             first -= 1;
         }
         let mut end = at;
@@ -219,7 +219,14 @@ fn form_signer(lines: &[Line]) -> Option<Signer> {
             notes
                 .iter()
                 .map(|note| {
-                    let inline = caps_before_note(note.text);
+                    // Two notes on one line: the words before them are
+                    // the places' labels ("Chồng Vợ (Ký …) (Ký …)").
+                    let places_on_line = note.text.matches('(').count();
+                    let inline = if places_on_line > 1 {
+                        String::new()
+                    } else {
+                        title_before_note(note.text)
+                    };
                     let title = if inline.is_empty() {
                         titles.join(" ")
                     } else {
@@ -279,26 +286,46 @@ fn is_signer_label(text: &str) -> bool {
         && !text.contains('(')
 }
 
-/// A line in capitals with no note: a title over a place to sign.
-fn is_caps_line(text: &str) -> bool {
-    text.chars().filter(|c| c.is_uppercase()).count() >= 2
-        && !text.chars().any(char::is_lowercase)
+/// A title over a place to sign: a short line in capitals ("NGƯỜI YÊU
+/// CẦU") or a short phrase that opens with one ("Người khai"), with no
+/// note, blank or number.
+fn is_title_line(text: &str) -> bool {
+    let caps = !text.chars().any(char::is_lowercase)
+        && text.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && text.chars().count() <= 80;
+    (caps || is_title_phrase(text))
         && !text.contains('(')
-        && text.chars().count() <= 80
         && !text.starts_with(|c: char| c.is_ascii_digit() || "-+•".contains(c))
 }
 
-/// The words in capitals just before the note of `text` ("……, ngày …
-/// THÀNH VIÊN HỢP DANH ĐƯỢC ỦY QUYỀN (Ký, …)" → "THÀNH VIÊN HỢP DANH ĐƯỢC
-/// ỦY QUYỀN").
-fn caps_before_note(text: &str) -> String {
-    let before = text.split('(').next().unwrap_or("");
+/// A phrase that names a role: up to ten words, a capital first, no
+/// digits, blanks ("…", "..") or colons ("Đại diện theo pháp luật của
+/// công ty").
+fn is_title_phrase(text: &str) -> bool {
+    (1..=10).contains(&text.split_whitespace().count())
+        && text.starts_with(char::is_uppercase)
+        && !text
+            .chars()
+            .any(|c| c.is_ascii_digit() || "…:;".contains(c))
+        && !text.contains("..")
+}
+
+/// The title just before the note of `text`: the words in capitals ("……,
+/// ngày … THÀNH VIÊN HỢP DANH ĐƯỢC ỦY QUYỀN (Ký, …)" → "THÀNH VIÊN HỢP
+/// DANH ĐƯỢC ỦY QUYỀN"), or the whole phrase before it when that names a
+/// role ("Đại diện theo pháp luật của công ty (ký và ghi rõ họ tên)").
+fn title_before_note(text: &str) -> String {
+    let before = text.split('(').next().unwrap_or("").trim();
     let words: Vec<&str> = before.split_whitespace().collect();
     let start = words
         .iter()
         .rposition(|w| !w.chars().any(char::is_uppercase) || w.chars().any(char::is_lowercase))
         .map_or(0, |at| at + 1);
-    words[start..].join(" ")
+    if start < words.len() || !is_title_phrase(before) {
+        words[start..].join(" ")
+    } else {
+        before.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -449,6 +476,22 @@ mod tests {
         assert_eq!(
             couple.signer.unwrap().title.as_deref(),
             Some("NGƯỜI YÊU CẦU")
+        );
+        let joined = read_blocks(&[
+            "NGƯỜI YÊU CẦU",
+            "Chồng Vợ (Ký & ghi rõ họ tên) (Ký & ghi rõ họ tên)",
+        ]);
+        assert_eq!(
+            joined.signer.unwrap().title.as_deref(),
+            Some("NGƯỜI YÊU CẦU")
+        );
+        let mixed = read_blocks(&[
+            "Sóc Trăng, ngày",
+            "Đại diện theo pháp luật của công ty (ký và ghi rõ họ tên)",
+        ]);
+        assert_eq!(
+            mixed.signer.unwrap().title.as_deref(),
+            Some("Đại diện theo pháp luật của công ty")
         );
         let side_by_side = read_blocks(&[
             "CÁC THÀNH VIÊN HỢP DANH",

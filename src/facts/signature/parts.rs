@@ -207,14 +207,18 @@ fn capitals_end(segment: &str) -> Option<usize> {
         .map(|(at, _)| at)
 }
 
-/// An office in mixed case opening `text` ("Thứ trưởng Trương Chí Trung"),
-/// and what follows it.
+/// An office in mixed case that is the whole of `text` or is followed by
+/// a name only ("Thứ trưởng Trương Chí Trung"; not "Bộ trưởng Bộ Tài
+/// chính có trách nhiệm …"), and that name.
 fn leading_bare_office(text: &str) -> Option<(String, String)> {
     let words: Vec<&str> = text.split_whitespace().collect();
     (2..=3.min(words.len())).rev().find_map(|count| {
         let office = words[..count].join(" ");
-        (office.chars().any(char::is_lowercase) && is_bare_office(&office))
-            .then(|| (office, words[count..].join(" ")))
+        let name = words[count..].join(" ");
+        (office.chars().any(char::is_lowercase)
+            && is_bare_office(&office)
+            && (name.is_empty() || is_name(&name)))
+        .then_some((office, name))
     })
 }
 
@@ -284,6 +288,13 @@ mod tests {
             signature_line("KT/ bộ trưởng bộ tài chính").authority,
             ["KT/ bộ trưởng bộ tài chính"]
         );
+        // A sentence that opens with an office is no signature.
+        for sentence in [
+            "Bộ trưởng Bộ Tài chính có trách nhiệm tổ chức thực hiện",
+            "Thủ tướng CP quyết định thành lập năm 2002",
+        ] {
+            assert_eq!(signature_line(sentence), SignatureLine::default());
+        }
     }
 
     #[test]
