@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 seconds=${FUZZ_SECONDS:-60}
 parallel=${FUZZ_JOBS:-1}
-all_targets=(docx pdf html text doc rtf xls xlsx_ods glossary srx document warc bilingual qa)
+all_targets=(docx pdf html text doc rtf xls xlsx_ods glossary srx document warc bilingual qa facts)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 
@@ -29,7 +29,7 @@ seed_extensions() {
         docx) echo "docx" ;;
         pdf) echo "pdf" ;;
         html) echo "html htm" ;;
-        text) echo "txt" ;;
+        text | facts) echo "txt" ;;
         doc) echo "doc" ;;
         rtf) echo "rtf" ;;
         xls) echo "xls" ;;
@@ -50,6 +50,7 @@ dictionary() {
         glossary) echo "fuzz/dict/glossary.dict" ;;
         srx) echo "fuzz/dict/srx.dict" ;;
         warc) echo "fuzz/dict/warc.dict" ;;
+        facts) echo "fuzz/dict/facts.dict" ;;
     esac
 }
 
