@@ -43,7 +43,7 @@ fn main() {
     let stage = best_of_five(|| {
         for _ in 0..PASSES {
             for document in &blocks {
-                std::hint::black_box(document_facts(document, types));
+                std::hint::black_box(document_facts(document, None, types));
             }
         }
     });
@@ -77,7 +77,8 @@ fn main() {
     });
     part("lines + signature", &|b| {
         let mut facts = plangloss::facts::DocumentFacts::default();
-        plangloss::facts::signature::read(&plangloss::facts::edge_lines(b, 80, 80), &mut facts);
+        let lines = plangloss::facts::edge_lines(b, 80, 80);
+        plangloss::facts::signature::read(b, b.len(), &lines, &mut facts);
         std::hint::black_box(facts);
     });
     part("references", &|b| {

@@ -95,13 +95,19 @@ pub struct OutlineNode {
 }
 
 /// The facts of a document's annotated `blocks`, with the document types of
-/// `types`.
-pub fn document_facts(blocks: &[Block], types: &DocTypes) -> DocumentFacts {
+/// `types`; `published` is the page's posting time (the record's
+/// `meta.published`), which dates a news item.
+pub fn document_facts(
+    blocks: &[Block],
+    published: Option<&str>,
+    types: &DocTypes,
+) -> DocumentFacts {
     // The header and the signature are at the ends: the middle of a long
     // document is not split into lines.
     let lines = edge_lines(blocks, EDGE_LINES, EDGE_LINES);
     let mut facts = DocumentFacts::default();
     header::read(&lines, types, &mut facts);
+    header::page_date(published, &mut facts);
     facts.outline = outline::build(blocks);
     // A file that opens with its appendix heading is an appendix: the
     // "Nơi nhận:" and signatures in it are model layouts, not its own.

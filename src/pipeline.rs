@@ -158,8 +158,10 @@ impl Pipeline {
         match extraction {
             Ok(extraction) => {
                 record.lang = extraction.lang;
+                let published = extraction.meta.get("published").map(String::as_str);
+                record.document =
+                    facts::document_facts(&extraction.blocks, published, &self.doc_types);
                 record.meta = extraction.meta;
-                record.document = facts::document_facts(&extraction.blocks, &self.doc_types);
                 record.blocks = extraction.blocks;
                 record.warnings = extraction.warnings;
             }

@@ -14,9 +14,11 @@ pub struct FoundDate {
     pub end: usize,
 }
 
+/// "ngày 05 tháng 3 năm 2020", "ngày 05/3/2020", "05-03-2020", and the
+/// typo "ngày 29 năm 06 tháng 2025" (month and year words swapped).
 static VIETNAMESE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4}))|(?:(?:ngày\s*)?(?-u:\b)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?-u:\b))",
+        r"(?i)(?:ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4}))|(?:(?:ngày\s*)?(?-u:\b)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?-u:\b))|(?:ngày\s*(\d{1,2})\s*năm\s*(\d{1,2})\s*tháng\s*(\d{4}))",
     )
     .expect("the Vietnamese date pattern is valid")
 });
@@ -31,10 +33,11 @@ pub fn find(text: &str) -> Vec<FoundDate> {
     let mut found = Vec::new();
     let mut offsets = CharOffsets::default();
     for caps in VIETNAMESE.captures_iter(text) {
-        let (day, month, year) = match (caps.get(1), caps.get(4)) {
-            (Some(day), _) => (day, caps.get(2), caps.get(3)),
-            (None, Some(day)) => (day, caps.get(5), caps.get(6)),
-            _ => continue,
+        let Some((day, month, year)) = [1, 4, 7]
+            .into_iter()
+            .find_map(|group| Some((caps.get(group)?, caps.get(group + 1), caps.get(group + 2))))
+        else {
+            continue;
         };
         let (Some(month), Some(year)) = (month, year) else {
             continue;
@@ -151,6 +154,7 @@ mod tests {
             isos("ngày 5-3-2020 và 31.12.2024"),
             ["2020-03-05", "2024-12-31"]
         );
+        assert_eq!(isos("ngày 29 năm 06 tháng 2025"), ["2025-06-29"]);
         assert_eq!(isos("2019年1月1日"), ["2019-01-01"]);
         assert_eq!(isos("二〇一九年十二月三十一日印发"), ["2019-12-31"]);
         assert_eq!(isos("２０２４年７月１１日"), ["2024-07-11"]);

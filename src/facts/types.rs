@@ -222,16 +222,50 @@ impl DocTypes {
     /// The type a Vietnamese title line names: the line is a type word
     /// alone ("Kế hoạch") or numbered ("Phụ lục I"), or starts with one in
     /// capitals ("KẾ HOẠCH", "LUẬT BẢO HIỂM Y TẾ", "KẾ HOẠCH Chăm sóc…") or
-    /// followed by its subject ("Thông báo về việc …"); with the word as
-    /// printed.
+    /// followed by its subject ("Thông báo về việc …") or by who issues it
+    /// ("quyết định của bộ trưởng …" in a lower-cased transcript); with the
+    /// word as printed.
     pub fn vietnamese_title<'t>(&self, line: &'t str) -> Option<(DocType, &'t str)> {
+        self.vietnamese_leading_words(line)
+            .find_map(|(doc_type, printed)| {
+                let rest = line[printed.len()..].to_lowercase();
+                let rest = rest.as_str();
+                let alone = rest.trim_end_matches([':', '.']).trim().is_empty();
+                let capitals = !printed.chars().any(char::is_lowercase);
+                // "Phụ lục I", "Biểu 01", "Thông báo về việc …".
+                let numbered = rest.split_whitespace().count() == 1
+                    && rest
+                        .trim()
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || "ivxlc.".contains(c));
+                let about = rest.starts_with(" về ") || rest.starts_with(" v/v");
+                let of = rest.starts_with(" của ");
+                let title = alone || numbered || about || of || (capitals && rest.starts_with(' '));
+                title.then_some((doc_type, printed))
+            })
+    }
+
+    /// The type word a Vietnamese line starts with, whatever follows it
+    /// ("Kế hoạch chăm sóc …" of a headline), with the word as printed.
+    pub fn vietnamese_leading_word<'t>(&self, line: &'t str) -> Option<(DocType, &'t str)> {
+        self.vietnamese_leading_words(line).next()
+    }
+
+    /// The type words `line` starts with as whole words, longest first.
+    fn vietnamese_leading_words<'t>(
+        &self,
+        line: &'t str,
+    ) -> impl Iterator<Item = (DocType, &'t str)> {
         let first_word: String = line
             .chars()
             .take_while(|c| !c.is_whitespace() && !matches!(c, ':' | '.'))
             .take(12)
             .flat_map(char::to_lowercase)
             .collect();
-        let candidates = self.vietnamese_by_first_word.get(&first_word)?;
+        let candidates = self
+            .vietnamese_by_first_word
+            .get(&first_word)
+            .map_or(&[][..], Vec::as_slice);
         // Only the start of the line can hold the word: lower-case that.
         let longest = self.rules.first().map_or(0, |r| r.text.chars().count());
         let lower: String = line
@@ -239,27 +273,16 @@ impl DocTypes {
             .take(longest + 8)
             .flat_map(char::to_lowercase)
             .collect();
-        // A title's type word is in capitals, or alone on its line.
-        candidates.iter().map(|&i| &self.rules[i]).find_map(|rule| {
-            let printed = char_prefix(line, rule.text.chars().count());
+        candidates.iter().filter_map(move |&i| {
+            let rule = &self.rules[i];
             lower.strip_prefix(rule.text.as_str())?;
-            let rest = &line[printed.len()..];
-            let rest_lower = rest.to_lowercase();
-            let rest = rest_lower.as_str();
-            let alone = rest.trim_end_matches([':', '.']).trim().is_empty();
-            let capitals = !printed.chars().any(char::is_lowercase);
-            // "Phụ lục I", "Biểu 01", "Thông báo về việc …".
-            let numbered = rest.split_whitespace().count() == 1
-                && rest
-                    .trim()
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || "ivxlc.".contains(c));
-            let about = rest.starts_with(" về ") || rest.starts_with(" v/v");
-            let title = alone || numbered || about || (capitals && rest.starts_with(' '));
-            if !title {
-                return None;
-            }
-            Some((rule.doc_type, printed))
+            let printed = char_prefix(line, rule.text.chars().count());
+            // A whole word: "Luật" is not the start of "Luật sư".
+            let bounded = line[printed.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            bounded.then_some((rule.doc_type, printed))
         })
     }
 
@@ -347,6 +370,20 @@ mod tests {
         );
         assert_eq!(types.vietnamese_title("KẾ TOÁN"), None);
         assert_eq!(types.vietnamese_title("Luật sư"), None);
+        assert_eq!(
+            types.vietnamese_title("quyết định của bộ trưởng bộ tài chính"),
+            Some((DocType::Decision, "quyết định"))
+        );
+        assert_eq!(types.vietnamese_title("Kế hoạch chăm sóc sức khỏe"), None);
+        assert_eq!(
+            types.vietnamese_leading_word("Kế hoạch chăm sóc sức khỏe"),
+            Some((DocType::Plan, "Kế hoạch"))
+        );
+        assert_eq!(types.vietnamese_leading_word("Kế toán trưởng"), None);
+        assert_eq!(
+            types.chinese_title_end("社區健康促進與衛生教育實施計畫"),
+            Some((DocType::Plan, "實施計畫"))
+        );
         assert_eq!(
             types.vietnamese_word_before("Căn cứ Nghị định số "),
             Some((DocType::Decree, 9))
