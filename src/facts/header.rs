@@ -262,7 +262,13 @@ fn subject_lines<'a>(head: &[Line<'a>], title_at: usize, started: bool) -> Vec<&
             || place_and_date(text).is_some()
             || ((started || !parts.is_empty()) && is_authority_line(text))
             || text.ends_with(':')
+            || parts
+                .first()
+                .is_some_and(|first| is_capitals(first) && !is_capitals(text))
         {
+            // A subject in capitals goes on in capitals: a sentence-case
+            // line under it is the body ("THUẾ TIÊU THỤ ĐẶC BIỆT" / "Để
+            // hướng dẫn sản xuất …").
             break;
         }
         parts.push(text);
@@ -272,6 +278,11 @@ fn subject_lines<'a>(head: &[Line<'a>], title_at: usize, started: bool) -> Vec<&
         }
     }
     parts
+}
+
+/// Whether `text` has letters and all of them are capitals.
+fn is_capitals(text: &str) -> bool {
+    text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase)
 }
 
 /// The number of a "Số: 45/KH-UBND" line (also "Số 45/KH-UBND", "SỐ: …",
@@ -306,11 +317,16 @@ fn number_at(line: &str) -> Option<(usize, String)> {
         let end = rest
             .char_indices()
             .scan(0, |spaces, (i, c)| {
-                // A space inside the number is kept only before a slash.
+                // A space inside the number is kept only next to a slash
+                // ("256 /2004/QĐ-UB", "99/ 1998/TT-BTC").
                 *spaces = if c == ' ' { *spaces + 1 } else { 0 };
                 (*spaces <= 1).then_some((i, c))
             })
-            .take_while(|&(i, c)| !c.is_whitespace() || rest[i..].trim_start().starts_with('/'))
+            .take_while(|&(i, c)| {
+                !c.is_whitespace()
+                    || rest[i..].trim_start().starts_with('/')
+                    || rest[..i].ends_with('/')
+            })
             .last()
             .map_or(0, |(i, c)| i + c.len_utf8());
         let compact: String = rest[..end].chars().filter(|c| !c.is_whitespace()).collect();
@@ -579,6 +595,20 @@ mod tests {
             facts.subject.as_deref(),
             Some("Về việc ban hành Kế hoạch chăm sóc sức khỏe năm 2025")
         );
+    }
+
+    #[test]
+    fn a_spaced_number_and_a_capitals_subject_over_the_body() {
+        let facts = facts_of(&paragraphs(&[
+            "BỘ TÀI CHÍNH CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Số: 99/ 1998/TT-BTC ------------",
+            "Hà nội, ngày 14 tháng 7 năm 1998",
+            "LUẬT",
+            "THUẾ TIÊU THỤ ĐẶC BIỆT",
+            "Để hướng dẫn sản xuất, tiêu dùng của xã hội, điều tiết thu nhập",
+        ]));
+        assert_eq!(facts.number.as_deref(), Some("99/1998/TT-BTC"));
+        assert_eq!(facts.subject.as_deref(), Some("THUẾ TIÊU THỤ ĐẶC BIỆT"));
     }
 
     #[test]

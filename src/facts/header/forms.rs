@@ -80,6 +80,12 @@ pub(super) fn is_blank_form(top: &[Line], lines: &[Line]) -> bool {
         lines.iter().any(|l| is_blank_date(l.text)),
         lines.iter().any(|l| is_blank_addressee(l.text)),
         lines.iter().any(|l| has_fill_in_hint(l.text)),
+        // A template's code printed at its foot ("Mẫu MDS-1").
+        lines
+            .iter()
+            .rev()
+            .take(FOOT_LINES)
+            .any(|l| is_form_code(l.text)),
     ];
     signs.iter().filter(|&&sign| sign).count() >= 2
 }
@@ -111,12 +117,25 @@ pub(super) fn blank_form(head: &[Line], from: usize, body_at: usize, facts: &mut
     }
 }
 
-/// A form's code: "Mẫu số 5", "MẪU SỐ 01/BC", "Mẫu MĐ-1", or one word of
-/// three dashed parts with letters and digits ("B1-1-ĐONTC").
+/// How many of a document's last lines may hold its template code.
+const FOOT_LINES: usize = 5;
+
+/// A form's code: "Mẫu số 5", "MẪU SỐ 01/BC", "Mẫu MĐ-1" (also at the end
+/// of a header line that a table's two cells make: "UBND……(1) Mẫu số
+/// 3-TT…./2004"), or one word of three dashed parts with letters and
+/// digits ("B1-1-ĐONTC").
 pub(super) fn is_form_code(line: &str) -> bool {
+    let template = line
+        .match_indices(['M', 'm'])
+        .filter(|&(at, _)| at == 0 || line[..at].ends_with(' '))
+        .any(|(at, _)| {
+            let code = &line[at..];
+            starts_with_ci(code, "mẫu ")
+                && code.split_whitespace().count() <= 4
+                && code.chars().any(|c| c.is_ascii_digit())
+        });
     let words = line.split_whitespace().count();
     let digits = line.chars().any(|c| c.is_ascii_digit());
-    let template = starts_with_ci(line, "mẫu ") && words <= 4 && digits;
     let code = words == 1
         && digits
         && line.split('-').filter(|part| !part.is_empty()).count() >= 3
