@@ -195,8 +195,16 @@ fn real_documents_against_their_gold() {
             .collect()
     };
     let (tuned, held_out) = (real(false), real(true));
-    assert!(tuned.len() >= 30, "{} real documents in the gold", tuned.len());
-    assert!(held_out.len() >= 10, "{} held-out documents", held_out.len());
+    assert!(
+        tuned.len() >= 30,
+        "{} real documents in the gold",
+        tuned.len()
+    );
+    assert!(
+        held_out.len() >= 10,
+        "{} held-out documents",
+        held_out.len()
+    );
     assert_floors(&tuned, Set::Tuned);
     assert_floors(&held_out, Set::HeldOut);
 }

@@ -232,9 +232,11 @@ impl Tables {
                 let cell = cells.entry((pos.index, pos.row, pos.col)).or_default();
                 cell.blocks += 1;
                 cell.chars += block.text.chars().count();
-                let text = block.text.trim();
-                if is_title_line(text) || text.to_lowercase().starts_with("kính gửi") {
-                    tables.entry(pos.index).or_default().form = true;
+                let table = tables.entry(pos.index).or_default();
+                // Once a form, the other cells need no look.
+                if !table.form {
+                    let text = block.text.trim();
+                    table.form = is_title_line(text) || starts_with_lowercase(text, "kính gửi");
                 }
             }
         }
@@ -540,7 +542,7 @@ impl<'a> Reader<'a> {
             block: index,
             kind: 0,
             label: String::new(),
-            title: clean_title(&squeeze(text)),
+            title: clean_title(squeeze(text)),
             part: self.parts.len() - 1,
         };
         if self.marked {
@@ -758,7 +760,7 @@ impl<'a> Reader<'a> {
             }
             next += 1;
         }
-        clean_title(&title)
+        clean_title(title)
     }
 
     /// The nodes as a tree: each document's nodes in order, each under the
@@ -817,13 +819,20 @@ static RECIPIENTS: LazyLock<Regex> = LazyLock::new(|| {
 /// "Nơi nhận:" (alone, with the list, or at the end of the last paragraph
 /// as PDF text runs them together), "抄送：".
 fn is_recipients(text: &str) -> bool {
-    RECIPIENTS.is_match(text) || ends_with_recipients_label(text)
+    // Every block comes here: the pattern is searched only where its
+    // first char ((?i) folds "n" only to "N") stands.
+    (text.starts_with(['n', 'N', '抄']) && RECIPIENTS.is_match(text))
+        || ends_with_recipients_label(text)
 }
 
 /// Whether `text` ends with "nơi nhận:" in any case, without lower-casing
 /// the whole block.
 fn ends_with_recipients_label(text: &str) -> bool {
     const LABEL: &str = "nơi nhận:";
+    // Only ':' lower-cases to ':': most blocks end otherwise.
+    if !text.ends_with(':') {
+        return false;
+    }
     let tail_start = text
         .char_indices()
         .rev()
@@ -843,9 +852,11 @@ static ANNEX_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Quyết định số …)", "(Kèm theo Nghị định …)", "附件", "附件2"; on one of
 /// the block's first lines.
 fn is_annex_line(text: &str) -> bool {
-    text.lines()
-        .take(3)
-        .any(|line| ANNEX_LINE.is_match(line.trim()))
+    text.lines().take(3).any(|line| {
+        let line = line.trim();
+        // The pattern's first chars, which have no case.
+        line.starts_with(['(', '（', '附']) && ANNEX_LINE.is_match(line)
+    })
 }
 
 /// A document's title line: "KẾ HOẠCH", "QUYẾT ĐỊNH:", "QUY CHẾ …", or a
@@ -856,11 +867,24 @@ fn is_title_line(text: &str) -> bool {
     if types.vietnamese_title(line).is_some() {
         return true;
     }
-    line.chars().count() <= 60
+    // The shipped Chinese type words are in CJK ideographs (see
+    // `tests::chinese_type_words_are_cjk`): a line ending otherwise, as
+    // Vietnamese lines do, needs no look through them.
+    ends_in_cjk(line)
+        && line.chars().count() <= 60
         && !line.ends_with('。')
         && types
             .chinese_title_end(line)
             .is_some_and(|(_, word)| word.chars().count() >= 2)
+}
+
+/// Whether `line` ends in a CJK ideograph, leaving out what
+/// [`DocTypes::chinese_title_end`] trims: spaces, "。" and ".".
+fn ends_in_cjk(line: &str) -> bool {
+    line.trim_end_matches(|c: char| c.is_whitespace() || "。.".contains(c))
+        .chars()
+        .next_back()
+        .is_some_and(is_cjk)
 }
 
 /// A type word alone on its line in capitals ("QUY CHẾ", "KẾ HOẠCH"): the
@@ -876,14 +900,27 @@ fn is_lone_title(text: &str) -> bool {
 /// A paragraph of running text, which ends a document's opening lines
 /// (unlike the motto, the issuer, the title and subject lines).
 fn is_running_text(text: &str) -> bool {
-    !is_title_line(text)
-        && (text.chars().count() >= 120
-            || text.ends_with(['.', ';', ':', '!', '?', '。', '；', '：', '！', '？']))
+    // The title lookup last: it costs the most.
+    (text.ends_with(['.', ';', ':', '!', '?', '。', '；', '：', '！', '？'])
+        || text.chars().count() >= 120)
+        && !is_title_line(text)
 }
 
 /// A "heading" that is a whole sentence: a paragraph in a heading style.
 fn is_sentence(text: &str) -> bool {
     text.chars().count() > 30 && text.ends_with(['.', ';', '。', '；', '!', '?', '！', '？'])
+}
+
+/// Whether `text` lower-cased starts with `prefix` (lower case), without
+/// lower-casing more of `text` than the prefix can come from: every char
+/// lower-cases to one char or more.
+fn starts_with_lowercase(text: &str, prefix: &str) -> bool {
+    let head: String = text
+        .chars()
+        .take(prefix.chars().count())
+        .flat_map(char::to_lowercase)
+        .collect();
+    head.starts_with(prefix)
 }
 
 /// Letters, and all of them capitals: "QUY ĐỊNH CHUNG".
@@ -934,7 +971,7 @@ fn title_at(block: &Block, start: usize, kind: &Kind) -> String {
         })
         .unwrap_or_else(|| start + sentence_end(rest));
     let end = sentence.min(start + lines_end(rest));
-    clean_title(&squeeze(text.get(start..end).unwrap_or(rest)))
+    clean_title(squeeze(text.get(start..end).unwrap_or(rest)))
 }
 
 /// The length of an annex's qualifier "（资料性附录）" that stands before
@@ -1011,23 +1048,40 @@ static INLINE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// A title without closing punctuation, cut before a Chinese item run
 /// into it ("减少先天残疾 1.全面开展…") and to at most 120 chars at a word
 /// boundary.
-fn clean_title(title: &str) -> String {
-    let mut title = title.trim();
+fn clean_title(title: String) -> String {
+    let (start, end) = title_span(&title);
+    match (start, end) {
+        // Most titles are kept whole: no new string then.
+        (0, end) if end == title.len() => title,
+        (0, end) => {
+            let mut title = title;
+            title.truncate(end);
+            title
+        }
+        _ => title[start..end].to_string(),
+    }
+}
+
+/// The byte span of `title` that [`clean_title`] keeps.
+fn title_span(title: &str) -> (usize, usize) {
+    let start = title.len() - title.trim_start().len();
+    let mut title = title[start..].trim_end();
     if title.chars().any(is_cjk)
         && let Some(m) = INLINE_MARKER.find(title)
     {
         title = &title[..m.start()];
     }
     let title = strip_closing(title);
-    if title.chars().count() <= MAX_TITLE_CHARS {
-        return title.to_string();
+    // No more chars than bytes: short titles need no count.
+    if title.len() <= MAX_TITLE_CHARS || title.chars().count() <= MAX_TITLE_CHARS {
+        return (start, start + title.len());
     }
     let cut = &title[..byte_at(title, MAX_TITLE_CHARS)];
     let cut = match cut.rfind(char::is_whitespace) {
         Some(space) if cut[..space].chars().count() >= MAX_TITLE_CHARS / 2 => &cut[..space],
         _ => cut,
     };
-    strip_closing(cut).to_string()
+    (start, start + strip_closing(cut).len())
 }
 
 fn strip_closing(text: &str) -> &str {
@@ -1320,6 +1374,22 @@ mod tests {
                 node(4, "（一）", "夫妻双方身份证明"),
             ]
         );
+    }
+
+    #[test]
+    fn chinese_type_words_are_cjk() {
+        // `is_title_line` looks for a Chinese type word only at a line
+        // ending in a CJK ideograph.
+        let rules = include_str!("../../rules/document-types.tsv");
+        let words: Vec<&str> = rules
+            .lines()
+            .filter_map(|line| line.strip_prefix("zh\tword\t"))
+            .filter_map(|rest| rest.split('\t').next())
+            .collect();
+        assert!(words.len() > 10);
+        for word in words {
+            assert!(word.chars().all(is_cjk), "{word}");
+        }
     }
 
     #[test]

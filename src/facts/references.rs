@@ -183,9 +183,7 @@ pub fn find(blocks: &[Block], types: &DocTypes, own_number: Option<&str>) -> Vec
     let mut seen = HashSet::new();
     let mut references = Vec::new();
     for (index, block) in blocks.iter().enumerate() {
-        if matches!(block.kind, BlockKind::Header | BlockKind::Footer)
-            || !block.text.chars().any(char::is_numeric)
-        {
+        if matches!(block.kind, BlockKind::Header | BlockKind::Footer) || !has_number(&block.text) {
             continue;
         }
         for mut cite in citations(&block.text, types) {
@@ -323,29 +321,56 @@ struct Lead {
     title_issuer: Option<(usize, usize)>,
 }
 
-/// Char offsets of a text's chars, to turn byte offsets into char offsets
-/// and back.
-struct CharMap {
-    /// The byte offset of each char, then the text's length.
-    starts: Vec<usize>,
+/// Turns the char offsets of a text into byte offsets and back, counting
+/// on from the last offset turned (from the start when asked one before
+/// it): offsets asked in order cost one pass over the text, with no table
+/// of every char's offset to build for each block.
+struct CharMap<'t> {
+    text: &'t str,
+    /// The last offset turned, in bytes and in chars.
+    byte: usize,
+    char: usize,
 }
 
-impl CharMap {
-    fn new(text: &str) -> Self {
-        let mut starts: Vec<usize> = text.char_indices().map(|(at, _)| at).collect();
-        starts.push(text.len());
-        CharMap { starts }
-    }
-
-    fn byte(&self, char_offset: usize) -> usize {
-        let last = self.starts.len() - 1;
-        self.starts[char_offset.min(last)]
-    }
-
-    fn char(&self, byte_offset: usize) -> usize {
-        match self.starts.binary_search(&byte_offset) {
-            Ok(at) | Err(at) => at,
+impl<'t> CharMap<'t> {
+    fn new(text: &'t str) -> Self {
+        CharMap {
+            text,
+            byte: 0,
+            char: 0,
         }
+    }
+
+    /// The byte offset of char `char_offset`; the text's length past its
+    /// end.
+    fn byte(&mut self, char_offset: usize) -> usize {
+        if char_offset < self.char {
+            (self.byte, self.char) = (0, 0);
+        }
+        let rest = &self.text[self.byte..];
+        match rest.char_indices().nth(char_offset - self.char) {
+            Some((at, _)) => (self.byte, self.char) = (self.byte + at, char_offset),
+            None => (self.byte, self.char) = (self.text.len(), self.char + rest.chars().count()),
+        }
+        self.byte
+    }
+
+    /// The char offset of byte `byte_offset`: the chars that start before
+    /// it.
+    fn char(&mut self, byte_offset: usize) -> usize {
+        if !self.text.is_char_boundary(byte_offset) {
+            return self
+                .text
+                .char_indices()
+                .take_while(|&(at, _)| at < byte_offset)
+                .count();
+        }
+        if byte_offset < self.byte {
+            (self.byte, self.char) = (0, 0);
+        }
+        self.char += self.text[self.byte..byte_offset].chars().count();
+        self.byte = byte_offset;
+        self.char
     }
 }
 
@@ -353,16 +378,17 @@ impl CharMap {
 fn citations(text: &str, types: &DocTypes) -> Vec<Cite> {
     // Every number symbol has a "/" or a "号"; the other forms a "/", "-",
     // or a standard's letters, which the patterns find fast.
-    let symbols = match text.contains(['/', '号']) {
+    // (One char at a time: a search for either of two chars would decode
+    // every char of the block.)
+    let symbols = match text.contains('/') || text.contains('号') {
         true => symbols::find(text),
         false => Vec::new(),
     };
-    let mut map = None;
-    let candidates = candidates(text, symbols, &mut map);
+    let candidates = candidates(text, symbols);
     if candidates.is_empty() {
         return Vec::new();
     }
-    let map = map.unwrap_or_else(|| CharMap::new(text));
+    let mut map = CharMap::new(text);
     let found_dates: Vec<(usize, usize, String)> = dates::find(text)
         .into_iter()
         .map(|d| (map.byte(d.start), map.byte(d.end), d.iso))
@@ -583,6 +609,25 @@ fn latin_word_char(c: char) -> bool {
         && !matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
 }
 
+/// Whether `text` has a char that is a number: most blocks that have one
+/// have an ASCII digit, which a byte scan finds without decoding chars.
+fn has_number(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit()) || (!text.is_ascii() && text.chars().any(is_numeric))
+}
+
+/// `char::is_numeric`, with no table look-up for the chars of Vietnamese
+/// and Chinese text that are never numbers: every block is scanned for one.
+/// Below U+0660 only the ASCII digits, "²", "³", "¹", "¼", "½" and "¾" are
+/// numbers; none of the Latin letters with diacritics (U+1E00–U+1EFF), of
+/// Greek (U+1F00–U+1FFF) or of the CJK ideographs (U+4E00–U+9FFF) is.
+fn is_numeric(c: char) -> bool {
+    match c {
+        '\0'..='\u{65F}' => c.is_ascii_digit() || matches!(c, '²' | '³' | '¹' | '¼' | '½' | '¾'),
+        '\u{1E00}'..='\u{1FFF}' | '\u{4E00}'..='\u{9FFF}' => false,
+        _ => c.is_numeric(),
+    }
+}
+
 /// Whether `text` starts with a word naming a part of a document or a
 /// form: "Phụ lục", "Biểu", "Mẫu".
 fn names_a_part(text: &str) -> bool {
@@ -601,27 +646,18 @@ fn open_end(rest: &str) -> bool {
 }
 
 /// The numbers of `text`, in order, without overlaps, from its `symbols`
-/// (char offsets, which `map` is made to turn into byte offsets) and the
-/// other patterns.
-fn candidates(
-    text: &str,
-    symbols: Vec<symbols::Symbol>,
-    map: &mut Option<CharMap>,
-) -> Vec<Candidate> {
-    if !symbols.is_empty() {
-        map.get_or_insert_with(|| CharMap::new(text));
-    }
+/// and the other patterns.
+fn candidates(text: &str, symbols: Vec<symbols::Symbol>) -> Vec<Candidate> {
     let mut found: Vec<Candidate> = symbols
         .into_iter()
-        .filter_map(|symbol| {
-            let map = map.as_ref()?;
-            let (start, end) = (map.byte(symbol.start), map.byte(symbol.end));
+        .map(|symbol| {
+            let (start, end) = (symbol.bytes.start, symbol.bytes.end);
             let (start, end) = if symbol.chinese {
                 (start, end)
             } else {
                 extend(text, start, end, symbol.code.as_deref())
             };
-            Some(Candidate {
+            Candidate {
                 start,
                 end,
                 code: symbol.code,
@@ -629,7 +665,7 @@ fn candidates(
                 loose: false,
                 compound: true,
                 standard: false,
-            })
+            }
         })
         .collect();
     // Standards: whole codes, which may touch Chinese characters
@@ -675,7 +711,10 @@ fn candidates(
     }
     let strict = found.len();
     // Every loose form has a "/" or a "-".
-    let haystack = if text.contains(['/', '-']) { text } else { "" };
+    let haystack = match memchr::memchr2(b'/', b'-', text.as_bytes()) {
+        Some(_) => text,
+        None => "",
+    };
     for caps in LOOSE.captures_iter(haystack) {
         let Some(whole) = caps.get(0) else { continue };
         let separator = caps.get(1).map_or("", |m| m.as_str());
@@ -2297,6 +2336,28 @@ mod tests {
             let blocks = [para(text), body, note, para(text)];
             refs(&blocks, Some(text));
             refs(&blocks, None);
+        }
+    }
+
+    #[test]
+    fn char_map_turns_offsets_in_any_order() {
+        let text = "Số 30/2020/NĐ-CP, 国办发〔2019〕2号 và Điều 5";
+        let starts: Vec<usize> = text.char_indices().map(|(at, _)| at).collect();
+        let mut map = CharMap::new(text);
+        for char_offset in [3, 3, 17, 0, 40, 25, 26, 999, 1] {
+            let byte = starts.get(char_offset).copied().unwrap_or(text.len());
+            assert_eq!(map.byte(char_offset), byte, "{char_offset}");
+        }
+        for byte_offset in [4, 0, text.len(), 30, 31, 29, 2] {
+            let chars = starts.iter().filter(|&&at| at < byte_offset).count();
+            assert_eq!(map.char(byte_offset), chars, "{byte_offset}");
+        }
+    }
+
+    #[test]
+    fn is_numeric_agrees_with_the_standard_library() {
+        for c in char::MIN..=char::MAX {
+            assert_eq!(is_numeric(c), c.is_numeric(), "{c:?}");
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use super::CharOffsets;
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A number symbol found in a text.
@@ -14,6 +15,8 @@ pub struct Symbol {
     /// Char span in the text searched.
     pub start: usize,
     pub end: usize,
+    /// The same span in bytes.
+    pub bytes: Range<usize>,
     /// The type code: "NĐ" of 30/2020/NĐ-CP; the kind character of a
     /// Chinese symbol (发, 函, 令…); `None` for a Vietnamese symbol whose
     /// first part is the issuer (123/UBND-VX, an official letter).
@@ -46,8 +49,23 @@ const CHINESE_LEAD_WORDS: [&str; 14] = [
 
 /// Every symbol of `text`, in order.
 pub fn find(text: &str) -> Vec<Symbol> {
+    // Every Vietnamese symbol has a "/", every Chinese one a "号": a text
+    // without them (most blocks) is spared the patterns' searches.
+    let mut found = match text.contains('/') {
+        true => vietnamese(text),
+        false => Vec::new(),
+    };
+    if text.contains('号') {
+        found.extend(chinese(text));
+        found.sort_by_key(|s| s.start);
+    }
+    found
+}
+
+/// The Vietnamese symbols of `text`, in order.
+fn vietnamese(text: &str) -> Vec<Symbol> {
     let mut offsets = CharOffsets::default();
-    let mut found: Vec<Symbol> = VIETNAMESE
+    VIETNAMESE
         .captures_iter(text)
         .filter_map(|caps| {
             let whole = caps.get(0)?;
@@ -72,21 +90,26 @@ pub fn find(text: &str) -> Vec<Symbol> {
                 false,
             ))
         })
-        .collect();
+        .collect()
+}
+
+/// The Chinese symbols of `text`, in order.
+fn chinese(text: &str) -> Vec<Symbol> {
     let mut offsets = CharOffsets::default();
-    for caps in CHINESE.captures_iter(text) {
-        let whole = caps.get(0).expect("group 0 always matches");
-        let head = caps
-            .get(1)
-            .or_else(|| caps.get(2))
-            .expect("one head matches");
-        let trimmed = trim_lead_words(head.as_str());
-        let start = head.end() - trimmed.len();
-        let kind = trimmed.chars().last().map(|c| c.to_string());
-        found.push(symbol(&mut offsets, text, (start, whole.end()), kind, true));
-    }
-    found.sort_by_key(|s| s.start);
-    found
+    CHINESE
+        .captures_iter(text)
+        .map(|caps| {
+            let whole = caps.get(0).expect("group 0 always matches");
+            let head = caps
+                .get(1)
+                .or_else(|| caps.get(2))
+                .expect("one head matches");
+            let trimmed = trim_lead_words(head.as_str());
+            let start = head.end() - trimmed.len();
+            let kind = trimmed.chars().last().map(|c| c.to_string());
+            symbol(&mut offsets, text, (start, whole.end()), kind, true)
+        })
+        .collect()
 }
 
 /// The part of `head` after the last lead word.
@@ -142,6 +165,7 @@ fn symbol(
         text: text[start..end].to_string(),
         start: offsets.at(text, start),
         end: offsets.at(text, end),
+        bytes: start..end,
         code,
         chinese,
     }

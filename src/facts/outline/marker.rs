@@ -135,23 +135,71 @@ fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).expect("outline marker patterns are valid")
 }
 
-static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:(?i:phụ\s+lục)\s+(?:(?i:số)\s+)?(?:[IVXLC]{1,7}|\d{1,3}[a-z]?)|附\s*录\s*[A-Z])\b")
-});
-static PART: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"^(?i:phần)\s+(?:(?i:thứ)\s+(?i:nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+(?:một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín))?)|[IVXLC]{1,7}|\d{1,2})\b",
+/// A pattern that must end at the end of a word (a `\b` after it),
+/// searched without that `\b`, which is then checked by hand: a Unicode
+/// `\b` keeps a regex off its fast engine on non-ASCII text, so that every
+/// search would run the backtracker over the whole block. The pattern with
+/// its `\b` runs only when the check fails, as it may then find a shorter
+/// match ("Phần thứ mười" of "Phần thứ mười mộtx").
+struct WordEnd {
+    open: Regex,
+    exact: Regex,
+}
+
+impl WordEnd {
+    fn new(pattern: &str) -> Self {
+        WordEnd {
+            open: regex(pattern),
+            exact: regex(&format!(r"(?:{pattern})\b")),
+        }
+    }
+
+    /// Where the match at the start of `s` ends, as the pattern with its
+    /// `\b` finds it. The `\b` ends the pattern, so the leftmost-first
+    /// match without it is the pattern's own whenever a word ends there.
+    fn find(&self, s: &str) -> Option<usize> {
+        let end = self.open.find(s)?.end();
+        if at_word_boundary(s, end) {
+            return Some(end);
+        }
+        self.exact.find(s).map(|m| m.end())
+    }
+}
+
+/// Whether `\b` holds at byte `at` of `s`: a word char (`\w`) on one side
+/// only.
+fn at_word_boundary(s: &str, at: usize) -> bool {
+    is_word_char(s[..at].chars().next_back()) != is_word_char(s[at..].chars().next())
+}
+
+/// Whether `c` is a word char as the regexes' Unicode `\w` has it.
+fn is_word_char(c: Option<char>) -> bool {
+    static WORD: LazyLock<Regex> = LazyLock::new(|| regex(r"^\w"));
+    c.is_some_and(|c| match c.is_ascii() {
+        true => c.is_ascii_alphanumeric() || c == '_',
+        false => WORD.is_match(c.encode_utf8(&mut [0; 4])),
+    })
+}
+
+static ANNEX: LazyLock<WordEnd> = LazyLock::new(|| {
+    WordEnd::new(
+        r"^(?:(?i:phụ\s+lục)\s+(?:(?i:số)\s+)?(?:[IVXLC]{1,7}|\d{1,3}[a-z]?)|附\s*录\s*[A-Z])",
     )
 });
-static CHAPTER: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^(?i:chương)\s+(?:[IVXLC]{1,7}|\d{1,3})\b"));
-static SUBSECTION: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^(?i:tiểu\s+mục)\s+(?:[IVXLC]{1,7}|\d{1,3})\b"));
-static SECTION: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^(?i:mục)\s+(?:[IVXLC]{1,7}|\d{1,3})\b"));
+static PART: LazyLock<WordEnd> = LazyLock::new(|| {
+    WordEnd::new(
+        r"^(?i:phần)\s+(?:(?i:thứ)\s+(?i:nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+(?:một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín))?)|[IVXLC]{1,7}|\d{1,2})",
+    )
+});
+static CHAPTER: LazyLock<WordEnd> =
+    LazyLock::new(|| WordEnd::new(r"^(?i:chương)\s+(?:[IVXLC]{1,7}|\d{1,3})"));
+static SUBSECTION: LazyLock<WordEnd> =
+    LazyLock::new(|| WordEnd::new(r"^(?i:tiểu\s+mục)\s+(?:[IVXLC]{1,7}|\d{1,3})"));
+static SECTION: LazyLock<WordEnd> =
+    LazyLock::new(|| WordEnd::new(r"^(?i:mục)\s+(?:[IVXLC]{1,7}|\d{1,3})"));
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?i:điều)\s+\d{1,3}[a-zđ]?(\s*[.:])?"));
-static FORM: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^Mẫu\s+(?:số\s+)?\d{1,3}(?:\.\d{1,3})*[a-z]?\b"));
+static FORM: LazyLock<WordEnd> =
+    LazyLock::new(|| WordEnd::new(r"^Mẫu\s+(?:số\s+)?\d{1,3}(?:\.\d{1,3})*[a-z]?"));
 static WORD_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là\s*[,:]"));
 static ZH_DIVISION: LazyLock<Regex> = LazyLock::new(|| {
@@ -266,7 +314,7 @@ fn read(s: &str, heading: bool, whole: bool) -> Option<Marker> {
             simple(kind, end, end)
         })
     } else if first == '附' {
-        ANNEX.find(s).map(|m| simple(Kind::Annex, m.end(), m.end()))
+        ANNEX.find(s).map(|end| simple(Kind::Annex, end, end))
     } else if "一二三四五六七八九十".contains(first) {
         ZH_NUMBER
             .find(s)
@@ -364,23 +412,29 @@ fn digits(s: &str, whole: bool) -> Option<Marker> {
 /// "Phần I", "Chương I", "Tiểu mục 1", "Mục 1", "Điều 5.", "Mẫu 1.1",
 /// "PHỤ LỤC I", "Một là,".
 fn words(s: &str, whole: bool) -> Option<Marker> {
-    if let Some(m) = WORD_NUMBER.find(s) {
+    // Each pattern starts with its word, and (?i) folds p, c, t, m and đ
+    // only to their capitals: only the patterns of the text's first letter
+    // can match, and each other one would cost a search.
+    let first = s.chars().next()?;
+    if matches!(first, 'M' | 'H' | 'B' | 'N' | 'S' | 'T' | 'C')
+        && let Some(m) = WORD_NUMBER.find(s)
+    {
         let label_end = m.as_str().trim_end_matches([',', ':', ' ']).len();
         return Some(simple(Kind::Arabic, m.end(), label_end));
     }
-    let pairs = [
-        (&*ANNEX, Kind::Annex),
-        (&*PART, Kind::Part),
-        (&*CHAPTER, Kind::Chapter),
-        (&*SUBSECTION, Kind::Subsection),
-        (&*SECTION, Kind::Section),
-        (&*FORM, Kind::Form),
-    ];
-    for (re, kind) in pairs {
-        if let Some(m) = re.find(s) {
-            return Some(simple(kind, m.end(), m.end()));
-        }
+    let division = |re: &WordEnd, kind: Kind| re.find(s).map(|end| simple(kind, end, end));
+    match first {
+        'p' | 'P' => division(&ANNEX, Kind::Annex).or_else(|| division(&PART, Kind::Part)),
+        'c' | 'C' => division(&CHAPTER, Kind::Chapter),
+        't' | 'T' => division(&SUBSECTION, Kind::Subsection),
+        'm' | 'M' => division(&SECTION, Kind::Section).or_else(|| division(&FORM, Kind::Form)),
+        'đ' | 'Đ' => article(s, whole),
+        _ => None,
     }
+}
+
+/// "Điều 5.", "Điều 5:", "Điều 5" alone on its line.
+fn article(s: &str, whole: bool) -> Option<Marker> {
     let caps = ARTICLE.captures(s)?;
     let end = caps.get(0)?.end();
     if caps.get(1).is_none() && !whole {
@@ -396,7 +450,12 @@ fn words(s: &str, whole: bool) -> Option<Marker> {
 
 /// "I.", "IV-", "II TITLE", "A.", "a)", "b.".
 fn letters(s: &str, whole: bool) -> Option<Marker> {
-    if let Some(caps) = ROMAN.captures(s) {
+    // Gated by the first char, which each pattern fixes: a search, and
+    // the captures' allocation, for nothing otherwise.
+    let first = s.chars().next()?;
+    if "IVXLC".contains(first)
+        && let Some(caps) = ROMAN.captures(s)
+    {
         let numeral = caps.get(1)?.as_str();
         let punctuated = caps.get(2).is_some_and(|p| !p.as_str().trim().is_empty());
         let end = if punctuated {
@@ -431,7 +490,9 @@ fn letters(s: &str, whole: bool) -> Option<Marker> {
             });
         }
     }
-    if let Some(m) = UPPER.find(s) {
+    if (first.is_ascii_uppercase() || first == 'Đ')
+        && let Some(m) = UPPER.find(s)
+    {
         let rest = &s[m.end()..];
         let ok = whole
             || (rest.starts_with(char::is_whitespace)
@@ -443,6 +504,9 @@ fn letters(s: &str, whole: bool) -> Option<Marker> {
         if ok {
             return Some(simple(Kind::UpperLetter, m.end(), m.end()));
         }
+    }
+    if !(first.is_ascii_lowercase() || first == 'đ') {
+        return None;
     }
     let caps = LOWER.captures(s)?;
     let end = caps.get(0)?.end();
@@ -640,6 +704,40 @@ mod tests {
         );
         assert_eq!(printed("附　录　A"), "附录 A");
         assert_eq!(printed(" 3.3  - "), "3.3 -");
+    }
+
+    #[test]
+    fn word_ends_match_as_the_patterns_with_their_word_boundary() {
+        let patterns = [&*ANNEX, &*PART, &*CHAPTER, &*SUBSECTION, &*SECTION, &*FORM];
+        for text in [
+            "Phần thứ mười một",
+            "Phần thứ mười mộtx",
+            "PHẦN THỨ MƯỜI HAI: KẾT LUẬN",
+            "Phần IIố",
+            "Phần 12a",
+            "Chương Iố quy định",
+            "Chương IV_",
+            "Chương 1234",
+            "CHƯƠNG II\nQUY ĐỊNH CHUNG",
+            "Tiểu mục 2²",
+            "Mục 1́ kết hợp",
+            "Mục 3",
+            "Mẫu số 01a",
+            "Mẫu 1.1b2",
+            "Mẫu 1.1.",
+            "Phụ lục số 2b",
+            "Phụ lục IIé",
+            "附 录 A",
+            "附录 AB",
+        ] {
+            for pattern in patterns {
+                assert_eq!(
+                    pattern.find(text),
+                    pattern.exact.find(text).map(|m| m.end()),
+                    "{text}"
+                );
+            }
+        }
     }
 
     #[test]
