@@ -33,14 +33,7 @@ const SUBJECT_CHARS: usize = 400;
 /// Fills the header fields of `facts` from `lines`.
 pub fn read(lines: &[Line], types: &DocTypes, facts: &mut DocumentFacts) {
     let head = &lines[..lines.len().min(HEADER_LINES)];
-    let chinese = head
-        .iter()
-        .map(|l| l.text)
-        .collect::<String>()
-        .chars()
-        .filter(|&c| is_han(c))
-        .count()
-        > 20;
+    let chinese = more_han_than(head, 20);
     if chinese {
         read_chinese(lines, head, types, facts);
     } else {
@@ -49,6 +42,23 @@ pub fn read(lines: &[Line], types: &DocTypes, facts: &mut DocumentFacts) {
     // Every document is of some kind: one that names none (a news page
     // whose headline was lost) is `other`.
     facts.doc_type.get_or_insert(DocType::Other);
+}
+
+/// Whether `lines` hold more than `count` Han characters. Han characters
+/// are three or four bytes in UTF-8 with a lead byte from 0xE3 up, which
+/// Vietnamese letters (up to U+1EFF, lead byte 0xE1) never have: most
+/// Vietnamese lines are passed over without decoding them.
+fn more_han_than(lines: &[Line], count: usize) -> bool {
+    let mut seen = 0;
+    for line in lines {
+        if line.text.bytes().any(|b| b >= 0xE3) {
+            seen += line.text.chars().filter(|&c| is_han(c)).count();
+            if seen > count {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Dates a news item by its page's posting time (`published`, the record's

@@ -14,8 +14,11 @@
 mod parts;
 mod recipients;
 
+use std::sync::LazyLock;
+
 use super::{DocumentFacts, Line, Signer, lines_around, squeeze};
 use crate::model::{Block, BlockKind};
+use memchr::memmem;
 use parts::{is_authority, signature_line, without_notes};
 use recipients::Fragment;
 
@@ -72,11 +75,15 @@ pub fn read(blocks: &[Block], body_end: usize, lines: &[Line], facts: &mut Docum
 
 /// The last block of `body` with a "Nơi nhận:" line.
 fn list_block(body: &[Block]) -> Option<usize> {
+    // Every block of a document without the list is searched: a vectorized
+    // search for the label's first word keeps that cheap.
+    static LABELS: LazyLock<[memmem::Finder<'static>; 2]> =
+        LazyLock::new(|| [memmem::Finder::new("Nơi "), memmem::Finder::new("NƠI ")]);
     body.iter().rposition(|block| {
         !matches!(block.kind, BlockKind::Header | BlockKind::Footer)
-            && ["Nơi nhận", "NƠI NHẬN", "Nơi Nhận"]
+            && LABELS
                 .iter()
-                .any(|label| block.text.contains(label))
+                .any(|label| label.find(block.text.as_bytes()).is_some())
             && block
                 .text
                 .split('\n')

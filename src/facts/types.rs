@@ -266,13 +266,17 @@ impl DocTypes {
             .vietnamese_by_first_word
             .get(&first_word)
             .map_or(&[][..], Vec::as_slice);
-        // Only the start of the line can hold the word: lower-case that.
+        // Only the start of the line can hold the word: lower-case that,
+        // when a type word starts with the line's first word at all.
         let longest = self.rules.first().map_or(0, |r| r.text.chars().count());
-        let lower: String = line
-            .chars()
-            .take(longest + 8)
-            .flat_map(char::to_lowercase)
-            .collect();
+        let lower: String = if candidates.is_empty() {
+            String::new()
+        } else {
+            line.chars()
+                .take(longest + 8)
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
         candidates.iter().filter_map(move |&i| {
             let rule = &self.rules[i];
             lower.strip_prefix(rule.text.as_str())?;

@@ -104,6 +104,9 @@ pub fn is_person(text: &str) -> bool {
 
 /// `text` without its bracketed notes ("(Đã ký)", "(b/c)"), squeezed.
 pub fn without_notes(text: &str) -> String {
+    if !text.contains(['(', '（']) {
+        return squeeze(text);
+    }
     let mut out = String::new();
     let mut depth = 0usize;
     for c in text.chars() {
@@ -144,8 +147,14 @@ impl SignatureLine {
 /// is none.
 pub fn signature_line(text: &str) -> SignatureLine {
     let mut line = SignatureLine::default();
-    // Signature lines are short and start with a capital letter.
-    if text.len() > 240 || !text.starts_with(|c: char| c.is_uppercase() || c == '(') {
+    // Signature lines are short and start with a capital letter; a line
+    // whose first word is not in capitals is a name or an office in mixed
+    // case ("Thứ trưởng (Đã ký) Trương Chí Trung"), shorter still.
+    let first_word = text.split(' ').next().unwrap_or("");
+    let mixed = first_word.chars().any(char::is_lowercase);
+    if text.len() > if mixed { 120 } else { 240 }
+        || !text.starts_with(|c: char| c.is_uppercase() || c == '(')
+    {
         return line;
     }
     let text = without_notes(text);

@@ -290,6 +290,9 @@ fn office_inside(text: &str) -> Option<(String, String)> {
 /// `text` without "(Đã ký)" and a closing "đã ký" (a line that is only
 /// that comes out empty).
 fn without_signing_notes(text: &str) -> String {
+    if !["ký", "Ký", "KÝ"].iter().any(|word| text.contains(word)) {
+        return squeeze(text);
+    }
     let mut text = text.to_string();
     for note in ["(Đã ký)", "(đã ký)", "(ĐÃ KÝ)", "(Ký)", "(ký)"] {
         text = text.replace(note, " ");
