@@ -151,6 +151,11 @@ impl Kinds {
         if self.above(open, new) {
             return false;
         }
+        // "A - … I/ …": a document that opens with capital letters has its
+        // roman numerals as sections under them (older circulars).
+        if open == 0 && self.kinds[open] == Kind::UpperLetter && self.kinds[new] == Kind::Roman {
+            return false;
+        }
         match (self.kinds[new].usual_rank(), self.kinds[open].usual_rank()) {
             (Some(new), Some(open)) => new < open,
             _ => false,
@@ -1199,6 +1204,31 @@ mod tests {
         assert_eq!(tree[0].children.len(), 2);
         assert_eq!(tree[0].children[0].children.len(), 2);
         assert_eq!(tree[0].children[1].children[0].label, "1.1.");
+    }
+
+    #[test]
+    fn an_older_circular_opens_with_capital_letters() {
+        let blocks = vec![
+            para("A - NHỮNG QUY ĐỊNH CHUNG"),
+            para("I/ PHẠM VI ÁP DỤNG"),
+            para("1- Tổ chức, cá nhân in hoá đơn."),
+            para("a- Hoá đơn bán hàng."),
+            para("II/ GIẢI THÍCH TỪ NGỮ"),
+            para("B - NHỮNG QUY ĐỊNH CỤ THỂ"),
+            para("I/ IN HOÁ ĐƠN"),
+        ];
+        assert_eq!(
+            summary(&blocks),
+            [
+                node(1, "A -", "NHỮNG QUY ĐỊNH CHUNG"),
+                node(2, "I/", "PHẠM VI ÁP DỤNG"),
+                node(3, "1-", "Tổ chức, cá nhân in hoá đơn"),
+                node(4, "a-", "Hoá đơn bán hàng"),
+                node(2, "II/", "GIẢI THÍCH TỪ NGỮ"),
+                node(1, "B -", "NHỮNG QUY ĐỊNH CỤ THỂ"),
+                node(2, "I/", "IN HOÁ ĐƠN"),
+            ]
+        );
     }
 
     #[test]

@@ -223,8 +223,8 @@ static ARABIC_BARE: LazyLock<Regex> = LazyLock::new(|| regex(r"^\d{1,3}$"));
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| regex(r"^([IVXLC]{1,7})(\s*[.\-–:)/]|\s)"));
 static VALID_ROMAN: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$"));
-static UPPER: LazyLock<Regex> = LazyLock::new(|| regex(r"^[A-ZĐ]\s*[.)]"));
-static LOWER: LazyLock<Regex> = LazyLock::new(|| regex(r"^[a-zđ]\s*([).])"));
+static UPPER: LazyLock<Regex> = LazyLock::new(|| regex(r"^[A-ZĐ]\s*[.)\-–]"));
+static LOWER: LazyLock<Regex> = LazyLock::new(|| regex(r"^[a-zđ]\s*([).\-–])"));
 
 /// The marker a text starts with, if any. `heading` says the block is a
 /// heading, which lets "Chương I" be followed by a title in small letters.
@@ -512,8 +512,8 @@ fn letters(s: &str, whole: bool) -> Option<Marker> {
     let end = caps.get(0)?.end();
     let rest = &s[end..];
     let ok = whole
-        || if caps.get(1).is_some_and(|p| p.as_str() == ".") {
-            // "a. Title", not "v.v." or "x. y".
+        || if caps.get(1).is_some_and(|p| p.as_str() != ")") {
+            // "a. Title", "a- Title", not "v.v." or "x. y".
             rest.starts_with(char::is_whitespace)
                 && rest
                     .trim_start()
@@ -615,6 +615,9 @@ mod tests {
         assert_eq!(kind("đ) Lương y;"), Some((Kind::LowerLetter, "đ)")));
         assert_eq!(kind("a. Tăng cường"), Some((Kind::LowerLetter, "a.")));
         assert_eq!(kind("A. NỘI DUNG"), Some((Kind::UpperLetter, "A.")));
+        assert_eq!(kind("A - NHỮNG QUY ĐỊNH"), Some((Kind::UpperLetter, "A -")));
+        assert_eq!(kind("b- Hoá đơn"), Some((Kind::LowerLetter, "b-")));
+        assert_eq!(kind("a-xít"), None);
         assert_eq!(kind("(2). Bộ Tài chính"), Some((Kind::ArabicParen, "(2).")));
         assert_eq!(
             kind("Mẫu 1.1 - Nghị quyết (cá biệt)"),
