@@ -40,6 +40,9 @@ static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the Chinese symbol pattern is valid")
 });
 
+/// Marks that stand for a name left out of a sample document.
+const PLACEHOLDERS: [char; 4] = ['×', '○', '□', '＊'];
+
 /// Words that end a run of Han characters before a symbol's issuer part
 /// ("根据国办发〔2019〕2号" is 国办发…).
 const CHINESE_LEAD_WORDS: [&str; 14] = [
@@ -105,7 +108,11 @@ fn chinese(text: &str) -> Vec<Symbol> {
                 .or_else(|| caps.get(2))
                 .expect("one head matches");
             let trimmed = trim_lead_words(head.as_str());
-            let start = head.end() - trimmed.len();
+            // A county's abbreviation left as a placeholder stays part of
+            // the symbol: "×卫健办〔2025〕3号".
+            let start = text[..head.end() - trimmed.len()]
+                .trim_end_matches(PLACEHOLDERS)
+                .len();
             let kind = trimmed.chars().last().map(|c| c.to_string());
             symbol(&mut offsets, text, (start, whole.end()), kind, true)
         })
@@ -235,6 +242,10 @@ mod tests {
         assert_eq!(
             texts("《关于做好妇幼工作的通知》（卫办妇幼发[2015]22号）"),
             [("卫办妇幼发[2015]22号".into(), Some("发".into()))]
+        );
+        assert_eq!(
+            texts("×卫健办〔2025〕3号"),
+            [("×卫健办〔2025〕3号".into(), Some("办".into()))]
         );
         assert_eq!(
             texts("国务院令第588号"),
