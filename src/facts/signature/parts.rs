@@ -66,6 +66,10 @@ pub fn is_office(text: &str) -> bool {
 /// Exactly an office in any case ("Thứ trưởng", "phó Thống đốc"), as a
 /// signature column's line reads when a legacy font lost its capitals.
 pub fn is_bare_office(text: &str) -> bool {
+    // The longest office has four words.
+    if text.len() > 40 || text.split_whitespace().count() > 4 {
+        return false;
+    }
     let upper = squeeze(text).to_uppercase();
     let office = upper.strip_prefix("PHÓ ").unwrap_or(&upper);
     OFFICES.contains(&office)

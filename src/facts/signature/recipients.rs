@@ -250,22 +250,26 @@ const OFFICE_OF: [&str; 10] = [
 ];
 
 /// The last `words` words of `text` when `test` holds for them and none of
-/// `guards` comes before them.
+/// `guards` comes before them: the text before them, and them.
 fn trailing(
     text: &str,
     words: std::ops::RangeInclusive<usize>,
     test: fn(&str) -> bool,
     guards: &[&str],
 ) -> Option<(String, String)> {
-    let all: Vec<&str> = text.split_whitespace().collect();
+    // Word starts as byte offsets: the tail is a slice, built only once it
+    // passes.
+    let starts: Vec<usize> = text
+        .split_whitespace()
+        .map(|word| word.as_ptr() as usize - text.as_ptr() as usize)
+        .collect();
     words.rev().find_map(|count| {
-        if all.len() <= count {
-            return None;
-        }
-        let (head, tail) = all.split_at(all.len() - count);
-        let tail = tail.join(" ");
-        let before = head.last()?.to_lowercase();
-        (!guards.contains(&before.as_str()) && test(&tail)).then(|| (head.join(" "), tail))
+        let first = starts.len().checked_sub(count).filter(|&first| first > 0)?;
+        let (head, tail) = text.split_at(starts[first]);
+        let before = head.split_whitespace().next_back()?.to_lowercase();
+        let tail = tail.trim_end();
+        (!guards.contains(&before.as_str()) && test(tail))
+            .then(|| (head.trim_end().to_string(), tail.to_string()))
     })
 }
 
