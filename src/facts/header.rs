@@ -124,7 +124,7 @@ fn read_vietnamese(lines: &[Line], head: &[Line], types: &DocTypes, facts: &mut 
         && facts.doc_type != Some(DocType::Other)
         && is_blank_form(top, lines)
     {
-        blank_form(head, from, body_at, facts);
+        blank_form(head, lines, from, body_at, facts);
         return;
     }
     if facts.doc_type.is_none() {

@@ -94,10 +94,21 @@ pub(super) fn is_blank_form(top: &[Line], lines: &[Line]) -> bool {
 /// issuer, place or date of its own (those are blanks or placeholders:
 /// "TÊN DOANH NGHIỆP"). A title without a type word ("TÓM TẮT HOẠT ĐỘNG
 /// …") is found as the first capitals line of the header after `from`.
-pub(super) fn blank_form(head: &[Line], from: usize, body_at: usize, facts: &mut DocumentFacts) {
+pub(super) fn blank_form(
+    head: &[Line],
+    lines: &[Line],
+    from: usize,
+    body_at: usize,
+    facts: &mut DocumentFacts,
+) {
     facts.doc_type = Some(DocType::Form);
     facts.number = None;
-    facts.place = None;
+    // A template printed for one place names it on its blank date line
+    // ("Sóc Trăng, ngày …"); a blank place is dots.
+    facts.place = lines
+        .iter()
+        .filter(|l| is_blank_date(l.text))
+        .find_map(|l| blank_date_place(l.text));
     facts.date = None;
     if facts.type_text.is_some() {
         return;
@@ -164,7 +175,21 @@ fn is_blank_addressee(line: &str) -> bool {
 
 /// "….., ngày … tháng … năm …": a place-and-date line without a year.
 fn is_blank_date(line: &str) -> bool {
-    !line.chars().any(|c| c.is_ascii_digit()) && place_and_date(line).is_some()
+    !line.chars().any(|c| c.is_ascii_digit())
+        && (place_and_date(line).is_some() || blank_date_place(line).is_some())
+}
+
+/// The place of a blank date line whose "tháng … năm …" stand on the
+/// lines below ("Sóc Trăng, ngày"), or of one with all its blanks: `None`
+/// when the place is itself a blank ("……, ngày … tháng …").
+fn blank_date_place(line: &str) -> Option<String> {
+    let (place, rest) = line.split_once(", ngày")?;
+    let place = place.trim();
+    let blank_rest = rest
+        .chars()
+        .all(|c| c.is_whitespace() || ".…_".contains(c) || c.is_alphabetic());
+    (blank_rest && place.chars().filter(|c| c.is_alphabetic()).count() >= 2 && place.len() <= 60)
+        .then(|| place.to_string())
 }
 
 /// The hints a template prints for who fills it in.
@@ -179,3 +204,28 @@ fn has_fill_in_hint(line: &str) -> bool {
 }
 
 // ------------------------------------------------------------ header lines
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_date_lines_and_their_place() {
+        assert!(is_blank_date("Sóc Trăng, ngày"));
+        assert_eq!(
+            blank_date_place("Sóc Trăng, ngày"),
+            Some("Sóc Trăng".into())
+        );
+        assert_eq!(
+            blank_date_place("Sóc Trăng, ngày …… tháng …… năm ……"),
+            Some("Sóc Trăng".into())
+        );
+        assert_eq!(blank_date_place("……………, ngày …. tháng …. năm ….."), None);
+        assert!(!is_blank_date("Hà Nội, ngày 05 tháng 3 năm 2020"));
+        assert!(is_form_code("UBND…………(1) Mẫu số 3-TT…./2004"));
+        assert!(is_form_code("Mẫu MDS-1"));
+        assert!(!is_form_code(
+            "Mẫu đơn này dùng cho năm 2025 và các năm sau đó"
+        ));
+    }
+}
