@@ -19,6 +19,7 @@ mod forms;
 mod issuer;
 
 use super::{DocType, DocTypes, DocumentFacts, Line, dates, squeeze, symbols};
+use crate::model::BlockKind;
 use crate::script::is_han;
 use chinese::read_chinese;
 use forms::{blank_form, headline, is_blank_form, is_form_code, is_headline_page, page};
@@ -262,7 +263,13 @@ fn parenthesized_subject(line: &str) -> Option<&str> {
 fn subject_lines<'a>(head: &[Line<'a>], title_at: usize, started: bool) -> Vec<&'a str> {
     let mut parts: Vec<&'a str> = Vec::new();
     let mut chars = 0;
+    let title_in_table = head.get(title_at).map(|l| l.kind) == Some(BlockKind::TableCell);
     for line in head.iter().skip(title_at + 1).take(SUBJECT_LINES) {
+        // A title outside a table does not go on in one (a list's "TT"
+        // column head under "DANH SÁCH …").
+        if line.kind == BlockKind::TableCell && !title_in_table {
+            break;
+        }
         let mut text = line.text;
         if let Some(inner) = parenthesized_subject(text).filter(|_| parts.is_empty()) {
             text = inner;
@@ -619,6 +626,24 @@ mod tests {
         ]));
         assert_eq!(facts.number.as_deref(), Some("99/1998/TT-BTC"));
         assert_eq!(facts.subject.as_deref(), Some("THUẾ TIÊU THỤ ĐẶC BIỆT"));
+    }
+
+    #[test]
+    fn a_list_title_does_not_go_on_into_its_table() {
+        let mut blocks = paragraphs(&["DANH SÁCH THÀNH VIÊN CÔNG TY HỢP DANH"]);
+        blocks.push(cell(0, "TT"));
+        blocks.push(cell(1, "Tên thành viên"));
+        blocks.extend(paragraphs(&[
+            "Sóc Trăng, ngày",
+            "Đại diện theo pháp luật của công ty (ký và ghi rõ họ tên)",
+        ]));
+        let facts = facts_of(&blocks);
+        assert_eq!(facts.doc_type, Some(DocType::Form));
+        assert_eq!(facts.place.as_deref(), Some("Sóc Trăng"));
+        assert_eq!(
+            facts.subject.as_deref(),
+            Some("DANH SÁCH THÀNH VIÊN CÔNG TY HỢP DANH")
+        );
     }
 
     #[test]
