@@ -220,7 +220,7 @@ fn info_summarizes_and_text_prints_the_outline() {
         "  number     144/KH-UBND\n",
         "  type       plan (KẾ HOẠCH)\n",
         "  date       2025-01-20\n",
-        "  number     卫疾控发〔2025〕5号\n",
+        "  number     ×卫疾控发〔2025〕5号\n",
         "  type       notice (通知)\n",
     ] {
         assert!(shown.contains(expected), "{expected:?} not in\n{shown}");
