@@ -147,6 +147,11 @@ impl SignatureLine {
     }
 }
 
+/// The most words a signature line not opening in capitals has: an office
+/// of three words, a note, a name of four ("Phó Tổng cục trưởng (Đã ký)
+/// Nguyễn Văn An" and the like).
+const MIXED_WORDS: usize = 10;
+
 /// Reads one line of a signature block; an empty `SignatureLine` when it
 /// is none.
 pub fn signature_line(text: &str) -> SignatureLine {
@@ -158,6 +163,7 @@ pub fn signature_line(text: &str) -> SignatureLine {
     let mixed = first_word.chars().any(char::is_lowercase);
     if text.len() > if mixed { 120 } else { 240 }
         || !text.starts_with(|c: char| c.is_uppercase() || c == '(')
+        || (mixed && text.split_whitespace().nth(MIXED_WORDS).is_some())
     {
         return line;
     }
@@ -166,10 +172,10 @@ pub fn signature_line(text: &str) -> SignatureLine {
     // Authority segments: "TM. X", "KT. Y", each up to the next mark.
     while let Some(mark) = AUTHORITY_MARKS.iter().find(|m| rest.starts_with(**m)) {
         let after = &rest[mark.len()..];
-        let next = AUTHORITY_MARKS
-            .iter()
-            .filter_map(|m| after.find(&format!(" {m}")).map(|at| at + 1))
-            .min()
+        let next = after
+            .match_indices(' ')
+            .map(|(at, _)| at + 1)
+            .find(|&at| is_authority(&after[at..]))
             .unwrap_or(after.len());
         // "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC": a second office inside is the title;
         // "KT/BỘ TRƯỞNG BỘ TÀI CHÍNH Thứ trưởng": capitals end it.
@@ -183,7 +189,13 @@ pub fn signature_line(text: &str) -> SignatureLine {
     }
     let rest = rest.trim();
     let deputy = rest.strip_prefix("PHÓ ").unwrap_or(rest);
-    if let Some((office, name)) = leading_bare_office(rest) {
+    let mixed_office = rest
+        .split(' ')
+        .next()
+        .is_some_and(|word| word.chars().any(char::is_lowercase))
+        .then(|| leading_bare_office(rest))
+        .flatten();
+    if let Some((office, name)) = mixed_office {
         line.office = Some(office);
         line.name = is_name(&name).then_some(name);
     } else if OFFICES.iter().any(|office| deputy.starts_with(office)) {

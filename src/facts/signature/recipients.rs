@@ -113,10 +113,15 @@ fn line_items(
     if let Some(last) = items.last_mut() {
         let core = last.trim_end_matches([';', ',', '.']);
         let closing = &last[core.len()..];
-        let peeled = trailing(core, 3..=4, is_person, &ADDRESS)
+        let last_word = core.split_whitespace().next_back().unwrap_or("");
+        let peeled = (ends_name(last_word))
+            .then(|| trailing(core, 3..=4, is_person, &ADDRESS))
+            .flatten()
             .map(|(rest, name)| (rest, Fragment::Name(name)))
             .or_else(|| {
-                trailing(core, 2..=3, is_bare_office, &OFFICE_OF)
+                ends_office(last_word)
+                    .then(|| trailing(core, 2..=3, is_bare_office, &OFFICE_OF))
+                    .flatten()
                     .map(|(rest, office)| (rest, Fragment::Office(office)))
             });
         if let Some((rest, found)) = peeled {
@@ -249,6 +254,18 @@ const OFFICE_OF: [&str; 10] = [
     "chí", "đ/c", "ông", "bà", "các", "anh", "chị", "tổng", "phó", "ban",
 ];
 
+/// Whether a name may end with `word`: a capitalized syllable.
+fn ends_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+}
+
+/// Whether an office may end with `word` ("Thứ trưởng", "phó Thống đốc").
+fn ends_office(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ["tịch", "đốc", "trưởng", "tướng", "ban", "phòng", "thư"].contains(&lower.as_str())
+}
+
 /// The last `words` words of `text` when `test` holds for them and none of
 /// `guards` comes before them: the text before them, and them.
 fn trailing(
@@ -277,7 +294,11 @@ fn trailing(
 /// so ("TT HĐND huyện PHÓ CHỦ TỊCH (b/c)"): the item without it, and it.
 fn office_inside(text: &str) -> Option<(String, String)> {
     let words: Vec<&str> = text.split_whitespace().collect();
+    // Only a word in capitals can open the office.
     (1..words.len()).find_map(|start| {
+        if words[start].chars().any(char::is_lowercase) {
+            return None;
+        }
         (start + 1..=words.len().min(start + 4))
             .rev()
             .find_map(|end| {
