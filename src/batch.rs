@@ -9,6 +9,10 @@
 //!   it are.
 //! - One document's failure never stops the batch.
 
+mod listing;
+
+pub use listing::{Shard, listed_inputs};
+
 use crate::model::{DocError, ErrorKind};
 use crate::output::Record;
 use crate::pipeline::Pipeline;

@@ -24,13 +24,15 @@ struct Cli {
 enum Command {
     /// Extract, normalize, segment and annotate documents; write one JSON record per document.
     #[command(
-        after_help = "Examples:\n  plangloss ingest corpora/ --glossary glossaries/program-terms.tsv -o out.jsonl\n  plangloss ingest plan.docx annex.xls scans/ --jobs 2 > out.jsonl\n\n\
+        after_help = "Examples:\n  plangloss ingest corpora/ --glossary glossaries/program-terms.tsv -o out.jsonl\n  plangloss ingest plan.docx annex.xls scans/ --jobs 2 > out.jsonl\n  find /data/plans -name '*.pdf' -print0 | plangloss ingest --files-from - -0 --base /data/plans --shard 0/4 > part-0.jsonl\n\n\
 Exit status: 0 when every document succeeded, 1 when any failed (the others are still written), 2 for usage errors, 3 when the output cannot be written (no space, no permission)."
     )]
     Ingest {
         /// Files and folders to read; folders are walked recursively, hidden entries skipped (e.g. `corpora/ extra/plan.pdf`).
-        #[arg(required = true, value_name = "PATH")]
+        #[arg(required_unless_present = "files_from", value_name = "PATH")]
         paths: Vec<PathBuf>,
+        #[command(flatten)]
+        listing: cli::ingest::ListingArgs,
         /// Write JSON Lines to FILE instead of stdout; `-` is stdout (e.g. `-o out.jsonl`).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -310,10 +312,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Ingest {
             paths,
+            listing,
             output,
             batch,
             read,
-        } => cli::ingest::run(paths, output, batch.glossary, batch.jobs, &batch.srx, read),
+        } => cli::ingest::run(paths, listing, output, batch, read),
         Command::Text {
             file,
             body,

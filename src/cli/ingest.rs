@@ -1,29 +1,75 @@
 //! `plangloss ingest`: documents in, one JSON record each out.
 
-use super::read_args::ReadArgs;
+use super::read_args::{BatchArgs, ReadArgs};
 use super::{Failure, Outcome, status};
+use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use plangloss::batch::{self, Summary};
+use plangloss::batch::{self, Input, Shard, Summary};
 use plangloss::glossary::Glossary;
 use plangloss::segment::Segmenter;
-use std::io::{IsTerminal, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::time::Instant;
+
+/// Where `ingest` finds documents besides its PATH arguments, and which of
+/// them it takes.
+#[derive(Args)]
+pub struct ListingArgs {
+    /// Read the paths of the documents from FILE, one per line (`-` is stdin), after any PATH arguments: no limit on how many (e.g. `--files-from list.txt`).
+    #[arg(long, value_name = "FILE")]
+    files_from: Option<PathBuf>,
+    /// The `--files-from` list is separated by NUL bytes, as `find -print0` writes it.
+    #[arg(short = '0', long = "null", requires = "files_from")]
+    null: bool,
+    /// Resolve the listed relative paths against DIR, and show every listed path under DIR relative to it, as a walk of DIR would (e.g. `--base /data/plans`).
+    #[arg(long, value_name = "DIR", requires = "files_from")]
+    base: Option<PathBuf>,
+    /// Process only shard K of N (0 <= K < N): the documents whose record path hashes to K. N machines given the same inputs and shards 0/N … N-1/N share them out exactly once, without coordination (e.g. `--shard 0/4`).
+    #[arg(long, value_name = "K/N")]
+    shard: Option<Shard>,
+}
+
+impl ListingArgs {
+    /// The inputs of `paths` and the list, in that order, of this shard.
+    fn inputs(&self, paths: &[PathBuf]) -> Result<Vec<Input>, Failure> {
+        let mut inputs = batch::collect_inputs(paths);
+        if let Some(list_path) = &self.files_from {
+            let list = read_list(list_path)?;
+            inputs.extend(batch::listed_inputs(&list, self.null, self.base.as_deref()));
+        }
+        if let Some(shard) = self.shard {
+            inputs.retain(|input| shard.holds(&input.display_path));
+        }
+        Ok(inputs)
+    }
+}
+
+/// The bytes of the `--files-from` list: the file, or stdin for `-`.
+fn read_list(path: &PathBuf) -> Result<Vec<u8>, Failure> {
+    let mut list = Vec::new();
+    let read = if path.as_os_str() == "-" {
+        std::io::stdin().lock().read_to_end(&mut list)
+    } else {
+        std::fs::File::open(path).and_then(|mut file| file.read_to_end(&mut list))
+    };
+    read.map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))?;
+    Ok(list)
+}
 
 /// Runs `ingest`: exit 0 when every document succeeded, 1 when any failed.
 pub fn run(
     paths: Vec<PathBuf>,
+    listing: ListingArgs,
     output: Option<PathBuf>,
-    glossaries: Vec<PathBuf>,
-    jobs: Option<u16>,
-    srx: &[PathBuf],
+    batch_args: BatchArgs,
     read: ReadArgs,
 ) -> Outcome {
     let started = Instant::now();
-    let glossary = Glossary::load(&glossaries).map_err(|e| e.to_string())?;
-    let segmenter = Segmenter::load(srx).map_err(|e| e.to_string())?;
+    let glossary = Glossary::load(&batch_args.glossary).map_err(|e| e.to_string())?;
+    let segmenter = Segmenter::load(&batch_args.srx).map_err(|e| e.to_string())?;
     let pipeline = read.pipeline(glossary, segmenter)?;
-    let inputs = batch::collect_inputs(&paths);
+    let inputs = listing.inputs(&paths)?;
+    let jobs = batch_args.jobs;
     for input in inputs.iter().filter(|i| i.walk_error.is_some()) {
         eprintln!(
             "plangloss: {}",
