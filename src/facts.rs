@@ -249,6 +249,11 @@ impl CharOffsets {
     }
 }
 
+/// Whether `text` is set in capitals: some capital, no small letter.
+pub(crate) fn in_capitals(text: &str) -> bool {
+    text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase)
+}
+
 /// `text` with runs of whitespace made one space, trimmed.
 pub fn squeeze(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

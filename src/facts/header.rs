@@ -18,7 +18,7 @@ mod chinese;
 mod forms;
 mod issuer;
 
-use super::{DocType, DocTypes, DocumentFacts, Line, dates, squeeze, symbols};
+use super::{DocType, DocTypes, DocumentFacts, Line, dates, in_capitals, squeeze, symbols};
 use crate::model::BlockKind;
 use crate::script::is_han;
 use chinese::read_chinese;
@@ -281,7 +281,7 @@ fn subject_lines<'a>(head: &[Line<'a>], title_at: usize, started: bool) -> Vec<&
             || text.ends_with(':')
             || parts
                 .first()
-                .is_some_and(|first| is_capitals(first) && !is_capitals(text))
+                .is_some_and(|first| in_capitals(first) && !in_capitals(text))
         {
             // A subject in capitals goes on in capitals: a sentence-case
             // line under it is the body ("THUẾ TIÊU THỤ ĐẶC BIỆT" / "Để
@@ -295,11 +295,6 @@ fn subject_lines<'a>(head: &[Line<'a>], title_at: usize, started: bool) -> Vec<&
         }
     }
     parts
-}
-
-/// Whether `text` has letters and all of them are capitals.
-fn is_capitals(text: &str) -> bool {
-    text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase)
 }
 
 /// The number of a "Số: 45/KH-UBND" line (also "Số 45/KH-UBND", "SỐ: …",

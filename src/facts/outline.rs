@@ -63,7 +63,7 @@
 
 mod marker;
 
-use super::{DocTypes, OutlineNode, squeeze};
+use super::{DocTypes, OutlineNode, in_capitals, squeeze};
 use crate::model::{Block, BlockKind};
 use marker::{Kind, Label};
 use regex::Regex;
@@ -926,11 +926,6 @@ fn starts_with_lowercase(text: &str, prefix: &str) -> bool {
         .flat_map(char::to_lowercase)
         .collect();
     head.starts_with(prefix)
-}
-
-/// Letters, and all of them capitals: "QUY ĐỊNH CHUNG".
-fn in_capitals(text: &str) -> bool {
-    text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase)
 }
 
 /// Open minus closed curly double quotes.
