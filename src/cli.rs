@@ -1,6 +1,11 @@
-//! The subcommands, one module each, and what they share: exit statuses
-//! and writing to stdout.
+//! The `plangloss` command line (the library's `cli` feature): the grammar
+//! ([`args`]), one module per subcommand, and what they share: exit statuses
+//! and writing to stdout. The `plangloss` binary and `python -m plangloss`
+//! both run [`main`]; the command line only parses arguments and calls the
+//! rest of the library.
 
+pub mod args;
+mod dispatch;
 pub mod glossary;
 pub mod info;
 pub mod ingest;
@@ -13,9 +18,12 @@ pub mod text;
 pub mod tmx;
 pub mod xliff;
 
+use clap::Parser;
+use std::ffi::OsString;
 use std::io::Write;
-use std::process::ExitCode;
 
+/// Exit status when everything went well.
+pub const SUCCESS: u8 = 0;
 /// Exit status when some document could not be read (or a glossary failed
 /// lint): the rest of the work is done and written.
 pub const FAILED_DOCUMENTS: u8 = 1;
@@ -41,27 +49,39 @@ impl From<String> for Failure {
 }
 
 /// What a subcommand returns: its exit status, or why it stopped.
-pub type Outcome = Result<ExitCode, Failure>;
+pub type Outcome = Result<u8, Failure>;
 
 /// The exit status of `outcome`, its message printed.
-pub fn finish(outcome: Outcome) -> ExitCode {
+pub fn finish(outcome: Outcome) -> u8 {
     outcome.unwrap_or_else(|failure| {
         let (message, status) = match failure {
             Failure::Usage(message) => (message, USAGE),
             Failure::Write(message) => (message, CANNOT_WRITE),
         };
         eprintln!("plangloss: {message}");
-        ExitCode::from(status)
+        status
     })
 }
 
-/// Success, or [`FAILED_DOCUMENTS`] when `failed`.
-pub fn status(failed: bool) -> ExitCode {
-    if failed {
-        ExitCode::from(FAILED_DOCUMENTS)
-    } else {
-        ExitCode::SUCCESS
+/// Runs the command line `args` (the program name first, as
+/// `std::env::args_os` gives it) and returns the exit status. Help, version
+/// and usage errors are printed here, never by exiting the process, so that
+/// a host such as Python can run it in its own process.
+pub fn main(args: impl IntoIterator<Item = OsString>) -> u8 {
+    quiet_guarded_panics();
+    match args::Cli::try_parse_from(args) {
+        Ok(cli) => finish(dispatch::run(cli.command)),
+        Err(error) => {
+            // Printing help to a closed pipe is not worth a report.
+            let _ = error.print();
+            u8::try_from(error.exit_code()).unwrap_or(USAGE)
+        }
     }
+}
+
+/// Success, or [`FAILED_DOCUMENTS`] when `failed`.
+pub fn status(failed: bool) -> u8 {
+    if failed { FAILED_DOCUMENTS } else { SUCCESS }
 }
 
 /// Keeps the default panic message for every panic but those raised inside
@@ -70,7 +90,7 @@ pub fn status(failed: bool) -> ExitCode {
 pub fn quiet_guarded_panics() {
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if !plangloss::extract::sheet::in_guarded_call() {
+        if !crate::extract::sheet::in_guarded_call() {
             default_hook(info);
         }
     }));

@@ -16,6 +16,8 @@ pub mod model;
 pub mod atomic;
 pub mod batch;
 pub mod budget;
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod detect;
 pub mod glossary;
 pub mod input;

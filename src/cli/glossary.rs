@@ -3,15 +3,14 @@
 
 use super::read_args::ReadArgs;
 use super::{Failure, Outcome, status, write_stdout};
+use crate::atomic::replace_file;
+use crate::glossary::file::{self, GlossaryFile, is_language_code};
+use crate::glossary::write::{self, Fields, Selector};
+use crate::glossary::{Glossary, exchange, lint, stats, suggest};
+use crate::input::read_user_text;
+use crate::segment::Segmenter;
 use clap::{Args, ValueEnum};
-use plangloss::atomic::replace_file;
-use plangloss::glossary::file::{self, GlossaryFile, is_language_code};
-use plangloss::glossary::write::{self, Fields, Selector};
-use plangloss::glossary::{Glossary, exchange, lint, stats, suggest};
-use plangloss::input::read_user_text;
-use plangloss::segment::Segmenter;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum ExchangeFormat {
@@ -126,7 +125,7 @@ pub fn edit_glossary(
     match write::edit(path, change) {
         Ok(summary) => {
             eprintln!("plangloss: {}: {summary}", path.display());
-            Ok(ExitCode::SUCCESS)
+            Ok(super::SUCCESS)
         }
         Err(write::EditError::Lint(errors)) => {
             for error in &errors {
@@ -136,11 +135,11 @@ pub fn edit_glossary(
                 "plangloss: {}: not written: the result would fail lint",
                 path.display()
             );
-            Ok(ExitCode::FAILURE)
+            Ok(super::FAILED_DOCUMENTS)
         }
         Err(write::EditError::Invalid(message)) => {
             eprintln!("plangloss: {}: not written: {message}", path.display());
-            Ok(ExitCode::FAILURE)
+            Ok(super::FAILED_DOCUMENTS)
         }
         Err(write::EditError::Write(message)) => Err(Failure::Write(format!(
             "{}: not written: {message}",
@@ -249,7 +248,7 @@ pub fn suggest_terms(
 }
 
 /// Names each document that could not be read on stderr; failure if any.
-fn report_unreadable(errors: &[String]) -> ExitCode {
+fn report_unreadable(errors: &[String]) -> u8 {
     for error in errors {
         eprintln!("plangloss: {error}");
     }
@@ -262,7 +261,7 @@ fn write_output(output: Option<PathBuf>, text: &str) -> Outcome {
         Some(path) => replace_file(&path, text).map_err(Failure::Write)?,
         None => write_stdout(text)?,
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(super::SUCCESS)
 }
 
 pub fn lint_glossaries(files: &[PathBuf]) -> Outcome {

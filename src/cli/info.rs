@@ -2,10 +2,10 @@
 
 use super::read_args::ReadArgs;
 use super::{Failure, Outcome, status, write_stdout};
-use plangloss::batch;
-use plangloss::facts::show::summary;
-use plangloss::glossary::Glossary;
-use plangloss::segment::Segmenter;
+use crate::batch;
+use crate::facts::show::summary;
+use crate::glossary::Glossary;
+use crate::segment::Segmenter;
 use std::path::PathBuf;
 
 /// Runs `info`: one summary per document, in the order `ingest` writes

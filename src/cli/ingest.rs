@@ -2,11 +2,11 @@
 
 use super::read_args::{BatchArgs, ReadArgs};
 use super::{Failure, Outcome, status};
+use crate::batch::{self, Input, Shard, Summary};
+use crate::glossary::Glossary;
+use crate::segment::Segmenter;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use plangloss::batch::{self, Input, Shard, Summary};
-use plangloss::glossary::Glossary;
-use plangloss::segment::Segmenter;
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::time::Instant;

@@ -4,15 +4,15 @@
 use super::read_args::ReadArgs;
 use super::xliff::{Request, Version, export_into};
 use super::{Failure, Outcome, status};
-use plangloss::atomic::replace_file;
-use plangloss::batch;
-use plangloss::glossary::Glossary;
-use plangloss::glossary::exchange::to_omegat;
-use plangloss::glossary::file::GlossaryFile;
-use plangloss::input::read_user_text;
-use plangloss::omegat;
-use plangloss::segment::{Segmenter, read_rule_files, rule_files};
-use plangloss::xliff::Options;
+use crate::atomic::replace_file;
+use crate::batch;
+use crate::glossary::Glossary;
+use crate::glossary::exchange::to_omegat;
+use crate::glossary::file::GlossaryFile;
+use crate::input::read_user_text;
+use crate::omegat;
+use crate::segment::{Segmenter, read_rule_files, rule_files};
+use crate::xliff::Options;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

@@ -3,14 +3,14 @@
 //! optionally written back into the XLIFF files.
 
 use super::{Failure, Outcome, status, write_stdout};
+use crate::atomic::replace_file;
+use crate::glossary::Glossary;
+use crate::qa::artefacts::ArtefactList;
+use crate::qa::report::{self, Summary};
+use crate::qa::write_back::write_back;
+use crate::qa::{Checker, FilePairs, Finding, Severity, html};
+use crate::xliff::read::Pairs;
 use clap::{Args, ValueEnum};
-use plangloss::atomic::replace_file;
-use plangloss::glossary::Glossary;
-use plangloss::qa::artefacts::ArtefactList;
-use plangloss::qa::report::{self, Summary};
-use plangloss::qa::write_back::write_back;
-use plangloss::qa::{Checker, FilePairs, Finding, Severity, html};
-use plangloss::xliff::read::Pairs;
 use std::fs::File;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
@@ -108,7 +108,7 @@ pub fn run(args: QaArgs) -> Outcome {
 pub fn artefact_list(files: &[PathBuf]) -> Result<ArtefactList, Failure> {
     let mut list = ArtefactList::shipped().clone();
     for file in files {
-        let text = plangloss::input::read_user_text(file)?;
+        let text = crate::input::read_user_text(file)?;
         let extra = ArtefactList::parse(&text).map_err(|e| format!("{}: {e}", file.display()))?;
         list.extend(extra);
     }
@@ -116,7 +116,7 @@ pub fn artefact_list(files: &[PathBuf]) -> Result<ArtefactList, Failure> {
 }
 
 /// Every pair of `path`, read as a stream.
-fn read_pairs(path: &Path) -> Result<Vec<plangloss::xliff::read::Pair>, String> {
+fn read_pairs(path: &Path) -> Result<Vec<crate::xliff::read::Pair>, String> {
     let input = File::open(path).map_err(|e| format!("cannot read it: {e}"))?;
     Pairs::new(BufReader::new(input))
         .collect::<Result<Vec<_>, _>>()

@@ -1,16 +1,16 @@
 //! The options of every command that reads documents, and the pipeline
 //! they configure.
 
+use crate::encoding::ForcedEncoding;
+use crate::extract::{MainText, ReadOptions};
+use crate::facts::DocTypes;
+use crate::glossary::Glossary;
+use crate::model::Limits;
+use crate::normalize::ToneStyle;
+use crate::pipeline::Pipeline;
+use crate::segment::Segmenter;
+use crate::zh_variant::ZhVariant;
 use clap::{Args, ValueEnum};
-use plangloss::encoding::ForcedEncoding;
-use plangloss::extract::{MainText, ReadOptions};
-use plangloss::facts::DocTypes;
-use plangloss::glossary::Glossary;
-use plangloss::model::Limits;
-use plangloss::normalize::ToneStyle;
-use plangloss::pipeline::Pipeline;
-use plangloss::segment::Segmenter;
-use plangloss::zh_variant::ZhVariant;
 use std::path::PathBuf;
 
 /// What every command that annotates a batch of documents takes: the
@@ -102,7 +102,7 @@ impl ReadArgs {
         };
         let mut doc_types = DocTypes::default();
         for file in &self.doc_types {
-            let text = plangloss::input::read_user_text(file)?;
+            let text = crate::input::read_user_text(file)?;
             let extra = DocTypes::parse(&text).map_err(|e| format!("{}: {e}", file.display()))?;
             doc_types.extend(extra);
         }

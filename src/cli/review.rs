@@ -3,11 +3,11 @@
 use super::qa::artefact_list;
 use super::read_args::ReadArgs;
 use super::{Failure, Outcome, status, write_stdout};
+use crate::atomic::replace_file;
+use crate::batch::WORKER_STACK_BYTES;
+use crate::glossary::Glossary;
+use crate::segment::Segmenter;
 use clap::Args;
-use plangloss::atomic::replace_file;
-use plangloss::batch::WORKER_STACK_BYTES;
-use plangloss::glossary::Glossary;
-use plangloss::segment::Segmenter;
 use std::path::PathBuf;
 
 /// The options of `plangloss review`.
@@ -53,7 +53,7 @@ pub fn run(args: ReviewArgs) -> Outcome {
     if let Some(error) = &record.error {
         eprintln!("plangloss: {display}: {}", error.message);
     }
-    let page = plangloss::review::page(&record, &artefacts);
+    let page = crate::review::page(&record, &artefacts);
     match args.output.filter(|path| path.as_os_str() != "-") {
         Some(path) => replace_file(&path, page.as_bytes()).map_err(Failure::Write)?,
         None => write_stdout(&page)?,

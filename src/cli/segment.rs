@@ -1,12 +1,11 @@
 //! `plangloss segment`: paragraphs in, one sentence per line out.
 
 use super::{Outcome, write_stdout};
+use crate::input::{MAX_USER_FILE_BYTES, read_all_limited, read_user_text};
+use crate::model::Lang;
+use crate::segment::{Segmenter, segment_paragraphs};
 use clap::ValueEnum;
-use plangloss::input::{MAX_USER_FILE_BYTES, read_all_limited, read_user_text};
-use plangloss::model::Lang;
-use plangloss::segment::{Segmenter, segment_paragraphs};
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum LangArg {
@@ -33,5 +32,5 @@ pub fn run(lang: LangArg, srx: &[PathBuf], file: Option<PathBuf>) -> Outcome {
         LangArg::Auto => None,
     };
     write_stdout(&segment_paragraphs(&segmenter, &input, lang))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(super::SUCCESS)
 }

@@ -2,12 +2,12 @@
 
 use super::read_args::ReadArgs;
 use super::{Outcome, status, write_stdout};
-use plangloss::batch::WORKER_STACK_BYTES;
-use plangloss::facts::{self, show::outline_tree};
-use plangloss::glossary::Glossary;
-use plangloss::model::{Block, BlockKind};
-use plangloss::output::plain_text;
-use plangloss::segment::Segmenter;
+use crate::batch::WORKER_STACK_BYTES;
+use crate::facts::{self, show::outline_tree};
+use crate::glossary::Glossary;
+use crate::model::{Block, BlockKind};
+use crate::output::plain_text;
+use crate::segment::Segmenter;
 use std::path::PathBuf;
 
 /// Runs `text` (or, with `outline`, prints the heading tree): exit 1 when

@@ -3,9 +3,9 @@
 //! holds the translated pairs, not the files.
 
 use super::{Failure, Outcome, status, write_stdout_with};
-use plangloss::atomic::replace_file_with;
-use plangloss::tmx::TmxWriter;
-use plangloss::xliff::read::Pairs;
+use crate::atomic::replace_file_with;
+use crate::tmx::TmxWriter;
+use crate::xliff::read::Pairs;
 use std::fs::File;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};

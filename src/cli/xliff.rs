@@ -2,13 +2,13 @@
 
 use super::read_args::ReadArgs;
 use super::{Failure, Outcome, status, write_stdout};
-use plangloss::atomic::write_atomically;
-use plangloss::batch::{self, Input, worker_pool};
-use plangloss::glossary::Glossary;
-use plangloss::pipeline::Pipeline;
-use plangloss::segment::Segmenter;
-use plangloss::xliff::read::count_translated;
-use plangloss::xliff::{self, Options};
+use crate::atomic::write_atomically;
+use crate::batch::{self, Input, worker_pool};
+use crate::glossary::Glossary;
+use crate::pipeline::Pipeline;
+use crate::segment::Segmenter;
+use crate::xliff::read::count_translated;
+use crate::xliff::{self, Options};
 use rayon::prelude::*;
 use std::fs::File;
 use std::io::BufReader;
