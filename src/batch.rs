@@ -11,7 +11,7 @@
 
 mod listing;
 
-pub use listing::{Shard, listed_inputs};
+pub use listing::{ListedInputs, MAX_LIST_ENTRY_BYTES, Shard};
 
 use crate::model::{DocError, ErrorKind};
 use crate::output::Record;
@@ -133,17 +133,19 @@ pub fn worker_pool(jobs: usize) -> Result<rayon::ThreadPool, rayon::ThreadPoolBu
 const SERIALIZE_IN_WORKER_BYTES: usize = 4 << 20;
 
 /// Processes `inputs` on `jobs` threads and writes one JSON line per input to
-/// `out`, in input order; a WARC or WET file gives one line per document it
+/// `out`, in input order; `inputs` is drawn only as the reorder window has
+/// room, so a long listing is never held whole; a WARC or WET file gives one line per document it
 /// holds, in file order. `on_record` sees each record once it is written
 /// (for progress reports). Returns the counts, or the first write error.
 pub fn run(
     pipeline: &Pipeline,
-    inputs: &[Input],
+    inputs: impl IntoIterator<Item = Input, IntoIter: Send>,
     jobs: usize,
     out: &mut dyn Write,
     on_record: &mut dyn FnMut(&Record),
 ) -> std::io::Result<Summary> {
     let jobs = jobs.max(1);
+    let inputs = inputs.into_iter();
     let pool = worker_pool(jobs).map_err(std::io::Error::other)?;
     // Wide enough that one large document ahead of many small ones does not
     // idle the other workers; each slot holds one finished record.
@@ -169,8 +171,8 @@ pub fn run(
                 let mut crawl = warc::Counts::default();
                 let mut start = |job| spawn_job(scope, &token_rx, &done_tx, &mut index, job);
                 'inputs: for input in inputs {
-                    let Some(mut reader) = open_crawl(pipeline, input) else {
-                        if !start(Box::new(move || process_input(pipeline, input))) {
+                    let Some(mut reader) = open_crawl(pipeline, &input) else {
+                        if !start(Box::new(move || process_input(pipeline, &input))) {
                             break;
                         }
                         continue;
@@ -402,7 +404,7 @@ mod tests {
         let mut outputs = Vec::new();
         for jobs in [1, 2, 3] {
             let mut out = Vec::new();
-            let summary = run(&pipeline, &inputs, jobs, &mut out, &mut |_| {}).unwrap();
+            let summary = run(&pipeline, inputs.clone(), jobs, &mut out, &mut |_| {}).unwrap();
             assert_eq!(
                 summary,
                 Summary {
@@ -433,7 +435,7 @@ mod tests {
         let inputs = collect_inputs(&[dir.path().to_path_buf()]);
         let pipeline = Pipeline::default();
         let mut out = Vec::new();
-        run(&pipeline, &inputs, 2, &mut out, &mut |_| {}).unwrap();
+        run(&pipeline, inputs, 2, &mut out, &mut |_| {}).unwrap();
         let record = pipeline.process_file(&dir.path().join("big.txt"), "big.txt");
         assert!(record.estimated_json_bytes() > SERIALIZE_IN_WORKER_BYTES);
         let first = out.split(|&b| b == b'\n').next().unwrap();

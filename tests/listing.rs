@@ -132,3 +132,36 @@ fn listed_files_that_do_not_exist_are_error_records() {
     assert_eq!(records[1]["path"], "no/such/plan.pdf");
     assert_eq!(records[1]["error"]["kind"], "io");
 }
+
+#[test]
+fn records_come_out_while_the_list_is_still_being_written() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_plangloss"))
+        .args(["ingest", "--files-from", "-", "--jobs", "1"])
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // Enough documents to fill the reorder window, so the first record is
+    // written before the list ends only if the list is streamed.
+    for _ in 0..40 {
+        stdin
+            .write_all(b"corpora/vi/kh-truyen-thong-dan-so-2025.docx\n")
+            .unwrap();
+    }
+    stdin.flush().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (line_tx, line_rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut first = String::new();
+        std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut first).unwrap();
+        let _ = line_tx.send(first);
+    });
+    let first = line_rx.recv_timeout(std::time::Duration::from_secs(120));
+    drop(stdin);
+    let _ = child.wait();
+    let first = first.expect("no record while the list was open: the list is not streamed");
+    assert!(first.contains("kh-truyen-thong-dan-so-2025.docx"));
+}

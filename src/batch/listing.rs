@@ -4,46 +4,157 @@
 //! one list without talking to each other.
 
 use super::{Input, collect_inputs, relative_display};
+use crate::model::{DocError, ErrorKind};
+use std::collections::VecDeque;
 use std::ffi::OsStr;
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-/// The documents a list names: one path per line (a `\r` before the `\n`
-/// dropped), or per NUL byte when `nul`; empty entries skipped. A relative
-/// path is taken relative to `base` when given, and every path under
-/// `base` is shown relative to it, with `/` separators: listing
-/// `vi/plan.docx` with base `corpora` gives the record path `ingest
-/// corpora/` gives. A listed folder is walked as a PATH argument is.
-pub fn listed_inputs(list: &[u8], nul: bool, base: Option<&Path>) -> Vec<Input> {
-    let separator = if nul { b'\0' } else { b'\n' };
-    let mut inputs = Vec::new();
-    for entry in list.split(|&byte| byte == separator) {
-        let entry = if nul {
-            entry
-        } else {
-            entry.strip_suffix(b"\r").unwrap_or(entry)
-        };
-        if entry.is_empty() {
-            continue;
+/// The longest list entry read as a path, in bytes: far beyond any file
+/// system's path limit, small enough that a list with no separators (a
+/// binary file given by mistake) cannot fill memory.
+pub const MAX_LIST_ENTRY_BYTES: usize = 64 << 10;
+
+/// The documents a list names, read from `list` as they are needed, so
+/// that a list of millions of paths is never held whole: one path per
+/// line (a `\r` before the `\n` dropped), or per NUL byte when `nul`;
+/// empty entries skipped. A relative path is taken relative to `base` when
+/// given, and every path under `base` is shown relative to it, with `/`
+/// separators: listing `vi/plan.docx` with base `corpora` gives the record
+/// path `ingest corpora/` gives. A listed folder is walked as a PATH
+/// argument is. An entry longer than [`MAX_LIST_ENTRY_BYTES`], or a list
+/// that cannot be read on, becomes an input carrying an `io` error, shown
+/// as `list_name`.
+pub struct ListedInputs<R> {
+    list: R,
+    list_name: String,
+    separator: u8,
+    base: Option<PathBuf>,
+    /// The inputs of a listed folder not yet handed out.
+    walked: VecDeque<Input>,
+    entry: Vec<u8>,
+    entries_read: u64,
+    finished: bool,
+}
+
+impl<R: BufRead> ListedInputs<R> {
+    /// The inputs `list` names (see [`ListedInputs`]).
+    pub fn new(list: R, list_name: &str, nul: bool, base: Option<&Path>) -> Self {
+        ListedInputs {
+            list,
+            list_name: list_name.to_string(),
+            separator: if nul { b'\0' } else { b'\n' },
+            base: base.map(Path::to_path_buf),
+            walked: VecDeque::new(),
+            entry: Vec::new(),
+            entries_read: 0,
+            finished: false,
         }
+    }
+
+    /// Reads the next entry into `self.entry`: `Ok(false)` at the end of
+    /// the list, `Err` for an entry too long (skipped up to its end) or a
+    /// read error (the list ends there).
+    fn read_entry(&mut self) -> Result<bool, String> {
+        self.entry.clear();
+        let limit = MAX_LIST_ENTRY_BYTES as u64 + 1;
+        let read = (&mut self.list)
+            .take(limit)
+            .read_until(self.separator, &mut self.entry);
+        let read = read.map_err(|e| {
+            self.finished = true;
+            format!("cannot read the list of paths {}: {e}", self.list_name)
+        })?;
+        if read == 0 {
+            return Ok(false);
+        }
+        self.entries_read += 1;
+        if self.entry.last() == Some(&self.separator) {
+            self.entry.pop();
+        } else if self.entry.len() as u64 == limit {
+            self.skip_rest_of_entry();
+            return Err(format!(
+                "entry {} of the list of paths {} is longer than {} bytes; it is not a path",
+                self.entries_read, self.list_name, MAX_LIST_ENTRY_BYTES
+            ));
+        }
+        if self.separator == b'\n' && self.entry.last() == Some(&b'\r') {
+            self.entry.pop();
+        }
+        Ok(true)
+    }
+
+    /// Passes over the rest of an entry that is too long, without holding it.
+    fn skip_rest_of_entry(&mut self) {
+        loop {
+            let Ok(buffer) = self.list.fill_buf() else {
+                return;
+            };
+            if buffer.is_empty() {
+                return;
+            }
+            match memchr::memchr(self.separator, buffer) {
+                Some(at) => return self.list.consume(at + 1),
+                None => {
+                    let all = buffer.len();
+                    self.list.consume(all);
+                }
+            }
+        }
+    }
+
+    /// The input (or the first of a folder's) that `entry` names.
+    fn inputs_of(&mut self, entry: &[u8]) -> Option<Input> {
         let listed = path_of(entry);
-        let fs_path = match base {
+        let fs_path = match &self.base {
             Some(base) if listed.is_relative() => base.join(&listed),
-            _ => listed.clone(),
+            _ => listed,
         };
         if fs_path.is_dir() {
-            inputs.extend(collect_inputs(&[fs_path]));
-            continue;
+            self.walked.extend(collect_inputs(&[fs_path]));
+            return self.walked.pop_front();
         }
-        let mut input = collect_inputs(std::slice::from_ref(&fs_path))
-            .pop()
-            .expect("a file path gives one input");
-        if let Some(base) = base {
+        let mut input = collect_inputs(std::slice::from_ref(&fs_path)).pop()?;
+        if let Some(base) = &self.base {
             input.display_path = relative_display(base, &fs_path);
         }
-        inputs.push(input);
+        Some(input)
     }
-    inputs
+
+    fn list_error(&self, message: String) -> Input {
+        Input {
+            fs_path: PathBuf::from(&self.list_name),
+            display_path: self.list_name.clone(),
+            walk_error: Some(DocError::new(ErrorKind::Io, message)),
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for ListedInputs<R> {
+    type Item = Input;
+
+    fn next(&mut self) -> Option<Input> {
+        if let Some(input) = self.walked.pop_front() {
+            return Some(input);
+        }
+        while !self.finished {
+            match self.read_entry() {
+                Ok(false) => self.finished = true,
+                Ok(true) if self.entry.is_empty() => {}
+                Ok(true) => {
+                    let entry = std::mem::take(&mut self.entry);
+                    let input = self.inputs_of(&entry);
+                    self.entry = entry;
+                    if input.is_some() {
+                        return input;
+                    }
+                }
+                Err(message) => return Some(self.list_error(message)),
+            }
+        }
+        None
+    }
 }
 
 /// The path a list entry names: its bytes as they are on Unix, where paths
@@ -104,13 +215,46 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 mod tests {
     use super::*;
 
+    fn listed(list: &[u8], nul: bool, base: &Path) -> Vec<Input> {
+        ListedInputs::new(list, "list.txt", nul, Some(base)).collect()
+    }
+
+    #[test]
+    fn an_entry_too_long_is_an_error_and_the_list_goes_on() {
+        let mut list = vec![b'x'; MAX_LIST_ENTRY_BYTES * 3];
+        list.extend_from_slice(b"\nb.txt\n");
+        let inputs: Vec<Input> = ListedInputs::new(&list[..], "-", false, None).collect();
+        assert_eq!(inputs.len(), 2);
+        let error = inputs[0].walk_error.as_ref().unwrap();
+        assert!(
+            error
+                .message
+                .contains("entry 1 of the list of paths - is longer")
+        );
+        assert_eq!(inputs[0].display_path, "-");
+        assert_eq!(inputs[1].display_path, "b.txt");
+        // Exactly the limit is still a path (that does not exist).
+        let mut list = vec![b'y'; MAX_LIST_ENTRY_BYTES];
+        list.push(b'\n');
+        let inputs: Vec<Input> = ListedInputs::new(&list[..], "-", false, None).collect();
+        assert_eq!(inputs.len(), 1);
+        assert!(
+            inputs[0]
+                .walk_error
+                .as_ref()
+                .unwrap()
+                .message
+                .contains("no such file")
+        );
+    }
+
     #[test]
     fn a_list_with_a_base_shows_paths_as_a_walk_does() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let base = root.join("corpora");
         let list =
             b"vi/kh-truyen-thong-dan-so-2025.docx\r\n\nzh/mianyi-guihua-2025.docx\nno/such.pdf\n";
-        let inputs = listed_inputs(list, false, Some(&base));
+        let inputs: Vec<Input> = listed(list, false, &base);
         let shown: Vec<&str> = inputs.iter().map(|i| i.display_path.as_str()).collect();
         assert_eq!(
             shown,
@@ -123,13 +267,13 @@ mod tests {
         assert!(inputs[0].walk_error.is_none());
         assert!(inputs[2].walk_error.is_some());
         let walked = collect_inputs(std::slice::from_ref(&base));
-        let from_list = listed_inputs(b"vi\0zh\0", true, Some(&base));
+        let from_list = listed(b"vi\0zh\0", true, &base);
         assert_eq!(walked.len(), from_list.len());
         let absolute = base.join("vi/kh-truyen-thong-dan-so-2025.docx");
         let mut entry = absolute.to_string_lossy().into_owned().into_bytes();
         entry.push(b'\n');
         assert_eq!(
-            listed_inputs(&entry, false, Some(&base))[0].display_path,
+            listed(&entry, false, &base)[0].display_path,
             "vi/kh-truyen-thong-dan-so-2025.docx"
         );
     }

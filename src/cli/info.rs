@@ -19,7 +19,7 @@ pub fn run(paths: Vec<PathBuf>, jobs: Option<u16>, read: ReadArgs) -> Outcome {
     let mut shown = String::new();
     let counts = batch::run(
         &pipeline,
-        &inputs,
+        inputs,
         jobs,
         &mut std::io::sink(),
         &mut |record| {

@@ -2,12 +2,12 @@
 
 use super::read_args::{BatchArgs, ReadArgs};
 use super::{Failure, Outcome, status};
-use crate::batch::{self, Input, Shard, Summary};
+use crate::batch::{self, Input, ListedInputs, Shard, Summary};
 use crate::glossary::Glossary;
 use crate::segment::Segmenter;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::{IsTerminal, Read, Write};
+use std::io::{BufRead, BufReader, IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -30,30 +30,40 @@ pub struct ListingArgs {
 }
 
 impl ListingArgs {
-    /// The inputs of `paths` and the list, in that order, of this shard.
-    fn inputs(&self, paths: &[PathBuf]) -> Result<Vec<Input>, Failure> {
-        let mut inputs = batch::collect_inputs(paths);
-        if let Some(list_path) = &self.files_from {
-            let list = read_list(list_path)?;
-            inputs.extend(batch::listed_inputs(&list, self.null, self.base.as_deref()));
-        }
-        if let Some(shard) = self.shard {
-            inputs.retain(|input| shard.holds(&input.display_path));
-        }
-        Ok(inputs)
+    /// The inputs of `paths`, then those of the list as it is read, of this
+    /// shard; each walk error is reported on stderr as it is met.
+    fn inputs(&self, paths: &[PathBuf]) -> Result<impl Iterator<Item = Input> + Send, Failure> {
+        let walked = batch::collect_inputs(paths);
+        let listed = match &self.files_from {
+            Some(list_path) => Some(ListedInputs::new(
+                open_list(list_path)?,
+                &list_path.to_string_lossy(),
+                self.null,
+                self.base.as_deref(),
+            )),
+            None => None,
+        };
+        let shard = self.shard;
+        Ok(walked
+            .into_iter()
+            .chain(listed.into_iter().flatten())
+            .filter(move |input| shard.is_none_or(|shard| shard.holds(&input.display_path)))
+            .inspect(|input| {
+                if let Some(error) = &input.walk_error {
+                    eprintln!("plangloss: {}", error.message);
+                }
+            }))
     }
 }
 
-/// The bytes of the `--files-from` list: the file, or stdin for `-`.
-fn read_list(path: &PathBuf) -> Result<Vec<u8>, Failure> {
-    let mut list = Vec::new();
-    let read = if path.as_os_str() == "-" {
-        std::io::stdin().lock().read_to_end(&mut list)
-    } else {
-        std::fs::File::open(path).and_then(|mut file| file.read_to_end(&mut list))
-    };
-    read.map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))?;
-    Ok(list)
+/// The `--files-from` list, read as it is needed: the file, or stdin for `-`.
+fn open_list(path: &PathBuf) -> Result<Box<dyn BufRead + Send>, Failure> {
+    if path.as_os_str() == "-" {
+        return Ok(Box::new(BufReader::new(std::io::stdin())));
+    }
+    let file = std::fs::File::open(path)
+        .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))?;
+    Ok(Box::new(BufReader::new(file)))
 }
 
 /// Runs `ingest`: exit 0 when every document succeeded, 1 when any failed.
@@ -69,18 +79,8 @@ pub fn run(
     let segmenter = Segmenter::load(&batch_args.srx).map_err(|e| e.to_string())?;
     let pipeline = read.pipeline(glossary, segmenter)?;
     let inputs = listing.inputs(&paths)?;
-    let jobs = batch_args.jobs;
-    for input in inputs.iter().filter(|i| i.walk_error.is_some()) {
-        eprintln!(
-            "plangloss: {}",
-            input
-                .walk_error
-                .as_ref()
-                .map(|e| e.message.as_str())
-                .unwrap_or_default()
-        );
-    }
-    let jobs = jobs
+    let jobs = batch_args
+        .jobs
         .map(usize::from)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
 
@@ -91,13 +91,9 @@ pub fn run(
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    let progress = progress_bar(inputs.len() as u64);
-    let summary = batch::run(&pipeline, &inputs, jobs, &mut out, &mut |record| {
+    let progress = progress_bar();
+    let summary = batch::run(&pipeline, inputs, jobs, &mut out, &mut |record| {
         progress.set_message(record.path.clone());
-        // A crawl holds more documents than its one path counted.
-        if progress.position() >= progress.length().unwrap_or(0) {
-            progress.inc_length(1);
-        }
         progress.inc(1);
     })
     .map_err(|e| Failure::Write(format!("cannot write output: {e}")))?;
@@ -106,14 +102,17 @@ pub fn run(
     Ok(status(summary.errors > 0))
 }
 
-/// A bar on a terminal; nothing at all when stderr is a pipe or a file.
-fn progress_bar(total: u64) -> ProgressBar {
+/// A count of the records written on a terminal (the inputs are read as
+/// they are needed, so their number is not known ahead); nothing at all
+/// when stderr is a pipe or a file.
+fn progress_bar() -> ProgressBar {
     if !std::io::stderr().is_terminal() {
-        return ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
+        return ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
     }
-    let bar = ProgressBar::new(total);
-    let style = ProgressStyle::with_template("{bar:30} {pos}/{len} {elapsed} {wide_msg}")
-        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    let bar = ProgressBar::new_spinner();
+    let style =
+        ProgressStyle::with_template("{spinner} {pos} documents {elapsed} {per_sec} {wide_msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
     bar
 }
