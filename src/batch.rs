@@ -207,6 +207,40 @@ pub fn run(
     Ok(summary)
 }
 
+/// Gives `each` the records `ingest` writes for one file already in memory
+/// (`bytes`, shown as `display_path`): one record, or one per document of a
+/// WARC or WET file, in file order. Like [`run`], it never panics: a panic
+/// becomes an error record.
+pub fn records_of_bytes(
+    pipeline: &Pipeline,
+    bytes: &[u8],
+    display_path: &str,
+    each: &mut dyn FnMut(Record),
+) {
+    let crawl = warc::is_warc(&bytes[..bytes.len().min(SNIFF_BYTES)])
+        .then(|| {
+            WarcReader::new(
+                std::io::Cursor::new(bytes),
+                display_path,
+                pipeline.limits.max_file_bytes,
+                pipeline.read.url_filter.clone(),
+            )
+            .ok()
+        })
+        .flatten();
+    let Some(reader) = crawl else {
+        each(guarded(display_path, || {
+            pipeline.process_bytes(bytes, display_path)
+        }));
+        return;
+    };
+    for document in reader {
+        each(guarded(&document.path, || {
+            pipeline.process_web_document(&document)
+        }));
+    }
+}
+
 /// Bytes of crawl records read but not yet processed, up to a limit.
 struct PayloadBudget {
     held: Mutex<u64>,
@@ -424,6 +458,38 @@ mod tests {
                 .count(),
             4
         );
+    }
+
+    #[test]
+    fn records_of_bytes_are_the_lines_a_batch_writes() {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/warc");
+        let pipeline = Pipeline::default();
+        for name in ["crawl.warc.gz", "crawl.warc.wet.gz", "damaged.warc.gz"] {
+            let path = fixtures.join(name);
+            let mut batch = Vec::new();
+            let inputs = vec![Input {
+                fs_path: path.clone(),
+                display_path: name.to_string(),
+                walk_error: None,
+            }];
+            run(&pipeline, inputs, 2, &mut batch, &mut |_| {}).unwrap();
+            let mut lines = Vec::new();
+            let bytes = std::fs::read(&path).unwrap();
+            records_of_bytes(&pipeline, &bytes, name, &mut |record| {
+                lines.extend(record.to_json_line().into_bytes());
+            });
+            assert!(batch.iter().filter(|&&b| b == b'\n').count() > 1, "{name}");
+            assert_eq!(
+                String::from_utf8(lines).unwrap(),
+                String::from_utf8(batch).unwrap()
+            );
+        }
+        let mut one = Vec::new();
+        records_of_bytes(&pipeline, "Dân số.".as_bytes(), "a.txt", &mut |r| {
+            one.push(r)
+        });
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].bytes, 10);
     }
 
     #[test]

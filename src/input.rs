@@ -73,6 +73,24 @@ pub fn read_all_limited(
     Ok(bytes)
 }
 
+/// A user file's text and the name errors and records give it (its path
+/// as given): a glossary, an SRX file, document-type rules.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct UserFile {
+    pub name: String,
+    pub text: String,
+}
+
+impl UserFile {
+    /// Reads the user file at `path` (see [`read_user_text`]).
+    pub fn read(path: &Path) -> Result<UserFile, String> {
+        Ok(UserFile {
+            name: path.display().to_string(),
+            text: read_user_text(path)?,
+        })
+    }
+}
+
 /// The UTF-8 text of a user file (glossary, SRX) at `path`, at most
 /// [`MAX_USER_FILE_BYTES`]; the error names the file.
 pub fn read_user_text(path: &Path) -> Result<String, String> {

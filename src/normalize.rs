@@ -176,7 +176,8 @@ fn is_noncharacter(c: char) -> bool {
 
 /// Where a Vietnamese tone mark goes in the syllables the two conventions
 /// spell differently (oa, oe, uy at the end of a syllable, not after q).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ToneStyle {
     /// As the document has it.
     #[default]
@@ -185,6 +186,22 @@ pub enum ToneStyle {
     Old,
     /// On the second vowel: hoà, khoẻ, thuỷ.
     New,
+}
+
+impl std::str::FromStr for ToneStyle {
+    type Err = String;
+
+    /// Reads the names the command line takes: `keep`, `old`, `new`.
+    fn from_str(name: &str) -> Result<Self, String> {
+        match name {
+            "keep" => Ok(ToneStyle::Keep),
+            "old" => Ok(ToneStyle::Old),
+            "new" => Ok(ToneStyle::New),
+            _ => Err(format!(
+                "unknown tone style {name:?}: give keep, old or new"
+            )),
+        }
+    }
 }
 
 /// Moves the tone mark of every ambiguous syllable (oa, oe, uy ending a

@@ -28,6 +28,10 @@ use std::collections::HashSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
+mod settings;
+
+pub use settings::Settings;
+
 /// The configured stages, shared by all documents of a run.
 #[derive(Debug, Default)]
 pub struct Pipeline {
@@ -76,6 +80,11 @@ impl Pipeline {
     pub fn process_bytes(&self, bytes: &[u8], display_path: &str) -> Record {
         let mut record = Record::empty(display_path);
         record.bytes = bytes.len() as u64;
+        // Refused by its size before anything is computed, as a file is.
+        if let Err(error) = check_size(record.bytes, &self.limits) {
+            record.error = Some(error);
+            return record;
+        }
         self.fill_record(bytes, &mut record);
         record
     }

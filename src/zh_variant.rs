@@ -19,7 +19,8 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// What to do with the two Chinese scripts (`--zh-variant`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ZhVariant {
     /// Text as written; glossary terms match only in the script they are
     /// written in.
@@ -34,6 +35,23 @@ pub enum ZhVariant {
     /// Chinese blocks are rewritten in traditional characters; terms match
     /// in either script.
     Traditional,
+}
+
+impl std::str::FromStr for ZhVariant {
+    type Err = String;
+
+    /// Reads `off` and the names `--zh-variant` takes: `match`, `simplified`, `traditional`.
+    fn from_str(name: &str) -> Result<Self, String> {
+        match name {
+            "off" => Ok(ZhVariant::Off),
+            "match" => Ok(ZhVariant::Match),
+            "simplified" => Ok(ZhVariant::Simplified),
+            "traditional" => Ok(ZhVariant::Traditional),
+            _ => Err(format!(
+                "unknown Chinese variant setting {name:?}: give off, match, simplified or traditional"
+            )),
+        }
+    }
 }
 
 impl ZhVariant {

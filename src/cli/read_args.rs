@@ -2,12 +2,11 @@
 //! they configure.
 
 use crate::encoding::ForcedEncoding;
-use crate::extract::{MainText, ReadOptions};
-use crate::facts::DocTypes;
+use crate::extract::MainText;
 use crate::glossary::Glossary;
-use crate::model::Limits;
+use crate::input::UserFile;
 use crate::normalize::ToneStyle;
-use crate::pipeline::Pipeline;
+use crate::pipeline::{Pipeline, Settings};
 use crate::segment::Segmenter;
 use crate::zh_variant::ZhVariant;
 use clap::{Args, ValueEnum};
@@ -49,13 +48,13 @@ pub struct ReadArgs {
     whole_page: bool,
     /// WARC and WET files: read only the records whose URL (WARC-Target-URI) this regular expression matches (e.g. `--url-filter 'soyte|\.gov\.vn/'`).
     #[arg(long, value_name = "REGEX", value_parser = parse_url_filter)]
-    url_filter: Option<regex::Regex>,
+    url_filter: Option<String>,
     /// Plain-text files: keep only the article of a scraped web page (menus, visitor counters, related links, download notices and footers left out; its date line, byline and source go to `meta`). `auto` does so only when the text looks like a scraped page, so that an ordinary plan is never cut; `--whole-page` keeps every line (e.g. `--main-text on`).
     #[arg(long, value_enum, default_value_t = MainTextArg::Auto)]
     main_text: MainTextArg,
     /// Plain-text and HTML files: read every file in this encoding instead of detecting it or trusting the page's declaration. A WHATWG label (utf-8, gbk, big5, windows-1258…) or a Vietnamese legacy one: tcvn3 (abc), vni, viscii, vps (e.g. `--encoding tcvn3`).
-    #[arg(long, value_name = "LABEL")]
-    encoding: Option<ForcedEncoding>,
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    encoding: Option<String>,
     /// Where Vietnamese tone marks go in oa/oe/uy syllables of the output text: `old` (hòa, khỏe, thủy), `new` (hoà, khoẻ, thuỷ) or `keep` as the document has it. Glossary matching ignores the difference either way (e.g. `--vi-tone old`).
     #[arg(long, value_enum, default_value_t = ToneArg::Keep)]
     vi_tone: ToneArg,
@@ -67,8 +66,16 @@ pub struct ReadArgs {
     doc_types: Vec<PathBuf>,
 }
 
-fn parse_url_filter(pattern: &str) -> Result<regex::Regex, String> {
-    regex::Regex::new(pattern).map_err(|e| format!("not a regular expression: {e}"))
+/// The pattern, once it is known to compile.
+fn parse_url_filter(pattern: &str) -> Result<String, String> {
+    regex::Regex::new(pattern).map_err(|e| format!("not a regular expression: {e}"))?;
+    Ok(pattern.to_string())
+}
+
+/// The label, once it is known to name an encoding.
+fn parse_encoding(label: &str) -> Result<String, String> {
+    label.parse::<ForcedEncoding>()?;
+    Ok(label.to_string())
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -93,50 +100,46 @@ enum ToneArg {
 }
 
 impl ReadArgs {
+    /// The pipeline these options describe, with the glossary and sentence
+    /// rules the command loaded.
     pub fn pipeline(self, glossary: Glossary, segmenter: Segmenter) -> Result<Pipeline, String> {
-        let zh_variant = match self.zh_variant {
-            None => ZhVariant::Off,
-            Some(VariantArg::Match) => ZhVariant::Match,
-            Some(VariantArg::Simplified) => ZhVariant::Simplified,
-            Some(VariantArg::Traditional) => ZhVariant::Traditional,
-        };
-        let mut doc_types = DocTypes::default();
-        for file in &self.doc_types {
-            let text = crate::input::read_user_text(file)?;
-            let extra = DocTypes::parse(&text).map_err(|e| format!("{}: {e}", file.display()))?;
-            doc_types.extend(extra);
-        }
-        Ok(Pipeline {
-            glossary: if zh_variant.matches_across() {
-                glossary.across_zh_variants()
-            } else {
-                glossary
-            },
-            limits: Limits {
-                max_file_bytes: self.max_file_size.saturating_mul(1 << 20),
-                max_inflated_bytes: self.max_inflated_size.saturating_mul(1 << 20),
-                max_record_bytes: self.max_record_size.saturating_mul(1 << 20),
-                ..Limits::default()
-            },
-            read: ReadOptions {
-                password: self.password,
-                whole_page: self.whole_page,
-                encoding: self.encoding,
-                url_filter: self.url_filter,
-                main_text: match self.main_text {
-                    MainTextArg::Auto => MainText::Auto,
-                    MainTextArg::On => MainText::On,
-                    MainTextArg::Off => MainText::Off,
-                },
-            },
+        self.settings()?.pipeline_with(glossary, segmenter)
+    }
+
+    /// These options as library settings (the document-type files read).
+    fn settings(self) -> Result<Settings, String> {
+        let doc_types = self
+            .doc_types
+            .iter()
+            .map(|path| UserFile::read(path))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Settings {
+            glossaries: Vec::new(),
+            srx: Vec::new(),
+            doc_types,
             vi_tone: match self.vi_tone {
                 ToneArg::Keep => ToneStyle::Keep,
                 ToneArg::Old => ToneStyle::Old,
                 ToneArg::New => ToneStyle::New,
             },
-            zh_variant,
-            segmenter,
-            doc_types,
+            zh_variant: match self.zh_variant {
+                None => ZhVariant::Off,
+                Some(VariantArg::Match) => ZhVariant::Match,
+                Some(VariantArg::Simplified) => ZhVariant::Simplified,
+                Some(VariantArg::Traditional) => ZhVariant::Traditional,
+            },
+            whole_page: self.whole_page,
+            main_text: match self.main_text {
+                MainTextArg::Auto => MainText::Auto,
+                MainTextArg::On => MainText::On,
+                MainTextArg::Off => MainText::Off,
+            },
+            encoding: self.encoding,
+            password: self.password,
+            url_filter: self.url_filter,
+            max_file_mib: self.max_file_size,
+            max_inflated_mib: self.max_inflated_size,
+            max_record_mib: self.max_record_size,
         })
     }
 }

@@ -76,7 +76,8 @@ pub struct ReadOptions {
 }
 
 /// Whether a text file is cut to its article, as a web page is.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum MainText {
     /// Only when the text looks like a scraped page: furniture (menus,
     /// counters, related links, download notices) around its prose. An
@@ -87,6 +88,22 @@ pub enum MainText {
     On,
     /// Keep every line.
     Off,
+}
+
+impl std::str::FromStr for MainText {
+    type Err = String;
+
+    /// Reads the names `--main-text` takes: `auto`, `on`, `off`.
+    fn from_str(name: &str) -> Result<Self, String> {
+        match name {
+            "auto" => Ok(MainText::Auto),
+            "on" => Ok(MainText::On),
+            "off" => Ok(MainText::Off),
+            _ => Err(format!(
+                "unknown main-text setting {name:?}: give auto, on or off"
+            )),
+        }
+    }
 }
 
 /// Extracts `bytes`, already identified as `format`, into raw blocks.

@@ -20,6 +20,7 @@ pub mod stats;
 pub mod suggest;
 pub mod write;
 
+use crate::input::UserFile;
 use crate::model::{HitEntry, TermHit, Terms};
 use crate::normalize::{is_clean, normalize_text};
 use crate::script::is_han;
@@ -177,16 +178,27 @@ impl Glossary {
 
     /// Loads and compiles the TSV files at `paths`, entries in file order.
     pub fn load(paths: &[impl AsRef<Path>]) -> Result<Self, GlossaryError> {
-        let mut entries = Vec::new();
-        for path in paths {
-            let path = path.as_ref();
-            let text = crate::input::read_user_text(path).map_err(|e| GlossaryError {
+        let files = paths
+            .iter()
+            .map(|path| UserFile::read(path.as_ref()))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| GlossaryError {
                 message: format!("glossary: {e}"),
             })?;
-            let name = path.display().to_string();
-            entries.extend(parse_named(&text, &name).map_err(|message| GlossaryError {
-                message: format!("{name}: {message}"),
-            })?);
+        Glossary::from_files(&files)
+    }
+
+    /// Compiles the glossary TSV `files` already read, entries in file
+    /// order, each entry's source the name of its file.
+    pub fn from_files(files: &[UserFile]) -> Result<Self, GlossaryError> {
+        let mut entries = Vec::new();
+        for file in files {
+            let name = &file.name;
+            entries.extend(
+                parse_named(&file.text, name).map_err(|message| GlossaryError {
+                    message: format!("{name}: {message}"),
+                })?,
+            );
         }
         Ok(Glossary::new(entries))
     }
