@@ -112,7 +112,13 @@ impl<R: BufRead> ListedInputs<R> {
             _ => listed,
         };
         if fs_path.is_dir() {
-            self.walked.extend(collect_inputs(&[fs_path]));
+            let mut walked = collect_inputs(&[fs_path]);
+            if let Some(base) = &self.base {
+                for input in &mut walked {
+                    input.display_path = relative_display(base, &input.fs_path);
+                }
+            }
+            self.walked.extend(walked);
             return self.walked.pop_front();
         }
         let mut input = collect_inputs(std::slice::from_ref(&fs_path)).pop()?;
@@ -268,7 +274,10 @@ mod tests {
         assert!(inputs[2].walk_error.is_some());
         let walked = collect_inputs(std::slice::from_ref(&base));
         let from_list = listed(b"vi\0zh\0", true, &base);
-        assert_eq!(walked.len(), from_list.len());
+        assert_eq!(
+            from_list, walked,
+            "listed folders show paths under the base"
+        );
         let absolute = base.join("vi/kh-truyen-thong-dan-so-2025.docx");
         let mut entry = absolute.to_string_lossy().into_owned().into_bytes();
         entry.push(b'\n');
