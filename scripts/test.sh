@@ -5,7 +5,9 @@
 # (scripts/install-clients.sh) are installed first, and check the XLIFF and
 # TMX of corpora/ after (scripts/xliff-clients.sh). Then, when the nightly
 # toolchain and cargo-fuzz are installed, every fuzz target for a short time
-# (FUZZ_SECONDS each, 15 by default; FUZZ_SECONDS=0 skips them).
+# (FUZZ_SECONDS each, 15 by default; FUZZ_SECONDS=0 skips them). The Python
+# package's tests (scripts/test-python.sh: the wheel, the API against ingest,
+# the Spark and Ray examples) run before the fuzz targets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The real CAT-tool clients the interop tests run (OmegaT, xmllint with the
@@ -19,6 +21,8 @@ cargo build -q
 client_paths=(corpora)
 [ -d ../shared/corpus ] && client_paths+=(../shared/corpus)
 PLANGLOSS_BIN=target/debug/plangloss scripts/xliff-clients.sh "${client_paths[@]}"
+echo "== the Python package: wheel, API, Spark and Ray examples"
+scripts/test-python.sh
 fuzz_seconds=${FUZZ_SECONDS:-15}
 if [ "$fuzz_seconds" = 0 ]; then
     echo "== fuzz targets skipped (FUZZ_SECONDS=0)"
