@@ -23,6 +23,7 @@ pub mod glossary;
 pub mod input;
 pub mod lang;
 pub mod normalize;
+pub mod ocr;
 pub mod omegat;
 pub mod output;
 pub mod pipeline;

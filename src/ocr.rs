@@ -1,0 +1,232 @@
+//! OCR of page images with Tesseract: pages with no usable text layer
+//! (scans of signed plans) read as paragraphs with their confidence.
+//!
+//! Stages: a page image (8-bit gray, with its resolution) → Tesseract
+//! ([`tesseract`], loaded at run time) → its TSV → paragraphs ([`words`]).
+//!
+//! Promises: OCR never stops a batch. Where Tesseract or a language's data
+//! is not installed, [`read_page`] says so (with how to install it) and the
+//! caller warns; a page that takes longer than its time limit is given up.
+
+pub mod tesseract;
+pub mod words;
+
+pub use words::Paragraph;
+
+use std::fmt;
+use std::str::FromStr;
+use std::time::Duration;
+
+/// A page image ready for OCR: 8-bit gray, one byte a pixel, rows top to
+/// bottom, at `dpi` dots per inch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageImage {
+    pub width: u32,
+    pub height: u32,
+    pub dpi: u32,
+    pub pixels: Vec<u8>,
+}
+
+/// The languages plangloss reads scans in, each a Tesseract model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Language {
+    Vietnamese,
+    SimplifiedChinese,
+    TraditionalChinese,
+}
+
+impl Language {
+    /// The Tesseract model's name.
+    pub fn model(self) -> &'static str {
+        match self {
+            Language::Vietnamese => "vie",
+            Language::SimplifiedChinese => "chi_sim",
+            Language::TraditionalChinese => "chi_tra",
+        }
+    }
+
+    /// Whether the language is written without spaces between words.
+    pub fn is_chinese(self) -> bool {
+        !matches!(self, Language::Vietnamese)
+    }
+}
+
+impl FromStr for Language {
+    type Err = String;
+
+    /// Reads a Tesseract model name or a language tag: `vie`/`vi`,
+    /// `chi_sim`/`zh`/`zh-Hans`, `chi_tra`/`zh-Hant`.
+    fn from_str(name: &str) -> Result<Self, String> {
+        match name.trim().to_ascii_lowercase().replace('_', "-").as_str() {
+            "vie" | "vi" => Ok(Language::Vietnamese),
+            "chi-sim" | "zh" | "zh-hans" | "zh-cn" => Ok(Language::SimplifiedChinese),
+            "chi-tra" | "zh-hant" | "zh-tw" | "zh-hk" => Ok(Language::TraditionalChinese),
+            _ => Err(format!(
+                "unknown OCR language {name:?}: give vie, chi_sim or chi_tra"
+            )),
+        }
+    }
+}
+
+/// When pages are read by OCR (`--ocr`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum OcrMode {
+    /// Pages with no text layer, or whose text layer is unusable.
+    #[default]
+    Auto,
+    /// Never.
+    Off,
+    /// Every page, and the images of other documents.
+    Force,
+}
+
+impl FromStr for OcrMode {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, String> {
+        match name {
+            "auto" => Ok(OcrMode::Auto),
+            "off" => Ok(OcrMode::Off),
+            "force" => Ok(OcrMode::Force),
+            _ => Err(format!(
+                "unknown OCR mode {name:?}: give auto, off or force"
+            )),
+        }
+    }
+}
+
+/// Why a page was not read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OcrError {
+    /// Tesseract cannot be loaded; the text says why and how to install it.
+    NotInstalled(String),
+    /// Tesseract has no data for this model.
+    MissingLanguage(String),
+    /// The page took longer than its time limit.
+    TimedOut(Duration),
+    /// The image is too large to hand to Tesseract.
+    TooLarge,
+    /// Tesseract failed on the page.
+    Failed(String),
+}
+
+impl fmt::Display for OcrError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OcrError::NotInstalled(why) => write!(f, "{why}"),
+            OcrError::MissingLanguage(model) => write!(
+                f,
+                "Tesseract has no `{model}` data; {}",
+                tesseract::INSTALL_HINT
+            ),
+            OcrError::TimedOut(limit) => {
+                write!(f, "OCR gave up after {} s", limit.as_secs_f32())
+            }
+            OcrError::TooLarge => write!(f, "the page image is too large for OCR"),
+            OcrError::Failed(why) => write!(f, "{why}"),
+        }
+    }
+}
+
+/// Reads `image` in `language`: its paragraphs in reading order, each with
+/// its confidence, within `time_limit`.
+pub fn read_page(
+    image: &PageImage,
+    language: Language,
+    time_limit: Duration,
+) -> Result<Vec<Paragraph>, OcrError> {
+    let tsv = tesseract::recognize(image, language, time_limit)?;
+    Ok(words::paragraphs(&tsv))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    /// A gzipped binary PGM (P5) of tests/fixtures/ocr-engine.
+    fn fixture(name: &str, dpi: u32) -> PageImage {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/ocr-engine")
+            .join(name);
+        let mut pgm = Vec::new();
+        flate2::read::GzDecoder::new(std::fs::File::open(path).unwrap())
+            .read_to_end(&mut pgm)
+            .unwrap();
+        let header: Vec<&[u8]> = pgm.splitn(5, |b| b.is_ascii_whitespace()).collect();
+        let width: u32 = std::str::from_utf8(header[1]).unwrap().parse().unwrap();
+        let height: u32 = std::str::from_utf8(header[2]).unwrap().parse().unwrap();
+        let pixels = header[4].to_vec();
+        assert_eq!(pixels.len() as u32, width * height);
+        PageImage {
+            width,
+            height,
+            dpi,
+            pixels,
+        }
+    }
+
+    fn installed() -> bool {
+        match tesseract::version() {
+            Ok(_) => true,
+            Err(why) => {
+                eprintln!("skipped: {why}");
+                false
+            }
+        }
+    }
+
+    #[test]
+    fn a_vietnamese_and_a_chinese_page_are_read() {
+        if !installed() {
+            return;
+        }
+        let limit = Duration::from_secs(60);
+        let vi = read_page(
+            &fixture("vi-plan-top.pgm.gz", 150),
+            Language::Vietnamese,
+            limit,
+        )
+        .unwrap();
+        let text: Vec<&str> = vi.iter().map(|p| p.text.as_str()).collect();
+        let text = text.join("\n");
+        assert!(
+            text.contains("Chăm sóc sức khỏe người cao tuổi năm 2025"),
+            "{text}"
+        );
+        assert!(text.contains("112/KH-TTYT"), "{text}");
+        assert!(vi.iter().all(|p| (0.0..=1.0).contains(&p.confidence)));
+        let zh = read_page(
+            &fixture("zh-plan-top.pgm.gz", 150),
+            Language::SimplifiedChinese,
+            limit,
+        )
+        .unwrap();
+        let text: String = zh.iter().map(|p| p.text.as_str()).collect();
+        assert!(text.contains("妇幼健康工作要点"), "{text}");
+        assert!(text.contains("以提升妇女儿童健康水平为目标"), "{text}");
+    }
+
+    #[test]
+    fn a_page_over_its_time_limit_is_given_up() {
+        if !installed() {
+            return;
+        }
+        let image = fixture("zh-plan-top.pgm.gz", 150);
+        let result = read_page(
+            &image,
+            Language::SimplifiedChinese,
+            Duration::from_millis(1),
+        );
+        assert_eq!(result, Err(OcrError::TimedOut(Duration::from_millis(1))));
+    }
+
+    #[test]
+    fn names_are_read() {
+        assert_eq!("vi".parse(), Ok(Language::Vietnamese));
+        assert_eq!("chi_sim".parse(), Ok(Language::SimplifiedChinese));
+        assert_eq!("zh-Hant".parse(), Ok(Language::TraditionalChinese));
+        assert!("klingon".parse::<Language>().is_err());
+        assert_eq!("force".parse(), Ok(OcrMode::Force));
+    }
+}

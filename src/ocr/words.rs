@@ -1,0 +1,216 @@
+//! From Tesseract's TSV to paragraphs of text: words joined into lines,
+//! lines into paragraphs, as a reader of the page would write them.
+//!
+//! Promises: a Chinese line break joins with nothing and a Vietnamese one
+//! with a space; a word cut by a hyphen at a line's end is joined again;
+//! the spaces Tesseract puts between Han characters are removed; every
+//! paragraph carries the mean confidence of its words (0–1, weighted by
+//! their length).
+
+use crate::script::is_cjk;
+
+/// One recognized word and where it is.
+#[derive(Debug, Clone, PartialEq)]
+struct Word {
+    block: u32,
+    paragraph: u32,
+    line: u32,
+    /// Tesseract's confidence, 0–100.
+    confidence: f32,
+    text: String,
+}
+
+/// A paragraph read from a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    pub text: String,
+    /// Mean confidence of its words, 0–1.
+    pub confidence: f32,
+}
+
+/// The paragraphs of a page from Tesseract's TSV, in reading order.
+pub fn paragraphs(tsv: &str) -> Vec<Paragraph> {
+    let words = read_words(tsv);
+    let mut paragraphs = Vec::new();
+    let mut start = 0;
+    while start < words.len() {
+        let key = (words[start].block, words[start].paragraph);
+        let end = start
+            + words[start..]
+                .iter()
+                .take_while(|w| (w.block, w.paragraph) == key)
+                .count();
+        if let Some(paragraph) = paragraph_of(&words[start..end]) {
+            paragraphs.push(paragraph);
+        }
+        start = end;
+    }
+    paragraphs
+}
+
+/// The word rows of the TSV (level 5), blank words left out.
+fn read_words(tsv: &str) -> Vec<Word> {
+    tsv.lines()
+        .filter_map(|row| {
+            let cells: Vec<&str> = row.splitn(12, '\t').collect();
+            let [
+                level,
+                _page,
+                block,
+                paragraph,
+                line,
+                _word,
+                ..,
+                confidence,
+                text,
+            ] = cells.as_slice()
+            else {
+                return None;
+            };
+            if *level != "5" || text.trim().is_empty() {
+                return None;
+            }
+            Some(Word {
+                block: block.parse().ok()?,
+                paragraph: paragraph.parse().ok()?,
+                line: line.parse().ok()?,
+                confidence: confidence.parse().ok()?,
+                text: text.trim().to_string(),
+            })
+        })
+        .collect()
+}
+
+fn paragraph_of(words: &[Word]) -> Option<Paragraph> {
+    let mut text = String::new();
+    let mut previous_line = None;
+    for word in words {
+        if previous_line.is_some_and(|line| line != word.line) {
+            join_line_break(&mut text, &word.text);
+        } else if !text.is_empty() && !joins_without_space(&text, &word.text) {
+            text.push(' ');
+        }
+        text.push_str(&word.text);
+        previous_line = Some(word.line);
+    }
+    if text.is_empty() {
+        return None;
+    }
+    let weight = |w: &Word| w.text.chars().count() as f32;
+    let total: f32 = words.iter().map(weight).sum();
+    let confidence = words.iter().map(|w| w.confidence * weight(w)).sum::<f32>() / total / 100.0;
+    Some(Paragraph {
+        text,
+        confidence: confidence.clamp(0.0, 1.0),
+    })
+}
+
+/// Whether `next` follows `text` without a space on one line: between Han
+/// characters, and around full-width punctuation, which carries its own
+/// spacing.
+fn joins_without_space(text: &str, next: &str) -> bool {
+    let (Some(last), Some(first)) = (text.chars().last(), next.chars().next()) else {
+        return false;
+    };
+    is_cjk(last) && is_cjk(first)
+        || is_fullwidth_punctuation(last)
+        || is_fullwidth_punctuation(first)
+}
+
+fn is_fullwidth_punctuation(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FF65}' | '\u{2018}'..='\u{201D}' | '…' | '—' | '·')
+}
+
+/// Appends the break between two lines of a paragraph: nothing in Chinese;
+/// after a hyphen that ends a word part, nothing, the hyphen itself taken
+/// out when it cuts an English-style word ("infor-" "mation"); a space
+/// otherwise. Vietnamese is not hyphenated across lines, so a hyphen there
+/// belongs to the text ("KH-" "UBND").
+fn join_line_break(text: &mut String, next: &str) {
+    let first = next.chars().next().unwrap_or(' ');
+    let last = text.chars().last().unwrap_or(' ');
+    let chinese = |c: char| is_cjk(c) || is_fullwidth_punctuation(c);
+    if chinese(last) || chinese(first) {
+        return;
+    }
+    let before_hyphen = text.strip_suffix('-').and_then(|t| t.chars().last());
+    match before_hyphen {
+        Some(last) if last.is_ascii_lowercase() && first.is_ascii_lowercase() => {
+            text.pop();
+        }
+        Some(last) if last.is_alphanumeric() => {}
+        _ => text.push(' '),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tsv(rows: &[(u32, u32, u32, f32, &str)]) -> String {
+        let mut out = String::from(
+            "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n",
+        );
+        for (i, (block, par, line, conf, text)) in rows.iter().enumerate() {
+            out.push_str(&format!(
+                "5\t1\t{block}\t{par}\t{line}\t{i}\t0\t0\t10\t10\t{conf}\t{text}\n"
+            ));
+        }
+        out
+    }
+
+    #[test]
+    fn vietnamese_lines_join_with_a_space_and_hyphens_are_undone() {
+        let page = tsv(&[
+            (1, 1, 1, 90.0, "Kế"),
+            (1, 1, 1, 90.0, "hoạch"),
+            (1, 1, 2, 80.0, "tiêm"),
+            (1, 1, 2, 80.0, "chủng"),
+            (1, 1, 2, 80.0, "số"),
+            (1, 1, 2, 80.0, "12/KH-"),
+            (1, 1, 3, 80.0, "UBND"),
+            (1, 1, 3, 80.0, "infor-"),
+            (1, 1, 4, 80.0, "mation."),
+            (1, 2, 1, 50.0, "Điều"),
+            (1, 2, 1, 50.0, "1."),
+        ]);
+        let paragraphs = paragraphs(&page);
+        assert_eq!(paragraphs.len(), 2);
+        assert_eq!(
+            paragraphs[0].text,
+            "Kế hoạch tiêm chủng số 12/KH-UBND information."
+        );
+        assert_eq!(paragraphs[1].text, "Điều 1.");
+        assert!((paragraphs[1].confidence - 0.5).abs() < 1e-6);
+        let chars = [2.0, 5.0, 4.0, 5.0, 2.0, 6.0, 4.0, 6.0, 7.0];
+        let confs = [90.0, 90.0, 80.0, 80.0, 80.0, 80.0, 80.0, 80.0, 80.0];
+        let weighted: f32 = chars.iter().zip(confs).map(|(c, f)| c * f).sum::<f32>()
+            / chars.iter().sum::<f32>()
+            / 100.0;
+        assert!((paragraphs[0].confidence - weighted).abs() < 1e-4);
+    }
+
+    #[test]
+    fn chinese_loses_the_spaces_between_han_and_at_line_breaks() {
+        let page = tsv(&[
+            (1, 1, 1, 90.0, "全县"),
+            (1, 1, 1, 90.0, "妇幼"),
+            (1, 1, 1, 90.0, "健康"),
+            (1, 1, 2, 90.0, "工作，"),
+            (1, 1, 2, 90.0, "2025"),
+            (1, 1, 2, 90.0, "年"),
+            (1, 1, 2, 90.0, "HIV"),
+            (1, 1, 2, 90.0, "检测。"),
+        ]);
+        assert_eq!(
+            paragraphs(&page)[0].text,
+            "全县妇幼健康工作，2025 年 HIV 检测。"
+        );
+    }
+
+    #[test]
+    fn rows_that_are_not_words_are_ignored() {
+        let page = "level\tpage_num\n1\t1\t0\t0\t0\t0\t0\t0\t100\t100\t-1\t\n5\t1\t1\t1\t1\t1\t0\t0\t5\t5\t96.5\t  \n";
+        assert!(paragraphs(page).is_empty());
+    }
+}
