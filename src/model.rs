@@ -234,6 +234,12 @@ pub struct Block {
     /// Note reference marks in the text, in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<NoteRef>,
+    /// Read by OCR from an image of the page (a scan).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub ocr: bool,
+    /// OCR: the mean confidence of the block's words, 0–1, to 3 decimals.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
     pub lang: Lang,
     pub text: String,
     pub sentences: Vec<Span>,
@@ -253,6 +259,8 @@ impl Block {
             label: None,
             id: None,
             notes: Vec::new(),
+            ocr: false,
+            confidence: None,
             lang: Lang::Und,
             text: text.into(),
             sentences: Vec::new(),
@@ -275,6 +283,16 @@ impl Block {
     /// Sets the table position of a table cell.
     pub fn with_table(mut self, table: TablePos) -> Self {
         self.table = Some(table);
+        self
+    }
+
+    /// Marks the block as read by OCR with `confidence` (0–1) when there
+    /// is one; a block of a text layer (`None`) stays as it is.
+    pub fn with_ocr(mut self, confidence: Option<f32>) -> Self {
+        if let Some(confidence) = confidence {
+            self.ocr = true;
+            self.confidence = Some((confidence.clamp(0.0, 1.0) * 1000.0).round() / 1000.0);
+        }
         self
     }
 

@@ -28,10 +28,13 @@ pub struct PageImage {
 }
 
 /// The languages plangloss reads scans in, each a Tesseract model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Language {
+    #[serde(rename = "vie")]
     Vietnamese,
+    #[serde(rename = "chi_sim")]
     SimplifiedChinese,
+    #[serde(rename = "chi_tra")]
     TraditionalChinese,
 }
 
@@ -69,7 +72,8 @@ impl FromStr for Language {
 }
 
 /// When pages are read by OCR (`--ocr`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum OcrMode {
     /// Pages with no text layer, or whose text layer is unusable.
     #[default]
@@ -91,6 +95,42 @@ impl FromStr for OcrMode {
             _ => Err(format!(
                 "unknown OCR mode {name:?}: give auto, off or force"
             )),
+        }
+    }
+}
+
+/// How documents are read by OCR: the user's `--ocr`, `--ocr-lang` and
+/// the time one page may take.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OcrOptions {
+    pub mode: OcrMode,
+    /// The language of every scanned page; otherwise each page's is taken
+    /// from the document's other text, else from the page's script.
+    pub language: Option<Language>,
+    /// The most one page may take; a page over it is given up.
+    pub page_time_limit: Duration,
+}
+
+/// The time one page may take by default: a dense 300 dpi page takes 1–3 s
+/// on one core.
+pub const DEFAULT_PAGE_TIME_LIMIT: Duration = Duration::from_secs(120);
+
+impl Default for OcrOptions {
+    fn default() -> Self {
+        OcrOptions {
+            mode: OcrMode::Auto,
+            language: None,
+            page_time_limit: DEFAULT_PAGE_TIME_LIMIT,
+        }
+    }
+}
+
+impl OcrOptions {
+    /// No OCR at all.
+    pub fn off() -> Self {
+        OcrOptions {
+            mode: OcrMode::Off,
+            ..OcrOptions::default()
         }
     }
 }
@@ -142,39 +182,7 @@ pub fn read_page(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Read;
-
-    /// A gzipped binary PGM (P5) of tests/fixtures/ocr-engine.
-    fn fixture(name: &str, dpi: u32) -> PageImage {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/ocr-engine")
-            .join(name);
-        let mut pgm = Vec::new();
-        flate2::read::GzDecoder::new(std::fs::File::open(path).unwrap())
-            .read_to_end(&mut pgm)
-            .unwrap();
-        let header: Vec<&[u8]> = pgm.splitn(5, |b| b.is_ascii_whitespace()).collect();
-        let width: u32 = std::str::from_utf8(header[1]).unwrap().parse().unwrap();
-        let height: u32 = std::str::from_utf8(header[2]).unwrap().parse().unwrap();
-        let pixels = header[4].to_vec();
-        assert_eq!(pixels.len() as u32, width * height);
-        PageImage {
-            width,
-            height,
-            dpi,
-            pixels,
-        }
-    }
-
-    fn installed() -> bool {
-        match tesseract::version() {
-            Ok(_) => true,
-            Err(why) => {
-                eprintln!("skipped: {why}");
-                false
-            }
-        }
-    }
+    use crate::test_support::{ocr_fixture as fixture, tesseract_installed as installed};
 
     #[test]
     fn a_vietnamese_and_a_chinese_page_are_read() {

@@ -41,6 +41,9 @@ impl Pipeline {
         max_file_size = 256,
         max_inflated_size = 256,
         max_record_size = 128,
+        ocr = "auto",
+        ocr_lang = None,
+        ocr_timeout = 120,
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -58,6 +61,9 @@ impl Pipeline {
         max_file_size: u64,
         max_inflated_size: u64,
         max_record_size: u64,
+        ocr: &str,
+        ocr_lang: Option<&str>,
+        ocr_timeout: u64,
     ) -> PyResult<Self> {
         let settings = Settings {
             glossaries: read_user_files(&glossary)?,
@@ -76,6 +82,12 @@ impl Pipeline {
             max_file_mib: max_file_size,
             max_inflated_mib: max_inflated_size,
             max_record_mib: max_record_size,
+            ocr: ocr.parse().map_err(PyValueError::new_err)?,
+            ocr_lang: ocr_lang
+                .map(str::parse)
+                .transpose()
+                .map_err(PyValueError::new_err)?,
+            ocr_timeout_s: ocr_timeout.max(1),
         };
         Pipeline::built(py, settings)
     }
@@ -104,7 +116,7 @@ impl Pipeline {
         format!(
             "Pipeline(glossary=[{}], srx=[{}], doc_types=[{}], vi_tone={:?}, zh_variant={:?}, \
              whole_page={}, main_text={:?}, max_file_size={}, max_inflated_size={}, \
-             max_record_size={})",
+             max_record_size={}, ocr={:?}, ocr_lang={}, ocr_timeout={})",
             names(&s.glossaries),
             names(&s.srx),
             names(&s.doc_types),
@@ -115,6 +127,10 @@ impl Pipeline {
             s.max_file_mib,
             s.max_inflated_mib,
             s.max_record_mib,
+            name_of(&s.ocr),
+            s.ocr_lang
+                .map_or("None".to_string(), |lang| format!("{:?}", name_of(&lang))),
+            s.ocr_timeout_s,
         )
     }
 

@@ -6,6 +6,7 @@ use crate::extract::MainText;
 use crate::glossary::Glossary;
 use crate::input::UserFile;
 use crate::normalize::ToneStyle;
+use crate::ocr::{DEFAULT_PAGE_TIME_LIMIT, Language, OcrMode};
 use crate::pipeline::{Pipeline, Settings};
 use crate::segment::Segmenter;
 use crate::zh_variant::ZhVariant;
@@ -61,6 +62,15 @@ pub struct ReadArgs {
     /// Traditional and simplified Chinese, with OpenCC's tables: `match` finds glossary terms written in either script (發展 finds 发展) and leaves the text as it is; `simplified` or `traditional` also rewrites Chinese blocks in that script. Without the option, terms match only as written (e.g. `--zh-variant match`).
     #[arg(long, value_enum)]
     zh_variant: Option<VariantArg>,
+    /// Scanned pages: `auto` reads by OCR (Tesseract 5) the PDF pages that draw images and have no text layer; `force` every page that draws images, replacing its text layer; `off` never (such pages get a warning) (e.g. `--ocr force`).
+    #[arg(long, value_enum, default_value_t = OcrArg::Auto)]
+    ocr: OcrArg,
+    /// The language of every scanned page: `vie`, `chi_sim` or `chi_tra`; otherwise each page's is taken from the document's text layer, else from the script Tesseract sees on the page (e.g. `--ocr-lang chi_tra`).
+    #[arg(long, value_name = "LANG", value_parser = parse_ocr_lang)]
+    ocr_lang: Option<Language>,
+    /// The most seconds OCR may spend on one page; a page over it is given up with a warning (e.g. `--ocr-timeout 30`).
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_PAGE_TIME_LIMIT.as_secs(), value_parser = clap::value_parser!(u64).range(1..))]
+    ocr_timeout: u64,
     /// Document-type rules (as rules/document-types.tsv: lang, form, text, type) that extend the shipped ones for the `document` facts; repeat for several (e.g. `--doc-types my-types.tsv`).
     #[arg(long, value_name = "FILE")]
     doc_types: Vec<PathBuf>,
@@ -76,6 +86,17 @@ fn parse_url_filter(pattern: &str) -> Result<String, String> {
 fn parse_encoding(label: &str) -> Result<String, String> {
     label.parse::<ForcedEncoding>()?;
     Ok(label.to_string())
+}
+
+fn parse_ocr_lang(name: &str) -> Result<Language, String> {
+    name.parse()
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OcrArg {
+    Auto,
+    Off,
+    Force,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -140,6 +161,13 @@ impl ReadArgs {
             max_file_mib: self.max_file_size,
             max_inflated_mib: self.max_inflated_size,
             max_record_mib: self.max_record_size,
+            ocr: match self.ocr {
+                OcrArg::Auto => OcrMode::Auto,
+                OcrArg::Off => OcrMode::Off,
+                OcrArg::Force => OcrMode::Force,
+            },
+            ocr_lang: self.ocr_lang,
+            ocr_timeout_s: self.ocr_timeout,
         })
     }
 }

@@ -71,6 +71,8 @@ pub struct ReadOptions {
     /// Plain text: whether to keep only the article of a scraped page
     /// (`whole_page` turns it off).
     pub main_text: MainText,
+    /// Scanned pages: when and how they are read by OCR.
+    pub ocr: crate::ocr::OcrOptions,
     /// WARC and WET files: only the records whose URL this matches.
     pub url_filter: Option<regex::Regex>,
 }
@@ -115,7 +117,7 @@ pub fn extract(
 ) -> Result<Extraction, DocError> {
     match format {
         Format::Docx => docx::extract(bytes, limits),
-        Format::Pdf => pdf::extract_with_password(bytes, limits, options.password.as_deref()),
+        Format::Pdf => pdf::extract_with(bytes, limits, options.password.as_deref(), &options.ocr),
         Format::Html => html::extract_with(bytes, limits, options),
         Format::Txt => txt::extract_with(bytes, limits, options),
         Format::Doc => doc::extract(bytes, limits),

@@ -21,16 +21,20 @@ mod filters;
 mod fonts;
 mod furniture;
 mod glyphs;
+mod images;
 mod layout;
 mod meta;
 mod notes;
 mod objects;
 mod predefined;
+mod scan;
 mod security;
 mod structure;
 
 use crate::budget::RecordBudget;
 use crate::model::{Block, BlockKind, DocError, Extraction, Limits};
+use crate::ocr::{Language, OcrError, OcrMode, OcrOptions};
+use crate::script::is_cjk;
 use std::collections::HashMap;
 
 /// A paragraph this much larger than the body text is a heading.
@@ -45,15 +49,18 @@ const MAX_BOLD_HEADING_CHARS: usize = 120;
 /// the page count. Encrypted files that do not open with the empty password
 /// give an `encrypted` error; files lopdf cannot read give `corrupt`.
 pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
-    extract_with_password(bytes, limits, None)
+    extract_with(bytes, limits, None, &OcrOptions::off())
 }
 
 /// [`extract`], opening an encrypted file with the empty user password or,
-/// failing that, with `password` (RC4 40/128, AES-128 and AES-256 R5/R6).
-pub fn extract_with_password(
+/// failing that, with `password` (RC4 40/128, AES-128 and AES-256 R5/R6),
+/// and reading scanned pages by OCR as `ocr` says: their blocks have `ocr`
+/// set and a `confidence`.
+pub fn extract_with(
     bytes: &[u8],
     limits: &Limits,
     password: Option<&str>,
+    ocr: &OcrOptions,
 ) -> Result<Extraction, DocError> {
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(DocError::too_large(format!(
@@ -78,14 +85,28 @@ pub fn extract_with_password(
         over_limit: false,
         by_message: Vec::new(),
         needs_ocr: Vec::new(),
+        ocr_unavailable: None,
+        ocr_read: Vec::new(),
+        ocr_low: Vec::new(),
     };
     let mut budget = RecordBudget::new(limits);
+    let mut scans = Vec::new();
     for (&number, &page_id) in &pages {
         let mut page = interpreter.page(page_id);
         for glyph in &mut page.glyphs {
             glyph.heading = structure.heading(page_id, glyph.mcid);
         }
-        notes.record(number, &page);
+        let scanned = wants_ocr(ocr.mode, &page);
+        notes.record(number, &page, scanned);
+        if scanned {
+            // Forced OCR replaces the text layer of pages with images.
+            page.glyphs.clear();
+            scans.push(scan::ScanJob {
+                number,
+                page_id,
+                images: std::mem::take(&mut page.images),
+            });
+        }
         let text = layout::page_text(&page.glyphs, &page.rules);
         // Each paragraph will be a block: thousands of pages of them stop
         // at the record's limit.
@@ -106,6 +127,28 @@ pub fn extract_with_password(
         ));
     }
     let (bodies, mut pages): (Vec<_>, Vec<_>) = layout_pages.into_iter().unzip();
+    if !scans.is_empty() {
+        let hint = language_of(&pages);
+        let limit = usize::try_from(limits.max_inflated_bytes).unwrap_or(usize::MAX);
+        let results = scan::read_pages(&doc, &scans, limit, ocr, hint);
+        for (job, result) in scans.iter().zip(results) {
+            let Some(page) = pages.iter_mut().find(|p| p.number == job.number) else {
+                continue;
+            };
+            if let Ok(read) = &result {
+                budget.charge_blocks(read.paragraphs.len() as u64)?;
+            }
+            notes.scanned(page, result);
+        }
+        if !notes.ocr_read.is_empty() {
+            out.meta
+                .insert("ocr_pages".into(), page_numbers(&notes.ocr_read));
+            if let Ok(version) = crate::ocr::tesseract::version() {
+                out.meta
+                    .insert("ocr_engine".into(), format!("Tesseract {version}"));
+            }
+        }
+    }
     let mut furniture = furniture::remove(&mut pages);
     let mut footnotes = Vec::new();
     for (page, body) in pages.iter_mut().zip(&bodies) {
@@ -211,6 +254,7 @@ fn blocks(
     paragraphs
         .into_iter()
         .map(|(page, body, p)| {
+            let confidence = p.ocr_confidence;
             let block = if is_heading(body, &p) {
                 let rank = heading_sizes
                     .iter()
@@ -222,7 +266,7 @@ fn blocks(
             } else {
                 Block::new(BlockKind::Paragraph, p.text)
             };
-            block.with_page(page)
+            block.with_page(page).with_ocr(confidence)
         })
         .collect()
 }
@@ -246,13 +290,47 @@ fn tagged_blocks(paragraphs: Vec<(u32, Option<i64>, layout::Paragraph)>) -> Vec<
     paragraphs
         .into_iter()
         .map(|(page, _, p)| {
+            let confidence = p.ocr_confidence;
             let block = match p.heading {
                 0 => Block::new(BlockKind::Paragraph, p.text),
                 level => Block::new(BlockKind::Heading, p.text).with_level(u32::from(level)),
             };
-            block.with_page(page)
+            block.with_page(page).with_ocr(confidence)
         })
         .collect()
+}
+
+/// Whether a page is read by OCR in `mode`: in `auto`, a page that draws
+/// images and has no text layer; in `force`, any page that draws images.
+fn wants_ocr(mode: OcrMode, page: &content::PageContent) -> bool {
+    let scan = !page.images.is_empty();
+    match mode {
+        OcrMode::Off => false,
+        OcrMode::Force => scan,
+        OcrMode::Auto => scan && page.glyphs.is_empty() && page.problems.is_empty(),
+    }
+}
+
+/// The language of the pages' text layer, when it has enough letters to
+/// tell: Chinese when Han characters outnumber other letters.
+fn language_of(pages: &[furniture::Page]) -> Option<Language> {
+    let (mut han, mut other) = (0usize, 0usize);
+    let text = pages
+        .iter()
+        .flat_map(|p| &p.paragraphs)
+        .filter(|p| p.ocr_confidence.is_none());
+    for c in text.flat_map(|p| p.text.chars()) {
+        if is_cjk(c) {
+            han += 1;
+        } else if c.is_alphabetic() {
+            other += 1;
+        }
+    }
+    match han + other {
+        0..50 => None,
+        _ if han > other => Some(Language::SimplifiedChinese),
+        _ => Some(Language::Vietnamese),
+    }
 }
 
 /// Sizes compared at half-point precision.
@@ -269,11 +347,17 @@ struct Notes {
     over_limit: bool,
     /// Warning text (without pages) → pages, in the order first found.
     by_message: Vec<(String, Vec<u32>)>,
+    /// Pages with no text layer that were not read by OCR.
     needs_ocr: Vec<u32>,
+    /// Why OCR could not run at all (Tesseract or its data missing).
+    ocr_unavailable: Option<String>,
+    /// Pages read by OCR, and those read with low confidence.
+    ocr_read: Vec<u32>,
+    ocr_low: Vec<u32>,
 }
 
 impl Notes {
-    fn record(&mut self, page: u32, content: &content::PageContent) {
+    fn record(&mut self, page: u32, content: &content::PageContent, scanned: bool) {
         for (font, problem) in &content.problems {
             self.over_limit |= matches!(problem, fonts::Problem::OverLimit(_));
             self.add(
@@ -315,8 +399,53 @@ impl Notes {
         if let Some(reason) = &content.stopped {
             self.add(format!("reading stopped early because {reason}"), page);
         }
-        if content.glyphs.is_empty() && content.problems.is_empty() && content.has_images {
+        if !scanned
+            && content.glyphs.is_empty()
+            && content.problems.is_empty()
+            && content.has_images
+        {
             self.needs_ocr.push(page);
+        }
+    }
+
+    /// Puts what OCR read on `page`, or notes why it could not.
+    fn scanned(
+        &mut self,
+        page: &mut furniture::Page,
+        result: Result<scan::ScanPage, scan::ScanFailure>,
+    ) {
+        let number = page.number;
+        match result {
+            Ok(read) => {
+                for problem in read.problems {
+                    self.add(format!("page images left out: {problem}"), number);
+                }
+                page.paragraphs = read.paragraphs;
+                (page.bottom, page.top) = (0.0, read.top);
+                self.ocr_read.push(number);
+                if read.confidence < scan::LOW_CONFIDENCE {
+                    self.ocr_low.push(number);
+                }
+            }
+            Err(scan::ScanFailure::Images(problems)) => {
+                for problem in problems {
+                    self.add(
+                        format!("page images could not be read for OCR: {problem}"),
+                        number,
+                    );
+                }
+                self.needs_ocr.push(number);
+            }
+            Err(scan::ScanFailure::Ocr(
+                error @ (OcrError::NotInstalled(_) | OcrError::MissingLanguage(_)),
+            )) => {
+                self.ocr_unavailable
+                    .get_or_insert_with(|| error.to_string());
+                self.needs_ocr.push(number);
+            }
+            Err(scan::ScanFailure::Ocr(error)) => {
+                self.add(format!("OCR failed ({error})"), number);
+            }
         }
     }
 
@@ -334,13 +463,30 @@ impl Notes {
             .map(|(message, pages)| format!("{message} on {}", page_list(&pages)))
             .collect();
         if !self.needs_ocr.is_empty() {
+            let why = match &self.ocr_unavailable {
+                Some(why) => format!("OCR could not run: {why}"),
+                None => "needs OCR".to_string(),
+            };
             warnings.push(format!(
-                "no text layer on {}; needs OCR",
+                "no text layer on {}; {why}",
                 page_list(&self.needs_ocr)
+            ));
+        }
+        if !self.ocr_low.is_empty() {
+            warnings.push(format!(
+                "OCR read {} with low confidence (below {}): check the text",
+                page_list(&self.ocr_low),
+                scan::LOW_CONFIDENCE
             ));
         }
         warnings
     }
+}
+
+/// `1, 3`: page numbers for `meta`.
+fn page_numbers(pages: &[u32]) -> String {
+    let list: Vec<String> = pages.iter().map(u32::to_string).collect();
+    list.join(", ")
 }
 
 /// `page 3` or `pages 1, 3`.
@@ -568,6 +714,67 @@ mod tests {
     }
 
     #[test]
+    fn scanned_pages_are_read_by_ocr_and_turned_upright() {
+        if !crate::test_support::tesseract_installed() {
+            return;
+        }
+        let scan = crate::test_support::ocr_fixture("vi-plan-top.pgm.gz", 150);
+        let mut pdf = Builder::new();
+        let dict = dictionary! {
+            "Type" => "XObject", "Subtype" => "Image", "Width" => scan.width as i64,
+            "Height" => scan.height as i64, "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8,
+        };
+        let mut stream = Stream::new(dict, scan.pixels.clone());
+        stream.compress().unwrap();
+        let image = pdf.doc.add_object(stream);
+        // 150 dpi: the image is width × 72/150 points wide.
+        let (w, h) = (scan.width as f32 * 0.48, scan.height as f32 * 0.48);
+        let place = |m: [f32; 6]| {
+            vec![
+                Operation::new("q", vec![]),
+                Operation::new("cm", m.iter().map(|&v| Object::Real(v)).collect()),
+                draw("Im"),
+                Operation::new("Q", vec![]),
+            ]
+        };
+        pdf.page(
+            place([w, 0.0, 0.0, h, 30.0, 600.0]),
+            dictionary! { "Im" => image },
+        );
+        // Upside down, as a sheet fed the wrong way round.
+        pdf.page(
+            place([-w, 0.0, 0.0, -h, 565.0, 242.0]),
+            dictionary! { "Im" => image },
+        );
+        let bytes = pdf.bytes();
+        let out = extract_with(&bytes, &Limits::default(), None, &OcrOptions::default()).unwrap();
+        for page in [1, 2] {
+            let text: Vec<&str> = out
+                .blocks
+                .iter()
+                .filter(|b| b.page == Some(page))
+                .map(|b| b.text.as_str())
+                .collect();
+            let text = text.join("\n");
+            assert!(
+                text.contains("Chăm sóc sức khỏe người cao tuổi năm 2025"),
+                "page {page}: {text}"
+            );
+        }
+        assert!(
+            out.blocks
+                .iter()
+                .all(|b| b.ocr && b.confidence.is_some_and(|c| c > 0.5))
+        );
+        assert_eq!(out.meta["ocr_pages"], "1, 2");
+        assert!(out.meta["ocr_engine"].starts_with("Tesseract "));
+        assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+        let off = extract(&bytes, &Limits::default()).unwrap();
+        assert!(off.blocks.is_empty());
+        assert_eq!(off.warnings, vec!["no text layer on pages 1, 2; needs OCR"]);
+    }
+
+    #[test]
     fn pages_with_only_images_need_ocr() {
         let mut pdf = Builder::new();
         let image = pdf.image();
@@ -739,12 +946,18 @@ mod tests {
             let err = extract(&bytes, &Limits::default()).unwrap_err();
             assert_eq!(err.kind, ErrorKind::Encrypted, "{name}");
             assert!(err.message.contains("--password"), "{name}");
-            let wrong = extract_with_password(&bytes, &Limits::default(), Some("nope"));
+            let wrong = extract_with(&bytes, &Limits::default(), Some("nope"), &OcrOptions::off());
             assert!(
                 wrong.unwrap_err().message.contains("does not open"),
                 "{name}"
             );
-            let out = extract_with_password(&bytes, &Limits::default(), Some(password)).unwrap();
+            let out = extract_with(
+                &bytes,
+                &Limits::default(),
+                Some(password),
+                &OcrOptions::off(),
+            )
+            .unwrap();
             assert_eq!(texts(&out).join("\n"), text, "{name}");
         }
     }

@@ -284,7 +284,9 @@ pub fn orientation(image: &PageImage) -> Option<(u32, f32, String)> {
         let mut confidence: c_float = 0.0;
         let mut script: *const c_char = std::ptr::null();
         let mut script_confidence: c_float = 0.0;
-        // SAFETY: as in `recognize`; the script name is Tesseract's to free.
+        // SAFETY: as in `recognize`. The script name points into the
+        // model's own table (Tesseract 4 and 5): it is copied, never freed,
+        // whatever capi.h's older comment says.
         unsafe {
             (functions.set_image)(api, image.pixels.as_ptr(), width, height, 1, width);
             (functions.set_source_resolution)(api, image.dpi as c_int);
@@ -297,9 +299,6 @@ pub fn orientation(image: &PageImage) -> Option<(u32, f32, String)> {
             );
             let name =
                 (!script.is_null()).then(|| CStr::from_ptr(script).to_string_lossy().into_owned());
-            if !script.is_null() {
-                (functions.delete_text)(script);
-            }
             (functions.clear)(api);
             Ok((found != 0).then(|| (degrees as u32 % 360, confidence, name.unwrap_or_default())))
         }

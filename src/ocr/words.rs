@@ -15,6 +15,9 @@ struct Word {
     block: u32,
     paragraph: u32,
     line: u32,
+    /// Its box's top edge and height, in pixels.
+    top: u32,
+    height: u32,
     /// Tesseract's confidence, 0–100.
     confidence: f32,
     text: String,
@@ -26,6 +29,13 @@ pub struct Paragraph {
     pub text: String,
     /// Mean confidence of its words, 0–1.
     pub confidence: f32,
+    /// The top of its first line and the bottom of its last, in pixels
+    /// from the top of the image.
+    pub top: u32,
+    pub bottom: u32,
+    /// The median height of its words' boxes, in pixels: about the size
+    /// of its type.
+    pub word_height: u32,
 }
 
 /// The paragraphs of a page from Tesseract's TSV, in reading order.
@@ -60,7 +70,10 @@ fn read_words(tsv: &str) -> Vec<Word> {
                 paragraph,
                 line,
                 _word,
-                ..,
+                _left,
+                top,
+                _width,
+                height,
                 confidence,
                 text,
             ] = cells.as_slice()
@@ -74,6 +87,8 @@ fn read_words(tsv: &str) -> Vec<Word> {
                 block: block.parse().ok()?,
                 paragraph: paragraph.parse().ok()?,
                 line: line.parse().ok()?,
+                top: top.parse().ok()?,
+                height: height.parse().ok()?,
                 confidence: confidence.parse().ok()?,
                 text: text.trim().to_string(),
             })
@@ -99,9 +114,14 @@ fn paragraph_of(words: &[Word]) -> Option<Paragraph> {
     let weight = |w: &Word| w.text.chars().count() as f32;
     let total: f32 = words.iter().map(weight).sum();
     let confidence = words.iter().map(|w| w.confidence * weight(w)).sum::<f32>() / total / 100.0;
+    let mut heights: Vec<u32> = words.iter().map(|w| w.height).collect();
+    heights.sort_unstable();
     Some(Paragraph {
         text,
         confidence: confidence.clamp(0.0, 1.0),
+        top: words.iter().map(|w| w.top).min().unwrap_or(0),
+        bottom: words.iter().map(|w| w.top + w.height).max().unwrap_or(0),
+        word_height: heights[heights.len() / 2],
     })
 }
 
@@ -152,8 +172,9 @@ mod tests {
             "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n",
         );
         for (i, (block, par, line, conf, text)) in rows.iter().enumerate() {
+            let top = line * 20;
             out.push_str(&format!(
-                "5\t1\t{block}\t{par}\t{line}\t{i}\t0\t0\t10\t10\t{conf}\t{text}\n"
+                "5\t1\t{block}\t{par}\t{line}\t{i}\t0\t{top}\t10\t12\t{conf}\t{text}\n"
             ));
         }
         out
@@ -181,6 +202,8 @@ mod tests {
             "Kế hoạch tiêm chủng số 12/KH-UBND information."
         );
         assert_eq!(paragraphs[1].text, "Điều 1.");
+        assert_eq!((paragraphs[0].top, paragraphs[0].bottom), (20, 92));
+        assert_eq!(paragraphs[0].word_height, 12);
         assert!((paragraphs[1].confidence - 0.5).abs() < 1e-6);
         let chars = [2.0, 5.0, 4.0, 5.0, 2.0, 6.0, 4.0, 6.0, 7.0];
         let confs = [90.0, 90.0, 80.0, 80.0, 80.0, 80.0, 80.0, 80.0, 80.0];

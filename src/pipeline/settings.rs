@@ -14,9 +14,11 @@ use crate::glossary::Glossary;
 use crate::input::UserFile;
 use crate::model::Limits;
 use crate::normalize::ToneStyle;
+use crate::ocr::{DEFAULT_PAGE_TIME_LIMIT, Language, OcrMode, OcrOptions};
 use crate::segment::Segmenter;
 use crate::zh_variant::ZhVariant;
 use serde::{Deserialize, Serialize};
+use std::time::Duration;
 
 /// A pipeline's configuration; [`Settings::default`] is the command line's
 /// defaults. Sizes are in MiB, as the command line takes them.
@@ -41,6 +43,12 @@ pub struct Settings {
     pub max_file_mib: u64,
     pub max_inflated_mib: u64,
     pub max_record_mib: u64,
+    /// When scanned pages are read by OCR (`--ocr`).
+    pub ocr: OcrMode,
+    /// The language of scanned pages (`--ocr-lang`); else found per page.
+    pub ocr_lang: Option<Language>,
+    /// The most seconds OCR may spend on one page (`--ocr-timeout`).
+    pub ocr_timeout_s: u64,
 }
 
 impl Default for Settings {
@@ -60,6 +68,9 @@ impl Default for Settings {
             max_file_mib: limits.max_file_bytes >> 20,
             max_inflated_mib: limits.max_inflated_bytes >> 20,
             max_record_mib: limits.max_record_bytes >> 20,
+            ocr: OcrMode::default(),
+            ocr_lang: None,
+            ocr_timeout_s: DEFAULT_PAGE_TIME_LIMIT.as_secs(),
         }
     }
 }
@@ -120,6 +131,11 @@ impl Settings {
                 encoding,
                 url_filter,
                 main_text: self.main_text,
+                ocr: OcrOptions {
+                    mode: self.ocr,
+                    language: self.ocr_lang,
+                    page_time_limit: Duration::from_secs(self.ocr_timeout_s.max(1)),
+                },
             },
             vi_tone: self.vi_tone,
             zh_variant: self.zh_variant,

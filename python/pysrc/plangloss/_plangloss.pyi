@@ -38,11 +38,15 @@ class Pipeline:
         max_file_size: int = 256,
         max_inflated_size: int = 256,
         max_record_size: int = 128,
+        ocr: Literal["auto", "off", "force"] = "auto",
+        ocr_lang: Optional[Literal["vie", "chi_sim", "chi_tra"]] = None,
+        ocr_timeout: int = 120,
     ) -> None:
         """Each argument is the ``ingest`` option of the same name
         (``--glossary``, ``--srx``, ``--doc-types``, ``--vi-tone``,
         ``--zh-variant``, ``--whole-page``, ``--main-text``, ``--encoding``,
-        ``--password``, ``--url-filter``, and the size limits in MiB)."""
+        ``--password``, ``--url-filter``, the size limits in MiB, ``--ocr``,
+        ``--ocr-lang`` and ``--ocr-timeout`` in seconds)."""
 
     def process(self, data: bytes, path: str) -> Record:
         """The record of one document held in memory, shown as ``path``.

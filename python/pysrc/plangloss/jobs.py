@@ -86,6 +86,13 @@ def add_pipeline_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--max-record-size", type=positive_int, default=128, metavar="MIB",
                        help="most memory one record may take beyond its text, in MiB "
                        "(default: 128)")
+    group.add_argument("--ocr", choices=["auto", "off", "force"], default="auto",
+                       help="scanned PDF pages read by OCR (Tesseract 5 on the workers): auto "
+                       "for pages with no text layer (default), force for every page with images")
+    group.add_argument("--ocr-lang", choices=["vie", "chi_sim", "chi_tra"],
+                       help="the language of every scanned page (default: found per page)")
+    group.add_argument("--ocr-timeout", type=positive_int, default=120, metavar="SECONDS",
+                       help="the most OCR may spend on one page (default: 120)")
 
 
 def pipeline_from_args(args: argparse.Namespace) -> Pipeline:
@@ -104,6 +111,9 @@ def pipeline_from_args(args: argparse.Namespace) -> Pipeline:
         max_file_size=args.max_file_size,
         max_inflated_size=args.max_inflated_size,
         max_record_size=args.max_record_size,
+        ocr=args.ocr,
+        ocr_lang=args.ocr_lang,
+        ocr_timeout=args.ocr_timeout,
     )
 
 

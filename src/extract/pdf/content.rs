@@ -5,6 +5,7 @@
 //! glyph with its Unicode text and position in user space, and those lines.
 
 use super::fonts::{Decoded, Font, Problem};
+use super::images::{ImageUse, MAX_IMAGES_PER_PAGE};
 use super::objects::{StreamError, number, stream_data};
 use crate::model::Limits;
 use lopdf::content::{Content, Operation};
@@ -72,6 +73,9 @@ pub struct PageContent {
     pub rules: Vec<Rule>,
     /// An image was drawn (image XObject or inline image).
     pub has_images: bool,
+    /// The image XObjects drawn, where (at most
+    /// [`images::MAX_IMAGES_PER_PAGE`](super::images::MAX_IMAGES_PER_PAGE)).
+    pub images: Vec<ImageUse>,
     /// Fonts whose text was skipped, each once, with the reason.
     pub problems: Vec<(String, Problem)>,
     /// Fonts with some codes that have no Unicode mapping, each once.
@@ -193,7 +197,7 @@ impl<'a> Resources<'a> {
 
 /// A PDF transformation matrix `[a b c d e f]`.
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct Matrix {
+pub struct Matrix {
     a: f64,
     b: f64,
     c: f64,
@@ -203,6 +207,28 @@ struct Matrix {
 }
 
 impl Matrix {
+    /// The matrix `[a b c d e f]` as PDF writes it.
+    pub fn new(a: f64, b: f64, c: f64, d: f64, e: f64, f: f64) -> Matrix {
+        Matrix { a, b, c, d, e, f }
+    }
+
+    /// The matrix that undoes this one, if it is invertible.
+    pub fn inverse(&self) -> Option<Matrix> {
+        let det = self.a * self.d - self.b * self.c;
+        if det.abs() < 1e-12 || !det.is_finite() {
+            return None;
+        }
+        let (a, b, c, d) = (self.d / det, -self.b / det, -self.c / det, self.a / det);
+        Some(Matrix {
+            a,
+            b,
+            c,
+            d,
+            e: -(self.e * a + self.f * c),
+            f: -(self.e * b + self.f * d),
+        })
+    }
+
     const IDENTITY: Matrix = Matrix {
         a: 1.0,
         b: 0.0,
@@ -236,7 +262,7 @@ impl Matrix {
     }
 
     /// `self` applied first, then `next`.
-    fn then(&self, next: &Matrix) -> Matrix {
+    pub fn then(&self, next: &Matrix) -> Matrix {
         Matrix {
             a: self.a * next.a + self.b * next.c,
             b: self.a * next.b + self.b * next.d,
@@ -247,7 +273,8 @@ impl Matrix {
         }
     }
 
-    fn apply(&self, x: f64, y: f64) -> (f64, f64) {
+    /// The point (`x`, `y`) transformed.
+    pub fn apply(&self, x: f64, y: f64) -> (f64, f64) {
         (
             self.a * x + self.c * y + self.e,
             self.b * x + self.d * y + self.f,
@@ -702,6 +729,14 @@ impl<'a> Run<'a, '_> {
         match stream.dict.get(b"Subtype").and_then(Object::as_name).ok() {
             Some(b"Image") => {
                 self.out.has_images = true;
+                if let Some(id) = id
+                    && self.out.images.len() < MAX_IMAGES_PER_PAGE
+                {
+                    self.out.images.push(ImageUse {
+                        id,
+                        matrix: self.state.ctm,
+                    });
+                }
                 None
             }
             Some(b"Form") => Some((id, stream)),

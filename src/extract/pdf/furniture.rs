@@ -60,7 +60,8 @@ impl Page {
 pub fn remove(pages: &mut [Page]) -> Vec<Block> {
     let placed = placements(pages);
     let page_count = pages.len();
-    let mut seen: Vec<(Edge, String, u32)> = Vec::new();
+    // Edge, text, first page, and the OCR confidence when it was read so.
+    let mut seen: Vec<(Edge, String, u32, Option<f32>)> = Vec::new();
     for page in pages.iter_mut() {
         let furniture = furniture_on_page(page, &placed, page_count);
         let mut index = 0;
@@ -68,20 +69,22 @@ pub fn remove(pages: &mut [Page]) -> Vec<Block> {
             let keep = furniture[index].is_none();
             if let Some(edge) = furniture[index]
                 && !is_page_number(&p.text)
-                && !seen.iter().any(|(e, t, _)| *e == edge && *t == p.text)
+                && !seen.iter().any(|(e, t, ..)| *e == edge && *t == p.text)
             {
-                seen.push((edge, p.text.clone(), page.number));
+                seen.push((edge, p.text.clone(), page.number, p.ocr_confidence));
             }
             index += 1;
             keep
         });
     }
-    let block = |(edge, text, page): &(Edge, String, u32)| {
+    let block = |(edge, text, page, confidence): &(Edge, String, u32, Option<f32>)| {
         let kind = match edge {
             Edge::Top => BlockKind::Header,
             Edge::Bottom => BlockKind::Footer,
         };
-        Block::new(kind, text.clone()).with_page(*page)
+        Block::new(kind, text.clone())
+            .with_page(*page)
+            .with_ocr(*confidence)
     };
     let headers = seen.iter().filter(|s| s.0 == Edge::Top).map(block);
     let footers = seen.iter().filter(|s| s.0 == Edge::Bottom).map(block);

@@ -46,6 +46,8 @@ pub struct Paragraph {
     /// No other text shares its lines (it is not a table cell or a block
     /// set beside another).
     pub alone: bool,
+    /// Read by OCR, with this confidence (0–1); `None` for the text layer.
+    pub ocr_confidence: Option<f32>,
 }
 
 #[cfg(test)]
@@ -61,6 +63,7 @@ impl Paragraph {
             heading: 0,
             bold: false,
             alone: true,
+            ocr_confidence: None,
         }
     }
 }
@@ -242,6 +245,7 @@ fn direction_paragraphs(angle: i32, glyphs: &[&Glyph], rules: &[Rule]) -> Vec<Pa
             heading: b.lines.first().map_or(0, |l| l.heading),
             bold: b.lines.iter().all(|l| l.bold),
             alone: b.lines.iter().all(|l| l.alone),
+            ocr_confidence: None,
         })
         .collect()
 }

@@ -1,0 +1,301 @@
+//! The images a page draws, decoded ([`decode`]) and placed on a raster of
+//! the page, for OCR of scanned pages.
+//!
+//! Promises: each image lands where its matrix puts it (scaled, rotated,
+//! flipped or tiled from strips), a stencil mask paints only its marked
+//! pixels, the page's `/Rotate` turns the raster as a viewer shows it, and
+//! no raster holds more than [`MAX_RASTER_PIXELS`].
+
+mod decode;
+
+pub use decode::{Gray, ImageError};
+
+use super::content::Matrix;
+use super::objects::number;
+use crate::ocr::PageImage;
+use lopdf::{Document, Object, ObjectId};
+use std::collections::HashMap;
+
+/// An image XObject drawn on a page, with the matrix that maps the unit
+/// square onto the page.
+#[derive(Debug, Clone)]
+pub struct ImageUse {
+    pub id: ObjectId,
+    pub matrix: Matrix,
+}
+
+/// Most images placed on one page: scans are one image, or a few strips.
+pub const MAX_IMAGES_PER_PAGE: usize = 64;
+
+/// The resolution a page is rasterized at for OCR: what Tesseract reads
+/// best.
+pub const OCR_DPI: u32 = 300;
+
+/// Most pixels in one page raster (an A4 page at 300 dpi is 8.7 million);
+/// a larger page is rasterized at a lower resolution.
+pub const MAX_RASTER_PIXELS: u64 = 40_000_000;
+
+/// A page's raster, and what could not be put on it.
+#[derive(Debug)]
+pub struct Raster {
+    pub image: PageImage,
+    /// Images left out, with why (unsupported codec, damaged data).
+    pub problems: Vec<String>,
+}
+
+/// The page `page_id` with the images in `uses` drawn on white, or `None`
+/// when none of them could be decoded. `limit` bounds each image's decoded
+/// data.
+pub fn page_raster(
+    doc: &Document,
+    page_id: ObjectId,
+    uses: &[ImageUse],
+    limit: usize,
+) -> Result<Raster, Vec<String>> {
+    let [x0, y0, x1, y1] = page_box(doc, page_id);
+    let (width_pt, height_pt) = (x1 - x0, y1 - y0);
+    let full = f64::from(OCR_DPI) / 72.0;
+    let pixels_at_full = width_pt * full * height_pt * full;
+    let scale = full * (MAX_RASTER_PIXELS as f64 / pixels_at_full).sqrt().min(1.0);
+    let width = (width_pt * scale).round().max(1.0) as u32;
+    let height = (height_pt * scale).round().max(1.0) as u32;
+    let mut canvas = vec![255u8; width as usize * height as usize];
+    let mut decoded: HashMap<ObjectId, Result<Gray, ImageError>> = HashMap::new();
+    let mut problems = Vec::new();
+    let mut drawn = 0;
+    for image_use in uses.iter().take(MAX_IMAGES_PER_PAGE) {
+        let image = decoded
+            .entry(image_use.id)
+            .or_insert_with(|| decode_object(doc, image_use.id, limit));
+        match image {
+            Ok(image) => {
+                // Page space to canvas pixels: y grows downwards.
+                let to_canvas = Matrix::new(scale, 0.0, 0.0, -scale, -x0 * scale, y1 * scale);
+                draw(
+                    &mut canvas,
+                    width,
+                    height,
+                    image,
+                    &image_use.matrix.then(&to_canvas),
+                );
+                drawn += 1;
+            }
+            Err(error) => {
+                let why = describe(error);
+                if !problems.contains(&why) {
+                    problems.push(why);
+                }
+            }
+        }
+    }
+    if drawn == 0 {
+        return Err(problems);
+    }
+    let dpi = (scale * 72.0).round() as u32;
+    let image = rotate(
+        PageImage {
+            width,
+            height,
+            dpi,
+            pixels: canvas,
+        },
+        rotation(doc, page_id),
+    );
+    Ok(Raster { image, problems })
+}
+
+fn decode_object(doc: &Document, id: ObjectId, limit: usize) -> Result<Gray, ImageError> {
+    let stream = doc
+        .get_object(id)
+        .and_then(Object::as_stream)
+        .map_err(|_| ImageError::Damaged("not an image stream".into()))?;
+    decode::decode(doc, stream, limit)
+}
+
+fn describe(error: &ImageError) -> String {
+    match error {
+        ImageError::Unsupported(what) => format!("{what} images are not read yet"),
+        ImageError::OverLimit => "an image decodes past the limit (--max-inflated-size)".into(),
+        ImageError::Damaged(why) => format!("a damaged image ({why})"),
+    }
+}
+
+/// Draws `image`, whose unit square `matrix` maps onto canvas pixels,
+/// sampling it bilinearly at each canvas pixel it covers.
+fn draw(canvas: &mut [u8], width: u32, height: u32, image: &Gray, matrix: &Matrix) {
+    let Some(inverse) = matrix.inverse() else {
+        return;
+    };
+    let corners = [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)].map(|(u, v)| matrix.apply(u, v));
+    let clamp = |value: f64, high: u32| value.clamp(0.0, f64::from(high)) as u32;
+    let left = clamp(
+        corners.iter().map(|c| c.0).fold(f64::MAX, f64::min).floor(),
+        width,
+    );
+    let right = clamp(
+        corners.iter().map(|c| c.0).fold(f64::MIN, f64::max).ceil(),
+        width,
+    );
+    let top = clamp(
+        corners.iter().map(|c| c.1).fold(f64::MAX, f64::min).floor(),
+        height,
+    );
+    let bottom = clamp(
+        corners.iter().map(|c| c.1).fold(f64::MIN, f64::max).ceil(),
+        height,
+    );
+    let (w, h) = (f64::from(image.width), f64::from(image.height));
+    for y in top..bottom {
+        let row = &mut canvas[(y * width) as usize..((y + 1) * width) as usize];
+        for x in left..right {
+            let (u, v) = inverse.apply(f64::from(x) + 0.5, f64::from(y) + 0.5);
+            if !(0.0..1.0).contains(&u) || !(0.0..1.0).contains(&v) {
+                continue;
+            }
+            // The unit square's top edge (v = 1) is the image's first row.
+            let value = bilinear(image, u * w - 0.5, (1.0 - v) * h - 0.5);
+            if image.stencil {
+                if value < 128 {
+                    row[x as usize] = 0;
+                }
+            } else {
+                row[x as usize] = value;
+            }
+        }
+    }
+}
+
+/// The image's value at fractional pixel (`x`, `y`), edges extended.
+fn bilinear(image: &Gray, x: f64, y: f64) -> u8 {
+    let at = |col: i64, row: i64| {
+        let col = col.clamp(0, i64::from(image.width) - 1) as usize;
+        let row = row.clamp(0, i64::from(image.height) - 1) as usize;
+        f64::from(image.pixels[row * image.width as usize + col])
+    };
+    let (col, row) = (x.floor(), y.floor());
+    let (fx, fy) = (x - col, y - row);
+    let (col, row) = (col as i64, row as i64);
+    let top = at(col, row) * (1.0 - fx) + at(col + 1, row) * fx;
+    let bottom = at(col, row + 1) * (1.0 - fx) + at(col + 1, row + 1) * fx;
+    (top * (1.0 - fy) + bottom * fy).round() as u8
+}
+
+/// Turns `image` clockwise by `degrees` (a multiple of 90).
+pub fn rotate(image: PageImage, degrees: u32) -> PageImage {
+    let (w, h) = (image.width as usize, image.height as usize);
+    let turned = |width: usize, height: usize, source: &dyn Fn(usize, usize) -> usize| {
+        let mut pixels = Vec::with_capacity(width * height);
+        for y in 0..height {
+            for x in 0..width {
+                pixels.push(image.pixels[source(x, y)]);
+            }
+        }
+        PageImage {
+            width: width as u32,
+            height: height as u32,
+            dpi: image.dpi,
+            pixels,
+        }
+    };
+    match degrees % 360 {
+        90 => turned(h, w, &|x, y| (h - 1 - x) * w + y),
+        180 => turned(w, h, &|x, y| (h - 1 - y) * w + (w - 1 - x)),
+        270 => turned(h, w, &|x, y| x * w + (w - 1 - y)),
+        _ => image,
+    }
+}
+
+/// A page attribute, looked up through the page tree (inherited).
+fn inherited<'a>(doc: &'a Document, page_id: ObjectId, key: &[u8]) -> Option<&'a Object> {
+    let mut node = doc.get_dictionary(page_id).ok();
+    for _ in 0..64 {
+        let dict = node?;
+        if let Ok(value) = dict.get_deref(key, doc) {
+            return Some(value);
+        }
+        node = dict
+            .get_deref(b"Parent", doc)
+            .and_then(Object::as_dict)
+            .ok();
+    }
+    None
+}
+
+/// The page's crop box, else media box, as [x0, y0, x1, y1]; A4 when
+/// neither is readable.
+fn page_box(doc: &Document, page_id: ObjectId) -> [f64; 4] {
+    for key in [b"CropBox".as_slice(), b"MediaBox"] {
+        let corners: Option<Vec<f64>> = inherited(doc, page_id, key)
+            .and_then(|o| o.as_array().ok())
+            .map(|a| a.iter().filter_map(number).collect());
+        if let Some([a, b, c, d]) = corners.as_deref() {
+            let page = [a.min(*c), b.min(*d), a.max(*c), b.max(*d)];
+            if page[2] - page[0] >= 1.0 && page[3] - page[1] >= 1.0 {
+                return page;
+            }
+        }
+    }
+    [0.0, 0.0, 595.0, 842.0]
+}
+
+/// The page's `/Rotate`, clockwise, in 0, 90, 180 or 270.
+fn rotation(doc: &Document, page_id: ObjectId) -> u32 {
+    let degrees = inherited(doc, page_id, b"Rotate")
+        .and_then(number)
+        .unwrap_or(0.0) as i64;
+    (degrees.rem_euclid(360) / 90 * 90) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn image(width: u32, height: u32, pixels: Vec<u8>) -> PageImage {
+        PageImage {
+            width,
+            height,
+            dpi: 300,
+            pixels,
+        }
+    }
+
+    #[test]
+    fn rotation_turns_clockwise() {
+        // 1 2 3
+        // 4 5 6
+        let page = image(3, 2, vec![1, 2, 3, 4, 5, 6]);
+        assert_eq!(rotate(page.clone(), 90).pixels, vec![4, 1, 5, 2, 6, 3]);
+        assert_eq!(rotate(page.clone(), 180).pixels, vec![6, 5, 4, 3, 2, 1]);
+        assert_eq!(rotate(page.clone(), 270).pixels, vec![3, 6, 2, 5, 1, 4]);
+        assert_eq!(rotate(page, 0).pixels, vec![1, 2, 3, 4, 5, 6]);
+    }
+
+    #[test]
+    fn an_image_lands_where_its_matrix_puts_it() {
+        // A 2×2 image: black top-left, white elsewhere, drawn on the left
+        // half of a 4×2 canvas, then flipped upside down on the right.
+        let gray = Gray {
+            width: 2,
+            height: 2,
+            pixels: vec![0, 255, 255, 255],
+            stencil: false,
+        };
+        let mut canvas = vec![128u8; 8];
+        // Unit square → canvas pixels (y down): x 0..2, y 0..2.
+        draw(
+            &mut canvas,
+            4,
+            2,
+            &gray,
+            &Matrix::new(2.0, 0.0, 0.0, -2.0, 0.0, 2.0),
+        );
+        draw(
+            &mut canvas,
+            4,
+            2,
+            &gray,
+            &Matrix::new(2.0, 0.0, 0.0, 2.0, 2.0, 0.0),
+        );
+        assert_eq!(canvas, vec![0, 255, 255, 255, 255, 255, 0, 255]);
+    }
+}
