@@ -10,8 +10,13 @@ use std::sync::OnceLock;
 
 fn pipeline() -> &'static Pipeline {
     static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    // OCR off: Tesseract's own reading is not what is fuzzed here.
     PIPELINE.get_or_init(|| Pipeline {
         limits: common::limits(),
+        read: plangloss::extract::ReadOptions {
+            ocr: plangloss::ocr::OcrOptions::off(),
+            ..Default::default()
+        },
         ..Pipeline::default()
     })
 }
