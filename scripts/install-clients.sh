@@ -5,6 +5,8 @@
 #   - libxml2-utils (xmllint), omegat and openjdk-17-jre-headless (apt, as root);
 #   - chromium and fonts-noto-cjk (apt), which load the HTML pages of qa and
 #     review in tests/html_pages.rs;
+#   - tesseract-ocr with its Vietnamese and Chinese data (apt), which reads
+#     the scanned pages of tests/ocr.rs;
 #   - the official XLIFF 1.2 strict and 2.0 core XSDs, from Debian's
 #     php-symfony-translation package, unpacked into target/clients/schemas
 #     with an offline catalog for xml.xsd;
@@ -27,6 +29,9 @@ command -v xmllint >/dev/null || missing+=(libxml2-utils)
 command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
 command -v chromium >/dev/null || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+for package in tesseract-ocr tesseract-ocr-vie tesseract-ocr-chi-sim tesseract-ocr-chi-tra; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
         echo "== installing ${missing[*]}"

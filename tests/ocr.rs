@@ -1,0 +1,100 @@
+//! Scanned pages read by OCR, end to end: the image-only PDFs of
+//! tests/fixtures/ocr (JPEG, Flate gray, CCITT G4, tiled strips, a red
+//! seal, a page upside down, /Rotate 180) give their known text, and their
+//! records mark the blocks as read by OCR. Skipped, with the reason, where
+//! Tesseract is not installed.
+
+mod common;
+
+use common::*;
+use std::collections::HashMap;
+
+/// Each fixture and the least similarity to its known text it must reach
+/// (measured 0.85–1.0 on Tesseract 5.3; floors a little under).
+const FLOORS: [(&str, f64); 7] = [
+    ("vi-ccitt-g4", 0.93),
+    ("vi-dct-rotated", 0.95),
+    ("vi-red-seal", 0.83),
+    ("vi-rotate-180", 0.95),
+    ("zh-flate-gray", 0.95),
+    ("zh-tiled-strips", 0.85),
+    ("zh-upside-down", 0.80),
+];
+
+fn tesseract_installed() -> bool {
+    match plangloss::ocr::tesseract::version() {
+        Ok(_) => true,
+        Err(why) => {
+            eprintln!("skipping: {why}");
+            false
+        }
+    }
+}
+
+/// Dice similarity of the character bigrams of two texts, whitespace
+/// removed: 1 for the same text, insensitive to line breaks.
+fn similarity(a: &str, b: &str) -> f64 {
+    let bigrams = |text: &str| {
+        let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut counts: HashMap<(char, char), usize> = HashMap::new();
+        for pair in chars.windows(2) {
+            *counts.entry((pair[0], pair[1])).or_default() += 1;
+        }
+        counts
+    };
+    let (a, b) = (bigrams(a), bigrams(b));
+    let shared: usize = a
+        .iter()
+        .map(|(k, n)| (*n).min(*b.get(k).unwrap_or(&0)))
+        .sum();
+    let total: usize = a.values().sum::<usize>() + b.values().sum::<usize>();
+    2.0 * shared as f64 / total.max(1) as f64
+}
+
+#[test]
+fn scanned_fixtures_give_their_known_text() {
+    if !tesseract_installed() {
+        return;
+    }
+    let folder = root().join("tests/fixtures/ocr");
+    for (name, floor) in FLOORS {
+        let pdf = folder.join(format!("{name}.pdf"));
+        let out = plangloss(&["text", pdf.to_str().unwrap()]);
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let gold = std::fs::read_to_string(folder.join(format!("{name}.gold.txt"))).unwrap();
+        let score = similarity(&String::from_utf8_lossy(&out.stdout), &gold);
+        assert!(
+            score >= floor,
+            "{name}: similarity {score:.3} under {floor}"
+        );
+    }
+}
+
+#[test]
+fn records_mark_what_ocr_read_and_ocr_off_warns() {
+    if !tesseract_installed() {
+        return;
+    }
+    let pdf = root().join("tests/fixtures/ocr/zh-flate-gray.pdf");
+    let out = plangloss(&["ingest", pdf.to_str().unwrap()]);
+    assert!(out.status.success());
+    let record: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(record["lang"], "zh");
+    assert_eq!(record["meta"]["ocr_pages"], "1");
+    let blocks = record["blocks"].as_array().unwrap();
+    assert!(!blocks.is_empty());
+    for block in blocks {
+        assert_eq!(block["ocr"], true);
+        let confidence = block["confidence"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&confidence));
+        assert_eq!(block["page"], 1);
+    }
+    let off = plangloss(&["ingest", pdf.to_str().unwrap(), "--ocr", "off"]);
+    let record: serde_json::Value = serde_json::from_slice(&off.stdout).unwrap();
+    assert!(record["blocks"].as_array().unwrap().is_empty());
+    assert_eq!(record["warnings"][0], "no text layer on page 1; needs OCR");
+}
