@@ -13,7 +13,9 @@ Steps, per document of the DOCUMENTS table (sources in corpora/):
   gold        `pdftotext` (reading order, not -layout) of exactly the kept pages, page by
               page; a line is dropped only when it is a bare page number ("3", "- 3 -",
               "1/5") lying in the top or bottom 8% of its page (found with
-              `pdftotext -bbox-layout`); NFC; pages joined by a blank line;
+              `pdftotext -bbox-layout`); Symbol-font bullets in the private use area
+              (U+F0B7...) become the bullets they show (•, ▪, ✓); NFC; pages joined by
+              a blank line;
   rasterize   `pdftoppm -r DPI` with the DPI of the table (150, 200 or 300);
   degrade     seeded per document and page: red seal stamped (multiply blend) over the
               signature block ("(Đã ký)" or the signer's title; a Chinese date line) of
@@ -73,6 +75,8 @@ PRODUCER = "plangloss scripts/make-scan-testset.py"
 ENCODINGS = ("dct-rgb", "dct-gray", "flate-rgb", "flate-gray", "ccitt-g4")
 ORIENTATIONS = ("upright", "upside-down", "rot90", "rotate-dict-180")
 PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?\s*$|^\s*\d{1,3}\s*/\s*\d{1,3}\s*$")
+# Word's Symbol / Wingdings bullets reach the text layer as private-use code points.
+SYMBOL_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0fc": "✓", "\uf0d8": "➢", "\uf076": "❖"})
 FURNITURE_MARGIN = 0.08  # top/bottom share of a page where bare page numbers are dropped
 
 SEAL_TEXTS = {
@@ -115,7 +119,7 @@ DOCUMENTS = [
     DocumentPlan("vi/kh-cham-soc-nguoi-cao-tuoi-2025.pdf", 200, "dct-rgb", seal=True),
     DocumentPlan("vi/kh-mat-can-bang-gioi-tinh-khi-sinh-2025.pdf", 300, "ccitt-g4",
                  orientations={2: "upside-down"}),
-    DocumentPlan("vi/kh-suc-khoe-ba-me-tre-em-2025.docx", 150, "flate-gray", seal=True),
+    DocumentPlan("vi/kh-suc-khoe-ba-me-tre-em-2025.docx", 150, "flate-gray"),  # no signature to seal
     DocumentPlan("vi/kh-suc-khoe-sinh-san-vtn-2025.html", 200, "dct-gray", seal=True, strips={1: 3}),
     DocumentPlan("vi/kh-tam-soat-truoc-sinh-so-sinh-2025.html", 150, "flate-rgb", seal=True),
     DocumentPlan("vi/kh-tiem-chung-mo-rong-2025-chromium.pdf", 200, "dct-rgb", orientations={3: "rot90"}),
@@ -125,7 +129,7 @@ DOCUMENTS = [
     DocumentPlan("zh/fuyou-jiankang-gongzuo-yaodian-2025.pdf", 200, "dct-gray", orientations={2: "upside-down"}),
     DocumentPlan("zh/jiankang-jiaoyu-cujin-2025.html", 150, "dct-rgb", seal=True),
     DocumentPlan("zh/mianyi-guihua-2025-chromium.pdf", 300, "dct-rgb", seal=True, strips={2: 2}),
-    DocumentPlan("zh/muying-anquan-baozhang-fangan-2025.docx", 200, "flate-gray", seal=True),
+    DocumentPlan("zh/muying-anquan-baozhang-fangan-2025.docx", 200, "flate-gray"),  # no signature to seal
     DocumentPlan("zh/renkou-jiance-jiating-fazhan-2025.docx", 150, "dct-rgb", seal=True,
                  orientations={1: "rot90"}, page_encodings={4: "flate-rgb"}),
     DocumentPlan("zh/yousheng-youyu-xuanchuan-huodong-2025.html", 300, "flate-gray", seal=True),
@@ -278,9 +282,10 @@ def pdftotext_page(pdf: Path, page: int, crop_points: tuple | None = None) -> st
 
 
 def clean_page_text(text: str, furniture: set[str]) -> str:
-    """NFC text of a page without its page-number lines and without trailing blank lines."""
+    """NFC text of a page without its page-number lines and without trailing blank lines;
+    Symbol-font bullets (private use area) become the characters they show."""
     kept = [line.rstrip() for line in text.splitlines() if line.strip() not in furniture]
-    return unicodedata.normalize("NFC", "\n".join(kept).strip("\n"))
+    return unicodedata.normalize("NFC", "\n".join(kept).strip("\n").translate(SYMBOL_BULLETS))
 
 
 def gold_pages(pdf: Path, pages: int) -> list[str]:
@@ -797,7 +802,8 @@ def build_clean_document(plan: DocumentPlan, out: Path, work: Path, gold_dir: Pa
     return {"name": plan.name, "lang": plan.lang, "source": f"corpora/{plan.source}", "printed_with": printer,
             "pages_kept": kept, "dpi": 300, "packer": "img2pdf",
             "pages": [{"page": p, "dpi": 300, "encoding": "flate-rgb",
-                       "pdf_image": pdf_filter_name("flate-rgb", "img2pdf"), "degradations": []}
+                       "pdf_image": pdf_filter_name("flate-rgb", "img2pdf"), "orientation": "upright",
+                       "strips": 1, "degradations": []}
                       for p in range(1, kept + 1)]}
 
 
@@ -905,15 +911,31 @@ def build_fixtures(out: Path, work: Path, seed: int) -> None:
         print(f"  {r['name']:18} {r['bytes']:7d} bytes  {r['pixels'][0]}x{r['pixels'][1]} @ {r['dpi']} dpi  {r['pdf_image']}")
 
 
+def check_plans() -> None:
+    """Stop on a typo in the DOCUMENTS or FIXTURES tables."""
+    for plan in DOCUMENTS:
+        encodings = [plan.encoding, *plan.page_encodings.values()]
+        if not set(encodings) <= set(ENCODINGS) or not set(plan.orientations.values()) <= set(ORIENTATIONS):
+            sys.exit(f"{plan.name}: unknown encoding or orientation")
+        if not (CORPORA / plan.source).exists():
+            sys.exit(f"{plan.source}: not in corpora/")
+    for plan in FIXTURES:
+        if plan.encoding not in ENCODINGS or plan.orientation not in ORIENTATIONS or plan.packer not in ("own", "img2pdf"):
+            sys.exit(f"{plan.name}: unknown encoding, orientation or packer")
+        if (plan.strips > 1 or plan.orientation == "rotate-dict-180") and plan.packer != "own":
+            sys.exit(f"{plan.name}: strips and /Rotate need the own packer")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, help=f"output folder (default {DEFAULT_OUT.relative_to(ROOT)}, "
                         f"or {FIXTURES_OUT.relative_to(ROOT)} with --fixtures)")
     parser.add_argument("--fixtures", action="store_true", help="write the small committed fixtures instead")
     parser.add_argument("--only", action="append", default=[], metavar="NAME",
-                        help="build only this document (repeatable; degraded set only)")
+                        help="build only this document (repeatable; for debugging: the manifests then list only these)")
     parser.add_argument("--seed", type=int, default=26, help="seed of every random choice (default 26)")
     args = parser.parse_args()
+    check_plans()
     if args.fixtures:
         out = args.out or FIXTURES_OUT
         build_fixtures(out, DEFAULT_OUT / "work", args.seed)

@@ -22,11 +22,14 @@ need pdftoppm poppler-utils
 need img2pdf img2pdf
 need fc-match fontconfig
 need tesseract tesseract-ocr
-fc-list | grep -q NotoSansCJK || missing+=(fonts-noto-cjk)
-fc-list | grep -q 'NotoSans-Bold.ttf' || missing+=(fonts-noto-core)
+# Captured first: `cmd | grep -q` fails under pipefail when grep stops reading early.
+fonts=$(fc-list : file 2>/dev/null || true)
+[[ $fonts == *NotoSansCJK* ]] || missing+=(fonts-noto-cjk)
+[[ $fonts == *NotoSans-Bold.ttf* ]] || missing+=(fonts-noto-core)
 if command -v tesseract >/dev/null; then
-  tesseract --list-langs 2>/dev/null | grep -qx vie || missing+=(tesseract-ocr-vie)
-  tesseract --list-langs 2>/dev/null | grep -qx chi_sim || missing+=(tesseract-ocr-chi-sim)
+  langs=$(tesseract --list-langs 2>/dev/null || true)
+  grep -qx vie <<<"$langs" || missing+=(tesseract-ocr-vie)
+  grep -qx chi_sim <<<"$langs" || missing+=(tesseract-ocr-chi-sim)
 else
   missing+=(tesseract-ocr-vie tesseract-ocr-chi-sim)
 fi

@@ -6,10 +6,11 @@
 #   scripts/ocr-baseline.sh degraded           # one or more of: degraded clean fixtures
 #   OCR_BASELINE_DPI=200 scripts/ocr-baseline.sh degraded
 #
-# For each PDF, every page is rendered with `pdftoppm -r 300 -png` (what most loaders do:
-# pdf2image/unstructured, OCRmyPDF-less pipelines; rendering honours /Rotate and assembles
-# tiled strips, which `pdfimages` would not), then `tesseract PAGE.png - -l vie` (chi_sim
-# for Chinese), default --oem and --psm 3, no orientation detection. Pages are joined with
+# For each PDF, every page is rendered with `pdftoppm -r 300` to PPM (what most loaders do:
+# pdf2image, which unstructured and LangChain's loaders use, calls pdftoppm and reads PPM;
+# rendering honours /Rotate and assembles tiled strips, which `pdfimages` would not), then
+# `tesseract PAGE.ppm - -l vie` (chi_sim for Chinese), default --oem and --psm 3, so no
+# orientation detection. Pages are joined with
 # a blank line into PRED/NAME.txt; each page is kept in PRED/pages/NAME.pN.txt.
 #
 # Outputs, under target/scan-testset/:
@@ -26,8 +27,9 @@ variants=("$@")
 [ ${#variants[@]} -eq 0 ] && variants=(degraded clean)
 
 command -v tesseract >/dev/null || { echo "tesseract missing: apt-get install -y tesseract-ocr tesseract-ocr-vie tesseract-ocr-chi-sim" >&2; exit 1; }
+langs=$(tesseract --list-langs 2>/dev/null || true)
 for lang in vie chi_sim; do
-  tesseract --list-langs 2>/dev/null | grep -qx "$lang" || { echo "tesseract language $lang missing" >&2; exit 1; }
+  grep -qx "$lang" <<<"$langs" || { echo "tesseract language $lang missing" >&2; exit 1; }
 done
 
 now() { date +%s.%N; }
@@ -52,11 +54,11 @@ ocr_pdf() {
   name=$(basename "$pdf" .pdf)
   tmp=$(mktemp -d)
   t0=$(now)
-  pdftoppm -r "$DPI" -png "$pdf" "$tmp/page"
+  pdftoppm -r "$DPI" "$pdf" "$tmp/page"
   t1=$(now)
   pages=()
-  for page in $(ls "$tmp"/page-*.png | sort -V); do
-    number=$(basename "$page" .png | sed 's/^page-0*//')
+  for page in $(ls "$tmp"/page-*.ppm | sort -V); do
+    number=$(basename "$page" .ppm | sed 's/^page-0*//')
     tesseract "$page" - -l "$lang" 2>>"$out/tesseract.log" >"$out/pages/$name.p$number.txt"
     pages+=("$out/pages/$name.p$number.txt")
   done

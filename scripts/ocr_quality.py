@@ -26,6 +26,9 @@ Chinese: both texts NFC with all whitespace removed, then one difflib.SequenceMa
   similarity          2M / (len(gold) + len(prediction))  (difflib's ratio: missed and
                       spurious characters both cost)
   recall              M / len(gold)  (what char_accuracy is for Vietnamese)
+  similarity_nfkc     similarity after NFKC on both sides (full-width （）：；２ become
+                      ASCII): shown beside the headline, not instead of it, to tell
+                      punctuation width apart from misread characters
 
 Overall, per language: the mean over documents, and pooled (Vietnamese: all diacritic
 positions and all gold characters counted together; Chinese: sum of 2M over the sum of
@@ -113,16 +116,27 @@ def without_whitespace(text: str) -> str:
 def score_chinese(pred: str, gold: str) -> dict:
     """Character similarity (difflib ratio) and recall, whitespace removed."""
     p, g = without_whitespace(pred), without_whitespace(gold)
-    matcher = difflib.SequenceMatcher(None, g, p, autojunk=False)
-    matched = sum(block.size for block in matcher.get_matching_blocks())
+    matched = matched_chars(g, p)
     total = len(g) + len(p)
+    p_nfkc, g_nfkc = unicodedata.normalize("NFKC", p), unicodedata.normalize("NFKC", g)
+    matched_nfkc = matched_chars(g_nfkc, p_nfkc)
+    total_nfkc = len(g_nfkc) + len(p_nfkc)
     return {
         "similarity": round(2 * matched / total, 6) if total else 1.0,
         "recall": round(matched / len(g), 6) if g else 1.0,
+        "similarity_nfkc": round(2 * matched_nfkc / total_nfkc, 6) if total_nfkc else 1.0,
         "matched": matched,
         "gold_chars": len(g),
         "pred_chars": len(p),
+        "matched_nfkc": matched_nfkc,
+        "chars_nfkc": total_nfkc,
     }
+
+
+def matched_chars(gold: str, pred: str) -> int:
+    """Characters in the matching blocks of one difflib alignment (autojunk off)."""
+    matcher = difflib.SequenceMatcher(None, gold, pred, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks())
 
 
 def score_text(lang: str, pred: str, gold: str, metric) -> dict:
@@ -174,9 +188,12 @@ def summarise(rows: list[dict]) -> dict:
         matched = sum(r["matched"] for r in zh)
         summary["zh"] = {
             "documents": len(zh), "missing": sum(r["missing"] for r in zh),
-            "mean": {"similarity": mean([r["similarity"] for r in zh]), "recall": mean([r["recall"] for r in zh])},
+            "mean": {"similarity": mean([r["similarity"] for r in zh]), "recall": mean([r["recall"] for r in zh]),
+                     "similarity_nfkc": mean([r["similarity_nfkc"] for r in zh])},
             "pooled": {"similarity": round(2 * matched / lengths, 6) if lengths else None,
-                       "recall": round(matched / gold_chars, 6) if gold_chars else None},
+                       "recall": round(matched / gold_chars, 6) if gold_chars else None,
+                       "similarity_nfkc": round(2 * sum(r["matched_nfkc"] for r in zh)
+                                                / max(sum(r["chars_nfkc"] for r in zh), 1), 6)},
         }
     return summary
 
@@ -200,15 +217,19 @@ def print_table(rows: list[dict], summary: dict, label: str) -> None:
         mine = [r for r in rows if r["lang"] == lang]
         if not mine:
             continue
-        print(f"{lang:2} {'document':46} {first:>10} {second:>10} {'gold chars':>10}")
+        third = "sim. NFKC" if lang == "zh" else ""
+        print(f"{lang:2} {'document':46} {first:>10} {second:>10} {'gold chars':>10} {third:>10}".rstrip())
         for r in mine:
             a, b = headline(r)
+            extra = fmt(r["similarity_nfkc"]) if lang == "zh" else ""
             flag = "  (missing)" if r["missing"] else ""
-            print(f"   {r['name'][:46]:46} {fmt(a):>10} {fmt(b):>10} {r['gold_chars']:>10}{flag}")
+            print(f"   {r['name'][:46]:46} {fmt(a):>10} {fmt(b):>10} {r['gold_chars']:>10} {extra:>10}{flag}".rstrip())
         overall = summary[lang]
         keys = list(overall["mean"])
         for kind in ("mean", "pooled"):
-            print(f"   {'overall (' + kind + ')':46} {fmt(overall[kind][keys[0]]):>10} {fmt(overall[kind][keys[1]]):>10}")
+            extra = fmt(overall[kind]["similarity_nfkc"]) if lang == "zh" else ""
+            print(f"   {'overall (' + kind + ')':46} {fmt(overall[kind][keys[0]]):>10} "
+                  f"{fmt(overall[kind][keys[1]]):>10} {'':>10} {extra:>10}".rstrip())
         if lang == "vi":
             print(f"   (char accuracy of the gold against itself, pooled: {fmt(overall['char_accuracy_ceiling_pooled'])}: "
                   "score.py does not count the spaces between sentences)")

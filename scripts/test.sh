@@ -5,7 +5,7 @@
 # (scripts/install-clients.sh) are installed first, and check the XLIFF and
 # TMX of corpora/ after (scripts/xliff-clients.sh). Then, when the nightly
 # toolchain and cargo-fuzz are installed, every fuzz target for a short time
-# (FUZZ_SECONDS each, 15 by default; FUZZ_SECONDS=0 skips them). The Python
+# (FUZZ_SECONDS each, 10 by default; FUZZ_SECONDS=0 skips them). The Python
 # package's tests (scripts/test-python.sh: the wheel, the API against ingest,
 # the Spark and Ray examples) run before the fuzz targets.
 set -euo pipefail
@@ -23,7 +23,7 @@ client_paths=(corpora)
 PLANGLOSS_BIN=target/debug/plangloss scripts/xliff-clients.sh "${client_paths[@]}"
 echo "== the Python package: wheel, API, Spark and Ray examples"
 scripts/test-python.sh
-fuzz_seconds=${FUZZ_SECONDS:-15}
+fuzz_seconds=${FUZZ_SECONDS:-10}
 if [ "$fuzz_seconds" = 0 ]; then
     echo "== fuzz targets skipped (FUZZ_SECONDS=0)"
 elif cargo +nightly --version >/dev/null 2>&1 && command -v cargo-fuzz >/dev/null; then
