@@ -9,16 +9,21 @@
 # For each PDF, every page is rendered with `pdftoppm -r 300` to PPM (what most loaders do:
 # pdf2image, which unstructured and LangChain's loaders use, calls pdftoppm and reads PPM;
 # rendering honours /Rotate and assembles tiled strips, which `pdfimages` would not), then
-# `tesseract PAGE.ppm - -l vie` (chi_sim for Chinese), default --oem and --psm 3, so no
-# orientation detection. Pages are joined with
-# a blank line into PRED/NAME.txt; each page is kept in PRED/pages/NAME.pN.txt.
+# `tesseract PAGE.ppm - -l vie --dpi 300` (chi_sim for Chinese), default --oem and --psm 3,
+# so no orientation detection. --dpi says what a PNG from pdftoppm would (its pHYs chunk):
+# the same output; without it Tesseract estimates the resolution from the text height
+# ("Estimating resolution as 472") and its scores move by up to 0.25 on a page. Pages are
+# joined with a blank line into PRED/NAME.txt; each page is kept in PRED/pages/NAME.pN.txt.
 #
 # Outputs, under target/scan-testset/:
 #   pred-tesseract/          degraded set      pred-tesseract-clean/     clean set
 #   pred-tesseract-fixtures/ tests/fixtures/ocr
 # each with timing.tsv (render and OCR seconds per document) and score.txt / score.json.
 # Seconds per page are OCR only (tesseract), one page at a time, OpenMP as tesseract sets
-# it (OMP_THREAD_LIMIT is passed through when set): the machine's load is printed with them.
+# it; the machine's load is printed with them. OMP_THREAD_LIMIT=1 scripts/ocr-baseline.sh
+# gives the same text and, on a busy 2-core machine, about 2.5 times fewer seconds per page
+# (tesseract's OpenMP threads wait on each other): that is the figure to set beside
+# plangloss, which runs Tesseract with one OpenMP thread.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SET=target/scan-testset
@@ -59,7 +64,7 @@ ocr_pdf() {
   pages=()
   for page in $(ls "$tmp"/page-*.ppm | sort -V); do
     number=$(basename "$page" .ppm | sed 's/^page-0*//')
-    tesseract "$page" - -l "$lang" 2>>"$out/tesseract.log" >"$out/pages/$name.p$number.txt"
+    tesseract "$page" - -l "$lang" --dpi "$DPI" 2>>"$out/tesseract.log" >"$out/pages/$name.p$number.txt"
     pages+=("$out/pages/$name.p$number.txt")
   done
   t2=$(now)
@@ -88,7 +93,7 @@ for variant in "${variants[@]}"; do
   rm -rf "$out"
   mkdir -p "$out/pages"
   printf 'name\tlang\tpages\trender_s\tocr_s\n' >"$out/timing.tsv"
-  echo "== $variant: plain tesseract on $set_dir (pdftoppm -r $DPI, $(tesseract --version 2>&1 | head -1), OMP_THREAD_LIMIT=${OMP_THREAD_LIMIT:-unset})"
+  echo "== $variant: plain tesseract on $set_dir (pdftoppm -r $DPI, $(tesseract --version 2>&1 | head -1) --dpi $DPI, OMP_THREAD_LIMIT=${OMP_THREAD_LIMIT:-unset})"
   for pdf in "${pdfs[@]}"; do
     ocr_pdf "$pdf" "$out"
   done
