@@ -176,7 +176,7 @@ pub fn read_page(
     time_limit: Duration,
 ) -> Result<Vec<Paragraph>, OcrError> {
     let tsv = tesseract::recognize(image, language, time_limit)?;
-    Ok(words::paragraphs(&tsv))
+    Ok(words::paragraphs(&tsv, language.is_chinese()))
 }
 
 #[cfg(test)]

@@ -38,8 +38,10 @@ pub struct Paragraph {
     pub word_height: u32,
 }
 
-/// The paragraphs of a page from Tesseract's TSV, in reading order.
-pub fn paragraphs(tsv: &str) -> Vec<Paragraph> {
+/// The paragraphs of a page from Tesseract's TSV, in reading order; in a
+/// `chinese` page, the ASCII punctuation Tesseract reads next to Han
+/// characters becomes the full-width punctuation Chinese is set in.
+pub fn paragraphs(tsv: &str, chinese: bool) -> Vec<Paragraph> {
     let words = read_words(tsv);
     let mut paragraphs = Vec::new();
     let mut start = 0;
@@ -50,7 +52,10 @@ pub fn paragraphs(tsv: &str) -> Vec<Paragraph> {
                 .iter()
                 .take_while(|w| (w.block, w.paragraph) == key)
                 .count();
-        if let Some(paragraph) = paragraph_of(&words[start..end]) {
+        if let Some(mut paragraph) = paragraph_of(&words[start..end]) {
+            if chinese {
+                paragraph.text = full_width_punctuation(&paragraph.text);
+            }
             paragraphs.push(paragraph);
         }
         start = end;
@@ -163,6 +168,70 @@ fn join_line_break(text: &mut String, next: &str) {
     }
 }
 
+/// The full-width form of ASCII punctuation Tesseract's Chinese models
+/// often give instead; `.` is left alone (decimals, abbreviations).
+fn full_width_of(c: char) -> Option<char> {
+    Some(match c {
+        '(' => '（',
+        ')' => '）',
+        ':' => '：',
+        ';' => '；',
+        ',' => '，',
+        '?' => '？',
+        '!' => '！',
+        _ => return None,
+    })
+}
+
+/// `text` with ASCII punctuation next to Han characters (spaces between
+/// them ignored) in full width, and the spaces around full-width
+/// punctuation removed: "（一 ) 工作" → "（一）工作". Punctuation between
+/// Latin letters or digits ("12:30", "(a)") is left alone.
+fn full_width_punctuation(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let neighbour = |from: usize, step: isize| {
+        let mut at = from as isize + step;
+        while at >= 0 && (at as usize) < chars.len() && chars[at as usize] == ' ' {
+            at += step;
+        }
+        (at >= 0 && (at as usize) < chars.len()).then(|| chars[at as usize])
+    };
+    let chinese = |c: Option<char>| c.is_some_and(|c| is_cjk(c) || is_fullwidth_punctuation(c));
+    let mut converted: Vec<char> = chars
+        .iter()
+        .enumerate()
+        .map(|(at, &c)| match full_width_of(c) {
+            Some(wide) if chinese(neighbour(at, -1)) || chinese(neighbour(at, 1)) => wide,
+            _ => c,
+        })
+        .collect();
+    // A second pass: brackets closing a converted one ("（一 )").
+    let mut open = false;
+    for c in &mut converted {
+        match *c {
+            '（' => open = true,
+            ')' if open => {
+                *c = '）';
+                open = false;
+            }
+            '）' => open = false,
+            _ => {}
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    for (at, &c) in converted.iter().enumerate() {
+        let before = at.checked_sub(1).map(|i| converted[i]);
+        let after = converted.get(at + 1).copied();
+        let beside_wide = before.is_some_and(is_fullwidth_punctuation)
+            || after.is_some_and(is_fullwidth_punctuation);
+        if c == ' ' && beside_wide {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,7 +264,7 @@ mod tests {
             (1, 2, 1, 50.0, "Điều"),
             (1, 2, 1, 50.0, "1."),
         ]);
-        let paragraphs = paragraphs(&page);
+        let paragraphs = paragraphs(&page, false);
         assert_eq!(paragraphs.len(), 2);
         assert_eq!(
             paragraphs[0].text,
@@ -226,14 +295,29 @@ mod tests {
             (1, 1, 2, 90.0, "检测。"),
         ]);
         assert_eq!(
-            paragraphs(&page)[0].text,
+            paragraphs(&page, true)[0].text,
             "全县妇幼健康工作，2025 年 HIV 检测。"
         );
     }
 
     #[test]
+    fn chinese_punctuation_read_as_ascii_becomes_full_width() {
+        assert_eq!(full_width_punctuation("(一 ) 严格落实"), "（一）严格落实");
+        assert_eq!(full_width_punctuation("主要指标如下 :"), "主要指标如下：");
+        assert_eq!(
+            full_width_punctuation("筛查, 评估; 管理"),
+            "筛查，评估；管理"
+        );
+        assert_eq!(
+            full_width_punctuation("12:30 (a) HIV, AIDS"),
+            "12:30 (a) HIV, AIDS"
+        );
+        assert_eq!(full_width_punctuation("(二) 提升"), "（二）提升");
+    }
+
+    #[test]
     fn rows_that_are_not_words_are_ignored() {
         let page = "level\tpage_num\n1\t1\t0\t0\t0\t0\t0\t0\t100\t100\t-1\t\n5\t1\t1\t1\t1\t1\t0\t0\t5\t5\t96.5\t  \n";
-        assert!(paragraphs(page).is_empty());
+        assert!(paragraphs(page, false).is_empty());
     }
 }
