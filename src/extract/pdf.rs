@@ -198,25 +198,8 @@ pub fn extract_with(
 /// The bottom and top of a page's crop box (else media box, inherited
 /// from the page tree); A4 when neither can be read.
 fn vertical_extent(doc: &lopdf::Document, page_id: lopdf::ObjectId) -> (f64, f64) {
-    let mut node = doc.get_dictionary(page_id).ok();
-    for _ in 0..64 {
-        let Some(dict) = node else { break };
-        for key in [b"CropBox".as_slice(), b"MediaBox"] {
-            let corners: Option<Vec<f64>> = dict
-                .get_deref(key, doc)
-                .and_then(lopdf::Object::as_array)
-                .ok()
-                .map(|a| a.iter().filter_map(objects::number).collect());
-            if let Some([_, y0, _, y1]) = corners.as_deref() {
-                return (y0.min(*y1), y0.max(*y1));
-            }
-        }
-        node = dict
-            .get_deref(b"Parent", doc)
-            .and_then(lopdf::Object::as_dict)
-            .ok();
-    }
-    (0.0, 842.0)
+    let [_, bottom, _, top] = images::page_box(doc, page_id);
+    (bottom, top)
 }
 
 /// Turns page paragraphs into blocks: headings where the text is clearly

@@ -205,10 +205,13 @@ pub fn rotate(image: PageImage, degrees: u32) -> PageImage {
     }
 }
 
+/// How far up the page tree inherited attributes are looked for.
+const MAX_TREE_DEPTH: usize = 64;
+
 /// A page attribute, looked up through the page tree (inherited).
 fn inherited<'a>(doc: &'a Document, page_id: ObjectId, key: &[u8]) -> Option<&'a Object> {
     let mut node = doc.get_dictionary(page_id).ok();
-    for _ in 0..64 {
+    for _ in 0..MAX_TREE_DEPTH {
         let dict = node?;
         if let Ok(value) = dict.get_deref(key, doc) {
             return Some(value);
@@ -221,19 +224,27 @@ fn inherited<'a>(doc: &'a Document, page_id: ObjectId, key: &[u8]) -> Option<&'a
     None
 }
 
-/// The page's crop box, else media box, as [x0, y0, x1, y1]; A4 when
-/// neither is readable.
-fn page_box(doc: &Document, page_id: ObjectId) -> [f64; 4] {
-    for key in [b"CropBox".as_slice(), b"MediaBox"] {
-        let corners: Option<Vec<f64>> = inherited(doc, page_id, key)
-            .and_then(|o| o.as_array().ok())
-            .map(|a| a.iter().filter_map(number).collect());
-        if let Some([a, b, c, d]) = corners.as_deref() {
-            let page = [a.min(*c), b.min(*d), a.max(*c), b.max(*d)];
-            if page[2] - page[0] >= 1.0 && page[3] - page[1] >= 1.0 {
-                return page;
+/// The page's crop box, else its media box, looked up through the page
+/// tree (each level's own boxes before its parent's), as [x0, y0, x1, y1]
+/// with x0 ≤ x1 and y0 ≤ y1; A4 when neither is readable.
+pub fn page_box(doc: &Document, page_id: ObjectId) -> [f64; 4] {
+    let mut node = doc.get_dictionary(page_id).ok();
+    for _ in 0..MAX_TREE_DEPTH {
+        let Some(dict) = node else { break };
+        for key in [b"CropBox".as_slice(), b"MediaBox"] {
+            let corners: Option<Vec<f64>> = dict
+                .get_deref(key, doc)
+                .and_then(Object::as_array)
+                .ok()
+                .map(|a| a.iter().filter_map(number).collect());
+            if let Some([a, b, c, d]) = corners.as_deref() {
+                return [a.min(*c), b.min(*d), a.max(*c), b.max(*d)];
             }
         }
+        node = dict
+            .get_deref(b"Parent", doc)
+            .and_then(Object::as_dict)
+            .ok();
     }
     [0.0, 0.0, 595.0, 842.0]
 }
