@@ -218,15 +218,7 @@ pub fn records_of_bytes(
     each: &mut dyn FnMut(Record),
 ) {
     let crawl = warc::is_warc(&bytes[..bytes.len().min(SNIFF_BYTES)])
-        .then(|| {
-            WarcReader::new(
-                std::io::Cursor::new(bytes),
-                display_path,
-                pipeline.limits.max_file_bytes,
-                pipeline.read.url_filter.clone(),
-            )
-            .ok()
-        })
+        .then(|| crawl_reader(pipeline, std::io::Cursor::new(bytes), display_path))
         .flatten();
     let Some(reader) = crawl else {
         each(guarded(display_path, || {
@@ -389,13 +381,19 @@ fn open_crawl(pipeline: &Pipeline, input: &Input) -> Option<WarcReader<BufReader
         return None;
     }
     file.rewind().ok()?;
-    WarcReader::new(
-        BufReader::with_capacity(256 << 10, file),
-        &input.display_path,
-        pipeline.limits.max_file_bytes,
-        pipeline.read.url_filter.clone(),
-    )
-    .ok()
+    let source = BufReader::with_capacity(256 << 10, file);
+    crawl_reader(pipeline, source, &input.display_path)
+}
+
+/// A reader of the documents of the crawl in `source`, shown as `path`,
+/// with the pipeline's size limit and URL filter.
+fn crawl_reader<R: std::io::BufRead + Seek>(
+    pipeline: &Pipeline,
+    source: R,
+    path: &str,
+) -> Option<WarcReader<R>> {
+    let limit = pipeline.limits.max_file_bytes;
+    WarcReader::new(source, path, limit, pipeline.read.url_filter.clone()).ok()
 }
 
 #[cfg(test)]
