@@ -4,9 +4,9 @@
 # and the tests that need it skip with a printed reason):
 #   - libxml2-utils (xmllint), omegat and openjdk-17-jre-headless (apt, as root);
 #   - chromium and fonts-noto-cjk (apt), which load the HTML pages of qa and
-#     review in tests/html_pages.rs;
+#     review in tests/e2e/html_pages.rs;
 #   - tesseract-ocr with its Vietnamese and Chinese data (apt), which reads
-#     the scanned pages of tests/ocr.rs;
+#     the scanned pages of tests/e2e/ocr.rs;
 #   - the official XLIFF 1.2 strict and 2.0 core XSDs, from Debian's
 #     php-symfony-translation package, unpacked into target/clients/schemas
 #     with an offline catalog for xml.xsd;

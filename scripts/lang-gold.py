@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Writes tests/fixtures/lang-gold.tsv: the language of every block of the
 documents in corpora/ and ../shared/corpus/ (the gold transcripts excluded),
-for tests/lang.rs to measure detection against.
+for tests/e2e/lang.rs to measure detection against.
 
-The labels were checked by hand (see the policy in tests/lang.rs). Running
+The labels were checked by hand (see the policy in tests/e2e/lang.rs). Running
 this again keeps every existing label whose block is unchanged (same path,
 index and text) and labels new or changed blocks with plangloss's own
 answer, listing them for review: check each, then edit its label.

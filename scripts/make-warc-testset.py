@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the WARC/WET test set of tests/warc.rs into tests/fixtures/warc/,
+"""Writes the WARC/WET test set of tests/e2e/warc.rs into tests/fixtures/warc/,
 with warcio (the Webrecorder library most crawlers' tools use), so that our
 reader is tested on files another writer made:
 

@@ -9,9 +9,7 @@
 //! (`"heldout": true`, ten documents, each worth 0.1) and our own plans
 //! keep what they reach. `scripts/facts_quality.py` prints the figures.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
 

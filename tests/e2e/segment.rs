@@ -9,9 +9,7 @@
 //! Boundaries are compared as counts of non-space characters from the
 //! paragraph start, so spacing never matters.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use plangloss::model::Lang;
 use plangloss::normalize::normalize_text;
 use plangloss::segment::Segmenter;

@@ -1,9 +1,7 @@
 //! `plangloss glossary add|remove|set`: atomic, locked writes that change
 //! only their own lines and are refused when the result would fail lint.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;

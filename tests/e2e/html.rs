@@ -3,9 +3,7 @@
 //! of tokens, a CJK character one token), on our portal pages in `corpora/`
 //! and on the 35 real Chinese pages of `../shared/corpus/zh/html`.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::Path;

@@ -5,9 +5,7 @@
 //! still valid XLIFF), user artefact lists, TMX input, and the source
 //! artefact warning of `ingest`.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use plangloss::normalize::{is_clean, normalize_text};
 use plangloss::xliff::read::{Pair, duplicate_ids, read};
 use regex::Regex;
@@ -1558,7 +1556,7 @@ fn ingest_warns_about_source_artefacts() {
     )
     .unwrap();
     let output = plangloss(&["ingest", path_str(&text)]);
-    let records = common::records(&output);
+    let records = crate::common::records(&output);
     assert!(
         !records[0]["warnings"].as_array().is_some_and(|w| w
             .iter()

@@ -3,9 +3,7 @@
 //! legacy-encoded `.xls` files of `../shared/corpus/vi/legacy/xls/` against
 //! their transcripts.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 #[test]

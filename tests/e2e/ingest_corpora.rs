@@ -2,9 +2,7 @@
 //! text, diacritics and CJK intact, its glossary terms found, valid against
 //! the schema, and byte-identical whatever the number of jobs.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 const GLOSSARY: &str = "glossaries/program-terms.tsv";

@@ -1,8 +1,6 @@
 //! The `text` and `segment` commands and the help texts of the contract.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::io::Write;
 use std::process::{Command, Stdio};
 

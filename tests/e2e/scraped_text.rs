@@ -1,9 +1,7 @@
 //! End-to-end runs of `plangloss text` on scraped pages: text files whose
 //! lines are a web page's visible text, portal and all.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// Each seed of `../shared/seeds` gives its article (gold written by hand
 /// in `tests/fixtures/scraped-gold/`), where the whole text scores 0.85 to

@@ -2,9 +2,7 @@
 //! UTF-8, windows-1258 and VISCII (`../shared/corpus/vi/txt`) comes out as
 //! the same NFC text, each with its encoding named.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn vietnamese_text_in_three_encodings_reads_the_same() {

@@ -3,9 +3,7 @@
 //! headless translation of the project with a memory, read back with our
 //! reader, and OmegaT's own segmentation under the project's rules.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use plangloss::xliff::read::read;
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -12,9 +12,7 @@
 //!   a language other than these three (the Dutch and Polish invoices, the
 //!   French map and a German date line among the shared PDFs).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::collections::BTreeMap;
 
 /// Folders of documents, as `scripts/lang-gold.py` lists them.

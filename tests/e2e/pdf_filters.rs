@@ -2,9 +2,7 @@
 //! `/FlateDecode`…), as pdfFactory writes them on page content streams:
 //! the real file of `../shared/corpus/vi/pdf/`, end to end.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::process::Command;
 
 #[test]

@@ -3,9 +3,7 @@
 //! with `--password`, and the real Chinese and Vietnamese PDFs of
 //! `../shared/corpus` give Unicode text.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// Chromium prints of our plans, with the text they were printed from.

@@ -5,9 +5,7 @@
 //! repaired), and the QA page's script ran. Skipped, with the reason
 //! printed, when `chromium` is not installed.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use plangloss::glossary::Glossary;
 use plangloss::normalize::{is_clean, normalize_text};
 use serde_json::Value;

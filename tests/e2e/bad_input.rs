@@ -2,9 +2,7 @@
 //! the others are still written, and the exit status says so. Also the
 //! real-world files of ../shared/corpus, which must all give records.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use std::io::Write;
 

@@ -3,9 +3,7 @@
 //! boundaries, case, NFC and tone placement, variants, abbreviations,
 //! Chinese without word boundaries, and across Chinese scripts.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use plangloss::glossary::{Glossary, parse_named};
 use plangloss::normalize::normalize_text;
 

@@ -4,9 +4,7 @@
 //! `ingest`, in order, with the sentence's text; the TMX of a translated
 //! file holds its translated units.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use plangloss::xliff::read::{Kind, duplicate_ids, read};
 use serde_json::Value;
 use std::collections::BTreeSet;

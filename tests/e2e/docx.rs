@@ -2,9 +2,7 @@
 //! labels, headers and footers, notes linked to their marks, metadata, on the
 //! Word-made samples of `corpora/` and on the real files of `../shared/corpus/`.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// `(label, text)` of the blocks of `kind`, in order.

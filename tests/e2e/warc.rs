@@ -3,9 +3,7 @@
 //! the records a crawl also holds (requests, a 404, an image, a truncated
 //! record, a corrupt member).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use flate2::Compression;
 use flate2::write::GzEncoder;
 use std::io::Write;

@@ -4,9 +4,7 @@
 //! records mark the blocks as read by OCR. Skipped, with the reason, where
 //! Tesseract is not installed.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::collections::HashMap;
 
 /// Each fixture and the least similarity to its known text it must reach

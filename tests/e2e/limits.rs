@@ -1,9 +1,7 @@
 //! Limits that hold in every command, exit statuses, and a batch of damaged
 //! files: what an unattended run over folders nobody checked relies on.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -2,9 +2,7 @@
 //! written by hand the way Word 97–2003 writes bytes), robustness on cut and
 //! damaged files, and the real legacy-encoded documents of `../shared/corpus/`.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use plangloss::model::{ErrorKind, Limits};
 use serde_json::Value;
 use std::collections::HashMap;

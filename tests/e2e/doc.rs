@@ -2,9 +2,7 @@
 //! fixture of `tests/fixtures/doc/`, and the real legacy-encoded documents
 //! of `../shared/corpus/vi/legacy/doc/` scored against their transcripts.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn fixture_blocks_notes_tables_and_metadata() {

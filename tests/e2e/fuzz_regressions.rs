@@ -2,9 +2,7 @@
 //! must now give a valid record, or for the glossary and SRX targets a
 //! clean result or error, without a panic.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use plangloss::glossary::file::GlossaryFile;
 use plangloss::glossary::{Glossary, parse_named};
 use plangloss::segment::Segmenter;

@@ -1,7 +1,7 @@
 //! Helpers shared by the end-to-end tests: running the binary, parsing and
 //! validating its JSON Lines, checking the offset invariants of the contract.
 
-#![allow(dead_code)] // each test crate uses its own subset
+#![allow(dead_code)] // not every helper is used by every run
 
 use serde_json::Value;
 use std::collections::HashMap;

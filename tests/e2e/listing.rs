@@ -2,9 +2,7 @@
 //! lines or NUL-separated) gives the records a walk of the same files
 //! gives, and shards split a batch exactly once.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
