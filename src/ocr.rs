@@ -8,6 +8,7 @@
 //! is not installed, [`read_page`] says so (with how to install it) and the
 //! caller warns; a page that takes longer than its time limit is given up.
 
+pub mod deskew;
 pub mod tesseract;
 pub mod words;
 

@@ -67,6 +67,7 @@ fn read_page(
     let raster = images::page_raster(doc, job.page_id, &job.images, image_limit)
         .map_err(ScanFailure::Images)?;
     let (image, script) = upright(raster.image);
+    let image = ocr::deskew::straighten(image);
     let language = options
         .language
         .or(hint)
