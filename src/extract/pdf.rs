@@ -295,9 +295,10 @@ fn wants_ocr(mode: OcrMode, page: &content::PageContent) -> bool {
 }
 
 /// The language of the pages' text layer, when it has enough letters to
-/// tell: Chinese when Han characters outnumber other letters.
+/// tell: Chinese when Han characters outnumber other letters (traditional
+/// when a tenth of them have a simplified form), else Vietnamese.
 fn language_of(pages: &[furniture::Page]) -> Option<Language> {
-    let (mut han, mut other) = (0usize, 0usize);
+    let (mut han, mut traditional, mut other) = (0usize, 0usize, 0usize);
     let text = pages
         .iter()
         .flat_map(|p| &p.paragraphs)
@@ -305,12 +306,16 @@ fn language_of(pages: &[furniture::Page]) -> Option<Language> {
     for c in text.flat_map(|p| p.text.chars()) {
         if is_cjk(c) {
             han += 1;
+            traditional += usize::from(crate::zh_variant::simplified_char(c) != c);
         } else if c.is_alphabetic() {
             other += 1;
         }
     }
     match han + other {
         0..50 => None,
+        // In traditional text a quarter or more of the characters have a
+        // simplified form; in simplified text almost none do.
+        _ if han > other && traditional * 10 >= han => Some(Language::TraditionalChinese),
         _ if han > other => Some(Language::SimplifiedChinese),
         _ => Some(Language::Vietnamese),
     }

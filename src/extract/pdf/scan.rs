@@ -43,8 +43,17 @@ pub const LOW_CONFIDENCE: f32 = 0.7;
 /// OSD's orientation confidence needed before a page is turned.
 const ORIENTATION_CONFIDENCE: f32 = 1.5;
 
+/// How much better (mean word confidence, 0–1) a second model must read a
+/// page before it is preferred to the first.
+const BETTER_BY: f32 = 0.02;
+
 /// Reads `jobs` in parallel; `hint` is the language of the document's
 /// text layer, when it has one. Results are in the order of `jobs`.
+///
+/// Without `--ocr-lang` or a hint, each page's language first comes from
+/// the script orientation detection sees on it; then [`settle_languages`]
+/// corrects pages whose guess disagrees with the rest of the document and
+/// chooses between simplified and traditional Chinese.
 pub fn read_pages(
     doc: &Document,
     jobs: &[ScanJob],
@@ -52,32 +61,162 @@ pub fn read_pages(
     options: &OcrOptions,
     hint: Option<Language>,
 ) -> Vec<Result<ScanPage, ScanFailure>> {
-    jobs.par_iter()
-        .map(|job| read_page(doc, job, image_limit, options, hint))
+    let given = options.language.or(hint);
+    let source = Source {
+        doc,
+        jobs,
+        image_limit,
+        options,
+    };
+    let mut reads: Vec<_> = (0..jobs.len())
+        .into_par_iter()
+        .map(|index| source.first_read(index, given))
+        .collect();
+    if given.is_none() {
+        settle_languages(&source, &mut reads);
+    }
+    reads
+        .into_iter()
+        .map(|read| read.map(|read| read.page))
         .collect()
 }
 
-fn read_page(
-    doc: &Document,
-    job: &ScanJob,
+/// A page read, with the model it was read with.
+struct Read {
+    page: ScanPage,
+    language: Language,
+}
+
+/// Where pages come from: the document, its scan jobs and the settings.
+struct Source<'a> {
+    doc: &'a Document,
+    jobs: &'a [ScanJob],
     image_limit: usize,
-    options: &OcrOptions,
-    hint: Option<Language>,
-) -> Result<ScanPage, ScanFailure> {
-    let raster = images::page_raster(doc, job.page_id, &job.images, image_limit)
-        .map_err(ScanFailure::Images)?;
-    let (image, script) = upright(raster.image);
-    let image = ocr::deskew::straighten(image);
-    let language = options
-        .language
-        .or(hint)
-        .unwrap_or(match script.as_deref() {
+    options: &'a OcrOptions,
+}
+
+impl Source<'_> {
+    /// The page prepared for OCR (placed, upright, straightened) and the
+    /// script orientation detection found on it.
+    fn prepared(
+        &self,
+        index: usize,
+    ) -> Result<(PageImage, Option<String>, Vec<String>), ScanFailure> {
+        let job = &self.jobs[index];
+        let raster = images::page_raster(self.doc, job.page_id, &job.images, self.image_limit)
+            .map_err(ScanFailure::Images)?;
+        let (image, script) = upright(raster.image);
+        Ok((ocr::deskew::straighten(image), script, raster.problems))
+    }
+
+    /// Page `index` read in the `given` language, else in the one its
+    /// script suggests.
+    fn first_read(&self, index: usize, given: Option<Language>) -> Result<Read, ScanFailure> {
+        let (image, script, problems) = self.prepared(index)?;
+        let language = given.unwrap_or(match script.as_deref() {
             Some("Han") => Language::SimplifiedChinese,
             _ => Language::Vietnamese,
         });
-    let read =
-        ocr::read_page(&image, language, options.page_time_limit).map_err(ScanFailure::Ocr)?;
-    Ok(page_of(read, &image, raster.problems))
+        self.read(&image, language, problems)
+    }
+
+    fn read(
+        &self,
+        image: &PageImage,
+        language: Language,
+        problems: Vec<String>,
+    ) -> Result<Read, ScanFailure> {
+        let read = ocr::read_page(image, language, self.options.page_time_limit)
+            .map_err(ScanFailure::Ocr)?;
+        Ok(Read {
+            page: page_of(read, image, problems),
+            language,
+        })
+    }
+
+    /// Page `index` read again in `language`; `None` when that read fails.
+    fn reread(&self, index: usize, language: Language) -> Option<Read> {
+        let (image, _, problems) = self.prepared(index).ok()?;
+        self.read(&image, language, problems).ok()
+    }
+}
+
+/// Corrects the languages guessed page by page, deterministically (in
+/// page order, whatever the threads):
+/// - a page guessed in the language of fewer of the document's characters
+///   (a short page orientation detection could not tell, read as
+///   Vietnamese in a Chinese plan) is read again in the other, and the
+///   better read kept;
+/// - the first Chinese page is also read with the traditional model; when
+///   that reads it better, every Chinese page is read with it.
+fn settle_languages(source: &Source, reads: &mut [Result<Read, ScanFailure>]) {
+    let chars = |chinese: bool| -> usize {
+        reads
+            .iter()
+            .flatten()
+            .filter(|read| read.language.is_chinese() == chinese)
+            .flat_map(|read| &read.page.paragraphs)
+            .map(|p| p.text.chars().count())
+            .sum()
+    };
+    let (chinese, other) = (chars(true), chars(false));
+    let majority = match chinese > other {
+        true => Language::SimplifiedChinese,
+        false => Language::Vietnamese,
+    };
+    let minority: Vec<usize> = indices(reads, |language| {
+        language.is_chinese() != majority.is_chinese()
+    });
+    replace_if_better(source, reads, &minority, majority);
+    let chinese_pages = indices(reads, Language::is_chinese);
+    let Some(&first) = chinese_pages.first() else {
+        return;
+    };
+    replace_if_better(source, reads, &[first], Language::TraditionalChinese);
+    if matches!(&reads[first], Ok(read) if read.language == Language::TraditionalChinese) {
+        let rest = chinese_pages[1..].to_vec();
+        let rereads: Vec<_> = rest
+            .par_iter()
+            .map(|&index| source.reread(index, Language::TraditionalChinese))
+            .collect();
+        for (index, reread) in rest.into_iter().zip(rereads) {
+            if let Some(reread) = reread {
+                reads[index] = Ok(reread);
+            }
+        }
+    }
+}
+
+/// The pages read in a language `wanted` accepts.
+fn indices(reads: &[Result<Read, ScanFailure>], wanted: impl Fn(Language) -> bool) -> Vec<usize> {
+    reads
+        .iter()
+        .enumerate()
+        .filter(|(_, read)| matches!(read, Ok(read) if wanted(read.language)))
+        .map(|(index, _)| index)
+        .collect()
+}
+
+/// Pages `pages` read again (in parallel) in `language`, each kept when it
+/// reads clearly better than before.
+fn replace_if_better(
+    source: &Source,
+    reads: &mut [Result<Read, ScanFailure>],
+    pages: &[usize],
+    language: Language,
+) {
+    let rereads: Vec<_> = pages
+        .par_iter()
+        .map(|&index| source.reread(index, language))
+        .collect();
+    for (&index, reread) in pages.iter().zip(rereads) {
+        let Some(reread) = reread else { continue };
+        if let Ok(read) = &reads[index]
+            && reread.page.confidence > read.page.confidence + BETTER_BY
+        {
+            reads[index] = Ok(reread);
+        }
+    }
 }
 
 /// The page turned upright as Tesseract's orientation detection sees it,
