@@ -40,9 +40,11 @@ pub struct Paragraph {
 
 /// The paragraphs of a page from Tesseract's TSV, in reading order; in a
 /// `chinese` page, the ASCII punctuation Tesseract reads next to Han
-/// characters becomes the full-width punctuation Chinese is set in.
+/// characters becomes the full-width punctuation Chinese is set in, and
+/// its usual misreadings there are undone ([`chinese_corrections`]).
 pub fn paragraphs(tsv: &str, chinese: bool) -> Vec<Paragraph> {
-    let words = read_words(tsv);
+    let mut words = read_words(tsv);
+    mark_bullets(&mut words);
     let mut paragraphs = Vec::new();
     let mut start = 0;
     while start < words.len() {
@@ -52,15 +54,52 @@ pub fn paragraphs(tsv: &str, chinese: bool) -> Vec<Paragraph> {
                 .iter()
                 .take_while(|w| (w.block, w.paragraph) == key)
                 .count();
-        if let Some(mut paragraph) = paragraph_of(&words[start..end]) {
-            if chinese {
-                paragraph.text = full_width_punctuation(&paragraph.text);
+        for item in list_items(&words[start..end]) {
+            if let Some(mut paragraph) = paragraph_of(item) {
+                if chinese {
+                    paragraph.text = chinese_corrections(&full_width_punctuation(&paragraph.text));
+                }
+                paragraphs.push(paragraph);
             }
-            paragraphs.push(paragraph);
         }
         start = end;
     }
     paragraphs
+}
+
+/// Whether `word` is the first of its line.
+fn starts_line(words: &[Word], at: usize) -> bool {
+    let key = |w: &Word| (w.block, w.paragraph, w.line);
+    at == 0 || key(&words[at - 1]) != key(&words[at])
+}
+
+/// Bullets Tesseract read as letters or signs written as bullets again.
+fn mark_bullets(words: &mut [Word]) {
+    for at in 0..words.len().saturating_sub(1) {
+        if starts_line(words, at)
+            && !starts_line(words, at + 1)
+            && is_bullet(&words[at], &words[at + 1])
+        {
+            words[at].text = "•".to_string();
+        }
+    }
+}
+
+/// A paragraph of Tesseract's cut before each of its lines that starts
+/// with a list marker: each item of a list is a paragraph of its own, as
+/// in a text layer ("- Bộ Y tế;" "- Lưu: VT." under "Nơi nhận:").
+fn list_items(words: &[Word]) -> Vec<&[Word]> {
+    let mut items = Vec::new();
+    let mut start = 0;
+    for at in 1..words.len() {
+        let marker = matches!(words[at].text.as_str(), "•" | "-" | "–" | "+");
+        if marker && starts_line(words, at) {
+            items.push(&words[start..at]);
+            start = at;
+        }
+    }
+    items.push(&words[start..]);
+    items
 }
 
 /// The word rows of the TSV (level 5), blank words left out.
@@ -128,6 +167,22 @@ fn paragraph_of(words: &[Word]) -> Option<Paragraph> {
         bottom: words.iter().map(|w| w.top + w.height).max().unwrap_or(0),
         word_height: heights[heights.len() / 2],
     })
+}
+
+/// Whether a line's first word is a list bullet Tesseract read as a
+/// letter or a sign ("e", "©", "«" for "•"): a lone such character before
+/// a word that starts a sentence.
+fn is_bullet(word: &Word, next: &Word) -> bool {
+    let lookalike = matches!(
+        word.text.as_str(),
+        "•" | "e" | "o" | "©" | "®" | "«" | "»" | "°" | "¢" | "€" | "*" | "@"
+    );
+    let starts_sentence = next
+        .text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || is_cjk(c));
+    lookalike && starts_sentence
 }
 
 /// Whether `next` follows `text` without a space on one line: between Han
@@ -232,6 +287,74 @@ fn full_width_punctuation(text: &str) -> String {
     out
 }
 
+/// What Tesseract's Chinese models systematically misread in Chinese
+/// text, undone: the placeholder `××` read as Latin `xx`, the parenthesis
+/// `（` read as the angle bracket `〈`, and the spaces its word boxes put
+/// between Han characters and numbers ("2025 年").
+fn chinese_corrections(text: &str) -> String {
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| match c {
+            '〈' => '（',
+            '〉' => '）',
+            _ => c,
+        })
+        .collect();
+    let han = |c: char| is_cjk(c) || is_fullwidth_punctuation(c);
+    let beside = |at: usize, step: isize| -> Option<char> {
+        let mut at = at as isize + step;
+        while let Some(&c) = usize::try_from(at).ok().and_then(|i| chars.get(i)) {
+            if c != ' ' {
+                return Some(c);
+            }
+            at += step;
+        }
+        None
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while at < chars.len() {
+        let c = chars[at];
+        if matches!(c, 'x' | 'X') {
+            let run = chars[at..]
+                .iter()
+                .take_while(|&&c| matches!(c, 'x' | 'X'))
+                .count();
+            let (before, after) = (beside(at, -1), beside(at + run - 1, 1));
+            let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            let placeholder = run <= 3
+                && !latin(before)
+                && !latin(after)
+                && (before.is_some_and(han) || after.is_some_and(han));
+            if !placeholder {
+                out.extend(&chars[at..at + run]);
+                at += run;
+                continue;
+            }
+            // The marks stand for Han characters: no spaces around them.
+            if before.is_some_and(han) {
+                out.truncate(out.trim_end_matches(' ').len());
+            }
+            out.extend(std::iter::repeat_n('×', run));
+            at += run;
+            if after.is_some_and(han) {
+                at += chars[at..].iter().take_while(|&&c| c == ' ').count();
+            }
+            continue;
+        }
+        let number_beside_han = c == ' '
+            && at > 0
+            && at + 1 < chars.len()
+            && (is_cjk(chars[at - 1]) && chars[at + 1].is_ascii_digit()
+                || chars[at - 1].is_ascii_digit() && is_cjk(chars[at + 1]));
+        if !number_beside_han {
+            out.push(c);
+        }
+        at += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,7 +419,7 @@ mod tests {
         ]);
         assert_eq!(
             paragraphs(&page, true)[0].text,
-            "全县妇幼健康工作，2025 年 HIV 检测。"
+            "全县妇幼健康工作，2025年 HIV 检测。"
         );
     }
 
@@ -313,6 +436,70 @@ mod tests {
             "12:30 (a) HIV, AIDS"
         );
         assert_eq!(full_width_punctuation("(二) 提升"), "（二）提升");
+    }
+
+    #[test]
+    fn bullets_read_as_letters_become_bullets() {
+        let page = tsv(&[
+            (1, 1, 1, 90.0, "e"),
+            (1, 1, 1, 90.0, "Hội"),
+            (1, 1, 1, 90.0, "nghị"),
+            (1, 1, 2, 90.0, "©"),
+            (1, 1, 2, 90.0, "Tiêm"),
+            (1, 1, 2, 90.0, "bù"),
+            (1, 2, 1, 90.0, "e"),
+            (1, 2, 1, 90.0, "ngại"),
+            (1, 3, 1, 90.0, "Vitamin"),
+            (1, 3, 1, 90.0, "e"),
+            (1, 3, 1, 90.0, "Và"),
+        ]);
+        let texts: Vec<String> = paragraphs(&page, false)
+            .into_iter()
+            .map(|p| p.text)
+            .collect();
+        assert_eq!(texts, ["• Hội nghị", "• Tiêm bù", "e ngại", "Vitamin e Và"]);
+    }
+
+    #[test]
+    fn each_line_that_starts_with_a_list_marker_is_a_paragraph() {
+        let page = tsv(&[
+            (1, 1, 1, 90.0, "Nơi"),
+            (1, 1, 1, 90.0, "nhận:"),
+            (1, 1, 2, 90.0, "-"),
+            (1, 1, 2, 90.0, "Bộ"),
+            (1, 1, 2, 90.0, "Y"),
+            (1, 1, 2, 90.0, "tế;"),
+            (1, 1, 3, 90.0, "-"),
+            (1, 1, 3, 90.0, "Lưu:"),
+            (1, 1, 4, 90.0, "VT."),
+            (1, 1, 5, 90.0, "năm"),
+            (1, 1, 5, 90.0, "2025-"),
+            (1, 1, 6, 90.0, "2030"),
+        ]);
+        let texts: Vec<String> = paragraphs(&page, false)
+            .into_iter()
+            .map(|p| p.text)
+            .collect();
+        assert_eq!(
+            texts,
+            ["Nơi nhận:", "- Bộ Y tế;", "- Lưu: VT. năm 2025-2030"]
+        );
+    }
+
+    #[test]
+    fn chinese_misreadings_are_undone() {
+        assert_eq!(chinese_corrections("xx 县卫生健康局"), "××县卫生健康局");
+        assert_eq!(
+            chinese_corrections("x 卫健发〔2025〕8 号"),
+            "×卫健发〔2025〕8号"
+        );
+        assert_eq!(chinese_corrections("“xx 通”手机"), "“××通”手机");
+        assert_eq!(chinese_corrections("〈一〉提升"), "（一）提升");
+        assert_eq!(chinese_corrections("在 30 日内"), "在30日内");
+        // Latin words and measurements stay as they are.
+        assert_eq!(chinese_corrections("使用 Xpert 检测"), "使用 Xpert 检测");
+        assert_eq!(chinese_corrections("3x 剂量 HIV 检测"), "3x 剂量 HIV 检测");
+        assert_eq!(chinese_corrections("xxxx 年"), "xxxx 年");
     }
 
     #[test]
