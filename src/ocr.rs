@@ -9,6 +9,7 @@
 //! caller warns; a page that takes longer than its time limit is given up.
 
 pub mod deskew;
+pub mod sampling;
 pub mod tesseract;
 pub mod words;
 

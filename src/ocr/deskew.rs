@@ -9,7 +9,7 @@
 //! lines of text then fall into few rows and the gaps between them into
 //! empty ones.
 
-use super::PageImage;
+use super::{PageImage, sampling};
 
 /// The largest tilt looked for, in degrees either way. Beyond it a page is
 /// sideways or upside down, which orientation detection turns.
@@ -127,16 +127,18 @@ pub fn rotate_by(image: &PageImage, degrees: f32) -> PageImage {
     let (width, height) = (image.width as usize, image.height as usize);
     let (sin, cos) = f64::from(degrees).to_radians().sin_cos();
     let (centre_x, centre_y) = (width as f64 / 2.0, height as f64 / 2.0);
+    let (step_x, step_y) = (sampling::fixed(cos), sampling::fixed(sin));
     let mut pixels = Vec::with_capacity(width * height);
     for y in 0..height {
         let dy = y as f64 - centre_y;
         // Each output row reads the source along a line of slope `degrees`.
-        let mut source_x = centre_x - centre_x * cos - dy * sin;
-        let mut source_y = centre_y - centre_x * sin + dy * cos;
+        let mut source_x = sampling::fixed(centre_x - centre_x * cos - dy * sin);
+        let mut source_y = sampling::fixed(centre_y - centre_x * sin + dy * cos);
         for _ in 0..width {
-            pixels.push(bilinear(image, source_x, source_y));
-            source_x += cos;
-            source_y += sin;
+            let value = sampling::inside(&image.pixels, width, height, source_x, source_y);
+            pixels.push(value.unwrap_or(255));
+            source_x += step_x;
+            source_y += step_y;
         }
     }
     PageImage {
@@ -145,21 +147,6 @@ pub fn rotate_by(image: &PageImage, degrees: f32) -> PageImage {
         dpi: image.dpi,
         pixels,
     }
-}
-
-/// The grey at a point between pixels; paper white outside the image.
-fn bilinear(image: &PageImage, x: f64, y: f64) -> u8 {
-    let (width, height) = (image.width as usize, image.height as usize);
-    let inside = |at: f64, size: usize| (0.0..size.saturating_sub(1) as f64).contains(&at);
-    if !inside(x, width) || !inside(y, height) {
-        return 255;
-    }
-    let (left, top) = (x as usize, y as usize);
-    let (fx, fy) = (x - left as f64, y - top as f64);
-    let at = |column: usize, row: usize| f64::from(image.pixels[row * width + column]);
-    let upper = at(left, top) * (1.0 - fx) + at(left + 1, top) * fx;
-    let lower = at(left, top + 1) * (1.0 - fx) + at(left + 1, top + 1) * fx;
-    (upper * (1.0 - fy) + lower * fy).round() as u8
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ use std::cell::RefCell;
 use std::ffi::{CStr, CString, c_char, c_float, c_int, c_uchar, c_void};
 use std::path::PathBuf;
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 /// How Tesseract is installed on Debian and Ubuntu, for the warning shown
@@ -187,6 +188,17 @@ thread_local! {
     static ENGINES: RefCell<Vec<Engine>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Nanoseconds spent inside Tesseract (loading models, orientation
+/// detection, recognition) by every thread since the process started.
+static ENGINE_NANOS: AtomicU64 = AtomicU64::new(0);
+
+/// The time spent inside Tesseract by every thread so far: beside the
+/// wall-clock time of a run, what OCR costs against the rest of the work
+/// (`benches/ocr_pages.rs`).
+pub fn engine_time() -> Duration {
+    Duration::from_nanos(ENGINE_NANOS.load(Ordering::Relaxed))
+}
+
 /// Runs `work` with this thread's engine for `model`, made if needed.
 fn with_engine<T>(
     model: &'static str,
@@ -194,6 +206,7 @@ fn with_engine<T>(
 ) -> Result<T, OcrError> {
     let tesseract = tesseract()?;
     let functions = &tesseract.functions;
+    let _counted = CountTime(Instant::now());
     ENGINES.with(|engines| {
         let mut engines = engines.borrow_mut();
         let index = match engines.iter().position(|engine| engine.model == model) {
@@ -205,6 +218,16 @@ fn with_engine<T>(
         };
         work(functions, engines[index].api)
     })
+}
+
+/// Adds the time since it was made to [`ENGINE_NANOS`] when dropped.
+struct CountTime(Instant);
+
+impl Drop for CountTime {
+    fn drop(&mut self) {
+        let nanos = u64::try_from(self.0.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        ENGINE_NANOS.fetch_add(nanos, Ordering::Relaxed);
+    }
 }
 
 fn new_engine(functions: &Functions, model: &'static str) -> Result<Engine, OcrError> {

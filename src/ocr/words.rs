@@ -289,9 +289,51 @@ fn full_width_punctuation(text: &str) -> String {
 
 /// What Tesseract's Chinese models systematically misread in Chinese
 /// text, undone: the placeholder `××` read as Latin `xx`, the parenthesis
-/// `（` read as the angle bracket `〈`, and the spaces its word boxes put
-/// between Han characters and numbers ("2025 年").
+/// `（` read as the angle bracket `〈`, straight quotes for `“”`, `%o` for
+/// `‰`, a list number's `1.` read as `1，`, and the spaces its word boxes
+/// put between Han characters and numbers ("2025 年").
 fn chinese_corrections(text: &str) -> String {
+    let text = list_number_point(&text.replace("%o", "‰"));
+    curly_quotes(&han_spacing(&text))
+}
+
+/// `1，加强` at the start of a paragraph is the list number `1.`.
+fn list_number_point(text: &str) -> String {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    match text[digits..].chars().next() {
+        Some(',' | '，') if (1..=2).contains(&digits) => {
+            let comma = text[digits..].chars().next().map_or(0, char::len_utf8);
+            format!("{}.{}", &text[..digits], &text[digits + comma..])
+        }
+        _ => text.to_string(),
+    }
+}
+
+/// Straight double quotes in Chinese text as the curly ones it is set
+/// with, opening and closing in turn.
+fn curly_quotes(text: &str) -> String {
+    let mut open = false;
+    text.chars()
+        .map(|c| match c {
+            '"' => {
+                open = !open;
+                if open { '“' } else { '”' }
+            }
+            '“' => {
+                open = true;
+                c
+            }
+            '”' => {
+                open = false;
+                c
+            }
+            _ => c,
+        })
+        .collect()
+}
+
+/// The `××`, `（` and spacing corrections of [`chinese_corrections`].
+fn han_spacing(text: &str) -> String {
     let chars: Vec<char> = text
         .chars()
         .map(|c| match c {
@@ -500,6 +542,15 @@ mod tests {
         assert_eq!(chinese_corrections("使用 Xpert 检测"), "使用 Xpert 检测");
         assert_eq!(chinese_corrections("3x 剂量 HIV 检测"), "3x 剂量 HIV 检测");
         assert_eq!(chinese_corrections("xxxx 年"), "xxxx 年");
+        assert_eq!(chinese_corrections("1，加强宣传"), "1.加强宣传");
+        assert_eq!(chinese_corrections("12,完善"), "12.完善");
+        assert_eq!(chinese_corrections("2025，全年"), "2025，全年");
+        assert_eq!(chinese_corrections("低于 5%o)"), "低于5‰)");
+        assert_eq!(
+            chinese_corrections(r#"实现"一次都不跑"，"××通"平台"#),
+            "实现“一次都不跑”，“××通”平台"
+        );
+        assert_eq!(chinese_corrections(r#"“一对一"联系"#), "“一对一”联系");
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub use decode::{Gray, ImageError};
 
 use super::content::Matrix;
 use super::objects::number;
-use crate::ocr::PageImage;
+use crate::ocr::{PageImage, sampling};
 use lopdf::{Document, Object, ObjectId};
 use std::collections::HashMap;
 
@@ -145,39 +145,36 @@ fn draw(canvas: &mut [u8], width: u32, height: u32, image: &Gray, matrix: &Matri
         height,
     );
     let (w, h) = (f64::from(image.width), f64::from(image.height));
+    // The image pixel a canvas pixel's centre falls on, in fixed point;
+    // it moves by the same step from one canvas pixel to the next.
+    let source = |x: f64, y: f64| {
+        let (u, v) = inverse.apply(x + 0.5, y + 0.5);
+        (
+            u,
+            v,
+            sampling::fixed(u * w - 0.5),
+            sampling::fixed((1.0 - v) * h - 0.5),
+        )
+    };
+    let (image_width, image_height) = (image.width as usize, image.height as usize);
     for y in top..bottom {
         let row = &mut canvas[(y * width) as usize..((y + 1) * width) as usize];
+        let (mut u, mut v, mut sx, mut sy) = source(f64::from(left), f64::from(y));
+        let (u1, v1, sx1, sy1) = source(f64::from(left) + 1.0, f64::from(y));
+        let (du, dv, dsx, dsy) = (u1 - u, v1 - v, sx1 - sx, sy1 - sy);
         for x in left..right {
-            let (u, v) = inverse.apply(f64::from(x) + 0.5, f64::from(y) + 0.5);
-            if !(0.0..1.0).contains(&u) || !(0.0..1.0).contains(&v) {
-                continue;
-            }
-            // The unit square's top edge (v = 1) is the image's first row.
-            let value = bilinear(image, u * w - 0.5, (1.0 - v) * h - 0.5);
-            if image.stencil {
-                if value < 128 {
+            if (0.0..1.0).contains(&u) && (0.0..1.0).contains(&v) {
+                // The unit square's top edge (v = 1) is the image's first row.
+                let value = sampling::clamped(&image.pixels, image_width, image_height, sx, sy);
+                if !image.stencil {
+                    row[x as usize] = value;
+                } else if value < 128 {
                     row[x as usize] = 0;
                 }
-            } else {
-                row[x as usize] = value;
             }
+            (u, v, sx, sy) = (u + du, v + dv, sx + dsx, sy + dsy);
         }
     }
-}
-
-/// The image's value at fractional pixel (`x`, `y`), edges extended.
-fn bilinear(image: &Gray, x: f64, y: f64) -> u8 {
-    let at = |col: i64, row: i64| {
-        let col = col.clamp(0, i64::from(image.width) - 1) as usize;
-        let row = row.clamp(0, i64::from(image.height) - 1) as usize;
-        f64::from(image.pixels[row * image.width as usize + col])
-    };
-    let (col, row) = (x.floor(), y.floor());
-    let (fx, fy) = (x - col, y - row);
-    let (col, row) = (col as i64, row as i64);
-    let top = at(col, row) * (1.0 - fx) + at(col + 1, row) * fx;
-    let bottom = at(col, row + 1) * (1.0 - fx) + at(col + 1, row + 1) * fx;
-    (top * (1.0 - fy) + bottom * fy).round() as u8
 }
 
 /// Turns `image` clockwise by `degrees` (a multiple of 90).
