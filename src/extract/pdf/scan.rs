@@ -66,7 +66,21 @@ fn read_page(
 ) -> Result<ScanPage, ScanFailure> {
     let raster = images::page_raster(doc, job.page_id, &job.images, image_limit)
         .map_err(ScanFailure::Images)?;
-    let (image, script) = upright(raster.image);
+    let (read, image) = read_image(raster.image, options, hint).map_err(ScanFailure::Ocr)?;
+    Ok(page_of(read, &image, raster.problems))
+}
+
+/// Reads one image by OCR, a scanned page's raster or a picture of another
+/// document: turned upright, straightened, and read in the language
+/// `options` names, else `hint` (the document's own text), else the one
+/// of the script orientation detection sees (Han: Simplified Chinese).
+/// Gives the paragraphs and the image they were read on.
+pub(crate) fn read_image(
+    image: PageImage,
+    options: &OcrOptions,
+    hint: Option<Language>,
+) -> Result<(Vec<ocr::Paragraph>, PageImage), OcrError> {
+    let (image, script) = upright(image);
     let image = ocr::deskew::straighten(image);
     let language = options
         .language
@@ -75,9 +89,8 @@ fn read_page(
             Some("Han") => Language::SimplifiedChinese,
             _ => Language::Vietnamese,
         });
-    let read =
-        ocr::read_page(&image, language, options.page_time_limit).map_err(ScanFailure::Ocr)?;
-    Ok(page_of(read, &image, raster.problems))
+    let read = ocr::read_page(&image, language, options.page_time_limit)?;
+    Ok((read, image))
 }
 
 /// The page turned upright as Tesseract's orientation detection sees it,
@@ -98,12 +111,7 @@ fn upright(image: PageImage) -> (PageImage, Option<String>) {
 fn page_of(read: Vec<ocr::Paragraph>, image: &PageImage, problems: Vec<String>) -> ScanPage {
     let points = 72.0 / f64::from(image.dpi.max(1));
     let top = f64::from(image.height) * points;
-    let chars: f32 = read.iter().map(|p| p.text.chars().count() as f32).sum();
-    let confidence = read
-        .iter()
-        .map(|p| p.confidence * p.text.chars().count() as f32)
-        .sum::<f32>()
-        / chars.max(1.0);
+    let confidence = ocr::mean_confidence(&read);
     let paragraphs = read
         .into_iter()
         .map(|p| layout::Paragraph {
