@@ -7,9 +7,12 @@
 //!
 //! Reading order: the body (text boxes inside a paragraph come before it), then
 //! each distinct header and footer text once, then footnotes and endnotes in
-//! the order their marks appear. Modules: [`package`] reads parts within the
-//! inflate budget, [`styles`] and [`numbering`] resolve what paragraphs are,
-//! [`reader`] streams a part into blocks, symbol fonts are mapped by [`crate::symbols`].
+//! the order their marks appear. With `--ocr force`, what OCR reads in the
+//! body's pictures comes where each picture stands. Modules: [`package`]
+//! reads parts within the inflate budget, [`styles`] and [`numbering`]
+//! resolve what paragraphs are, [`reader`] streams a part into blocks,
+//! [`pictures`] reads the body's pictures by OCR, symbol fonts are mapped by
+//! [`crate::symbols`].
 
 pub(crate) mod numbering;
 mod package;

@@ -282,7 +282,10 @@ fn read_job(
         .map_err(Failure::Picture)?
         .ok_or(Failure::Missing)?;
     let gray = picture::decode(&bytes, limit)
-        .map_err(Failure::Picture)?
+        .map_err(|error| match error {
+            PictureError::TooSmall => Failure::Small,
+            error => Failure::Picture(error),
+        })?
         .cropped(&job.crop);
     if picture::too_small(gray.width, gray.height) {
         return Err(Failure::Small);
@@ -328,7 +331,11 @@ fn gather(
                 let (_, count) = unavailable.get_or_insert_with(|| (error.to_string(), 0));
                 *count += 1;
             }
-            Err(failure) => note(&mut text.warnings, describe(part, failure)),
+            Err(failure) => {
+                if let Some(warning) = describe(part, failure) {
+                    note(&mut text.warnings, warning);
+                }
+            }
         }
     }
     if !unsupported.is_empty() {
@@ -358,9 +365,11 @@ fn blocks_of(read: &[ocr::Paragraph]) -> Vec<Block> {
         .collect()
 }
 
-/// The warning for a picture `part` that gave no text.
-fn describe(part: &str, failure: &Failure) -> String {
-    match failure {
+/// The warning for a picture `part` that gave no text, if it gets one of
+/// its own (small pictures get none; unsupported formats and OCR that
+/// cannot run are gathered into one warning each).
+fn describe(part: &str, failure: &Failure) -> Option<String> {
+    Some(match failure {
         Failure::Missing => format!("picture {part} is not in the package; it was not read by OCR"),
         Failure::Picture(PictureError::OverLimit) => format!(
             "picture {part} decodes past the limit (--max-inflated-size); it was not read by OCR"
@@ -369,8 +378,9 @@ fn describe(part: &str, failure: &Failure) -> String {
             format!("picture {part} could not be read for OCR: a damaged image ({why})")
         }
         Failure::Ocr(error) => format!("OCR failed on picture {part} ({error})"),
-        Failure::Small | Failure::Picture(_) => String::new(),
-    }
+        Failure::Small
+        | Failure::Picture(PictureError::TooSmall | PictureError::Unsupported(_)) => return None,
+    })
 }
 
 /// `EMF pictures were not read by OCR (not supported yet): word/media/a.emf`.
@@ -405,9 +415,9 @@ fn count_of(count: usize, noun: &str) -> String {
     }
 }
 
-/// Adds `warning` unless it is empty or already there.
+/// Adds `warning` unless it is already there.
 fn note(warnings: &mut Vec<String>, warning: String) {
-    if !warning.is_empty() && !warnings.contains(&warning) {
+    if !warnings.contains(&warning) {
         warnings.push(warning);
     }
 }
