@@ -181,6 +181,44 @@ pub fn read_page(
     Ok(words::paragraphs(&tsv, language.is_chinese()))
 }
 
+/// The mean confidence of `paragraphs`, 0–1, each weighted by its length
+/// in characters; 0 when there are none.
+pub fn mean_confidence(paragraphs: &[Paragraph]) -> f32 {
+    let chars: f32 = paragraphs
+        .iter()
+        .map(|p| p.text.chars().count() as f32)
+        .sum();
+    paragraphs
+        .iter()
+        .map(|p| p.confidence * p.text.chars().count() as f32)
+        .sum::<f32>()
+        / chars.max(1.0)
+}
+
+/// The language of a document's own text, to read its images in: Chinese
+/// when most of its letters are Han (traditional when a tenth of them
+/// have a simplified form), else Vietnamese; `None` when it has fewer than
+/// 50 letters to tell by.
+pub fn language_of_text<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<Language> {
+    let (mut han, mut traditional, mut other) = (0usize, 0usize, 0usize);
+    for c in texts.into_iter().flat_map(str::chars) {
+        if crate::script::is_cjk(c) {
+            han += 1;
+            traditional += usize::from(crate::zh_variant::simplified_char(c) != c);
+        } else if c.is_alphabetic() {
+            other += 1;
+        }
+    }
+    match han + other {
+        0..50 => None,
+        // In traditional text a quarter or more of the characters have a
+        // simplified form; in simplified text almost none do.
+        _ if han > other && traditional * 10 >= han => Some(Language::TraditionalChinese),
+        _ if han > other => Some(Language::SimplifiedChinese),
+        _ => Some(Language::Vietnamese),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,12 +7,16 @@
 //!
 //! Reading order: the body (text boxes inside a paragraph come before it), then
 //! each distinct header and footer text once, then footnotes and endnotes in
-//! the order their marks appear. Modules: [`package`] reads parts within the
-//! inflate budget, [`styles`] and [`numbering`] resolve what paragraphs are,
-//! [`reader`] streams a part into blocks, symbol fonts are mapped by [`crate::symbols`].
+//! the order their marks appear. With `--ocr force`, what OCR reads in the
+//! body's pictures comes where each picture stands. Modules: [`package`]
+//! reads parts within the inflate budget, [`styles`] and [`numbering`]
+//! resolve what paragraphs are, [`reader`] streams a part into blocks,
+//! [`pictures`] reads the body's pictures by OCR, symbol fonts are mapped by
+//! [`crate::symbols`].
 
 pub(crate) mod numbering;
 mod package;
+mod pictures;
 mod reader;
 mod styles;
 #[cfg(test)]
@@ -22,6 +26,7 @@ use crate::extract::distinct_blocks;
 use crate::extract::xml::{Relationship, attr, resolve_reference};
 use crate::legacy::LegacyDecoder;
 use crate::model::{Block, DocError, Extraction, Limits};
+use crate::ocr::{OcrMode, OcrOptions};
 use numbering::Numbering;
 use package::Package;
 use quick_xml::events::Event;
@@ -34,6 +39,18 @@ use styles::Styles;
 /// endnotes linked to their marks, legacy-font text decoded to Unicode, and
 /// the core/app metadata.
 pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
+    extract_with(bytes, limits, &OcrOptions::off())
+}
+
+/// [`extract`], and with `--ocr force` the pictures of the body read by OCR
+/// ([`pictures`]): their paragraphs are blocks where the picture stands,
+/// marked `ocr` with their `confidence`. Other OCR modes leave pictures
+/// alone: a DOCX's text is never missing the way a scan's is.
+pub fn extract_with(
+    bytes: &[u8],
+    limits: &Limits,
+    ocr: &OcrOptions,
+) -> Result<Extraction, DocError> {
     let mut package = Package::open(bytes, limits)?;
     let main = package.main_part()?;
     let body = package
@@ -65,7 +82,23 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
     .unwrap_or_else(|| note_numbering(""));
 
     let mut doc = DocumentState::new(&styles, &numbering, limits, note_numbering);
+    let mut out = Extraction::default();
     let mut blocks = doc.read_part(&body, PartKind::Body)?;
+    let mut picture_warnings = Vec::new();
+    if ocr.mode == OcrMode::Force && !doc.pictures.found.is_empty() {
+        let text = read_pictures(&package, &rels, &doc, &blocks, limits, ocr);
+        doc.charge_blocks(text.blocks.len() as u64)?;
+        if text.read > 0 {
+            out.meta
+                .insert("ocr_pictures".into(), text.read.to_string());
+            if let Ok(version) = crate::ocr::tesseract::version() {
+                out.meta
+                    .insert("ocr_engine".into(), format!("Tesseract {version}"));
+            }
+        }
+        picture_warnings = text.warnings;
+        blocks = pictures::splice(blocks, text.blocks);
+    }
     for (refs, kind) in [
         (doc.header_refs.clone(), PartKind::Header),
         (doc.footer_refs.clone(), PartKind::Footer),
@@ -91,16 +124,38 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
         }
     }
 
-    let mut out = Extraction::default();
     if doc.tracked_changes {
         out.warnings.push(
             "document has tracked changes; text is given as if all changes were accepted".into(),
         );
     }
+    out.warnings.extend(picture_warnings);
     out.blocks = blocks;
     read_metadata(&mut package, &mut out.meta, &mut doc.decoder)?;
     doc.decoder.report(&mut out.meta);
     Ok(out)
+}
+
+/// The body's pictures read by OCR, in the language of `body`'s text when
+/// it has enough to tell.
+fn read_pictures(
+    package: &Package,
+    rels: &[Relationship],
+    doc: &DocumentState,
+    body: &[Block],
+    limits: &Limits,
+    ocr: &OcrOptions,
+) -> pictures::PictureText {
+    let hint = crate::ocr::language_of_text(body.iter().map(|b| b.text.as_str()));
+    let limit = usize::try_from(limits.max_inflated_bytes).unwrap_or(usize::MAX);
+    pictures::read(
+        &package.media(),
+        rels,
+        &doc.pictures.found,
+        limit,
+        ocr,
+        hint,
+    )
 }
 
 /// The member names of the relationships `ids`, in the order of `ids`,

@@ -12,6 +12,7 @@ pub mod docx;
 pub mod html;
 pub mod ole;
 pub mod pdf;
+pub(crate) mod picture;
 pub mod rtf;
 pub mod sheet;
 pub mod txt;
@@ -116,7 +117,7 @@ pub fn extract(
     options: &ReadOptions,
 ) -> Result<Extraction, DocError> {
     match format {
-        Format::Docx => docx::extract(bytes, limits),
+        Format::Docx => docx::extract_with(bytes, limits, &options.ocr),
         Format::Pdf => pdf::extract_with(bytes, limits, options.password.as_deref(), &options.ocr),
         Format::Html => html::extract_with(bytes, limits, options),
         Format::Txt => txt::extract_with(bytes, limits, options),

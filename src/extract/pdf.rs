@@ -31,10 +31,13 @@ mod scan;
 mod security;
 mod structure;
 
+// What the OCR of pictures in other documents shares with scanned pages.
+pub(crate) use images::{MAX_RASTER_PIXELS, OCR_DPI, gray_of_rgb};
+pub(crate) use scan::{LOW_CONFIDENCE, read_image};
+
 use crate::budget::RecordBudget;
 use crate::model::{Block, BlockKind, DocError, Extraction, Limits};
 use crate::ocr::{Language, OcrError, OcrMode, OcrOptions};
-use crate::script::is_cjk;
 use std::collections::HashMap;
 
 /// A paragraph this much larger than the body text is a heading.
@@ -295,30 +298,13 @@ fn wants_ocr(mode: OcrMode, page: &content::PageContent) -> bool {
 }
 
 /// The language of the pages' text layer, when it has enough letters to
-/// tell: Chinese when Han characters outnumber other letters (traditional
-/// when a tenth of them have a simplified form), else Vietnamese.
+/// tell ([`crate::ocr::language_of_text`]).
 fn language_of(pages: &[furniture::Page]) -> Option<Language> {
-    let (mut han, mut traditional, mut other) = (0usize, 0usize, 0usize);
     let text = pages
         .iter()
         .flat_map(|p| &p.paragraphs)
         .filter(|p| p.ocr_confidence.is_none());
-    for c in text.flat_map(|p| p.text.chars()) {
-        if is_cjk(c) {
-            han += 1;
-            traditional += usize::from(crate::zh_variant::simplified_char(c) != c);
-        } else if c.is_alphabetic() {
-            other += 1;
-        }
-    }
-    match han + other {
-        0..50 => None,
-        // In traditional text a quarter or more of the characters have a
-        // simplified form; in simplified text almost none do.
-        _ if han > other && traditional * 10 >= han => Some(Language::TraditionalChinese),
-        _ if han > other => Some(Language::SimplifiedChinese),
-        _ => Some(Language::Vietnamese),
-    }
+    crate::ocr::language_of_text(text.map(|p| p.text.as_str()))
 }
 
 /// Sizes compared at half-point precision.

@@ -17,6 +17,16 @@ pub fn read_member<R: Read + Seek>(
     name: &str,
     limit: u64,
 ) -> Result<Option<String>, DocError> {
+    Ok(read_member_bytes(archive, name, limit)?.map(bytes_to_text))
+}
+
+/// Reads the ZIP member `name` as bytes, or `Ok(None)` when there is no
+/// such member; fails as [`read_member`] does.
+pub fn read_member_bytes<R: Read + Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    name: &str,
+    limit: u64,
+) -> Result<Option<Vec<u8>>, DocError> {
     let mut member = match archive.by_name(name) {
         Ok(member) => member,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
@@ -47,7 +57,7 @@ pub fn read_member<R: Read + Seek>(
     if bytes.len() as u64 > limit {
         return Err(inflate_limit(name, limit));
     }
-    Ok(Some(bytes_to_text(bytes)))
+    Ok(Some(bytes))
 }
 
 fn inflate_limit(name: &str, limit: u64) -> DocError {
@@ -123,6 +133,9 @@ pub struct Relationship {
     pub kind: String,
     /// The target as written, relative to the source part's folder.
     pub target: String,
+    /// Whether the target is outside the package (`TargetMode="External"`:
+    /// a URL or a linked file).
+    pub external: bool,
 }
 
 /// The relationships of a `.rels` part, in document order.
@@ -139,6 +152,7 @@ pub fn relationships(rels_xml: &str) -> Vec<Relationship> {
                         id: attr(&e, "Id").unwrap_or_default(),
                         kind: kind.rsplit('/').next().unwrap_or_default().to_string(),
                         target,
+                        external: attr(&e, "TargetMode").as_deref() == Some("External"),
                     });
                 }
             }

@@ -5,7 +5,6 @@
 //! Tesseract is not installed.
 
 use crate::common::*;
-use std::collections::HashMap;
 
 /// Each fixture and the least similarity to its known text it must reach
 /// (measured 0.84–1.0 on Tesseract 5.3; floors a little under).
@@ -19,36 +18,6 @@ const FLOORS: [(&str, f64); 8] = [
     ("zh-upside-down", 0.80),
     ("zh-traditional", 0.80),
 ];
-
-fn tesseract_installed() -> bool {
-    match plangloss::ocr::tesseract::version() {
-        Ok(_) => true,
-        Err(why) => {
-            eprintln!("skipping: {why}");
-            false
-        }
-    }
-}
-
-/// Dice similarity of the character bigrams of two texts, whitespace
-/// removed: 1 for the same text, insensitive to line breaks.
-fn similarity(a: &str, b: &str) -> f64 {
-    let bigrams = |text: &str| {
-        let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
-        let mut counts: HashMap<(char, char), usize> = HashMap::new();
-        for pair in chars.windows(2) {
-            *counts.entry((pair[0], pair[1])).or_default() += 1;
-        }
-        counts
-    };
-    let (a, b) = (bigrams(a), bigrams(b));
-    let shared: usize = a
-        .iter()
-        .map(|(k, n)| (*n).min(*b.get(k).unwrap_or(&0)))
-        .sum();
-    let total: usize = a.values().sum::<usize>() + b.values().sum::<usize>();
-    2.0 * shared as f64 / total.max(1) as f64
-}
 
 #[test]
 fn scanned_fixtures_give_their_known_text() {

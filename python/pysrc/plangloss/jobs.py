@@ -88,7 +88,8 @@ def add_pipeline_options(parser: argparse.ArgumentParser) -> None:
                        "(default: 128)")
     group.add_argument("--ocr", choices=["auto", "off", "force"], default="auto",
                        help="scanned PDF pages read by OCR (Tesseract 5 on the workers): auto "
-                       "for pages with no text layer (default), force for every page with images")
+                       "for pages with no text layer (default), force for every page with images "
+                       "and the pictures in DOCX bodies")
     group.add_argument("--ocr-lang", choices=["vie", "chi_sim", "chi_tra"],
                        help="the language of every scanned page (default: found per page)")
     group.add_argument("--ocr-timeout", type=positive_int, default=120, metavar="SECONDS",

@@ -2,7 +2,8 @@
 //! the whole document, and relationships between parts.
 
 use crate::detect::main_part_of;
-use crate::extract::xml::{self, Relationship, read_member};
+use crate::extract::picture::PictureError;
+use crate::extract::xml::{self, Relationship, read_member, read_member_bytes};
 use crate::model::{DocError, ErrorKind, Limits};
 use std::io::Cursor;
 
@@ -57,6 +58,13 @@ impl<'a> Package<'a> {
         }
     }
 
+    /// The package's media parts, to read outside the XML budget.
+    pub(super) fn media(&self) -> Media<'a> {
+        Media {
+            archive: self.archive.clone(),
+        }
+    }
+
     /// The relationships of part `name`, with internal targets resolved to
     /// member names; empty when the part has none.
     pub(super) fn relationships(&mut self, name: &str) -> Result<Vec<Relationship>, DocError> {
@@ -66,9 +74,39 @@ impl<'a> Package<'a> {
         Ok(xml::relationships(&rels)
             .into_iter()
             .map(|rel| Relationship {
-                target: xml::resolve_target(name, &rel.target),
+                target: if rel.external {
+                    rel.target.clone()
+                } else {
+                    xml::resolve_target(name, &rel.target)
+                },
                 ..rel
             })
             .collect())
+    }
+}
+
+/// The media parts (pictures) of a package, read as bytes. Cheap to clone:
+/// each clone reads on its own, so pictures are read in parallel.
+///
+/// Invariant: no part read gives more than the limit it is read with, so
+/// a picture bomb fails before it fills memory.
+#[derive(Clone)]
+pub(super) struct Media<'a> {
+    archive: zip::ZipArchive<Cursor<&'a [u8]>>,
+}
+
+impl Media<'_> {
+    /// The bytes of part `name`, at most `limit` of them; `Ok(None)` when
+    /// the package has no such part.
+    pub(super) fn read(
+        &mut self,
+        name: &str,
+        limit: usize,
+    ) -> Result<Option<Vec<u8>>, PictureError> {
+        let limit = u64::try_from(limit).unwrap_or(u64::MAX);
+        read_member_bytes(&mut self.archive, name, limit).map_err(|error| match error.kind {
+            ErrorKind::TooLarge => PictureError::OverLimit,
+            _ => PictureError::Damaged(error.message),
+        })
     }
 }

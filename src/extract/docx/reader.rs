@@ -9,6 +9,7 @@
 //! fields, and the placeholder text of empty content controls.
 
 use super::numbering::{ListCounters, Numbering};
+use super::pictures::PictureFinder;
 use super::styles::{NumPr, Styles, font_of, is_on, outline_to_level};
 use crate::budget::RecordBudget;
 use crate::extract::xml::{attr, resolve_reference};
@@ -61,6 +62,8 @@ pub(super) struct DocumentState<'a> {
     pub tracked_changes: bool,
     /// Decodes legacy Vietnamese text, paragraph by paragraph.
     pub decoder: LegacyDecoder,
+    /// The pictures of the body, where they stand among its blocks.
+    pub pictures: PictureFinder,
     /// The record's memory, charged as blocks are made, across all parts.
     budget: RecordBudget,
     next_table: u32,
@@ -90,6 +93,7 @@ impl<'a> DocumentState<'a> {
             footer_refs: Vec::new(),
             tracked_changes: false,
             decoder: LegacyDecoder::new(),
+            pictures: PictureFinder::default(),
             budget: RecordBudget::new(limits),
             next_table: 0,
             footnotes_seen: 0,
@@ -102,6 +106,11 @@ impl<'a> DocumentState<'a> {
         let mut reader = PartReader::new(self, part);
         reader.read(xml)?;
         Ok(reader.blocks)
+    }
+
+    /// Charges `count` more blocks (read from pictures) to the record.
+    pub(super) fn charge_blocks(&mut self, count: u64) -> Result<(), DocError> {
+        self.budget.charge_blocks(count)
     }
 
     /// The label of the next automatically numbered note of `prefix`'s kind.
@@ -346,6 +355,9 @@ impl<'s, 'a> PartReader<'s, 'a> {
         }
         self.start_marker(name, e);
         self.start_property(name, e);
+        if self.part == PartKind::Body && self.text_is_shown() {
+            self.doc.pictures.start(name, e, self.blocks.len());
+        }
     }
 
     /// Subtrees whose text is not document text.
@@ -480,6 +492,9 @@ impl<'s, 'a> PartReader<'s, 'a> {
         if self.skipping > 0 {
             self.skipping -= 1;
             return;
+        }
+        if self.part == PartKind::Body {
+            self.doc.pictures.end(name);
         }
         match name {
             "t" => self.end_text(),

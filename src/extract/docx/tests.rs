@@ -365,3 +365,220 @@ fn headings_from_outline_levels_and_styles() {
         ]
     );
 }
+
+/// Pictures in the body with `--ocr force`: a DOCX whose body is `body`
+/// and whose main part has the relationships `media` (id, target, bytes;
+/// `None` bytes for an external target).
+mod pictures {
+    use super::W;
+    use crate::extract::docx::extract_with;
+    use crate::model::Limits;
+    use crate::ocr::{OcrMode, OcrOptions};
+    use std::io::Write;
+    use std::time::Duration;
+
+    fn docx_with_media(body: &str, media: &[(&str, &str, Option<&[u8]>)]) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        let mut add = |name: &str, bytes: &[u8]| {
+            zip.start_file(name, options).unwrap();
+            zip.write_all(bytes).unwrap();
+        };
+        add(
+            "_rels/.rels",
+            br#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#,
+        );
+        let mut rels = String::from(
+            r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+        );
+        for (id, target, bytes) in media {
+            let mode = if bytes.is_none() {
+                r#" TargetMode="External""#
+            } else {
+                ""
+            };
+            rels.push_str(&format!(
+                r#"<Relationship Id="{id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="{target}"{mode}/>"#
+            ));
+            if let Some(bytes) = bytes {
+                add(&format!("word/{target}"), bytes);
+            }
+        }
+        rels.push_str("</Relationships>");
+        add("word/_rels/document.xml.rels", rels.as_bytes());
+        add(
+            "word/document.xml",
+            format!(
+                r#"<w:document {W} xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml"><w:body>{body}</w:body></w:document>"#
+            )
+            .as_bytes(),
+        );
+        zip.finish().unwrap().into_inner()
+    }
+
+    /// A paragraph showing the picture of relationship `id`, 4 × 1 inches.
+    fn drawing(id: &str) -> String {
+        format!(
+            r#"<w:p><w:r><w:drawing><wp:inline><wp:extent cx="3657600" cy="914400"/><a:graphic><a:graphicData><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:blipFill><a:blip r:embed="{id}"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#
+        )
+    }
+
+    fn text(words: &str) -> String {
+        format!("<w:p><w:r><w:t>{words}</w:t></w:r></w:p>")
+    }
+
+    fn fixture(name: &str) -> Vec<u8> {
+        let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/picture")
+            .join(name);
+        std::fs::read(path).unwrap()
+    }
+
+    /// Forced OCR that gives up at once: these tests are about pictures,
+    /// not about what Tesseract reads.
+    fn forced() -> OcrOptions {
+        OcrOptions {
+            mode: OcrMode::Force,
+            page_time_limit: Duration::from_millis(1),
+            ..OcrOptions::default()
+        }
+    }
+
+    fn texts(out: &crate::model::Extraction) -> Vec<&str> {
+        out.blocks.iter().map(|b| b.text.as_str()).collect()
+    }
+
+    #[test]
+    fn pictures_are_left_alone_unless_ocr_is_forced() {
+        let png = fixture("bands.png");
+        let body = format!("{}{}{}", text("Trước"), drawing("rId5"), text("Sau"));
+        let bytes = docx_with_media(&body, &[("rId5", "media/image1.png", Some(&png))]);
+        for mode in [OcrMode::Auto, OcrMode::Off] {
+            let options = OcrOptions {
+                mode,
+                ..OcrOptions::default()
+            };
+            let out = extract_with(&bytes, &Limits::default(), &options).unwrap();
+            assert_eq!(texts(&out), ["Trước", "Sau"]);
+            assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+            assert!(!out.meta.contains_key("ocr_pictures"));
+        }
+    }
+
+    #[test]
+    fn unreadable_pictures_warn_by_part_and_the_text_stays() {
+        let png = fixture("bands.png");
+        let mut emf = vec![1, 0, 0, 0];
+        emf.resize(40, 0);
+        emf.extend_from_slice(b" EMF\0\0\0\0");
+        let body = [
+            text("Trước"),
+            drawing("rId5"),
+            drawing("rId6"),
+            drawing("rId7"),
+            drawing("rId404"),
+            text("Sau"),
+        ]
+        .concat();
+        let media: [(&str, &str, Option<&[u8]>); 3] = [
+            ("rId5", "media/image1.png", Some(&png[..png.len() / 3])),
+            ("rId6", "media/image2.emf", Some(&emf)),
+            (
+                "rId7",
+                "media/image3.png",
+                Some(&b"\x89PNG\r\n\x1a\nnot a png"[..]),
+            ),
+        ];
+        let bytes = docx_with_media(&body, &media);
+        let out = extract_with(&bytes, &Limits::default(), &forced()).unwrap();
+        assert_eq!(texts(&out), ["Trước", "Sau"]);
+        let warnings = out.warnings.join("\n");
+        for expected in [
+            "picture word/media/image1.png could not be read for OCR: a damaged image (PNG",
+            "picture word/media/image3.png could not be read for OCR",
+            "EMF pictures were not read by OCR (not supported yet): word/media/image2.emf",
+            "a picture names relationship rId404 that the document does not have",
+        ] {
+            assert!(warnings.contains(expected), "{expected:?} in {warnings}");
+        }
+    }
+
+    #[test]
+    fn linked_and_tiny_pictures_are_skipped_silently() {
+        let png = fixture("bands.png");
+        let body = [
+            text("Trước"),
+            drawing("rId5"),
+            // The same picture printed as an icon, a quarter inch wide.
+            r#"<w:p><w:r><w:drawing><wp:inline><wp:extent cx="228600" cy="57150"/><a:graphic><a:graphicData><pic:pic xmlns:pic="p"><pic:blipFill><a:blip r:embed="rId6"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#.to_string(),
+            r#"<w:p><w:r><w:pict><v:shape style="width:4in;height:1in"><v:imagedata r:id="rId7"/></v:shape></w:pict></w:r></w:p>"#.to_string(),
+            text("Sau"),
+        ]
+        .concat();
+        let media: [(&str, &str, Option<&[u8]>); 3] = [
+            ("rId5", "http://example.org/scan.png", None),
+            ("rId6", "media/image1.png", Some(&png)),
+            ("rId7", "media/image2.png", Some(&png[..])),
+        ];
+        let bytes = docx_with_media(&body, &media);
+        // The VML picture is 240 × 60 pixels: a line of text could fit,
+        // so it is read (and given up at once here); the others are not.
+        let out = extract_with(&bytes, &Limits::default(), &forced()).unwrap();
+        assert_eq!(texts(&out), ["Trước", "Sau"]);
+        assert!(
+            out.warnings
+                .iter()
+                .all(|w| !w.contains("image1") && !w.contains("example.org")),
+            "{:?}",
+            out.warnings
+        );
+    }
+
+    #[test]
+    fn pictures_over_the_limit_are_not_decoded() {
+        let png = fixture("bands.png");
+        let body = [text("Trước"), drawing("rId5")].concat();
+        let bytes = docx_with_media(&body, &[("rId5", "media/image1.png", Some(&png))]);
+        let limits = Limits {
+            max_inflated_bytes: 40_000,
+            ..Limits::default()
+        };
+        let out = extract_with(&bytes, &limits, &forced()).unwrap();
+        assert_eq!(texts(&out), ["Trước"]);
+        assert_eq!(
+            out.warnings,
+            [
+                "picture word/media/image1.png decodes past the limit (--max-inflated-size); it was not read by OCR"
+            ]
+        );
+    }
+
+    /// Every picture fixture cut short at many lengths, pasted into a
+    /// document: the document always comes out, text intact.
+    #[test]
+    fn truncated_media_never_fails_the_document() {
+        let body = [text("Trước"), drawing("rId5"), text("Sau")].concat();
+        for name in [
+            "bands.png",
+            "bands-palette.png",
+            "bands.jpg",
+            "bands.gif",
+            "bands.bmp",
+            "bands-g4.tif",
+            "bands-lzw.tif",
+        ] {
+            let picture = fixture(name);
+            let step = (picture.len() / 23).max(1);
+            for end in (0..picture.len()).step_by(step) {
+                let bytes = docx_with_media(
+                    &body,
+                    &[("rId5", "media/image1.bin", Some(&picture[..end]))],
+                );
+                let out = extract_with(&bytes, &Limits::default(), &forced())
+                    .unwrap_or_else(|e| panic!("{name} cut at {end}: {e:?}"));
+                assert_eq!(texts(&out)[0], "Trước", "{name} cut at {end}");
+                assert_eq!(texts(&out).last(), Some(&"Sau"), "{name} cut at {end}");
+            }
+        }
+    }
+}

@@ -8,7 +8,7 @@
 
 mod decode;
 
-pub use decode::{Gray, ImageError};
+pub use decode::{Gray, ImageError, gray_of_rgb};
 
 use super::content::Matrix;
 use super::objects::number;

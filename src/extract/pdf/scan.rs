@@ -105,18 +105,15 @@ impl Source<'_> {
         let job = &self.jobs[index];
         let raster = images::page_raster(self.doc, job.page_id, &job.images, self.image_limit)
             .map_err(ScanFailure::Images)?;
-        let (image, script) = upright(raster.image);
-        Ok((ocr::deskew::straighten(image), script, raster.problems))
+        let (image, script) = prepare(raster.image);
+        Ok((image, script, raster.problems))
     }
 
     /// Page `index` read in the `given` language, else in the one its
     /// script suggests.
     fn first_read(&self, index: usize, given: Option<Language>) -> Result<Read, ScanFailure> {
         let (image, script, problems) = self.prepared(index)?;
-        let language = given.unwrap_or(match script.as_deref() {
-            Some("Han") => Language::SimplifiedChinese,
-            _ => Language::Vietnamese,
-        });
+        let language = given.unwrap_or(language_of_script(script.as_deref()));
         self.read(&image, language, problems)
     }
 
@@ -219,6 +216,39 @@ fn replace_if_better(
     }
 }
 
+/// Reads one image by OCR, a picture of another document: prepared as a
+/// scanned page is, and read in the language `options` names, else `hint`
+/// (the document's own text), else the one its script suggests. Gives the
+/// paragraphs and the image they were read on.
+pub(crate) fn read_image(
+    image: PageImage,
+    options: &OcrOptions,
+    hint: Option<Language>,
+) -> Result<(Vec<ocr::Paragraph>, PageImage), OcrError> {
+    let (image, script) = prepare(image);
+    let language = options
+        .language
+        .or(hint)
+        .unwrap_or(language_of_script(script.as_deref()));
+    let read = ocr::read_page(&image, language, options.page_time_limit)?;
+    Ok((read, image))
+}
+
+/// An image made ready for OCR: turned upright and straightened; with the
+/// script orientation detection found on it.
+fn prepare(image: PageImage) -> (PageImage, Option<String>) {
+    let (image, script) = upright(image);
+    (ocr::deskew::straighten(image), script)
+}
+
+/// The model a script suggests: Chinese for Han, else Vietnamese.
+fn language_of_script(script: Option<&str>) -> Language {
+    match script {
+        Some("Han") => Language::SimplifiedChinese,
+        _ => Language::Vietnamese,
+    }
+}
+
 /// The page turned upright as Tesseract's orientation detection sees it,
 /// and the script it found.
 fn upright(image: PageImage) -> (PageImage, Option<String>) {
@@ -237,12 +267,7 @@ fn upright(image: PageImage) -> (PageImage, Option<String>) {
 fn page_of(read: Vec<ocr::Paragraph>, image: &PageImage, problems: Vec<String>) -> ScanPage {
     let points = 72.0 / f64::from(image.dpi.max(1));
     let top = f64::from(image.height) * points;
-    let chars: f32 = read.iter().map(|p| p.text.chars().count() as f32).sum();
-    let confidence = read
-        .iter()
-        .map(|p| p.confidence * p.text.chars().count() as f32)
-        .sum::<f32>()
-        / chars.max(1.0);
+    let confidence = ocr::mean_confidence(&read);
     let paragraphs = read
         .into_iter()
         .map(|p| layout::Paragraph {

@@ -267,3 +267,35 @@ pub fn f1(found: &str, gold: &str) -> f64 {
         2.0 * precision * recall / (precision + recall)
     }
 }
+
+/// Whether Tesseract can be loaded; prints why not when it cannot, for the
+/// OCR tests that skip then.
+pub fn tesseract_installed() -> bool {
+    match plangloss::ocr::tesseract::version() {
+        Ok(_) => true,
+        Err(why) => {
+            eprintln!("skipping: {why}");
+            false
+        }
+    }
+}
+
+/// Dice similarity of the character bigrams of two texts, whitespace
+/// removed: 1 for the same text, insensitive to line breaks.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let bigrams = |text: &str| {
+        let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut counts: HashMap<(char, char), usize> = HashMap::new();
+        for pair in chars.windows(2) {
+            *counts.entry((pair[0], pair[1])).or_default() += 1;
+        }
+        counts
+    };
+    let (a, b) = (bigrams(a), bigrams(b));
+    let shared: usize = a
+        .iter()
+        .map(|(k, n)| (*n).min(*b.get(k).unwrap_or(&0)))
+        .sum();
+    let total: usize = a.values().sum::<usize>() + b.values().sum::<usize>();
+    2.0 * shared as f64 / total.max(1) as f64
+}
