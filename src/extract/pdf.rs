@@ -32,7 +32,7 @@ mod security;
 mod structure;
 
 // What the OCR of pictures in other documents shares with scanned pages.
-pub(crate) use images::{MAX_RASTER_PIXELS, OCR_DPI, gray_of_rgb};
+pub(crate) use images::{MAX_RASTER_PIXELS, MIN_OCR_DPI, OCR_DPI, gray_of_rgb};
 pub(crate) use scan::{LOW_CONFIDENCE, read_image};
 
 use crate::budget::RecordBudget;

@@ -10,7 +10,7 @@ use crate::common::*;
 /// (measured 0.84–1.0 on Tesseract 5.3; floors a little under).
 const FLOORS: [(&str, f64); 8] = [
     ("vi-ccitt-g4", 0.93),
-    ("vi-dct-rotated", 0.95),
+    ("vi-dct-rotated", 0.93),
     ("vi-red-seal", 0.83),
     ("vi-rotate-180", 0.95),
     ("zh-flate-gray", 0.95),

@@ -7,7 +7,7 @@
 //! PDF page's raster.
 
 use super::Gray;
-use crate::extract::pdf::{MAX_RASTER_PIXELS, OCR_DPI};
+use crate::extract::pdf::{MAX_RASTER_PIXELS, MIN_OCR_DPI, OCR_DPI};
 use crate::ocr::PageImage;
 
 /// English Metric Units an inch: DrawingML's measure of length.
@@ -55,13 +55,15 @@ fn printed_dpi(width: u32, height: u32, printed: Option<Printed>) -> Option<(f64
 }
 
 /// The size a `width × height` picture printed at `printed` is scaled to
-/// for OCR, and the resolution it then has. A picture whose printed size is
-/// unknown is taken as it is, at 300 dpi.
+/// for OCR, and the resolution it then has: enlarged to 200 dpi when it is
+/// printed at less, else as it is, as a scanned PDF page is rasterized. A
+/// picture whose printed size is unknown is taken as it is, at 300 dpi.
 pub fn ocr_size(width: u32, height: u32, printed: Option<Printed>) -> (u32, u32, u32) {
-    let target = f64::from(OCR_DPI);
-    let (dpi_x, dpi_y) = printed_dpi(width, height, printed).unwrap_or((target, target));
+    let unknown = f64::from(OCR_DPI);
+    let (dpi_x, dpi_y) = printed_dpi(width, height, printed).unwrap_or((unknown, unknown));
     let (w, h) = (f64::from(width), f64::from(height));
-    let (grow_x, grow_y) = ((target / dpi_x).max(1.0), (target / dpi_y).max(1.0));
+    let least = f64::from(MIN_OCR_DPI);
+    let (grow_x, grow_y) = ((least / dpi_x).max(1.0), (least / dpi_y).max(1.0));
     let cap = (MAX_RASTER_PIXELS as f64 / (w * grow_x * h * grow_y))
         .sqrt()
         .min(1.0);
@@ -143,17 +145,19 @@ mod tests {
     }
 
     #[test]
-    fn low_resolution_pictures_grow_to_300_dpi() {
-        // 150 dpi both ways: doubled.
+    fn low_resolution_pictures_grow_to_200_dpi() {
+        // 150 dpi both ways: a third larger.
         let printed = Printed::from_inches(4.0, 2.0);
-        assert_eq!(ocr_size(600, 300, printed), (1200, 600, 300));
+        assert_eq!(ocr_size(600, 300, printed), (800, 400, 200));
         // 96 dpi across, 300 down (stretched): only the width grows.
         let printed = Printed::from_inches(6.25, 1.0);
-        assert_eq!(ocr_size(600, 300, printed), (1875, 300, 300));
+        assert_eq!(ocr_size(600, 300, printed), (1250, 300, 250));
     }
 
     #[test]
-    fn pictures_at_300_dpi_or_more_are_left_alone() {
+    fn pictures_at_200_dpi_or_more_are_left_alone() {
+        let printed = Printed::from_inches(4.0, 2.0);
+        assert_eq!(ocr_size(1000, 500, printed), (1000, 500, 250));
         let printed = Printed::from_inches(2.0, 1.0);
         assert_eq!(ocr_size(1200, 600, printed), (1200, 600, 600));
         assert_eq!(ocr_size(1200, 600, None), (1200, 600, 300));
