@@ -8,7 +8,7 @@
 
 mod decode;
 
-pub use decode::{Gray, ImageError};
+pub use decode::{Gray, ImageError, in_guarded_decode};
 
 use super::content::Matrix;
 use super::objects::number;
