@@ -555,6 +555,23 @@ mod tests {
     }
 
     #[test]
+    fn a_panic_in_a_decoder_is_a_damaged_image() {
+        assert!(!in_guarded_decode());
+        let result: Result<(), ImageError> = guarded("JBIG2", || {
+            assert!(in_guarded_decode());
+            panic!("index out of bounds")
+        });
+        assert_eq!(
+            result,
+            Err(ImageError::Damaged(
+                "the JBIG2 decoder failed on it (index out of bounds)".into()
+            ))
+        );
+        assert!(!in_guarded_decode());
+        assert_eq!(guarded("JBIG2", || Ok(7)), Ok(7));
+    }
+
+    #[test]
     fn indexed_and_unsupported_spaces() {
         let doc = Document::with_version("1.5");
         let space = Object::Array(vec![
