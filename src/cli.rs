@@ -86,11 +86,13 @@ pub fn status(failed: bool) -> u8 {
 
 /// Keeps the default panic message for every panic but those raised inside
 /// calamine, which the spreadsheet reader catches and reports in the
-/// document's record as `corrupt`: printing them too would look like a crash.
+/// document's record as `corrupt`, and inside the PDF image decoders (JBIG2,
+/// JPEG 2000), whose panics become a damaged-image warning: printing them too
+/// would look like a crash.
 pub fn quiet_guarded_panics() {
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if !crate::extract::sheet::in_guarded_call() {
+        if !crate::extract::sheet::in_guarded_call() && !crate::extract::pdf::in_guarded_decode() {
             default_hook(info);
         }
     }));

@@ -47,6 +47,13 @@ const MAX_HEADING_CHARS: usize = 200;
 /// A bold paragraph at body size is a heading only when this short.
 const MAX_BOLD_HEADING_CHARS: usize = 120;
 
+/// True while the current thread runs an image decoder (JBIG2, JPEG 2000)
+/// whose panics are caught and reported as a damaged image: a program's
+/// panic hook may stay silent about those (see `cli::quiet_guarded_panics`).
+pub fn in_guarded_decode() -> bool {
+    images::in_guarded_decode()
+}
+
 /// Extracts the text of a PDF as paragraphs and headings in reading order,
 /// each with its 1-based page number, plus the Info dictionary metadata and
 /// the page count. Encrypted files that do not open with the empty password

@@ -18,6 +18,7 @@ mod limits;
 mod listing;
 mod matching;
 mod ocr;
+mod ocr_codecs;
 mod ocr_docx;
 mod omegat;
 mod pdf;

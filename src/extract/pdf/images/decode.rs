@@ -2,14 +2,23 @@
 //! a page for OCR.
 //!
 //! Codecs: raw and Flate/LZW samples (predictors undone by lopdf), DCT
-//! (JPEG, by zune-jpeg) and CCITT Group 3/4 (hayro-ccitt). Colour spaces:
-//! gray, RGB, CMYK, ICC-based (by component count), Indexed over any of
-//! those, 1 to 16 bits a component; `/Decode` inversions and stencil masks
-//! (`/ImageMask`). Red is taken out as colour becomes gray, so that a red
-//! seal stamped over a signature does not hide the text under it.
+//! (JPEG, by zune-jpeg), CCITT Group 3/4 (hayro-ccitt), JBIG2
+//! ([`jbig2`], by hayro-jbig2) and JPEG 2000 ([`jpx`], by hayro-jpeg2000).
+//! Colour spaces: gray, RGB, CMYK, ICC-based (by component count), Indexed
+//! over any of those, 1 to 16 bits a component; `/Decode` inversions and
+//! stencil masks (`/ImageMask`). Red is taken out as colour becomes gray, so
+//! that a red seal stamped over a signature does not hide the text under it.
+//!
+//! The third-party decoders run inside [`guarded`]: a panic in one of them
+//! is a damaged image, not a failed document.
+
+mod jbig2;
+mod jpx;
 
 use super::super::objects::{StreamError, number, stream_data};
 use lopdf::{Dictionary, Document, Object, Stream};
+use std::cell::Cell;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// A decoded image: `width × height` gray bytes, rows top to bottom.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,7 +34,7 @@ pub struct Gray {
 /// Why an image was not decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImageError {
-    /// A codec plangloss does not read yet (JBIG2, JPEG 2000).
+    /// A codec or colour space plangloss does not read.
     Unsupported(String),
     /// Larger than the limit on decoded data.
     OverLimit,
@@ -58,10 +67,15 @@ pub fn decode(doc: &Document, stream: &Stream, limit: usize) -> Result<Gray, Ima
         .get_deref(b"ImageMask", doc)
         .and_then(Object::as_bool)
         .unwrap_or(false);
-    let decode_inverted = inverted_decode(doc, dict);
+    // JPEG 2000 ignores `/Decode` unless the image is a stencil mask
+    // (ISO 32000-1, 8.9.5.1).
+    let decode_inverted = inverted_decode(doc, dict)
+        && (stencil || codec.as_deref() != Some(b"JPXDecode".as_slice()));
     let mut gray = match codec.as_deref() {
         Some(b"DCTDecode") => jpeg(&encoded, limit)?,
         Some(b"CCITTFaxDecode") => ccitt(doc, dict, &encoded, height)?,
+        Some(b"JBIG2Decode") => jbig2::decode(doc, dict, &encoded, limit)?,
+        Some(b"JPXDecode") => jpx::decode(doc, dict, &encoded, limit)?,
         Some(other) => {
             return Err(ImageError::Unsupported(
                 String::from_utf8_lossy(other).into_owned(),
@@ -173,6 +187,40 @@ fn filter_names(doc: &Document, dict: &Dictionary) -> Vec<Vec<u8>> {
             .collect(),
         _ => Vec::new(),
     }
+}
+
+thread_local! {
+    /// Set while this thread runs a third-party decoder inside [`guarded`].
+    static IN_DECODER: Cell<bool> = const { Cell::new(false) };
+}
+
+/// True while the current thread runs an image decoder whose panics
+/// [`guarded`] catches and reports as a damaged image: a program's panic
+/// hook may stay silent about those (see `cli::quiet_guarded_panics`).
+pub fn in_guarded_decode() -> bool {
+    IN_DECODER.with(Cell::get)
+}
+
+/// Runs a third-party decoder (hayro-jbig2, hayro-jpeg2000) on file data.
+/// They are written not to panic, but a panic on a malformed stream would
+/// otherwise end the whole document (or the batch worker): it is caught
+/// here with `catch_unwind` and becomes `ImageError::Damaged`. The decoders
+/// keep no state across calls that a panic could leave half-changed, so
+/// `AssertUnwindSafe` is sound.
+fn guarded<T>(codec: &str, call: impl FnOnce() -> Result<T, ImageError>) -> Result<T, ImageError> {
+    let outer = IN_DECODER.with(|flag| flag.replace(true));
+    let result = catch_unwind(AssertUnwindSafe(call));
+    IN_DECODER.with(|flag| flag.set(outer));
+    result.unwrap_or_else(|panic| {
+        let reason = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(ImageError::Damaged(format!(
+            "the {codec} decoder failed on it ({reason})"
+        )))
+    })
 }
 
 /// The `/DecodeParms` of the last filter (the codec).
@@ -507,7 +555,24 @@ mod tests {
     }
 
     #[test]
-    fn indexed_and_unsupported_codecs() {
+    fn a_panic_in_a_decoder_is_a_damaged_image() {
+        assert!(!in_guarded_decode());
+        let result: Result<(), ImageError> = guarded("JBIG2", || {
+            assert!(in_guarded_decode());
+            panic!("index out of bounds")
+        });
+        assert_eq!(
+            result,
+            Err(ImageError::Damaged(
+                "the JBIG2 decoder failed on it (index out of bounds)".into()
+            ))
+        );
+        assert!(!in_guarded_decode());
+        assert_eq!(guarded("JBIG2", || Ok(7)), Ok(7));
+    }
+
+    #[test]
+    fn indexed_and_unsupported_spaces() {
         let doc = Document::with_version("1.5");
         let space = Object::Array(vec![
             "Indexed".into(),
@@ -518,9 +583,12 @@ mod tests {
         let dict = dictionary! { "Width" => 2, "Height" => 1, "BitsPerComponent" => 8, "ColorSpace" => space };
         let gray = decode(&doc, &Stream::new(dict, vec![1, 0]), 1 << 20).unwrap();
         assert_eq!(gray.pixels, vec![255, 0]);
-        let jbig2 = dictionary! { "Width" => 2, "Height" => 1, "Filter" => "JBIG2Decode" };
+        let lab = dictionary! {
+            "Width" => 2, "Height" => 1, "BitsPerComponent" => 8,
+            "ColorSpace" => Object::Array(vec!["Lab".into(), Object::Dictionary(Dictionary::new())]),
+        };
         assert!(matches!(
-            decode(&doc, &Stream::new(jbig2, vec![0]), 1 << 20),
+            decode(&doc, &Stream::new(lab, vec![0; 6]), 1 << 20),
             Err(ImageError::Unsupported(_))
         ));
         let huge = dictionary! { "Width" => 100_000, "Height" => 100_000 };
