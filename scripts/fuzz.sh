@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 seconds=${FUZZ_SECONDS:-60}
 parallel=${FUZZ_JOBS:-1}
-all_targets=(docx pdf html text doc rtf xls xlsx_ods glossary srx document warc bilingual qa facts)
+all_targets=(docx pdf pdf_images html text doc rtf xls xlsx_ods glossary srx document warc bilingual qa facts)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 
@@ -27,7 +27,7 @@ targets=("$@")
 seed_extensions() {
     case $1 in
         docx) echo "docx" ;;
-        pdf) echo "pdf" ;;
+        pdf | pdf_images) echo "pdf" ;;
         html) echo "html htm" ;;
         text | facts) echo "txt" ;;
         doc) echo "doc" ;;
@@ -46,7 +46,7 @@ dictionary() {
     case $1 in
         docx | xlsx_ods | bilingual) echo "fuzz/dict/xml.dict" ;;
         html) echo "fuzz/dict/html.dict" ;;
-        pdf | document) echo "fuzz/dict/pdf.dict" ;;
+        pdf | pdf_images | document) echo "fuzz/dict/pdf.dict" ;;
         glossary) echo "fuzz/dict/glossary.dict" ;;
         srx) echo "fuzz/dict/srx.dict" ;;
         warc) echo "fuzz/dict/warc.dict" ;;
@@ -59,6 +59,7 @@ dictionary() {
 max_len() {
     case $1 in
         pdf | html | document) echo 65536 ;;
+        pdf_images) echo 262144 ;; # scanned pages: one image is tens of KiB
         qa) echo 16384 ;;
         *) echo 262144 ;;
     esac

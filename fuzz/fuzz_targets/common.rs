@@ -16,12 +16,14 @@ pub fn limits() -> Limits {
     }
 }
 
-/// Lets panics raised inside calamine unwind to the sheet reader, which
-/// catches them and turns them into `corrupt` errors, instead of counting
-/// them as crashes; each such panic site is printed once so the run's log
-/// lists them. Every other panic still aborts through libFuzzer's hook.
-#[allow(dead_code)] // only the spreadsheet and pipeline targets need it
-pub fn tolerate_calamine_panics() {
+/// Lets the panics plangloss catches unwind to where they are caught,
+/// instead of counting them as crashes: those raised inside calamine (the
+/// sheet reader turns them into `corrupt` errors) and inside the JBIG2 and
+/// JPEG 2000 decoders (damaged images). Each such panic site is printed
+/// once so the run's log lists them. Every other panic still aborts
+/// through libFuzzer's hook.
+#[allow(dead_code)] // only the spreadsheet, pipeline and image targets need it
+pub fn tolerate_caught_panics() {
     let abort_hook = panic::take_hook();
     let seen: Mutex<HashSet<String>> = Mutex::new(HashSet::new());
     panic::set_hook(Box::new(move |info: &PanicHookInfo<'_>| {
@@ -29,7 +31,7 @@ pub fn tolerate_calamine_panics() {
             .location()
             .map(|at| format!("{}:{}", at.file(), at.line()))
             .unwrap_or_default();
-        if site.contains("/calamine-") {
+        if site.contains("/calamine-") || plangloss::extract::pdf::in_guarded_decode() {
             if seen
                 .lock()
                 .map(|mut s| s.insert(site.clone()))

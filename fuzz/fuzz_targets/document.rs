@@ -23,7 +23,7 @@ fn pipeline() -> &'static Pipeline {
 
 fuzz_target!(
     init: {
-        common::tolerate_calamine_panics();
+        common::tolerate_caught_panics();
         pipeline();
     },
     |data: &[u8]| {

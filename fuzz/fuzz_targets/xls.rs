@@ -8,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 use plangloss::model::Format;
 
 fuzz_target!(
-    init: common::tolerate_calamine_panics(),
+    init: common::tolerate_caught_panics(),
     |data: &[u8]| {
         let _ = plangloss::extract::sheet::extract(data, Format::Xls, &common::limits());
     }

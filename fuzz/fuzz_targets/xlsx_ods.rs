@@ -9,7 +9,7 @@ use libfuzzer_sys::fuzz_target;
 use plangloss::model::Format;
 
 fuzz_target!(
-    init: common::tolerate_calamine_panics(),
+    init: common::tolerate_caught_panics(),
     |data: &[u8]| {
         let format = match plangloss::detect::detect(data) {
             Ok(Format::Ods) => Format::Ods,

@@ -26,10 +26,13 @@ mod layout;
 mod meta;
 mod notes;
 mod objects;
+mod page_images;
 mod predefined;
 mod scan;
 mod security;
 mod structure;
+
+pub use page_images::{PageRaster, page_images};
 
 // What the OCR of pictures in other documents shares with scanned pages.
 pub(crate) use images::{MAX_RASTER_PIXELS, MIN_OCR_DPI, OCR_DPI, gray_of_rgb};
