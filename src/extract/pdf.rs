@@ -440,15 +440,26 @@ impl Notes {
         rendered: bool,
     ) {
         let number = page.number;
-        // A rendered page read keeps no font warnings: its text was read.
-        let (deferred, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.deferred)
-            .into_iter()
-            .partition(|(page, _)| *page == number);
-        self.deferred = kept;
-        if result.is_err() {
-            for (_, message) in deferred {
-                self.add(message, number);
+        // A rendering read with low confidence shows glyphs OCR cannot
+        // read (a font the renderer lacks drawn in a stand-in): the page
+        // keeps its text layer.
+        let result = match result {
+            Ok(read) if rendered && read.confidence < scan::LOW_CONFIDENCE => {
+                self.add(
+                    format!(
+                        "OCR read the rendered page with low confidence ({:.2}), so its text layer was kept",
+                        read.confidence
+                    ),
+                    number,
+                );
+                return self.restore(number);
             }
+            result => result,
+        };
+        // A rendered page read keeps no font warnings: its text was read.
+        match result.is_err() {
+            true => self.restore(number),
+            false => self.deferred.retain(|(page, _)| *page != number),
         }
         match result {
             Ok(read) => {
@@ -490,6 +501,17 @@ impl Notes {
             Err(scan::ScanFailure::Ocr(error)) => {
                 self.add(format!("OCR failed ({error})"), number);
             }
+        }
+    }
+
+    /// Gives the font warnings kept back for rendered page `number`.
+    fn restore(&mut self, number: u32) {
+        let (deferred, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.deferred)
+            .into_iter()
+            .partition(|(page, _)| *page == number);
+        self.deferred = kept;
+        for (_, message) in deferred {
+            self.add(message, number);
         }
     }
 
