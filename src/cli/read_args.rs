@@ -62,7 +62,7 @@ pub struct ReadArgs {
     /// Traditional and simplified Chinese, with OpenCC's tables: `match` finds glossary terms written in either script (發展 finds 发展) and leaves the text as it is; `simplified` or `traditional` also rewrites Chinese blocks in that script. Without the option, terms match only as written (e.g. `--zh-variant match`).
     #[arg(long, value_enum)]
     zh_variant: Option<VariantArg>,
-    /// Scanned pages: `auto` reads by OCR (Tesseract 5) the PDF pages that draw images and have no text layer; `force` every page that draws images, replacing its text layer, and the pictures in DOCX bodies; `off` never (such pages get a warning) (e.g. `--ocr force`).
+    /// Scanned pages: `auto` reads by OCR (Tesseract 5) the PDF pages that draw images and have no text layer, and renders and reads pages whose text is mostly in fonts with no Unicode mapping; `force` every PDF page (from its images, else rendered), replacing its text layer, and the pictures in DOCX bodies; `off` never (such pages get a warning) (e.g. `--ocr force`).
     #[arg(long, value_enum, default_value_t = OcrArg::Auto)]
     ocr: OcrArg,
     /// The language of every scanned page: `vie`, `chi_sim` or `chi_tra`; otherwise each page's is taken from the document's text layer, else from the script Tesseract sees on the page (e.g. `--ocr-lang chi_tra`).

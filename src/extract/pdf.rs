@@ -28,6 +28,7 @@ mod notes;
 mod objects;
 mod page_images;
 mod predefined;
+mod render;
 mod scan;
 mod security;
 mod structure;
@@ -51,7 +52,8 @@ const MAX_HEADING_CHARS: usize = 200;
 const MAX_BOLD_HEADING_CHARS: usize = 120;
 
 /// True while the current thread runs an image decoder (JBIG2, JPEG 2000)
-/// whose panics are caught and reported as a damaged image: a program's
+/// or the page renderer, whose panics are caught and reported as a damaged
+/// image or a page not rendered: a program's
 /// panic hook may stay silent about those (see `cli::quiet_guarded_panics`).
 pub fn in_guarded_decode() -> bool {
     images::in_guarded_decode()
@@ -68,7 +70,8 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, DocError> {
 /// [`extract`], opening an encrypted file with the empty user password or,
 /// failing that, with `password` (RC4 40/128, AES-128 and AES-256 R5/R6),
 /// and reading scanned pages by OCR as `ocr` says: their blocks have `ocr`
-/// set and a `confidence`.
+/// set and a `confidence`. Pages whose text layer is unusable (mostly
+/// glyphs with no Unicode mapping) are rendered and read by OCR.
 pub fn extract_with(
     bytes: &[u8],
     limits: &Limits,
@@ -99,6 +102,8 @@ pub fn extract_with(
         by_message: Vec::new(),
         needs_ocr: Vec::new(),
         ocr_unavailable: None,
+        deferred: Vec::new(),
+        not_read: Vec::new(),
         ocr_read: Vec::new(),
         ocr_low: Vec::new(),
     };
@@ -111,14 +116,23 @@ pub fn extract_with(
         }
         let scanned = wants_ocr(ocr.mode, &page);
         notes.record(number, &page, scanned);
-        if scanned {
-            // Forced OCR replaces the text layer of pages with images.
-            page.glyphs.clear();
-            scans.push(scan::ScanJob {
+        match scanned {
+            Some(Scan::Images) => {
+                // Forced OCR replaces the text layer of pages with images.
+                page.glyphs.clear();
+                scans.push(scan::ScanJob {
+                    number,
+                    page_id,
+                    source: scan::ImageSource::Images(std::mem::take(&mut page.images)),
+                });
+            }
+            // A rendered page keeps its text layer until OCR has read it.
+            Some(Scan::Rendering) => scans.push(scan::ScanJob {
                 number,
                 page_id,
-                images: std::mem::take(&mut page.images),
-            });
+                source: scan::ImageSource::Rendering,
+            }),
+            None => {}
         }
         let text = layout::page_text(&page.glyphs, &page.rules);
         // Each paragraph will be a block: thousands of pages of them stop
@@ -143,7 +157,7 @@ pub fn extract_with(
     if !scans.is_empty() {
         let hint = language_of(&pages);
         let limit = usize::try_from(limits.max_inflated_bytes).unwrap_or(usize::MAX);
-        let results = scan::read_pages(&doc, &scans, limit, ocr, hint);
+        let results = scan::read_pages(&doc, (bytes, password), &scans, limit, ocr, hint);
         for (job, result) in scans.iter().zip(results) {
             let Some(page) = pages.iter_mut().find(|p| p.number == job.number) else {
                 continue;
@@ -151,7 +165,8 @@ pub fn extract_with(
             if let Ok(read) = &result {
                 budget.charge_blocks(read.paragraphs.len() as u64)?;
             }
-            notes.scanned(page, result);
+            let rendered = matches!(job.source, scan::ImageSource::Rendering);
+            notes.scanned(page, result, rendered);
         }
         if !notes.ocr_read.is_empty() {
             out.meta
@@ -296,14 +311,30 @@ fn tagged_blocks(paragraphs: Vec<(u32, Option<i64>, layout::Paragraph)>) -> Vec<
         .collect()
 }
 
-/// Whether a page is read by OCR in `mode`: in `auto`, a page that draws
-/// images and has no text layer; in `force`, any page that draws images.
-fn wants_ocr(mode: OcrMode, page: &content::PageContent) -> bool {
-    let scan = !page.images.is_empty();
+/// How a page read by OCR is pictured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scan {
+    /// Its images placed on a raster.
+    Images,
+    /// The whole page rendered.
+    Rendering,
+}
+
+/// Whether and how a page is read by OCR in `mode`: in `auto`, a page
+/// whose text layer is unusable (at least half its glyphs have no Unicode
+/// mapping) from its rendering, else a page that draws images and has no
+/// text layer from its images; in `force`, every page, from its images
+/// when it draws some and its text layer is usable, else rendered.
+fn wants_ocr(mode: OcrMode, page: &content::PageContent) -> Option<Scan> {
+    let images = !page.images.is_empty();
     match mode {
-        OcrMode::Off => false,
-        OcrMode::Force => scan,
-        OcrMode::Auto => scan && page.glyphs.is_empty() && page.problems.is_empty(),
+        OcrMode::Off => None,
+        _ if page.text_unusable() => Some(Scan::Rendering),
+        OcrMode::Force if images => Some(Scan::Images),
+        OcrMode::Force => Some(Scan::Rendering),
+        OcrMode::Auto => {
+            (images && page.glyphs.is_empty() && page.problems.is_empty()).then_some(Scan::Images)
+        }
     }
 }
 
@@ -335,26 +366,38 @@ struct Notes {
     needs_ocr: Vec<u32>,
     /// Why OCR could not run at all (Tesseract or its data missing).
     ocr_unavailable: Option<String>,
+    /// Font warnings of rendered pages, kept until OCR has read them (then
+    /// dropped) or failed (then given).
+    deferred: Vec<(u32, String)>,
+    /// Rendered pages that OCR could not read because it could not run.
+    not_read: Vec<u32>,
     /// Pages read by OCR, and those read with low confidence.
     ocr_read: Vec<u32>,
     ocr_low: Vec<u32>,
 }
 
 impl Notes {
-    fn record(&mut self, page: u32, content: &content::PageContent, scanned: bool) {
+    fn record(&mut self, page: u32, content: &content::PageContent, scanned: Option<Scan>) {
+        let mut fonts = Vec::new();
         for (font, problem) in &content.problems {
             self.over_limit |= matches!(problem, fonts::Problem::OverLimit(_));
-            self.add(
-                format!("font {font} {}; its text was skipped", problem.describe()),
-                page,
-            );
+            fonts.push(format!(
+                "font {font} {}; its text was skipped",
+                problem.describe()
+            ));
         }
         for font in &content.unmapped {
-            self.add(
-                format!("font {font} shows glyphs with no Unicode mapping; they were skipped"),
-                page,
-            );
+            fonts.push(format!(
+                "font {font} shows glyphs with no Unicode mapping; they were skipped"
+            ));
         }
+        for message in fonts {
+            match scanned {
+                Some(Scan::Rendering) => self.deferred.push((page, message)),
+                _ => self.add(message, page),
+            }
+        }
+        let scanned = scanned.is_some();
         if content.too_deep {
             self.add(
                 format!(
@@ -397,8 +440,30 @@ impl Notes {
         &mut self,
         page: &mut furniture::Page,
         result: Result<scan::ScanPage, scan::ScanFailure>,
+        rendered: bool,
     ) {
         let number = page.number;
+        // A rendering read with low confidence shows glyphs OCR cannot
+        // read (a font the renderer lacks drawn in a stand-in): the page
+        // keeps its text layer.
+        let result = match result {
+            Ok(read) if rendered && read.confidence < scan::LOW_CONFIDENCE => {
+                self.add(
+                    format!(
+                        "OCR read the rendered page with low confidence ({:.2}), so its text layer was kept",
+                        read.confidence
+                    ),
+                    number,
+                );
+                return self.restore(number);
+            }
+            result => result,
+        };
+        // A rendered page read keeps no font warnings: its text was read.
+        match result.is_err() {
+            true => self.restore(number),
+            false => self.deferred.retain(|(page, _)| *page != number),
+        }
         match result {
             Ok(read) => {
                 for problem in read.problems {
@@ -420,16 +485,36 @@ impl Notes {
                 }
                 self.needs_ocr.push(number);
             }
+            Err(scan::ScanFailure::Render(error)) => {
+                self.add(
+                    format!("the page could not be rendered for OCR ({error})"),
+                    number,
+                );
+            }
             Err(scan::ScanFailure::Ocr(
                 error @ (OcrError::NotInstalled(_) | OcrError::MissingLanguage(_)),
             )) => {
                 self.ocr_unavailable
                     .get_or_insert_with(|| error.to_string());
-                self.needs_ocr.push(number);
+                match rendered {
+                    true => self.not_read.push(number),
+                    false => self.needs_ocr.push(number),
+                }
             }
             Err(scan::ScanFailure::Ocr(error)) => {
                 self.add(format!("OCR failed ({error})"), number);
             }
+        }
+    }
+
+    /// Gives the font warnings kept back for rendered page `number`.
+    fn restore(&mut self, number: u32) {
+        let (deferred, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.deferred)
+            .into_iter()
+            .partition(|(page, _)| *page == number);
+        self.deferred = kept;
+        for (_, message) in deferred {
+            self.add(message, number);
         }
     }
 
@@ -454,6 +539,13 @@ impl Notes {
             warnings.push(format!(
                 "no text layer on {}; {why}",
                 page_list(&self.needs_ocr)
+            ));
+        }
+        if !self.not_read.is_empty() {
+            let why = self.ocr_unavailable.as_deref().unwrap_or("unknown");
+            warnings.push(format!(
+                "{} could not be read by OCR, as asked, from the rendered page: OCR could not run: {why}",
+                page_list(&self.not_read)
             ));
         }
         if !self.ocr_low.is_empty() {
@@ -1146,5 +1238,104 @@ mod tests {
             true,
             true
         )));
+    }
+
+    #[test]
+    fn pages_mostly_unmapped_are_rendered_for_ocr() {
+        let page = |shown: usize, unmapped: usize, images: bool, glyphs: bool| {
+            let mut content = content::PageContent {
+                shown_glyphs: shown,
+                unmapped_glyphs: unmapped,
+                ..Default::default()
+            };
+            if images {
+                content.images.push(images::ImageUse {
+                    id: (1, 0),
+                    matrix: content::Matrix::new(1.0, 0.0, 0.0, 1.0, 0.0, 0.0),
+                });
+            }
+            if glyphs {
+                content.glyphs.push(content::Glyph {
+                    text: "T".into(),
+                    x: 0.0,
+                    y: 0.0,
+                    ux: 1.0,
+                    uy: 0.0,
+                    advance: 6.0,
+                    size: 12.0,
+                    space: false,
+                    mcid: None,
+                    heading: 0,
+                    bold: false,
+                });
+            }
+            content
+        };
+        let (auto, force, off) = (OcrMode::Auto, OcrMode::Force, OcrMode::Off);
+        // Half or more of the glyphs unmapped: unusable.
+        assert_eq!(
+            wants_ocr(auto, &page(10, 5, false, true)),
+            Some(Scan::Rendering)
+        );
+        assert_eq!(
+            wants_ocr(auto, &page(10, 10, true, false)),
+            Some(Scan::Rendering)
+        );
+        assert_eq!(
+            wants_ocr(force, &page(10, 9, true, true)),
+            Some(Scan::Rendering)
+        );
+        assert_eq!(wants_ocr(off, &page(10, 10, false, false)), None);
+        // Fewer: the text layer stands.
+        assert_eq!(wants_ocr(auto, &page(10, 4, false, true)), None);
+        assert_eq!(wants_ocr(auto, &page(10, 0, false, true)), None);
+        assert_eq!(wants_ocr(auto, &page(0, 0, false, false)), None);
+        // Scans as before; forced OCR renders pages without images.
+        assert_eq!(
+            wants_ocr(auto, &page(0, 0, true, false)),
+            Some(Scan::Images)
+        );
+        assert_eq!(wants_ocr(auto, &page(10, 0, true, true)), None);
+        assert_eq!(
+            wants_ocr(force, &page(10, 0, true, true)),
+            Some(Scan::Images)
+        );
+        assert_eq!(
+            wants_ocr(force, &page(10, 0, false, true)),
+            Some(Scan::Rendering)
+        );
+        assert_eq!(wants_ocr(off, &page(0, 0, true, false)), None);
+    }
+
+    #[test]
+    fn unmapped_codes_are_counted_against_the_glyphs_shown() {
+        // A simple font whose codes 1–3 name glyphs with no Unicode value;
+        // its other codes are in the standard encoding.
+        let content_of = |shown: &[u8]| {
+            let mut pdf = Builder::new();
+            pdf.font_id = pdf.doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Custom",
+                "Encoding" => dictionary! {
+                    "Type" => "Encoding",
+                    "Differences" => vec![1.into(), "zzq1".into(), "zzq2".into(), "zzq3".into()],
+                },
+            });
+            let mut ops = line(72, 600, 12, "");
+            ops[3] = Operation::new("Tj", vec![Object::string_literal(shown.to_vec())]);
+            pdf.page(ops, dictionary! {});
+            let doc = Document::load_mem(&pdf.bytes()).unwrap();
+            let limits = Limits::default();
+            let mut interpreter = content::Interpreter::new(&doc, &limits);
+            let page_id = *doc.get_pages().values().next().unwrap();
+            interpreter.page(page_id)
+        };
+        let unusable = content_of(&[1, 2, 3, 1, b'A', b'b']);
+        assert_eq!(unusable.unmapped, ["Custom"]);
+        assert_eq!((unusable.shown_glyphs, unusable.unmapped_glyphs), (6, 4));
+        assert!(unusable.text_unusable());
+        let usable = content_of(&[1, b'A', b'b', b'c']);
+        assert_eq!((usable.shown_glyphs, usable.unmapped_glyphs), (4, 1));
+        assert!(!usable.text_unusable());
+        assert_eq!(usable.glyphs.len(), 3);
     }
 }

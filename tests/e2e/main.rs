@@ -20,6 +20,7 @@ mod matching;
 mod ocr;
 mod ocr_codecs;
 mod ocr_docx;
+mod ocr_render;
 mod omegat;
 mod pdf;
 mod pdf_filters;

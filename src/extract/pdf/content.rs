@@ -80,6 +80,12 @@ pub struct PageContent {
     pub problems: Vec<(String, Problem)>,
     /// Fonts with some codes that have no Unicode mapping, each once.
     pub unmapped: Vec<String>,
+    /// Glyphs the page's text operators show, but for those of fonts
+    /// skipped for other reasons than a missing Unicode mapping.
+    pub shown_glyphs: usize,
+    /// Of those, the glyphs skipped for lack of a Unicode mapping (codes
+    /// with none, fonts with none at all).
+    pub unmapped_glyphs: usize,
     /// Forms nested deeper than the depth limit were skipped.
     pub too_deep: bool,
     /// A content stream could not be decoded (unsupported filter, damaged
@@ -93,6 +99,12 @@ pub struct PageContent {
 }
 
 impl PageContent {
+    /// Whether the text layer is unusable: at least half of the glyphs the
+    /// page shows were skipped for lack of a Unicode mapping.
+    pub fn text_unusable(&self) -> bool {
+        self.unmapped_glyphs > 0 && self.unmapped_glyphs * 2 >= self.shown_glyphs
+    }
+
     fn problem(&mut self, font: &Font, problem: Problem) {
         if !self
             .problems
@@ -637,12 +649,26 @@ impl<'a> Run<'a, '_> {
         } else {
             false
         };
+        // Fonts whose text cannot be mapped to Unicode at all: their glyphs
+        // are skipped for lack of a mapping too.
+        let unreadable = matches!(
+            font.problem,
+            Some(Problem::NoUnicode | Problem::BuiltinEncoding | Problem::PredefinedCMap(_))
+        );
         for decoded in font.decode(bytes) {
+            if unreadable {
+                self.out.shown_glyphs += 1;
+                self.out.unmapped_glyphs += 1;
+            }
             if !skip_text {
+                self.out.shown_glyphs += 1;
                 match &decoded.text {
                     Some(text) if !text.is_empty() => self.place(text, &decoded, font.vertical),
                     Some(_) => {}
-                    None => self.out.unmapped(&font),
+                    None => {
+                        self.out.unmapped_glyphs += 1;
+                        self.out.unmapped(&font);
+                    }
                 }
             }
             self.advance(&decoded, font.vertical);

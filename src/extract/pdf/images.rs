@@ -8,7 +8,7 @@
 
 mod decode;
 
-pub use decode::{Gray, ImageError, gray_of_rgb, in_guarded_decode};
+pub use decode::{Gray, ImageError, gray_of_rgb, guarded_call, in_guarded_decode};
 
 use super::content::Matrix;
 use super::objects::number;

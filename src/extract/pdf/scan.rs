@@ -1,19 +1,29 @@
 //! Scanned pages: the images of a page placed on a raster ([`images`]),
-//! turned upright, and read by OCR, as paragraphs placed like the text
+//! or the whole page rendered ([`render`]) when its text layer cannot be
+//! read or OCR is forced on a page without images; turned upright, and read by OCR, as paragraphs placed like the text
 //! layer's, so that page furniture and notes are found on them as on any
 //! page. Pages are read in parallel on the batch's workers.
 
 use super::images::{self, ImageUse};
 use super::layout;
+use super::render::{RenderError, Renderer};
 use crate::ocr::{self, Language, OcrError, OcrOptions, PageImage};
 use lopdf::{Document, ObjectId};
 use rayon::prelude::*;
 
-/// A page to read: its number, its object and the images it draws.
+/// A page to read: its number, its object and where its image comes from.
 pub struct ScanJob {
     pub number: u32,
     pub page_id: ObjectId,
-    pub images: Vec<ImageUse>,
+    pub source: ImageSource,
+}
+
+/// Where the image of a page to read comes from.
+pub enum ImageSource {
+    /// The images the page draws, placed on a raster of the page.
+    Images(Vec<ImageUse>),
+    /// The whole page rendered (its text, graphics and images).
+    Rendering,
 }
 
 /// A page read by OCR: its paragraphs in a frame whose bottom is 0 and top
@@ -33,6 +43,8 @@ pub struct ScanPage {
 pub enum ScanFailure {
     /// None of its images could be decoded.
     Images(Vec<String>),
+    /// The page could not be rendered.
+    Render(RenderError),
     /// OCR failed or is not installed.
     Ocr(OcrError),
 }
@@ -54,16 +66,25 @@ const BETTER_BY: f32 = 0.02;
 /// the script orientation detection sees on it; then [`settle_languages`]
 /// corrects pages whose guess disagrees with the rest of the document and
 /// chooses between simplified and traditional Chinese.
+///
+/// Pages to render are rendered from `bytes`, the file as given, opened
+/// with the empty password or else `password`.
 pub fn read_pages(
     doc: &Document,
+    file: (&[u8], Option<&str>),
     jobs: &[ScanJob],
     image_limit: usize,
     options: &OcrOptions,
     hint: Option<Language>,
 ) -> Vec<Result<ScanPage, ScanFailure>> {
     let given = options.language.or(hint);
+    let renders = jobs
+        .iter()
+        .any(|job| matches!(job.source, ImageSource::Rendering));
+    let renderer = renders.then(|| Renderer::open(file.0, file.1));
     let source = Source {
         doc,
+        renderer: renderer.as_ref(),
         jobs,
         image_limit,
         options,
@@ -90,6 +111,8 @@ struct Read {
 /// Where pages come from: the document, its scan jobs and the settings.
 struct Source<'a> {
     doc: &'a Document,
+    /// The file opened for rendering, when some page is rendered.
+    renderer: Option<&'a Result<Renderer, RenderError>>,
     jobs: &'a [ScanJob],
     image_limit: usize,
     options: &'a OcrOptions,
@@ -103,10 +126,28 @@ impl Source<'_> {
         index: usize,
     ) -> Result<(PageImage, Option<String>, Vec<String>), ScanFailure> {
         let job = &self.jobs[index];
-        let raster = images::page_raster(self.doc, job.page_id, &job.images, self.image_limit)
-            .map_err(ScanFailure::Images)?;
-        let (image, script) = prepare(raster.image);
-        Ok((image, script, raster.problems))
+        let (image, problems) = match &job.source {
+            ImageSource::Images(uses) => {
+                let raster = images::page_raster(self.doc, job.page_id, uses, self.image_limit)
+                    .map_err(ScanFailure::Images)?;
+                (raster.image, raster.problems)
+            }
+            ImageSource::Rendering => {
+                let renderer = match self.renderer {
+                    Some(Ok(renderer)) => renderer,
+                    Some(Err(error)) => return Err(ScanFailure::Render(error.clone())),
+                    None => {
+                        return Err(ScanFailure::Render(RenderError(
+                            "the file was not opened for rendering".into(),
+                        )));
+                    }
+                };
+                let image = renderer.page(job.number).map_err(ScanFailure::Render)?;
+                (image, Vec::new())
+            }
+        };
+        let (image, script) = prepare(image);
+        Ok((image, script, problems))
     }
 
     /// Page `index` read in the `given` language, else in the one its

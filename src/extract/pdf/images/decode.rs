@@ -204,22 +204,30 @@ pub fn in_guarded_decode() -> bool {
 /// Runs a third-party decoder (hayro-jbig2, hayro-jpeg2000) on file data.
 /// They are written not to panic, but a panic on a malformed stream would
 /// otherwise end the whole document (or the batch worker): it is caught
-/// here with `catch_unwind` and becomes `ImageError::Damaged`. The decoders
-/// keep no state across calls that a panic could leave half-changed, so
-/// `AssertUnwindSafe` is sound.
+/// here ([`guarded_call`]) and becomes `ImageError::Damaged`.
 fn guarded<T>(codec: &str, call: impl FnOnce() -> Result<T, ImageError>) -> Result<T, ImageError> {
-    let outer = IN_DECODER.with(|flag| flag.replace(true));
-    let result = catch_unwind(AssertUnwindSafe(call));
-    IN_DECODER.with(|flag| flag.set(outer));
-    result.unwrap_or_else(|panic| {
-        let reason = panic
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
+    guarded_call(call).unwrap_or_else(|reason| {
         Err(ImageError::Damaged(format!(
             "the {codec} decoder failed on it ({reason})"
         )))
+    })
+}
+
+/// Runs third-party code (a decoder, the page renderer) with its panics
+/// caught by `catch_unwind`: a panic gives `Err` with its message, and
+/// [`in_guarded_decode`] is true meanwhile so that a panic hook may stay
+/// silent. The code guarded keeps no state across calls that a panic could
+/// leave half-changed, so `AssertUnwindSafe` is sound.
+pub fn guarded_call<T>(call: impl FnOnce() -> T) -> Result<T, String> {
+    let outer = IN_DECODER.with(|flag| flag.replace(true));
+    let result = catch_unwind(AssertUnwindSafe(call));
+    IN_DECODER.with(|flag| flag.set(outer));
+    result.map_err(|panic| {
+        panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default()
     })
 }
 
