@@ -78,13 +78,7 @@ pub fn extract_with(
     password: Option<&str>,
     ocr: &OcrOptions,
 ) -> Result<Extraction, DocError> {
-    if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(DocError::too_large(format!(
-            "PDF is {} bytes, more than the limit of {}",
-            bytes.len(),
-            limits.max_file_bytes
-        )));
-    }
+    check_size(bytes, limits)?;
     let doc = security::open(bytes, limits, password)?;
     let mut out = Extraction::default();
     meta::read_info(&doc, &mut out.meta);
@@ -309,6 +303,18 @@ fn tagged_blocks(paragraphs: Vec<(u32, Option<i64>, layout::Paragraph)>) -> Vec<
             block.with_page(page).with_ocr(confidence)
         })
         .collect()
+}
+
+/// A PDF larger than `--max-file-size` is refused before it is parsed.
+fn check_size(bytes: &[u8], limits: &Limits) -> Result<(), DocError> {
+    match bytes.len() as u64 > limits.max_file_bytes {
+        true => Err(DocError::too_large(format!(
+            "PDF is {} bytes, more than the limit of {}",
+            bytes.len(),
+            limits.max_file_bytes
+        ))),
+        false => Ok(()),
+    }
 }
 
 /// How a page read by OCR is pictured.

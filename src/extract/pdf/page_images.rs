@@ -18,13 +18,7 @@ pub fn page_images(
     limits: &Limits,
     password: Option<&str>,
 ) -> Result<Vec<(u32, PageRaster)>, DocError> {
-    if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(DocError::too_large(format!(
-            "PDF is {} bytes, more than the limit of {}",
-            bytes.len(),
-            limits.max_file_bytes
-        )));
-    }
+    super::check_size(bytes, limits)?;
     let doc = security::open(bytes, limits, password)?;
     let mut interpreter = content::Interpreter::new(&doc, limits);
     let limit = usize::try_from(limits.max_inflated_bytes).unwrap_or(usize::MAX);
