@@ -294,7 +294,30 @@ fn full_width_punctuation(text: &str) -> String {
 /// put between Han characters and numbers ("2025 年").
 fn chinese_corrections(text: &str) -> String {
     let text = list_number_point(&text.replace("%o", "‰"));
-    curly_quotes(&han_spacing(&text))
+    document_number_brackets(&curly_quotes(&han_spacing(&text)))
+}
+
+/// The year of a document number (文号, "卫健发〔2025〕8号") in the
+/// hexagonal brackets it is set in, whichever brackets Tesseract read
+/// (`【2025]`, `(2025〕`, `[2025】`): a year in brackets right after the
+/// character that ends a document number's issuer code (发, 函, 字, …).
+fn document_number_brackets(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let opening = |c: char| matches!(c, '〔' | '【' | '[' | '(' | '（' | '〈');
+    let closing = |c: char| matches!(c, '〕' | '】' | ']' | ')' | '）' | '〉');
+    let mut out = chars.clone();
+    for at in 1..chars.len().saturating_sub(5) {
+        let year = &chars[at + 1..at + 5];
+        let is_year = year.iter().all(char::is_ascii_digit) && matches!(year[0], '1' | '2');
+        let issuer = matches!(
+            chars[at - 1],
+            '发' | '函' | '字' | '办' | '电' | '规' | '令' | '通' | '發' | '辦' | '電' | '規'
+        );
+        if issuer && opening(chars[at]) && is_year && closing(chars[at + 5]) {
+            (out[at], out[at + 5]) = ('〔', '〕');
+        }
+    }
+    out.into_iter().collect()
 }
 
 /// `1，加强` at the start of a paragraph is the list number `1.`.
@@ -551,6 +574,13 @@ mod tests {
             "实现“一次都不跑”，“××通”平台"
         );
         assert_eq!(chinese_corrections(r#"“一对一"联系"#), "“一对一”联系");
+        assert_eq!(chinese_corrections("卫健发【2025]8号"), "卫健发〔2025〕8号");
+        assert_eq!(
+            chinese_corrections("×卫健发（2025〕8号"),
+            "×卫健发〔2025〕8号"
+        );
+        assert_eq!(chinese_corrections("（2025）年度"), "（2025）年度");
+        assert_eq!(chinese_corrections("计划于（2025）年"), "计划于（2025）年");
     }
 
     #[test]
