@@ -172,6 +172,14 @@ impl Source<'_> {
         })
     }
 
+    /// Pages `pages` read again in `language`, in parallel, in their order.
+    fn reread_all(&self, pages: &[usize], language: Language) -> Vec<Option<Read>> {
+        pages
+            .par_iter()
+            .map(|&index| self.reread(index, language))
+            .collect()
+    }
+
     /// Page `index` read again in `language`; `None` when that read fails.
     fn reread(&self, index: usize, language: Language) -> Option<Read> {
         let (image, _, problems) = self.prepared(index).ok()?;
@@ -212,12 +220,9 @@ fn settle_languages(source: &Source, reads: &mut [Result<Read, ScanFailure>]) {
     };
     replace_if_better(source, reads, &[first], Language::TraditionalChinese);
     if matches!(&reads[first], Ok(read) if read.language == Language::TraditionalChinese) {
-        let rest = chinese_pages[1..].to_vec();
-        let rereads: Vec<_> = rest
-            .par_iter()
-            .map(|&index| source.reread(index, Language::TraditionalChinese))
-            .collect();
-        for (index, reread) in rest.into_iter().zip(rereads) {
+        let rest = &chinese_pages[1..];
+        let rereads = source.reread_all(rest, Language::TraditionalChinese);
+        for (&index, reread) in rest.iter().zip(rereads) {
             if let Some(reread) = reread {
                 reads[index] = Ok(reread);
             }
@@ -243,10 +248,7 @@ fn replace_if_better(
     pages: &[usize],
     language: Language,
 ) {
-    let rereads: Vec<_> = pages
-        .par_iter()
-        .map(|&index| source.reread(index, language))
-        .collect();
+    let rereads = source.reread_all(pages, language);
     for (&index, reread) in pages.iter().zip(rereads) {
         let Some(reread) = reread else { continue };
         if let Ok(read) = &reads[index]
