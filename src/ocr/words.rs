@@ -290,11 +290,31 @@ fn full_width_punctuation(text: &str) -> String {
 /// What Tesseract's Chinese models systematically misread in Chinese
 /// text, undone: the placeholder `××` read as Latin `xx`, the parenthesis
 /// `（` read as the angle bracket `〈`, straight quotes for `“”`, `%o` for
-/// `‰`, a list number's `1.` read as `1，`, and the spaces its word boxes
-/// put between Han characters and numbers ("2025 年").
+/// `‰`, a list number's `1.` read as `1，`, `≥` read as `之`, and the
+/// spaces its word boxes put between Han characters and numbers ("2025 年").
 fn chinese_corrections(text: &str) -> String {
     let text = list_number_point(&text.replace("%o", "‰"));
-    document_number_brackets(&curly_quotes(&han_spacing(&text)))
+    at_least_signs(&document_number_brackets(&curly_quotes(&han_spacing(
+        &text,
+    ))))
+}
+
+/// `≥` before a number, which the Chinese models read as the Han `之`
+/// ("接种率之95%"): `之` right before a digit, unless it is the `之` of a
+/// fraction (百分之, 千分之, 万分之, 几分之), which comes after `分`.
+fn at_least_signs(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (at, &c) in chars.iter().enumerate() {
+        let before_number = chars.get(at + 1).is_some_and(char::is_ascii_digit);
+        let in_fraction = at > 0 && chars[at - 1] == '分';
+        out.push(if c == '之' && before_number && !in_fraction {
+            '≥'
+        } else {
+            c
+        });
+    }
+    out
 }
 
 /// The year of a document number (文号, "卫健发〔2025〕8号") in the
@@ -581,6 +601,13 @@ mod tests {
         );
         assert_eq!(chinese_corrections("（2025）年度"), "（2025）年度");
         assert_eq!(chinese_corrections("计划于（2025）年"), "计划于（2025）年");
+    }
+
+    #[test]
+    fn at_least_read_as_zhi_becomes_the_sign_but_fractions_stay() {
+        assert_eq!(at_least_signs("接种率之95%，之90%"), "接种率≥95%，≥90%");
+        assert_eq!(at_least_signs("百分之95，三分之一"), "百分之95，三分之一");
+        assert_eq!(at_least_signs("之"), "之");
     }
 
     #[test]
