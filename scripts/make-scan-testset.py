@@ -11,9 +11,12 @@ Steps, per document of the DOCUMENTS table (sources in corpora/):
   print       DOCX with LibreOffice, HTML with Chromium (no header/footer), PDF as it is;
   keep        every page of a document of at most 4 pages, else the first 3;
   gold        `pdftotext` (reading order, not -layout) of exactly the kept pages, page by
-              page; a line is dropped only when it is a bare page number ("3", "- 3 -",
-              "1/5") lying in the top or bottom 8% of its page (found with
-              `pdftotext -bbox-layout`); Symbol-font bullets in the private use area
+              page, without page furniture (what a reader removes, as plangloss does
+              on text PDFs): a line in the top or bottom 8% of its page (found with
+              `pdftotext -bbox-layout`) is dropped when it is a bare page number ("3",
+              "- 3 -", "1/5"), a browser's date stamp or URL ("11/23/26, 5:44 AM",
+              "file:///...html 1/3"), or a running head: the same text, digits
+              aside, in that band on at least two of the kept pages; Symbol-font bullets in the private use area
               (U+F0B7...) become the bullets they show (•, ▪, ✓); NFC; pages joined by
               a blank line;
   rasterize   `pdftoppm -r DPI` with the DPI of the table (150, 200 or 300);
@@ -60,6 +63,7 @@ import tempfile
 import unicodedata
 import xml.etree.ElementTree as ET
 import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,7 +81,11 @@ ORIENTATIONS = ("upright", "upside-down", "rot90", "rotate-dict-180")
 PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?\s*$|^\s*\d{1,3}\s*/\s*\d{1,3}\s*$")
 # Word's Symbol / Wingdings bullets reach the text layer as private-use code points.
 SYMBOL_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0fc": "✓", "\uf0d8": "➢", "\uf076": "❖"})
-FURNITURE_MARGIN = 0.08  # top/bottom share of a page where bare page numbers are dropped
+FURNITURE_MARGIN = 0.08  # top/bottom share of a page where furniture is dropped
+BROWSER_STAMP = re.compile(
+    r"^\s*(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp][Mm])?"
+    r"|(?:https?|file|about):\S*(?:\s+\d{1,4}\s*/\s*\d{1,4})?)\s*$"
+)
 
 SEAL_TEXTS = {
     "vi": [("ỦY BAN NHÂN DÂN HUYỆN AN LẠC", "T. BÌNH AN"), ("SỞ Y TẾ TỈNH BÌNH AN", "TRUNG TÂM Y TẾ"),
@@ -262,14 +270,31 @@ def page_lines(pdf: Path, page: int) -> tuple[list[TextLine], float, float]:
     return lines, float(page_el.get("width")), float(page_el.get("height"))
 
 
-def furniture_numbers(lines: list[TextLine], height: float) -> set[str]:
-    """Bare page numbers in the top or bottom margin of a page."""
+def band_lines(lines: list[TextLine], height: float) -> list[TextLine]:
+    """The lines in the top or bottom margin of a page."""
     margin = FURNITURE_MARGIN * height
-    return {
-        line.text.strip()
-        for line in lines
-        if PAGE_NUMBER.match(line.text) and (line.y1 < margin or line.y0 > height - margin)
-    }
+    return [line for line in lines if line.y1 < margin or line.y0 > height - margin]
+
+
+def furniture_key(text: str) -> str:
+    """A band text compared across pages: digits masked, spaces folded."""
+    return " ".join(re.sub(r"\d", "#", text).split())
+
+
+def page_furniture(band: list[TextLine], other_bands: list[list[TextLine]]) -> Counter:
+    """The furniture lines of a page's band, each as often as it stands there: page
+    numbers, browser stamps, and running heads (the same key within 3 points of the
+    same height on another page: a title that is also the running head stays)."""
+    def running(line: TextLine) -> bool:
+        key = furniture_key(line.text)
+        return bool(key) and any(
+            furniture_key(other.text) == key and abs(other.y0 - line.y0) <= 3
+            for other_band in other_bands for other in other_band
+        )
+    return Counter(
+        line.text.strip() for line in band
+        if PAGE_NUMBER.match(line.text) or BROWSER_STAMP.match(line.text) or running(line)
+    )
 
 
 def pdftotext_page(pdf: Path, page: int, crop_points: tuple | None = None) -> str:
@@ -281,20 +306,31 @@ def pdftotext_page(pdf: Path, page: int, crop_points: tuple | None = None) -> st
     return run(cmd + [pdf, "-"]).stdout.decode("utf-8")
 
 
-def clean_page_text(text: str, furniture: set[str]) -> str:
-    """NFC text of a page without its page-number lines and without trailing blank lines;
-    Symbol-font bullets (private use area) become the characters they show."""
-    kept = [line.rstrip() for line in text.splitlines() if line.strip() not in furniture]
+def clean_page_text(text: str, furniture: Counter) -> str:
+    """NFC text of a page without its furniture lines (each removed as often as it is
+    furniture) and without trailing blank lines; Symbol-font bullets (private use area)
+    become the characters they show."""
+    furniture = furniture.copy()
+    kept = []
+    for line in text.splitlines():
+        if furniture[line.strip()] > 0:
+            furniture[line.strip()] -= 1
+        else:
+            kept.append(line.rstrip())
     return unicodedata.normalize("NFC", "\n".join(kept).strip("\n").translate(SYMBOL_BULLETS))
 
 
 def gold_pages(pdf: Path, pages: int) -> list[str]:
-    """The gold of each of the first `pages` pages: text layer, page numbers dropped, NFC."""
-    texts = []
+    """The gold of each of the first `pages` pages: text layer without page furniture, NFC."""
+    bands = []
     for page in range(1, pages + 1):
         lines, _, height = page_lines(pdf, page)
-        texts.append(clean_page_text(pdftotext_page(pdf, page), furniture_numbers(lines, height)))
-    return texts
+        bands.append(band_lines(lines, height))
+    return [
+        clean_page_text(pdftotext_page(pdf, page),
+                        page_furniture(bands[page - 1], bands[:page - 1] + bands[page:]))
+        for page in range(1, pages + 1)
+    ]
 
 
 def write_gold(lang_dir: Path, name: str, pages: list[str]) -> str:
@@ -875,7 +911,7 @@ def build_fixture(plan: FixturePlan, out: Path, work: Path, seed: int) -> dict:
     lines, width, height = page_lines(printed, plan.page)
     crop_top, crop_bottom = band_crop(lines, plan.band, height)
     gold = clean_page_text(pdftotext_page(printed, plan.page, (0, crop_top, width, crop_bottom - crop_top)),
-                           furniture_numbers(lines, height)) + "\n"
+                           page_furniture(band_lines(lines, height), [])) + "\n"
     scale = plan.dpi / 72
     page = render_page(printed, plan.page, plan.dpi, work / "pages" / f"{Path(plan.source).stem}-p{plan.page}-{plan.dpi}.png")
     rng = page_rng(seed, plan.name, plan.page)

@@ -2,7 +2,9 @@
 # Reads the scan test set (scripts/make-scan-testset.sh) with `plangloss
 # ingest` (release build, OCR on) into target/scan-testset/pred-plangloss/:
 # NAME.txt the document's blocks, pages/NAME.pN.txt each page's, as
-# scripts/ocr_quality.py --pages reads them. Prints seconds per document,
+# scripts/ocr_quality.py --pages reads them; without the header and footer
+# blocks (the running heads removed as page furniture, kept once), since the
+# gold has no furniture either. Prints seconds per document,
 # then scores it beside plain tesseract (scripts/ocr-baseline.sh).
 # Usage: scripts/ocr-plangloss.sh [SET_DIR]   (default target/scan-testset)
 set -euo pipefail
@@ -20,6 +22,8 @@ pred, name = sys.argv[1:]
 record = json.loads(sys.stdin.readline() or "{}")
 pages = {}
 for block in record.get("blocks") or []:
+    if block.get("kind") in ("header", "footer"):
+        continue
     pages.setdefault(block.get("page") or 1, []).append(block["text"])
 open(f"{pred}/{name}.txt", "w").write("\n\n".join("\n".join(b) for _, b in sorted(pages.items())))
 for page, blocks in pages.items():

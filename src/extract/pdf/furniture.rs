@@ -7,6 +7,11 @@
 //! a browser's date stamp or a URL. A paragraph sharing a baseline with a
 //! browser stamp is furniture too: that is the page title next to the date.
 //!
+//! Text read by OCR differs from page to page by a misread character or a
+//! space ("5:44AM" and "5:44 AM", "file:" and "fle:"), and OCR'd pages
+//! shift by a few millimetres: there, texts a fifth apart or less (edit
+//! distance) are one text, and heights 12 points apart one height.
+//!
 //! Removed text is not lost: each distinct header or footer text (page
 //! numbers aside) becomes one `header`/`footer` block after the body, as the
 //! DOCX reader does with Word's headers and footers.
@@ -22,6 +27,18 @@ use std::sync::OnceLock;
 const BAND: f64 = 0.12;
 /// Longer paragraphs are body text even in the bands.
 const MAX_FURNITURE_CHARS: usize = 250;
+/// How far apart (points) a running header may stand on two pages.
+const HEIGHT_TOLERANCE: f64 = 3.0;
+const OCR_HEIGHT_TOLERANCE: f64 = 12.0;
+/// Two OCR'd band texts at least this similar (normalized Levenshtein, on
+/// their keys) are one text misread differently.
+const OCR_SIMILARITY: f64 = 0.8;
+/// OCR'd band texts longer than this are compared exactly: running
+/// headers are short, and the comparison is quadratic in length.
+const MAX_FUZZY_CHARS: usize = 120;
+/// Shorter OCR'd band texts are compared exactly too: one character is all
+/// that tells "Chương I" from "Chương II".
+const MIN_FUZZY_CHARS: usize = 12;
 
 /// One page's paragraphs in reading order, with the page box's bottom and
 /// top (user space y).
@@ -67,9 +84,12 @@ pub fn remove(pages: &mut [Page]) -> Vec<Block> {
         let mut index = 0;
         page.paragraphs.retain(|p| {
             let keep = furniture[index].is_none();
+            let ocr = p.ocr_confidence.is_some();
             if let Some(edge) = furniture[index]
                 && !is_page_number(&p.text)
-                && !seen.iter().any(|(e, t, ..)| *e == edge && *t == p.text)
+                && !seen
+                    .iter()
+                    .any(|(e, t, ..)| *e == edge && same_text(t, &p.text, ocr))
             {
                 seen.push((edge, p.text.clone(), page.number, p.ocr_confidence));
             }
@@ -159,22 +179,61 @@ fn placements(pages: &[Page]) -> Placements {
     placed
 }
 
-/// Whether `p`, at `edge`, recurs at the same height (within 3 points) on
-/// enough pages to be a running header or footer: at least half the pages,
-/// and at least two. The height matters: a document whose title is also the
-/// running header still shows the title once in its body.
+/// Whether `p`, at `edge`, recurs at the same height (within 3 points, 12
+/// for OCR) on enough pages to be a running header or footer: at least half
+/// the pages, and at least two. The height matters: a document whose title
+/// is also the running header still shows the title once in its body.
 fn recurs(p: &Paragraph, edge: Edge, placed: &Placements, page_count: usize) -> bool {
     let needed = page_count.div_ceil(2).max(2);
-    let Some(places) = placed.get(&(edge, key(&p.text))) else {
-        return false;
+    let ocr = p.ocr_confidence.is_some();
+    let tolerance = if ocr {
+        OCR_HEIGHT_TOLERANCE
+    } else {
+        HEIGHT_TOLERANCE
     };
-    let mut pages: Vec<u32> = places
-        .iter()
-        .filter(|(_, y)| (y - p.top).abs() <= 3.0)
-        .map(|(page, _)| *page)
-        .collect();
+    let own_key = key(&p.text);
+    let near = |places: &Vec<(u32, f64)>| {
+        places
+            .iter()
+            .filter(|(_, y)| (y - p.top).abs() <= tolerance)
+            .map(|(page, _)| *page)
+            .collect::<Vec<u32>>()
+    };
+    let mut pages: Vec<u32> = if ocr {
+        placed
+            .iter()
+            .filter(|((e, _), _)| *e == edge)
+            .map(|((_, k), places)| (k, near(places)))
+            .filter(|(k, pages)| !pages.is_empty() && similar_keys(k, &own_key))
+            .flat_map(|(_, pages)| pages)
+            .collect()
+    } else {
+        placed.get(&(edge, own_key)).map(near).unwrap_or_default()
+    };
+    pages.sort_unstable();
     pages.dedup();
     pages.len() >= needed
+}
+
+/// Whether two band texts are the same furniture: equal, or for OCR'd
+/// text, similar keys.
+fn same_text(a: &str, b: &str, ocr: bool) -> bool {
+    a == b || (ocr && similar_keys(&key(a), &key(b)))
+}
+
+/// Keys equal, or both of a running header's length and at most a fifth
+/// apart.
+fn similar_keys(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (length_a, length_b) = (a.chars().count(), b.chars().count());
+    let longer = length_a.max(length_b);
+    let shorter = length_a.min(length_b);
+    if longer > MAX_FUZZY_CHARS || shorter < MIN_FUZZY_CHARS || shorter * 5 < longer * 4 {
+        return false;
+    }
+    strsim::normalized_levenshtein(a, b) >= OCR_SIMILARITY
 }
 
 /// Text compared across pages: digits masked, spaces folded, lower case.
@@ -228,6 +287,75 @@ mod tests {
             .iter()
             .map(|p| p.paragraphs.iter().map(|p| p.text.as_str()).collect())
             .collect()
+    }
+
+    fn ocr_page(number: u32, texts: &[(&str, f64)]) -> Page {
+        let mut page = page(number, texts);
+        for p in &mut page.paragraphs {
+            p.ocr_confidence = Some(0.9);
+        }
+        page
+    }
+
+    #[test]
+    fn ocr_running_heads_misread_differently_are_one_and_removed() {
+        let heads = [
+            "11/23/26, 5:44AM 市卫生健康委员会文件",
+            "11/23/26, 5:44 AM 市卫生健康委员会文件",
+            "11/23/26, 5:44 AM 市卫生健康委员会文仵",
+        ];
+        let feet = [
+            "file:///x/mianyi.html 1/3",
+            "f 和 le:///x/mianyi.html 2/3",
+            "fle:///x/mianyi.html 3/3",
+        ];
+        let mut pages: Vec<Page> = (0..3)
+            .map(|i| {
+                let shift = i as f64 * 5.0;
+                let body = format!("正文第{i}页");
+                ocr_page(
+                    i as u32 + 1,
+                    &[
+                        (heads[i], 790.0 - shift),
+                        (&body, 500.0),
+                        (feet[i], 20.0 + shift),
+                    ],
+                )
+            })
+            .collect();
+        let furniture = remove(&mut pages);
+        assert_eq!(
+            bodies(&pages),
+            [["正文第0页"], ["正文第1页"], ["正文第2页"]]
+        );
+        let kept: Vec<(BlockKind, &str)> = furniture
+            .iter()
+            .map(|b| (b.kind, b.text.as_str()))
+            .collect();
+        assert_eq!(
+            kept,
+            [(BlockKind::Header, heads[0]), (BlockKind::Footer, feet[0])]
+        );
+    }
+
+    #[test]
+    fn short_or_text_layer_band_texts_must_match_exactly() {
+        let heads = ["Chương I", "Chương II", "Chương III"];
+        let mut pages: Vec<Page> = (0..3)
+            .map(|i| ocr_page(i as u32 + 1, &[(heads[i], 790.0), ("nội dung", 500.0)]))
+            .collect();
+        remove(&mut pages);
+        assert_eq!(bodies(&pages)[1], ["Chương II", "nội dung"]);
+        let heads = [
+            "Kế hoạch truyền thông dân số năm 2025 (A)",
+            "Kế hoạch truyền thông dân số năm 2025 (B)",
+            "Kế hoạch truyền thông dân số năm 2025 (C)",
+        ];
+        let mut pages: Vec<Page> = (0..3)
+            .map(|i| page(i as u32 + 1, &[(heads[i], 790.0), ("nội dung", 500.0)]))
+            .collect();
+        remove(&mut pages);
+        assert_eq!(bodies(&pages)[1], [heads[1], "nội dung"]);
     }
 
     #[test]
