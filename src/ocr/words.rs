@@ -54,8 +54,11 @@ pub fn paragraphs(tsv: &str, chinese: bool) -> Vec<Paragraph> {
                 .iter()
                 .take_while(|w| (w.block, w.paragraph) == key)
                 .count();
-        for item in list_items(&words[start..end]) {
-            if let Some(mut paragraph) = paragraph_of(item) {
+        let pieces = list_items(&words[start..end])
+            .into_iter()
+            .flat_map(type_size_runs);
+        for piece in pieces {
+            if let Some(mut paragraph) = paragraph_of(piece) {
                 if chinese {
                     paragraph.text = chinese_corrections(&full_width_punctuation(&paragraph.text));
                 }
@@ -100,6 +103,44 @@ fn list_items(words: &[Word]) -> Vec<&[Word]> {
     }
     items.push(&words[start..]);
     items
+}
+
+/// Lines whose type differs in size by this factor or more are not one
+/// paragraph: a running head in small type read together with the title
+/// under it.
+const TYPE_SIZE_CHANGE: f32 = 1.4;
+
+/// A paragraph of Tesseract's cut where the type size changes from one
+/// line to the next (by [`TYPE_SIZE_CHANGE`], each line's size the median
+/// height of its words).
+fn type_size_runs(words: &[Word]) -> Vec<&[Word]> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    let mut line_start = 0;
+    let mut previous_size: Option<f32> = None;
+    for at in 1..=words.len() {
+        if at < words.len() && !starts_line(words, at) {
+            continue;
+        }
+        let size = median_height(&words[line_start..at]);
+        if let Some(previous) = previous_size
+            && size.max(previous) >= TYPE_SIZE_CHANGE * size.min(previous).max(1.0)
+        {
+            runs.push(&words[start..line_start]);
+            start = line_start;
+        }
+        previous_size = Some(size);
+        line_start = at;
+    }
+    runs.push(&words[start..]);
+    runs
+}
+
+/// The median height of `words`' boxes, in pixels.
+fn median_height(words: &[Word]) -> f32 {
+    let mut heights: Vec<u32> = words.iter().map(|w| w.height).collect();
+    heights.sort_unstable();
+    heights.get(heights.len() / 2).map_or(0.0, |&h| h as f32)
 }
 
 /// The word rows of the TSV (level 5), blank words left out.
@@ -158,14 +199,12 @@ fn paragraph_of(words: &[Word]) -> Option<Paragraph> {
     let weight = |w: &Word| w.text.chars().count() as f32;
     let total: f32 = words.iter().map(weight).sum();
     let confidence = words.iter().map(|w| w.confidence * weight(w)).sum::<f32>() / total / 100.0;
-    let mut heights: Vec<u32> = words.iter().map(|w| w.height).collect();
-    heights.sort_unstable();
     Some(Paragraph {
         text,
         confidence: confidence.clamp(0.0, 1.0),
         top: words.iter().map(|w| w.top).min().unwrap_or(0),
         bottom: words.iter().map(|w| w.top + w.height).max().unwrap_or(0),
-        word_height: heights[heights.len() / 2],
+        word_height: median_height(words) as u32,
     })
 }
 
@@ -543,6 +582,37 @@ mod tests {
             .map(|p| p.text)
             .collect();
         assert_eq!(texts, ["• Hội nghị", "• Tiêm bù", "e ngại", "Vitamin e Và"]);
+    }
+
+    #[test]
+    fn a_change_of_type_size_between_lines_ends_a_paragraph() {
+        let row = |line: u32, height: u32, text: &str| {
+            format!(
+                "5\t1\t1\t1\t{line}\t1\t0\t{}\t10\t{height}\t90\t{text}\n",
+                line * 50
+            )
+        };
+        let page = [
+            row(1, 14, "11/23/26,"),
+            row(1, 15, "5:44"),
+            row(1, 14, "市卫生健康委员会文件"),
+            row(2, 44, "××市卫生健康委员会文件"),
+            row(3, 22, "各县（市、区）卫生健康局，"),
+            row(4, 23, "市疾病预防控制中心："),
+        ]
+        .concat();
+        let texts: Vec<String> = paragraphs(&page, true)
+            .into_iter()
+            .map(|p| p.text)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "11/23/26, 5:44市卫生健康委员会文件",
+                "××市卫生健康委员会文件",
+                "各县（市、区）卫生健康局，市疾病预防控制中心："
+            ]
+        );
     }
 
     #[test]
