@@ -143,7 +143,8 @@ fn median_height(words: &[Word]) -> f32 {
     heights.get(heights.len() / 2).map_or(0.0, |&h| h as f32)
 }
 
-/// The word rows of the TSV (level 5), blank words left out.
+/// The word rows of the TSV (level 5), blank words and table borders
+/// ([`is_rule_mark`]) left out.
 fn read_words(tsv: &str) -> Vec<Word> {
     tsv.lines()
         .filter_map(|row| {
@@ -165,7 +166,8 @@ fn read_words(tsv: &str) -> Vec<Word> {
             else {
                 return None;
             };
-            if *level != "5" || text.trim().is_empty() {
+            let text = text.trim().trim_matches(is_rule_mark);
+            if *level != "5" || text.chars().all(|c| c == '_') {
                 return None;
             }
             Some(Word {
@@ -175,10 +177,17 @@ fn read_words(tsv: &str) -> Vec<Word> {
                 top: top.parse().ok()?,
                 height: height.parse().ok()?,
                 confidence: confidence.parse().ok()?,
-                text: text.trim().to_string(),
+                text: text.to_string(),
             })
         })
         .collect()
+}
+
+/// A table's border or a rule read as a character: `|` (and its kin) at
+/// a word's ends. Words of nothing but these or of `_` (a rule under a
+/// cell) are dropped; no plan's prose has them.
+fn is_rule_mark(c: char) -> bool {
+    matches!(c, '|' | '¦' | '‖' | '│')
 }
 
 fn paragraph_of(words: &[Word]) -> Option<Paragraph> {
@@ -678,6 +687,20 @@ mod tests {
         assert_eq!(at_least_signs("接种率之95%，之90%"), "接种率≥95%，≥90%");
         assert_eq!(at_least_signs("百分之95，三分之一"), "百分之95，三分之一");
         assert_eq!(at_least_signs("之"), "之");
+    }
+
+    #[test]
+    fn table_borders_read_as_characters_are_dropped() {
+        let page = tsv(&[
+            (1, 1, 1, 90.0, "Năm"),
+            (1, 1, 1, 90.0, "2024|"),
+            (1, 1, 1, 90.0, "|"),
+            (1, 1, 1, 90.0, "___"),
+            (1, 1, 1, 90.0, "||Năm"),
+            (1, 1, 1, 90.0, "2025"),
+            (1, 1, 1, 90.0, "so_yte"),
+        ]);
+        assert_eq!(paragraphs(&page, false)[0].text, "Năm 2024 Năm 2025 so_yte");
     }
 
     #[test]
