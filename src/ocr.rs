@@ -1,14 +1,17 @@
 //! OCR of page images with Tesseract: pages with no usable text layer
 //! (scans of signed plans) read as paragraphs with their confidence.
 //!
-//! Stages: a page image (8-bit gray, with its resolution) → Tesseract
-//! ([`tesseract`], loaded at run time) → its TSV → paragraphs ([`words`]).
+//! Stages: a page image (8-bit gray, with its resolution, from a PDF page
+//! or a picture) → made ready ([`image`]: upright by orientation detection,
+//! straightened by [`deskew`]) → Tesseract ([`tesseract`], loaded at run
+//! time) → its TSV → paragraphs ([`words`]).
 //!
 //! Promises: OCR never stops a batch. Where Tesseract or a language's data
 //! is not installed, [`read_page`] says so (with how to install it) and the
 //! caller warns; a page that takes longer than its time limit is given up.
 
 pub mod deskew;
+pub mod image;
 pub mod sampling;
 pub mod tesseract;
 pub mod words;
@@ -100,6 +103,9 @@ impl FromStr for OcrMode {
         }
     }
 }
+
+/// Below this mean confidence a page is reported as poorly read.
+pub const LOW_CONFIDENCE: f32 = 0.7;
 
 /// How documents are read by OCR: the user's `--ocr`, `--ocr-lang` and
 /// the time one page may take.

@@ -36,12 +36,10 @@ mod structure;
 pub use page_images::{PageRaster, page_images};
 
 // What the OCR of pictures in other documents shares with scanned pages.
-pub(crate) use images::{MAX_RASTER_PIXELS, MIN_OCR_DPI, OCR_DPI, gray_of_rgb};
-pub(crate) use scan::{LOW_CONFIDENCE, read_image};
 
 use crate::budget::RecordBudget;
 use crate::model::{Block, BlockKind, DocError, Extraction, Limits};
-use crate::ocr::{Language, OcrError, OcrMode, OcrOptions};
+use crate::ocr::{self, Language, OcrError, OcrMode, OcrOptions};
 use std::collections::HashMap;
 
 /// A paragraph this much larger than the body text is a heading.
@@ -453,7 +451,7 @@ impl Notes {
         // read (a font the renderer lacks drawn in a stand-in): the page
         // keeps its text layer.
         let result = match result {
-            Ok(read) if rendered && read.confidence < scan::LOW_CONFIDENCE => {
+            Ok(read) if rendered && read.confidence < ocr::LOW_CONFIDENCE => {
                 self.add(
                     format!(
                         "OCR read the rendered page with low confidence ({:.2}), so its text layer was kept",
@@ -478,7 +476,7 @@ impl Notes {
                 page.paragraphs = read.paragraphs;
                 (page.bottom, page.top) = (0.0, read.top);
                 self.ocr_read.push(number);
-                if read.confidence < scan::LOW_CONFIDENCE {
+                if read.confidence < ocr::LOW_CONFIDENCE {
                     self.ocr_low.push(number);
                 }
             }
@@ -558,7 +556,7 @@ impl Notes {
             warnings.push(format!(
                 "OCR read {} with low confidence (below {}): check the text",
                 page_list(&self.ocr_low),
-                scan::LOW_CONFIDENCE
+                ocr::LOW_CONFIDENCE
             ));
         }
         warnings

@@ -191,7 +191,7 @@ impl Channels {
 }
 
 /// The gray of `pixels` 8-bit samples laid out as `channels`: colour as
-/// [`crate::extract::pdf::gray_of_rgb`] makes it (red ink becomes white),
+/// [`crate::ocr::image::gray_of_rgb`] makes it (red ink becomes white),
 /// transparent pixels over white paper. Damaged when there are fewer
 /// samples than pixels need.
 pub fn gray_of(samples: &[u8], channels: Channels, pixels: usize) -> Result<Vec<u8>, PictureError> {
@@ -209,9 +209,9 @@ pub fn gray_of(samples: &[u8], channels: Channels, pixels: usize) -> Result<Vec<
     let cmyk = |p: &[u8]| {
         let k = 255 - u32::from(p[3]);
         let channel = |v: u8| ((255 - u32::from(v)) * k / 255) as u8;
-        crate::extract::pdf::gray_of_rgb(channel(p[0]), channel(p[1]), channel(p[2]))
+        crate::ocr::image::gray_of_rgb(channel(p[0]), channel(p[1]), channel(p[2]))
     };
-    let rgb = crate::extract::pdf::gray_of_rgb;
+    let rgb = crate::ocr::image::gray_of_rgb;
     let pixel = |p: &[u8]| match channels {
         Channels::Gray | Channels::YCbCr => p[0],
         Channels::GrayAlpha => over_white(p[0], p[1]),

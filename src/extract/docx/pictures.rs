@@ -291,7 +291,7 @@ fn read_job(
         return Err(Failure::Small);
     }
     let image = scale::for_ocr(gray, job.printed);
-    let (read, _) = crate::extract::pdf::read_image(image, options, hint).map_err(Failure::Ocr)?;
+    let (read, _) = ocr::image::read_image(image, options, hint).map_err(Failure::Ocr)?;
     Ok(read)
 }
 
@@ -311,7 +311,7 @@ fn gather(
             Ok(read) => {
                 text.read += 1;
                 if !read.is_empty()
-                    && ocr::mean_confidence(read) < crate::extract::pdf::LOW_CONFIDENCE
+                    && ocr::mean_confidence(read) < ocr::LOW_CONFIDENCE
                     && !low.contains(&part)
                 {
                     low.push(part);
@@ -351,7 +351,7 @@ fn gather(
         text.warnings.push(format!(
             "OCR read {} with low confidence (below {}): check the text",
             named_pictures(&low),
-            crate::extract::pdf::LOW_CONFIDENCE
+            ocr::LOW_CONFIDENCE
         ));
     }
 }

@@ -8,10 +8,11 @@
 
 mod decode;
 
-pub use decode::{Gray, ImageError, gray_of_rgb, guarded_call, in_guarded_decode};
+pub use decode::{Gray, ImageError, guarded_call, in_guarded_decode};
 
 use super::content::Matrix;
 use super::objects::number;
+use crate::ocr::image::{MAX_RASTER_PIXELS, MIN_OCR_DPI, OCR_DPI, rotate};
 use crate::ocr::{PageImage, sampling};
 use lopdf::{Document, Object, ObjectId};
 use std::collections::HashMap;
@@ -26,23 +27,6 @@ pub struct ImageUse {
 
 /// Most images placed on one page: scans are one image, or a few strips.
 pub const MAX_IMAGES_PER_PAGE: usize = 64;
-
-/// The highest resolution a page is rasterized at for OCR: what Tesseract
-/// reads best. A page scanned at less is rasterized at its images' own
-/// resolution, down to [`MIN_OCR_DPI`].
-pub const OCR_DPI: u32 = 300;
-
-/// The lowest resolution a page is rasterized at: a 150 dpi scan is
-/// enlarged to it. On the degraded scan test set, rasterizing at the
-/// images' own resolution within 200–300 dpi read better than enlarging
-/// every page to 300 (Vietnamese diacritic accuracy 0.977 → 0.981, Chinese
-/// similarity 0.958 → 0.959; interpolated pixels add no detail), and at
-/// 150 dpi Vietnamese diacritics suffered.
-pub const MIN_OCR_DPI: u32 = 200;
-
-/// Most pixels in one page raster (an A4 page at 300 dpi is 8.7 million);
-/// a larger page is rasterized at a lower resolution.
-pub const MAX_RASTER_PIXELS: u64 = 40_000_000;
 
 /// A page's raster, and what could not be put on it.
 #[derive(Debug)]
@@ -209,31 +193,6 @@ fn draw(canvas: &mut [u8], width: u32, height: u32, image: &Gray, matrix: &Matri
     }
 }
 
-/// Turns `image` clockwise by `degrees` (a multiple of 90).
-pub fn rotate(image: PageImage, degrees: u32) -> PageImage {
-    let (w, h) = (image.width as usize, image.height as usize);
-    let turned = |width: usize, height: usize, source: &dyn Fn(usize, usize) -> usize| {
-        let mut pixels = Vec::with_capacity(width * height);
-        for y in 0..height {
-            for x in 0..width {
-                pixels.push(image.pixels[source(x, y)]);
-            }
-        }
-        PageImage {
-            width: width as u32,
-            height: height as u32,
-            dpi: image.dpi,
-            pixels,
-        }
-    };
-    match degrees % 360 {
-        90 => turned(h, w, &|x, y| (h - 1 - x) * w + y),
-        180 => turned(w, h, &|x, y| (h - 1 - y) * w + (w - 1 - x)),
-        270 => turned(h, w, &|x, y| x * w + (w - 1 - y)),
-        _ => image,
-    }
-}
-
 /// How far up the page tree inherited attributes are looked for.
 const MAX_TREE_DEPTH: usize = 64;
 
@@ -289,26 +248,6 @@ fn rotation(doc: &Document, page_id: ObjectId) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn image(width: u32, height: u32, pixels: Vec<u8>) -> PageImage {
-        PageImage {
-            width,
-            height,
-            dpi: 300,
-            pixels,
-        }
-    }
-
-    #[test]
-    fn rotation_turns_clockwise() {
-        // 1 2 3
-        // 4 5 6
-        let page = image(3, 2, vec![1, 2, 3, 4, 5, 6]);
-        assert_eq!(rotate(page.clone(), 90).pixels, vec![4, 1, 5, 2, 6, 3]);
-        assert_eq!(rotate(page.clone(), 180).pixels, vec![6, 5, 4, 3, 2, 1]);
-        assert_eq!(rotate(page.clone(), 270).pixels, vec![3, 6, 2, 5, 1, 4]);
-        assert_eq!(rotate(page, 0).pixels, vec![1, 2, 3, 4, 5, 6]);
-    }
 
     #[test]
     fn an_image_lands_where_its_matrix_puts_it() {

@@ -6,8 +6,9 @@
 //! ([`images::guarded_call`]) and become a [`RenderError`], like a failure to
 //! open the file (an encryption it does not read, damaged data).
 
-use super::images::{self, MAX_RASTER_PIXELS, OCR_DPI};
+use super::images;
 use crate::ocr::PageImage;
+use crate::ocr::image::{MAX_RASTER_PIXELS, OCR_DPI};
 use hayro::hayro_interpret::InterpreterSettings;
 use hayro::hayro_syntax::{LoadPdfError, Pdf};
 use hayro::vello_cpu::color::palette::css::WHITE;

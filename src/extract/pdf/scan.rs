@@ -49,12 +49,6 @@ pub enum ScanFailure {
     Ocr(OcrError),
 }
 
-/// Below this mean confidence a page is reported as poorly read.
-pub const LOW_CONFIDENCE: f32 = 0.7;
-
-/// OSD's orientation confidence needed before a page is turned.
-const ORIENTATION_CONFIDENCE: f32 = 1.5;
-
 /// How much better (mean word confidence, 0–1) a second model must read a
 /// page before it is preferred to the first.
 const BETTER_BY: f32 = 0.02;
@@ -146,7 +140,7 @@ impl Source<'_> {
                 (image, Vec::new())
             }
         };
-        let (image, script) = prepare(image);
+        let (image, script) = ocr::image::prepare(image);
         Ok((image, script, problems))
     }
 
@@ -154,7 +148,7 @@ impl Source<'_> {
     /// script suggests.
     fn first_read(&self, index: usize, given: Option<Language>) -> Result<Read, ScanFailure> {
         let (image, script, problems) = self.prepared(index)?;
-        let language = given.unwrap_or(language_of_script(script.as_deref()));
+        let language = given.unwrap_or(ocr::image::language_of_script(script.as_deref()));
         self.read(&image, language, problems)
     }
 
@@ -256,53 +250,6 @@ fn replace_if_better(
         {
             reads[index] = Ok(reread);
         }
-    }
-}
-
-/// Reads one image by OCR, a picture of another document: prepared as a
-/// scanned page is, and read in the language `options` names, else `hint`
-/// (the document's own text), else the one its script suggests. Gives the
-/// paragraphs and the image they were read on.
-pub(crate) fn read_image(
-    image: PageImage,
-    options: &OcrOptions,
-    hint: Option<Language>,
-) -> Result<(Vec<ocr::Paragraph>, PageImage), OcrError> {
-    let (image, script) = prepare(image);
-    let language = options
-        .language
-        .or(hint)
-        .unwrap_or(language_of_script(script.as_deref()));
-    let read = ocr::read_page(&image, language, options.page_time_limit)?;
-    Ok((read, image))
-}
-
-/// An image made ready for OCR: turned upright and straightened; with the
-/// script orientation detection found on it.
-fn prepare(image: PageImage) -> (PageImage, Option<String>) {
-    let (image, script) = upright(image);
-    (ocr::deskew::straighten(image), script)
-}
-
-/// The model a script suggests: Chinese for Han, else Vietnamese.
-fn language_of_script(script: Option<&str>) -> Language {
-    match script {
-        Some("Han") => Language::SimplifiedChinese,
-        _ => Language::Vietnamese,
-    }
-}
-
-/// The page turned upright as Tesseract's orientation detection sees it,
-/// and the script it found.
-fn upright(image: PageImage) -> (PageImage, Option<String>) {
-    match ocr::tesseract::orientation(&image) {
-        Some((degrees, confidence, script))
-            if degrees != 0 && confidence >= ORIENTATION_CONFIDENCE =>
-        {
-            (images::rotate(image, 360 - degrees), Some(script))
-        }
-        Some((_, _, script)) => (image, Some(script)),
-        None => (image, None),
     }
 }
 

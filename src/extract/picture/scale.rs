@@ -7,8 +7,8 @@
 //! PDF page's raster.
 
 use super::Gray;
-use crate::extract::pdf::{MAX_RASTER_PIXELS, MIN_OCR_DPI, OCR_DPI};
 use crate::ocr::PageImage;
+use crate::ocr::image::{MAX_RASTER_PIXELS, MIN_OCR_DPI, OCR_DPI};
 
 /// English Metric Units an inch: DrawingML's measure of length.
 pub const EMU_PER_INCH: f64 = 914_400.0;

@@ -16,6 +16,7 @@ mod jbig2;
 mod jpx;
 
 use super::super::objects::{StreamError, number, stream_data};
+use crate::ocr::image::gray_of_rgb;
 use lopdf::{Dictionary, Document, Object, Stream};
 use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -504,16 +505,6 @@ fn gray_of(space: &Space, values: &[u8]) -> u8 {
             }
         }
     }
-}
-
-/// Luminance, except that red (a seal's ink) becomes paper white: red
-/// clearly above both green and blue.
-pub fn gray_of_rgb(r: u8, g: u8, b: u8) -> u8 {
-    let (r, g, b) = (i32::from(r), i32::from(g), i32::from(b));
-    if r > 110 && r - g > 60 && r - b > 50 {
-        return 255;
-    }
-    ((299 * r + 587 * g + 114 * b) / 1000) as u8
 }
 
 #[cfg(test)]
