@@ -177,14 +177,33 @@ impl fmt::Display for OcrError {
 }
 
 /// Reads `image` in `language`: its paragraphs in reading order, each with
-/// its confidence, within `time_limit`.
+/// its confidence, within `time_limit`. A page without ink gives none,
+/// without running Tesseract.
 pub fn read_page(
     image: &PageImage,
     language: Language,
     time_limit: Duration,
 ) -> Result<Vec<Paragraph>, OcrError> {
+    if !has_ink(image) {
+        return Ok(Vec::new());
+    }
     let tsv = tesseract::recognize(image, language, time_limit)?;
     Ok(words::paragraphs(&tsv, language.is_chinese()))
+}
+
+/// Fewer dark pixels than this: a blank page (the back of a sheet, an
+/// empty page rendered with `--ocr force`), not worth Tesseract's second.
+const MIN_INK_PIXELS: usize = 32;
+
+/// Whether `image` has any ink: at least [`MIN_INK_PIXELS`] pixels darker
+/// than mid-gray.
+fn has_ink(image: &PageImage) -> bool {
+    image
+        .pixels
+        .iter()
+        .filter(|&&p| p < 128)
+        .nth(MIN_INK_PIXELS - 1)
+        .is_some()
 }
 
 /// The mean confidence of `paragraphs`, 0–1, each weighted by its length

@@ -450,7 +450,10 @@ impl Notes {
         // A rendering read with low confidence shows glyphs OCR cannot
         // read (a font the renderer lacks drawn in a stand-in): the page
         // keeps its text layer.
+        let blank = matches!(&result, Ok(read) if read.paragraphs.is_empty());
         let result = match result {
+            // A blank rendering: the (empty) text layer stays, unremarked.
+            Ok(_) if rendered && blank => return self.restore(number),
             Ok(read) if rendered && read.confidence < ocr::LOW_CONFIDENCE => {
                 self.add(
                     format!(
@@ -476,7 +479,8 @@ impl Notes {
                 page.paragraphs = read.paragraphs;
                 (page.bottom, page.top) = (0.0, read.top);
                 self.ocr_read.push(number);
-                if read.confidence < ocr::LOW_CONFIDENCE {
+                // A blank page has no confidence to speak of.
+                if !blank && read.confidence < ocr::LOW_CONFIDENCE {
                     self.ocr_low.push(number);
                 }
             }

@@ -1,7 +1,8 @@
 //! Pages OCR'd from their rendering: a page whose text is in a font with no
 //! Unicode mapping (tests/fixtures/ocr-render) is read by OCR by default
 //! and only warned about with `--ocr off`; a text PDF is left alone by
-//! default and read from its rendering under `--ocr force`. Skipped, with
+//! default and read from its rendering under `--ocr force`, where a blank
+//! page is neither read nor reported as poorly read. Skipped, with
 //! the reason, where Tesseract is not installed.
 
 use crate::common::*;
@@ -118,4 +119,19 @@ fn forced_ocr_reads_a_text_pdf_from_its_rendering() {
     }
     let score = similarity(&text, &gold);
     assert!(score >= 0.9, "similarity {score:.3} to the text layer");
+}
+
+#[test]
+fn a_blank_page_is_neither_read_nor_called_poorly_read() {
+    if !tesseract_installed() {
+        return;
+    }
+    let forced = record(
+        "tests/fixtures/ocr-render/text-then-blank.pdf",
+        &["--ocr", "force"],
+    );
+    assert_eq!(forced["meta"]["ocr_pages"], "1");
+    let all = warnings(&forced);
+    assert!(all.iter().all(|w| !w.contains("confidence")), "{all:?}");
+    assert!(full_text(&forced).contains("tiem chung"));
 }
