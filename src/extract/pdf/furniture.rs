@@ -29,6 +29,7 @@ const BAND: f64 = 0.12;
 const MAX_FURNITURE_CHARS: usize = 250;
 /// How far apart (points) a running header may stand on two pages.
 const HEIGHT_TOLERANCE: f64 = 3.0;
+/// The same on pages read by OCR, which shift on the scanner's glass.
 const OCR_HEIGHT_TOLERANCE: f64 = 12.0;
 /// Two OCR'd band texts at least this similar (normalized Levenshtein, on
 /// their keys) are one text misread differently.
