@@ -92,17 +92,9 @@ fn mark_bullets(words: &mut [Word]) {
 /// with a list marker: each item of a list is a paragraph of its own, as
 /// in a text layer ("- Bộ Y tế;" "- Lưu: VT." under "Nơi nhận:").
 fn list_items(words: &[Word]) -> Vec<&[Word]> {
-    let mut items = Vec::new();
-    let mut start = 0;
-    for at in 1..words.len() {
-        let marker = matches!(words[at].text.as_str(), "•" | "-" | "–" | "+");
-        if marker && starts_line(words, at) {
-            items.push(&words[start..at]);
-            start = at;
-        }
-    }
-    items.push(&words[start..]);
-    items
+    cut_before_lines(words, |_, line| {
+        matches!(line[0].text.as_str(), "•" | "-" | "–" | "+")
+    })
 }
 
 /// Lines whose type differs in size by this factor or more are not one
@@ -114,23 +106,30 @@ const TYPE_SIZE_CHANGE: f32 = 1.4;
 /// line to the next (by [`TYPE_SIZE_CHANGE`], each line's size the median
 /// height of its words).
 fn type_size_runs(words: &[Word]) -> Vec<&[Word]> {
+    cut_before_lines(words, |previous, line| {
+        let (a, b) = (median_height(previous), median_height(line));
+        a.max(b) >= TYPE_SIZE_CHANGE * a.min(b).max(1.0)
+    })
+}
+
+/// `words` cut into runs of whole lines, a new run starting at each line
+/// for which `cut(previous line, line)` holds.
+fn cut_before_lines<'a>(
+    words: &'a [Word],
+    cut: impl Fn(&[Word], &[Word]) -> bool,
+) -> Vec<&'a [Word]> {
+    let line_starts: Vec<usize> = (0..words.len())
+        .filter(|&at| starts_line(words, at))
+        .chain([words.len()])
+        .collect();
     let mut runs = Vec::new();
     let mut start = 0;
-    let mut line_start = 0;
-    let mut previous_size: Option<f32> = None;
-    for at in 1..=words.len() {
-        if at < words.len() && !starts_line(words, at) {
-            continue;
+    for bounds in line_starts.windows(3) {
+        let (previous, line) = (&words[bounds[0]..bounds[1]], &words[bounds[1]..bounds[2]]);
+        if cut(previous, line) {
+            runs.push(&words[start..bounds[1]]);
+            start = bounds[1];
         }
-        let size = median_height(&words[line_start..at]);
-        if let Some(previous) = previous_size
-            && size.max(previous) >= TYPE_SIZE_CHANGE * size.min(previous).max(1.0)
-        {
-            runs.push(&words[start..line_start]);
-            start = line_start;
-        }
-        previous_size = Some(size);
-        line_start = at;
     }
     runs.push(&words[start..]);
     runs
