@@ -114,10 +114,7 @@ fn type_size_runs(words: &[Word]) -> Vec<&[Word]> {
 
 /// `words` cut into runs of whole lines, a new run starting at each line
 /// for which `cut(previous line, line)` holds.
-fn cut_before_lines<'a>(
-    words: &'a [Word],
-    cut: impl Fn(&[Word], &[Word]) -> bool,
-) -> Vec<&'a [Word]> {
+fn cut_before_lines(words: &[Word], cut: impl Fn(&[Word], &[Word]) -> bool) -> Vec<&[Word]> {
     let line_starts: Vec<usize> = (0..words.len())
         .filter(|&at| starts_line(words, at))
         .chain([words.len()])
