@@ -11,7 +11,10 @@ Steps, per document of the DOCUMENTS table (sources in corpora/):
   print       DOCX with LibreOffice, HTML with Chromium (no header/footer), PDF as it is;
   keep        every page of a document of at most 4 pages, else the first 3;
   gold        `pdftotext` (reading order, not -layout) of exactly the kept pages, page by
-              page, without page furniture (what a reader removes, as plangloss does
+              page, except that a Vietnamese letterhead and signature block set in two
+              columns are read column by column (pdftotext reads some row by row, mixing
+              "Nơi nhận:" and its list with the signer's title; two_column_zones), without
+              page furniture (what a reader removes, as plangloss does
               on text PDFs): a line in the top or bottom 8% of its page (found with
               `pdftotext -bbox-layout`) is dropped when it is a bare page number ("3",
               "- 3 -", "1/5"), a browser's date stamp or URL ("11/23/26, 5:44 AM",
@@ -320,14 +323,99 @@ def clean_page_text(text: str, furniture: Counter) -> str:
     return unicodedata.normalize("NFC", "\n".join(kept).strip("\n").translate(SYMBOL_BULLETS))
 
 
+def page_words(pdf: Path, page: int) -> tuple[list[TextLine], float, float]:
+    """Words of one page from `pdftotext -bbox-layout`, with the page's width and height."""
+    xhtml = run(["pdftotext", "-bbox-layout", "-f", page, "-l", page, pdf, "-"]).stdout.decode()
+    root = ET.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", xhtml))
+    ns = {"h": "http://www.w3.org/1999/xhtml"}
+    page_el = root.find(".//h:page", ns)
+    words = [TextLine(w.text or "", *(float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")))
+             for w in root.iterfind(".//h:word", ns)]
+    return words, float(page_el.get("width")), float(page_el.get("height"))
+
+
+def word_rows(words: list[TextLine]) -> list[list[TextLine]]:
+    """Words grouped into rows across the page (a word whose middle lies within the
+    current row's height joins it), top to bottom, each row left to right."""
+    rows: list[list[TextLine]] = []
+    for word in sorted(words, key=lambda w: (w.middle_y, w.x0)):
+        if rows and min(w.y0 for w in rows[-1]) <= word.middle_y <= max(w.y1 for w in rows[-1]):
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    return [sorted(row, key=lambda w: w.x0) for row in rows]
+
+
+#: Where a two-column zone of a Vietnamese administrative document starts: the
+#: letterhead's first row (the issuing body beside the national name) and the signature
+#: block's ("Nơi nhận:" beside the signer's title).
+ZONE_START = re.compile(r"^(Nơi nhận|.*CỘNG HÒA XÃ HỘI CHỦ NGHĨA)")
+
+
+def two_column_zones(words: list[TextLine]) -> list[tuple[float, float, float]]:
+    """The letterhead and signature block of the page (see ZONE_START) when set in two
+    columns, as (top, bottom, x where the right column starts): from the starting row on
+    over the rows cut by one gap of at least twice the type size at the same place (the
+    gutter), or lying on one side of it close below the row before; the starting row or
+    the one after it is cut."""
+    zones = []
+    current = None  # [top, bottom, gutter from, gutter to]; no gutter before a cut row
+
+    def close_zone():
+        if current and current[2] is not None:
+            zones.append((current[0], current[1], current[3]))
+
+    for row in word_rows(words):
+        height = sorted(w.y1 - w.y0 for w in row)[len(row) // 2]
+        gaps = [(a.x1, b.x0) for a, b in zip(row, row[1:]) if b.x0 - a.x1 >= 2 * height]
+        top, bottom = min(w.y0 for w in row), max(w.y1 for w in row)
+        span = (row[0].x0, max(w.x1 for w in row))
+        if current and len(gaps) == 1:
+            gutter = gaps[0] if current[2] is None else (
+                max(current[2], gaps[0][0]), min(current[3], gaps[0][1]))
+            if gutter[0] < gutter[1]:
+                current[1:] = bottom, *gutter
+                continue
+        elif current and current[2] is not None and not gaps and top - current[1] <= height and (
+                span[1] <= current[3] or span[0] >= current[3] - 1):
+            current[1] = bottom
+            continue
+        close_zone()
+        current = None
+        if len(gaps) <= 1 and ZONE_START.match(" ".join(w.text for w in row)):
+            current = [top, bottom, *(gaps[0] if gaps else (None, None))]
+    close_zone()
+    return zones
+
+
+def reading_order_text(pdf: Path, page: int) -> str:
+    """`pdftotext`'s text of a page, except that each two-column zone is read column by
+    column (left, then right), as a reader reads a letterhead or a signature block;
+    pdftotext reads some of them row by row, mixing the two texts."""
+    words, width, height = page_words(pdf, page)
+    zones = two_column_zones(words)
+    if not zones:
+        return pdftotext_page(pdf, page)
+    pieces, y = [], 0.0
+    for top, bottom, gutter in zones:
+        top, bottom = top - 1, bottom + 1
+        pieces.append(pdftotext_page(pdf, page, (0, y, width, top - y)))
+        pieces.append(pdftotext_page(pdf, page, (0, top, gutter - 1, bottom - top)))
+        pieces.append(pdftotext_page(pdf, page, (gutter - 1, top, width - gutter + 1, bottom - top)))
+        y = bottom
+    pieces.append(pdftotext_page(pdf, page, (0, y, width, height - y)))
+    return "\n".join(piece.strip("\n\f") for piece in pieces if piece.strip())
+
+
 def gold_pages(pdf: Path, pages: int) -> list[str]:
-    """The gold of each of the first `pages` pages: text layer without page furniture, NFC."""
+    """The gold of each of the first `pages` pages: text layer in reading order
+    ([`reading_order_text`]) without page furniture, NFC."""
     bands = []
     for page in range(1, pages + 1):
         lines, _, height = page_lines(pdf, page)
         bands.append(band_lines(lines, height))
     return [
-        clean_page_text(pdftotext_page(pdf, page),
+        clean_page_text(reading_order_text(pdf, page),
                         page_furniture(bands[page - 1], bands[:page - 1] + bands[page:]))
         for page in range(1, pages + 1)
     ]

@@ -188,7 +188,8 @@ pub fn read_page(
         return Ok(Vec::new());
     }
     let tsv = tesseract::recognize(image, language, time_limit)?;
-    Ok(words::paragraphs(&tsv, language.is_chinese()))
+    let is_ruled = |area| image::has_vertical_rule(image, area);
+    Ok(words::paragraphs(&tsv, language.is_chinese(), &is_ruled))
 }
 
 /// Fewer dark pixels than this: a blank page (the back of a sheet, an

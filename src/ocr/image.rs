@@ -3,6 +3,7 @@
 //! is rasterized at, colour to gray with a seal's red removed, turned
 //! upright by orientation detection and straightened.
 
+use super::words::Area;
 use super::{Language, OcrError, OcrOptions, PageImage, Paragraph};
 
 /// The highest resolution a page is rasterized at for OCR: what Tesseract
@@ -33,6 +34,27 @@ pub fn gray_of_rgb(r: u8, g: u8, b: u8) -> u8 {
         return 255;
     }
     ((299 * r + 587 * g + 114 * b) / 1000) as u8
+}
+
+/// A pixel darker than this is ink.
+const INK: u8 = 128;
+
+/// Whether a vertical rule runs down `area` of `image`: a column of
+/// pixels in it that is ink over at least four fifths of its height (a
+/// table's border between two cells, which no gap between words has).
+pub fn has_vertical_rule(image: &PageImage, area: Area) -> bool {
+    let (width, height) = (image.width, image.height);
+    let (top, bottom) = (area.top.min(height), area.bottom.min(height));
+    let rows = bottom.saturating_sub(top) as usize;
+    if rows == 0 {
+        return false;
+    }
+    (area.left.min(width)..area.right.min(width)).any(|x| {
+        let ink = (top..bottom)
+            .filter(|&y| image.pixels[y as usize * width as usize + x as usize] < INK)
+            .count();
+        ink * 5 >= rows * 4
+    })
 }
 
 /// Turns `image` clockwise by `degrees` (a multiple of 90).

@@ -7,7 +7,12 @@
 //! paragraph carries the mean confidence of its words (0–1, weighted by
 //! their length).
 
+mod columns;
+
 use crate::script::is_cjk;
+use columns::{Column, split_columns};
+
+pub use columns::Area;
 
 /// One recognized word and where it is.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,8 +20,12 @@ struct Word {
     block: u32,
     paragraph: u32,
     line: u32,
-    /// Its box's top edge and height, in pixels.
+    /// Which side of a gutter between two columns it is on.
+    column: Column,
+    /// Its box, in pixels.
+    left: u32,
     top: u32,
+    width: u32,
     height: u32,
     /// Tesseract's confidence, 0–100.
     confidence: f32,
@@ -42,17 +51,20 @@ pub struct Paragraph {
 /// `chinese` page, the ASCII punctuation Tesseract reads next to Han
 /// characters becomes the full-width punctuation Chinese is set in, and
 /// its usual misreadings there are undone ([`chinese_corrections`]).
-pub fn paragraphs(tsv: &str, chinese: bool) -> Vec<Paragraph> {
-    let mut words = read_words(tsv);
+/// Two columns side by side are read one after the other
+/// ([`columns`]); `is_ruled` tells whether a vertical rule (a table's
+/// border) runs down an area of the page.
+pub fn paragraphs(tsv: &str, chinese: bool, is_ruled: &dyn Fn(Area) -> bool) -> Vec<Paragraph> {
+    let mut words = split_columns(read_words(tsv), is_ruled);
     mark_bullets(&mut words);
     let mut paragraphs = Vec::new();
     let mut start = 0;
+    let key = |w: &Word| (w.block, w.paragraph, w.column);
     while start < words.len() {
-        let key = (words[start].block, words[start].paragraph);
         let end = start
             + words[start..]
                 .iter()
-                .take_while(|w| (w.block, w.paragraph) == key)
+                .take_while(|w| key(w) == key(&words[start]))
                 .count();
         let pieces = list_items(&words[start..end])
             .into_iter()
@@ -72,7 +84,7 @@ pub fn paragraphs(tsv: &str, chinese: bool) -> Vec<Paragraph> {
 
 /// Whether `word` is the first of its line.
 fn starts_line(words: &[Word], at: usize) -> bool {
-    let key = |w: &Word| (w.block, w.paragraph, w.line);
+    let key = |w: &Word| (w.block, w.paragraph, w.line, w.column);
     at == 0 || key(&words[at - 1]) != key(&words[at])
 }
 
@@ -152,9 +164,9 @@ fn read_words(tsv: &str) -> Vec<Word> {
                 paragraph,
                 line,
                 _word,
-                _left,
+                left,
                 top,
-                _width,
+                width,
                 height,
                 confidence,
                 text,
@@ -170,7 +182,10 @@ fn read_words(tsv: &str) -> Vec<Word> {
                 block: block.parse().ok()?,
                 paragraph: paragraph.parse().ok()?,
                 line: line.parse().ok()?,
+                column: Column::Whole,
+                left: left.parse().ok()?,
                 top: top.parse().ok()?,
+                width: width.parse().ok()?,
                 height: height.parse().ok()?,
                 confidence: confidence.parse().ok()?,
                 text: text.to_string(),
@@ -516,7 +531,7 @@ mod tests {
             (1, 2, 1, 50.0, "Điều"),
             (1, 2, 1, 50.0, "1."),
         ]);
-        let paragraphs = paragraphs(&page, false);
+        let paragraphs = paragraphs(&page, false, &|_| false);
         assert_eq!(paragraphs.len(), 2);
         assert_eq!(
             paragraphs[0].text,
@@ -547,7 +562,7 @@ mod tests {
             (1, 1, 2, 90.0, "检测。"),
         ]);
         assert_eq!(
-            paragraphs(&page, true)[0].text,
+            paragraphs(&page, true, &|_| false)[0].text,
             "全县妇幼健康工作，2025年 HIV 检测。"
         );
     }
@@ -582,7 +597,7 @@ mod tests {
             (1, 3, 1, 90.0, "e"),
             (1, 3, 1, 90.0, "Và"),
         ]);
-        let texts: Vec<String> = paragraphs(&page, false)
+        let texts: Vec<String> = paragraphs(&page, false, &|_| false)
             .into_iter()
             .map(|p| p.text)
             .collect();
@@ -606,7 +621,7 @@ mod tests {
             row(4, 23, "市疾病预防控制中心："),
         ]
         .concat();
-        let texts: Vec<String> = paragraphs(&page, true)
+        let texts: Vec<String> = paragraphs(&page, true, &|_| false)
             .into_iter()
             .map(|p| p.text)
             .collect();
@@ -636,7 +651,7 @@ mod tests {
             (1, 1, 5, 90.0, "2025-"),
             (1, 1, 6, 90.0, "2030"),
         ]);
-        let texts: Vec<String> = paragraphs(&page, false)
+        let texts: Vec<String> = paragraphs(&page, false, &|_| false)
             .into_iter()
             .map(|p| p.text)
             .collect();
@@ -696,12 +711,15 @@ mod tests {
             (1, 1, 1, 90.0, "2025"),
             (1, 1, 1, 90.0, "so_yte"),
         ]);
-        assert_eq!(paragraphs(&page, false)[0].text, "Năm 2024 Năm 2025 so_yte");
+        assert_eq!(
+            paragraphs(&page, false, &|_| false)[0].text,
+            "Năm 2024 Năm 2025 so_yte"
+        );
     }
 
     #[test]
     fn rows_that_are_not_words_are_ignored() {
         let page = "level\tpage_num\n1\t1\t0\t0\t0\t0\t0\t0\t100\t100\t-1\t\n5\t1\t1\t1\t1\t1\t0\t0\t5\t5\t96.5\t  \n";
-        assert!(paragraphs(page, false).is_empty());
+        assert!(paragraphs(page, false, &|_| false).is_empty());
     }
 }
