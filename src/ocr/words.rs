@@ -8,6 +8,7 @@
 //! their length).
 
 mod columns;
+mod vietnamese;
 
 use crate::script::is_cjk;
 use columns::{Column, split_columns};
@@ -51,7 +52,9 @@ pub struct Paragraph {
 /// `chinese` page, the ASCII punctuation Tesseract reads next to Han
 /// characters becomes the full-width punctuation Chinese is set in, and
 /// its usual misreadings there are undone ([`chinese_corrections`]).
-/// Two columns side by side are read one after the other
+/// In a Vietnamese page, a hook above read as the acute is undone on the
+/// evidence of the words beside it ([`vietnamese`]). Two columns side by
+/// side are read one after the other
 /// ([`columns`]); `is_ruled` tells whether a vertical rule (a table's
 /// border) runs down an area of the page.
 pub fn paragraphs(tsv: &str, chinese: bool, is_ruled: &dyn Fn(Area) -> bool) -> Vec<Paragraph> {
@@ -71,9 +74,11 @@ pub fn paragraphs(tsv: &str, chinese: bool, is_ruled: &dyn Fn(Area) -> bool) -> 
             .flat_map(type_size_runs);
         for piece in pieces {
             if let Some(mut paragraph) = paragraph_of(piece) {
-                if chinese {
-                    paragraph.text = chinese_corrections(&full_width_punctuation(&paragraph.text));
-                }
+                paragraph.text = if chinese {
+                    chinese_corrections(&full_width_punctuation(&paragraph.text))
+                } else {
+                    vietnamese::hook_corrections(&paragraph.text)
+                };
                 paragraphs.push(paragraph);
             }
         }

@@ -292,7 +292,12 @@ mod tests {
             (2, 3, 140, "21/KH"),
             (2, 3, 700, "Bình"),
             (2, 3, 760, "An"),
-            (2, 4, 100, "Căn cứ Luật Người cao tuổi ngày 23 tháng 11 năm 2009;"),
+            (
+                2,
+                4,
+                100,
+                "Căn cứ Luật Người cao tuổi ngày 23 tháng 11 năm 2009;",
+            ),
         ]);
         assert_eq!(
             texts(&letterhead, &|_| false),
