@@ -228,7 +228,11 @@ fn paragraph_of(words: &[Word]) -> Option<Paragraph> {
         text,
         confidence: confidence.clamp(0.0, 1.0),
         top: words.iter().map(|w| w.top).min().unwrap_or(0),
-        bottom: words.iter().map(|w| w.top + w.height).max().unwrap_or(0),
+        bottom: words
+            .iter()
+            .map(|w| w.top.saturating_add(w.height))
+            .max()
+            .unwrap_or(0),
         word_height: median_height(words) as u32,
     })
 }

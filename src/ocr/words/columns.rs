@@ -118,7 +118,7 @@ pub(super) fn split_columns(words: Vec<Word>, is_ruled: &dyn Fn(Area) -> bool) -
         order.extend(whole.map(|i| (i, Column::Whole)));
         let run = lines[first].words.start..lines[end - 1].words.end;
         // A word of the left column ends before the right one starts.
-        let left = |i: &usize| words[*i].left + words[*i].width <= gutter.1;
+        let left = |i: &usize| words[*i].left.saturating_add(words[*i].width) <= gutter.1;
         order.extend(run.clone().filter(left).map(|i| (i, Column::Left)));
         order.extend(run.filter(|i| !left(i)).map(|i| (i, Column::Right)));
         done = end;
@@ -175,10 +175,14 @@ fn lines_of(words: &[Word], is_ruled: &dyn Fn(Area) -> bool) -> Vec<Line> {
         let size = median_height(block).max(1.0);
         for line in block.chunk_by(|a, b| (a.paragraph, a.line) == (b.paragraph, b.line)) {
             let top = line.iter().map(|w| w.top).min().unwrap_or(0);
-            let bottom = line.iter().map(|w| w.top + w.height).max().unwrap_or(0);
+            let bottom = line
+                .iter()
+                .map(|w| w.top.saturating_add(w.height))
+                .max()
+                .unwrap_or(0);
             let gaps: Vec<(u32, u32)> = line
                 .windows(2)
-                .map(|pair| (pair[0].left + pair[0].width, pair[1].left))
+                .map(|pair| (pair[0].left.saturating_add(pair[0].width), pair[1].left))
                 .filter(|&(from, to)| to > from && (to - from) as f32 >= JOINING_GAP * size)
                 .collect();
             let ruled = gaps.iter().any(|&(left, right)| {
@@ -191,7 +195,10 @@ fn lines_of(words: &[Word], is_ruled: &dyn Fn(Area) -> bool) -> Vec<Line> {
             });
             let span = (
                 line.iter().map(|w| w.left).min().unwrap_or(0),
-                line.iter().map(|w| w.left + w.width).max().unwrap_or(0),
+                line.iter()
+                    .map(|w| w.left.saturating_add(w.width))
+                    .max()
+                    .unwrap_or(0),
             );
             lines.push(Line {
                 words: start..start + line.len(),
