@@ -295,7 +295,7 @@ def page_furniture(band: list[TextLine], other_bands: list[list[TextLine]]) -> C
             for other_band in other_bands for other in other_band
         )
     return Counter(
-        line.text.strip() for line in band
+        without_spaces(line.text) for line in band
         if PAGE_NUMBER.match(line.text) or BROWSER_STAMP.match(line.text) or running(line)
     )
 
@@ -309,6 +309,12 @@ def pdftotext_page(pdf: Path, page: int, crop_points: tuple | None = None) -> st
     return run(cmd + [pdf, "-"]).stdout.decode("utf-8")
 
 
+def without_spaces(text: str) -> str:
+    """A line compared without its spaces: `-bbox-layout` joins words with one
+    ("— 1 —") where the plain text has none ("—1—")."""
+    return "".join(text.split())
+
+
 def clean_page_text(text: str, furniture: Counter) -> str:
     """NFC text of a page without its furniture lines (each removed as often as it is
     furniture) and without trailing blank lines; Symbol-font bullets (private use area)
@@ -316,8 +322,8 @@ def clean_page_text(text: str, furniture: Counter) -> str:
     furniture = furniture.copy()
     kept = []
     for line in text.splitlines():
-        if furniture[line.strip()] > 0:
-            furniture[line.strip()] -= 1
+        if furniture[without_spaces(line)] > 0:
+            furniture[without_spaces(line)] -= 1
         else:
             kept.append(line.rstrip())
     return unicodedata.normalize("NFC", "\n".join(kept).strip("\n").translate(SYMBOL_BULLETS))
