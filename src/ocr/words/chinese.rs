@@ -2,17 +2,17 @@
 //! back: ASCII punctuation beside Han characters in full width, and the
 //! misreadings they make again and again in Chinese plans.
 //!
-//! Promises: only punctuation, brackets, spaces, the placeholder `××`, and
-//! the signs `≥`/`≤` read as Han characters change; Han characters read as
-//! other Han characters are left as read.
+//! Promises: only punctuation, brackets, spaces, the placeholder `××`, the
+//! per mille sign and the signs `≥`/`≤` read as Han characters change; any
+//! other Han character read as another is left as read.
 
 use super::is_fullwidth_punctuation;
 use crate::script::is_cjk;
 
-/// A paragraph of a Chinese page as it was printed: [`full_width_punctuation`],
-/// then [`chinese_corrections`].
+/// A paragraph of a Chinese page as it was printed: [`paired_parentheses`],
+/// [`full_width_punctuation`], then [`chinese_corrections`].
 pub(super) fn corrections(text: &str) -> String {
-    chinese_corrections(&full_width_punctuation(text))
+    chinese_corrections(&full_width_punctuation(&paired_parentheses(text)))
 }
 
 /// The full-width form of ASCII punctuation Tesseract's Chinese models
@@ -86,9 +86,65 @@ fn full_width_punctuation(text: &str) -> String {
 /// spaces its word boxes put between Han characters and numbers ("2025 年").
 fn chinese_corrections(text: &str) -> String {
     let text = list_number_point(&text.replace("%o", "‰"));
-    at_least_signs(&document_number_brackets(&curly_quotes(&han_spacing(
+    let text = at_least_signs(&document_number_brackets(&curly_quotes(&han_spacing(
         &text,
-    ))))
+    ))));
+    comparison_signs(&text)
+}
+
+/// `≤` and `≥` between two numbers, which the Chinese models read as the
+/// Han `入` and `过` in a table of targets ("12.1入12.0", "92.4过92"):
+/// neither stands between two numbers in Chinese ("超过90" has `超`
+/// before it and a number after only).
+fn comparison_signs(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let digit_at = |at: Option<usize>, step: isize| {
+        let mut at = at;
+        while let Some(i) = at.filter(|&i| chars.get(i) == Some(&' ')) {
+            at = i.checked_add_signed(step);
+        }
+        at.and_then(|i| chars.get(i))
+            .is_some_and(char::is_ascii_digit)
+    };
+    let mut out = String::with_capacity(text.len());
+    for (at, &c) in chars.iter().enumerate() {
+        let between_numbers = || digit_at(at.checked_sub(1), -1) && digit_at(Some(at + 1), 1);
+        out.push(match c {
+            '入' if between_numbers() => '≤',
+            '过' if between_numbers() => '≥',
+            _ => c,
+        });
+    }
+    out
+}
+
+/// Most characters between a parenthesis and its closing one.
+const PARENTHESIS_SPAN: usize = 40;
+
+/// An opening `（` that Tesseract read as the title mark `《` ("《一）严格
+/// 落实") or the angle bracket `〈`, or whose closing one it read as ASCII
+/// `)` ("（‰)"): a `《`, `〈` or `（` whose first closing bracket after it
+/// is `)` or `）`, with no other opening one between, within
+/// [`PARENTHESIS_SPAN`] characters, is the pair `（…）`. A title `《…》`
+/// closes with `》` and stays.
+fn paired_parentheses(text: &str) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    for at in 0..chars.len() {
+        if !matches!(chars[at], '《' | '〈' | '（') {
+            continue;
+        }
+        let next_bracket = chars[at + 1..]
+            .iter()
+            .take(PARENTHESIS_SPAN)
+            .position(|c| matches!(c, ')' | '）' | '》' | '〉' | '（' | '《' | '〈' | '('));
+        if let Some(offset) = next_bracket {
+            let close = at + 1 + offset;
+            if matches!(chars[close], ')' | '）') {
+                (chars[at], chars[close]) = ('（', '）');
+            }
+        }
+    }
+    chars.into_iter().collect()
 }
 
 /// `≥` before a number, which the Chinese models read as the Han `之`
@@ -281,6 +337,35 @@ mod tests {
         );
         assert_eq!(chinese_corrections("（2025）年度"), "（2025）年度");
         assert_eq!(chinese_corrections("计划于（2025）年"), "计划于（2025）年");
+    }
+
+    #[test]
+    fn comparison_signs_read_as_han_between_numbers_become_signs() {
+        assert_eq!(
+            comparison_signs("12.1入12.0，92.4 过 92"),
+            "12.1≤12.0，92.4 ≥ 92"
+        );
+        assert_eq!(
+            comparison_signs("超过90%，纳入2025年，入口"),
+            "超过90%，纳入2025年，入口"
+        );
+        assert_eq!(comparison_signs("入过"), "入过");
+    }
+
+    #[test]
+    fn parentheses_read_as_title_marks_or_ascii_are_paired_again() {
+        assert_eq!(paired_parentheses("《一）严格落实"), "（一）严格落实");
+        assert_eq!(paired_parentheses("率〈‰) 3.9"), "率（‰） 3.9");
+        assert_eq!(corrections("率〈‰) 3.9入4.5"), "率（‰）3.9≤4.5");
+        assert_eq!(
+            paired_parentheses("根据《疫苗管理法》和（略）"),
+            "根据《疫苗管理法》和（略）"
+        );
+        assert_eq!(
+            paired_parentheses("《母婴安全行动提升计划（2021—2025年）》"),
+            "《母婴安全行动提升计划（2021—2025年）》"
+        );
+        assert_eq!(paired_parentheses("表《（略）"), "表《（略）");
     }
 
     #[test]
