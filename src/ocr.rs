@@ -12,6 +12,7 @@
 
 pub mod deskew;
 pub mod image;
+pub mod missed;
 pub mod sampling;
 pub mod tesseract;
 pub mod words;
@@ -187,7 +188,20 @@ pub fn read_page(
     if !has_ink(image) {
         return Ok(Vec::new());
     }
-    let tsv = tesseract::recognize(image, language, time_limit)?;
+    let tsv = tesseract::recognize(image, language, tesseract::Layout::Page, time_limit)?;
+    let mut lines = Vec::new();
+    for area in missed::missed_lines(image, &tsv) {
+        let crop = image::crop(image, area);
+        let line = tesseract::recognize(&crop, language, tesseract::Layout::Line, time_limit)?;
+        if missed::is_confident(&line) {
+            lines.push((area, line));
+        }
+    }
+    let tsv = if lines.is_empty() {
+        tsv
+    } else {
+        missed::merge(&tsv, &lines)
+    };
     let is_ruled = |area| image::has_vertical_rule(image, area);
     Ok(words::paragraphs(&tsv, language.is_chinese(), &is_ruled))
 }

@@ -57,6 +57,25 @@ pub fn has_vertical_rule(image: &PageImage, area: Area) -> bool {
     })
 }
 
+/// The part of `image` in `area` (clamped to the image).
+pub fn crop(image: &PageImage, area: Area) -> PageImage {
+    let (width, height) = (image.width, image.height);
+    let (left, right) = (area.left.min(width), area.right.min(width));
+    let (top, bottom) = (area.top.min(height), area.bottom.min(height));
+    let mut pixels = Vec::new();
+    for y in top..bottom {
+        let row = y as usize * width as usize;
+        pixels
+            .extend_from_slice(&image.pixels[row + left.min(right) as usize..row + right as usize]);
+    }
+    PageImage {
+        width: right.saturating_sub(left),
+        height: bottom.saturating_sub(top),
+        dpi: image.dpi,
+        pixels,
+    }
+}
+
 /// Turns `image` clockwise by `degrees` (a multiple of 90).
 pub fn rotate(image: PageImage, degrees: u32) -> PageImage {
     let (w, h) = (image.width as usize, image.height as usize);

@@ -249,15 +249,31 @@ fn new_engine(functions: &Functions, model: &'static str) -> Result<Engine, OcrE
     }
 }
 
-/// Page segmentation: fully automatic, without orientation detection
-/// (done before, on the whole page).
-const PSM_AUTO: c_int = 3;
+/// How Tesseract is to find the text in an image.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// A page: fully automatic segmentation, without orientation
+    /// detection (done before, on the whole page).
+    Page,
+    /// One line of text.
+    Line,
+}
 
-/// Recognizes `image` in `language`, stopping after `time_limit`; the
-/// words as Tesseract's TSV gives them.
+impl Layout {
+    fn page_seg_mode(self) -> c_int {
+        match self {
+            Layout::Page => 3,
+            Layout::Line => 7,
+        }
+    }
+}
+
+/// Recognizes `image` in `language` laid out as `layout`, stopping after
+/// `time_limit`; the words as Tesseract's TSV gives them.
 pub fn recognize(
     image: &PageImage,
     language: Language,
+    layout: Layout,
     time_limit: Duration,
 ) -> Result<String, OcrError> {
     let width = c_int::try_from(image.width).map_err(|_| OcrError::TooLarge)?;
@@ -268,7 +284,7 @@ pub fn recognize(
         // SAFETY: the image buffer holds width × height gray bytes and
         // outlives Recognize; the monitor and text are freed here.
         unsafe {
-            (functions.set_page_seg_mode)(api, PSM_AUTO);
+            (functions.set_page_seg_mode)(api, layout.page_seg_mode());
             (functions.set_image)(api, image.pixels.as_ptr(), width, height, 1, width);
             (functions.set_source_resolution)(api, image.dpi as c_int);
             let monitor = (functions.monitor_create)();

@@ -92,10 +92,11 @@ fn chinese_corrections(text: &str) -> String {
     comparison_signs(&text)
 }
 
-/// `≤` and `≥` between two numbers, which the Chinese models read as the
-/// Han `入` and `过` in a table of targets ("12.1入12.0", "92.4过92"):
-/// neither stands between two numbers in Chinese ("超过90" has `超`
-/// before it and a number after only).
+/// `≤`, `≥` and `—` between two numbers, which the Chinese models read as
+/// the Han `入`, `过` and `一` ("12.1入12.0", "92.4过92", "2021一2025"):
+/// none of them stands between two numbers in Chinese ("超过90" has `超`
+/// before it and a number after only); and a page number set between
+/// dashes ("—4—") read with `一`.
 fn comparison_signs(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let digit_at = |at: Option<usize>, step: isize| {
@@ -106,12 +107,25 @@ fn comparison_signs(text: &str) -> String {
         at.and_then(|i| chars.get(i))
             .is_some_and(char::is_ascii_digit)
     };
+    let page_number = chars.len() > 2
+        && chars[0] == '一'
+        && chars[chars.len() - 1] == '一'
+        && chars[1..chars.len() - 1]
+            .iter()
+            .all(|c| c.is_ascii_digit() || *c == ' ');
+    if page_number {
+        return format!(
+            "—{}—",
+            chars[1..chars.len() - 1].iter().collect::<String>().trim()
+        );
+    }
     let mut out = String::with_capacity(text.len());
     for (at, &c) in chars.iter().enumerate() {
         let between_numbers = || digit_at(at.checked_sub(1), -1) && digit_at(Some(at + 1), 1);
         out.push(match c {
             '入' if between_numbers() => '≤',
             '过' if between_numbers() => '≥',
+            '一' if between_numbers() => '—',
             _ => c,
         });
     }
@@ -350,6 +364,9 @@ mod tests {
             "超过90%，纳入2025年，入口"
         );
         assert_eq!(comparison_signs("入过"), "入过");
+        assert_eq!(comparison_signs("（2021一2025年）"), "（2021—2025年）");
+        assert_eq!(comparison_signs("一4一"), "—4—");
+        assert_eq!(comparison_signs("一是2025年一季度"), "一是2025年一季度");
     }
 
     #[test]

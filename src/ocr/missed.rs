@@ -1,0 +1,325 @@
+//! Lines of text Tesseract's page layout leaves out, read one by one.
+//!
+//! Tesseract's layout analysis sometimes drops a whole line: a bold
+//! Chinese heading that starts with the long stroke of `一` or `三` ("一、
+//! 工作目标") is taken for a rule, and nothing of it reaches the words. Such
+//! a line is ink that no word of the page's TSV covers.
+//!
+//! Promises: [`missed_lines`] finds the bands of uncovered ink the height
+//! of a line of text (not a rule, a seal or a picture) and nine tenths
+//! uncovered (a whole line, not the end of one that was read), at most
+//! [`MAX_MISSED_LINES`] a page; [`merge`] puts the lines read from them,
+//! when read with confidence, into the page's TSV as blocks of their own,
+//! before the first block that starts below them.
+
+use std::collections::HashMap;
+
+use super::PageImage;
+use super::words::Area;
+
+/// A pixel darker than this is ink.
+const INK: u8 = 128;
+
+/// Most lines of a page read again: the rest is not text.
+pub const MAX_MISSED_LINES: usize = 12;
+
+/// A line read on its own counts when Tesseract's mean confidence in its
+/// words is at least this (0–100).
+const MIN_LINE_CONFIDENCE: f32 = 80.0;
+
+/// The bands of `image` with ink that no word of `tsv` covers, each the
+/// height of a line of text and at least two characters wide, top to
+/// bottom; each area includes a margin of white around the ink.
+pub fn missed_lines(image: &PageImage, tsv: &str) -> Vec<Area> {
+    let (width, height) = (image.width as usize, image.height as usize);
+    let dpi = image.dpi.max(1) as usize;
+    let covered = coverage(tsv, width, height, dpi / 25);
+    let uncovered_ink = |x: usize, y: usize| {
+        let at = y * width + x;
+        image.pixels[at] < INK && !covered[at]
+    };
+    let row_ink: Vec<usize> = (0..height)
+        .map(|y| (0..width).filter(|&x| uncovered_ink(x, y)).count())
+        .collect();
+    let min_row_ink = (dpi / 30).max(3);
+    let (min_height, max_height) = (dpi / 12, dpi * 3 / 5);
+    let mut areas = Vec::new();
+    for (top, bottom) in runs(&row_ink, |&count| count >= min_row_ink, dpi / 50) {
+        let band = bottom - top;
+        if band < min_height || band > max_height {
+            continue;
+        }
+        let column_ink: Vec<usize> = (0..width)
+            .map(|x| (top..bottom).filter(|&y| uncovered_ink(x, y)).count())
+            .collect();
+        for (left, right) in runs(&column_ink, |&count| count > 0, 2 * band) {
+            // A whole line missed, not the end of a line read (a
+            // punctuation mark outside the last word's box): nothing read
+            // beside it, within a line's height.
+            let (near_left, near_right) = (left.saturating_sub(band), (right + band).min(width));
+            let covered_part = (top..bottom)
+                .map(|y| {
+                    let row = &covered[y * width + near_left..y * width + near_right];
+                    row.iter().filter(|&&c| c).count()
+                })
+                .sum::<usize>();
+            let whole_line = covered_part * 10 < (near_right - near_left) * band;
+            if right - left < 3 * band / 2 || !whole_line {
+                continue;
+            }
+            let margin = band / 2;
+            areas.push(Area {
+                left: left.saturating_sub(margin) as u32,
+                top: top.saturating_sub(margin) as u32,
+                right: (right + margin).min(width) as u32,
+                bottom: (bottom + margin).min(height) as u32,
+            });
+        }
+    }
+    areas.truncate(MAX_MISSED_LINES);
+    areas
+}
+
+/// Which pixels the boxes of `tsv`'s words cover, each box grown by
+/// `margin` on every side.
+fn coverage(tsv: &str, width: usize, height: usize, margin: usize) -> Vec<bool> {
+    let mut covered = vec![false; width * height];
+    for row in word_rows(tsv) {
+        let (left, top) = (
+            row.left.saturating_sub(margin),
+            row.top.saturating_sub(margin),
+        );
+        let right = row.left.saturating_add(row.width + margin).min(width);
+        let bottom = row.top.saturating_add(row.height + margin).min(height);
+        for y in top..bottom {
+            covered[y * width + left.min(right)..y * width + right].fill(true);
+        }
+    }
+    covered
+}
+
+/// The runs of `values` for which `keep` holds, as (start, end), gaps of
+/// at most `bridge` values closed.
+fn runs<T>(values: &[T], keep: impl Fn(&T) -> bool, bridge: usize) -> Vec<(usize, usize)> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (at, value) in values.iter().enumerate() {
+        if !keep(value) {
+            continue;
+        }
+        match runs.last_mut() {
+            Some((_, end)) if at - *end <= bridge => *end = at + 1,
+            _ => runs.push((at, at + 1)),
+        }
+    }
+    runs
+}
+
+/// A word row of Tesseract's TSV (level 5): where it is and what it says.
+struct WordRow<'a> {
+    block: u32,
+    left: usize,
+    top: usize,
+    width: usize,
+    height: usize,
+    confidence: f32,
+    text: &'a str,
+    /// The row's cells after the block number (paragraph number onward).
+    rest: &'a str,
+}
+
+/// The word rows of `tsv`, blank ones included (Tesseract saw ink there).
+fn word_rows(tsv: &str) -> impl Iterator<Item = WordRow<'_>> {
+    tsv.lines().filter_map(|row| {
+        let cells: Vec<&str> = row.splitn(12, '\t').collect();
+        let [
+            level,
+            _,
+            block,
+            _,
+            _,
+            _,
+            left,
+            top,
+            width,
+            height,
+            confidence,
+            text,
+        ] = cells.as_slice()
+        else {
+            return None;
+        };
+        let rest_at = row.match_indices('\t').nth(2)?.0 + 1;
+        (*level == "5").then_some(())?;
+        Some(WordRow {
+            block: block.parse().ok()?,
+            left: left.parse().ok()?,
+            top: top.parse().ok()?,
+            width: width.parse().ok()?,
+            height: height.parse().ok()?,
+            confidence: confidence.parse().ok()?,
+            text,
+            rest: &row[rest_at..],
+        })
+    })
+}
+
+/// Whether a line read on its own (`tsv`, Tesseract's TSV of the crop)
+/// says something: two letters at least, read with a mean confidence of
+/// [`MIN_LINE_CONFIDENCE`].
+pub fn is_confident(tsv: &str) -> bool {
+    let words: Vec<WordRow> = word_rows(tsv)
+        .filter(|w| !w.text.trim().is_empty())
+        .collect();
+    let letters = words
+        .iter()
+        .flat_map(|w| w.text.chars())
+        .filter(|c| c.is_alphanumeric())
+        .count();
+    let mean = words.iter().map(|w| w.confidence).sum::<f32>() / words.len().max(1) as f32;
+    letters >= 2 && mean >= MIN_LINE_CONFIDENCE
+}
+
+/// `page` (Tesseract's TSV of the page) with the words of each line read
+/// on its own (`lines`: the area read and its TSV) put in as a block of
+/// its own, numbered after the page's blocks, before the first block
+/// whose first word starts below the line's top. Only word rows are kept.
+pub fn merge(page: &str, lines: &[(Area, String)]) -> String {
+    let words: Vec<WordRow> = word_rows(page).collect();
+    let last_block = words.iter().map(|w| w.block).max().unwrap_or(0);
+    let mut out = String::from(page.lines().next().unwrap_or_default());
+    out.push('\n');
+    let mut pending: Vec<(u32, usize, String)> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, (area, tsv))| {
+            let block = last_block + 1 + i as u32;
+            (block, area.top as usize, moved_rows(tsv, area, block))
+        })
+        .collect();
+    pending.sort_by_key(|&(block, top, _)| (top, block));
+    let mut pending = pending.into_iter().peekable();
+    let mut block_tops: HashMap<u32, usize> = HashMap::new();
+    for word in &words {
+        let top = block_tops.entry(word.block).or_insert(word.top);
+        *top = (*top).min(word.top);
+    }
+    let mut previous_block = None;
+    for word in &words {
+        if previous_block != Some(word.block) {
+            let block_top = block_tops[&word.block];
+            while let Some((_, _, rows)) = pending.next_if(|(_, top, _)| *top < block_top) {
+                out.push_str(&rows);
+            }
+            previous_block = Some(word.block);
+        }
+        out.push_str(&format!("5\t1\t{}\t{}\n", word.block, word.rest));
+    }
+    for (_, _, rows) in pending {
+        out.push_str(&rows);
+    }
+    out
+}
+
+/// The word rows of a line's `tsv` as rows of the page: in block
+/// `block`, moved by the area's origin.
+fn moved_rows(tsv: &str, area: &Area, block: u32) -> String {
+    word_rows(tsv)
+        .map(|w| {
+            format!(
+                "5\t1\t{block}\t1\t1\t1\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                w.left + area.left as usize,
+                w.top + area.top as usize,
+                w.width,
+                w.height,
+                w.confidence,
+                w.text
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n";
+
+    /// A white 300 dpi page, 1000 × 600, with black rectangles
+    /// (left, top, width, height).
+    fn page(inked: &[(u32, u32, u32, u32)]) -> PageImage {
+        let (width, height) = (1000, 600);
+        let mut pixels = vec![255u8; (width * height) as usize];
+        for &(left, top, w, h) in inked {
+            for y in top..top + h {
+                for x in left..left + w {
+                    pixels[(y * width + x) as usize] = 0;
+                }
+            }
+        }
+        PageImage {
+            width,
+            height,
+            dpi: 300,
+            pixels,
+        }
+    }
+
+    fn word(block: u32, left: u32, top: u32, width: u32, height: u32, text: &str) -> String {
+        format!("5\t1\t{block}\t1\t1\t1\t{left}\t{top}\t{width}\t{height}\t95\t{text}\n")
+    }
+
+    #[test]
+    fn a_line_no_word_covers_is_found_and_the_rest_is_not() {
+        let image = page(&[
+            (100, 50, 600, 40),  // a line Tesseract read
+            (100, 200, 300, 40), // a heading it left out
+            (100, 350, 700, 3),  // a rule: too thin for a line
+            (700, 500, 20, 40),  // a speck: too narrow for two characters
+        ]);
+        let tsv = format!("{HEADER}{}", word(1, 100, 50, 600, 40, "read"));
+        let found = missed_lines(&image, &tsv);
+        assert_eq!(found.len(), 1);
+        let area = found[0];
+        assert!(area.left <= 100 && area.right >= 400 && area.top <= 200 && area.bottom >= 240);
+        assert!(area.top > 90, "{area:?} reaches the line that was read");
+    }
+
+    #[test]
+    fn the_end_of_a_line_that_was_read_is_not_a_missed_line() {
+        // The last word's box stops short of the line's ink.
+        let image = page(&[(100, 50, 800, 40)]);
+        let tsv = format!("{HEADER}{}", word(1, 100, 50, 700, 40, "read"));
+        assert!(missed_lines(&image, &tsv).is_empty());
+    }
+
+    #[test]
+    fn lines_read_on_their_own_go_before_the_block_below_them() {
+        let page_tsv = format!(
+            "{HEADER}{}{}",
+            word(1, 100, 50, 300, 40, "title"),
+            word(2, 100, 300, 300, 40, "body")
+        );
+        let line = Area {
+            left: 90,
+            top: 180,
+            right: 500,
+            bottom: 260,
+        };
+        let line_tsv = format!("{HEADER}{}", word(1, 10, 20, 200, 40, "heading"));
+        let merged = merge(&page_tsv, &[(line, line_tsv)]);
+        let texts: Vec<&str> = merged
+            .lines()
+            .skip(1)
+            .map(|row| row.rsplit('\t').next().unwrap())
+            .collect();
+        assert_eq!(texts, ["title", "heading", "body"]);
+        assert!(merged.contains("5\t1\t3\t1\t1\t1\t100\t200\t200\t40\t95\theading"));
+        assert!(is_confident(&format!(
+            "{HEADER}{}",
+            word(1, 0, 0, 9, 9, "一、工作目标")
+        )));
+        assert!(!is_confident(&format!(
+            "{HEADER}5\t1\t1\t1\t1\t1\t0\t0\t9\t9\t40\tSS-[\n"
+        )));
+    }
+}
