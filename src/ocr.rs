@@ -192,7 +192,13 @@ pub fn read_page(
     let mut lines = Vec::new();
     for area in missed::missed_lines(image, &tsv) {
         let crop = image::crop(image, area);
-        let line = tesseract::recognize(&crop, language, tesseract::Layout::Line, time_limit)?;
+        let read = |crop: &PageImage| {
+            tesseract::recognize(crop, language, tesseract::Layout::Line, time_limit)
+        };
+        let mut line = read(&crop)?;
+        if !missed::is_confident(&line) {
+            line = read(&missed::without_underlines(&crop))?;
+        }
         if missed::is_confident(&line) {
             lines.push((area, line));
         }
