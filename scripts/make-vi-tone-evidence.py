@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Builds rules/vi-tone-evidence.tsv, the evidence plangloss's OCR uses to undo
-Tesseract's commonest Vietnamese misreading: the hook above (dấu hỏi) read as the acute
-(dấu sắc), "kiểm tra" read "kiếm tra" (src/ocr/vietnamese.rs).
+Tesseract's commonest Vietnamese misreadings: the hook above (dấu hỏi) read as the acute
+(dấu sắc), "kiểm tra" read "kiếm tra", and the dot of an i read as the hook, "chi tiết"
+read "chỉ tiết" (src/ocr/words/vietnamese.rs).
 
 The counts come from Vietnamese official texts that are not ours and not in the scan
 test set: the Unicode transcripts of the shared corpus (../shared/corpus/vi/legacy/gold,
@@ -9,8 +10,9 @@ vi/html-vbpl/gold, vi/gold: decisions, circulars, Ministry of Health documents; 
 the texts outside copyright under IP law art. 15). corpora/ (the scan set's sources) is
 not read.
 
-Kept: every syllable with the acute or the hook (`1 SYLLABLE COUNT`), and every pair of
-neighbouring syllables one of which has either (`2 FIRST SECOND COUNT`), lower case, NFC.
+Kept: every syllable with the acute or the hook, or whose only vowel is a plain i
+(`1 SYLLABLE COUNT`), and every pair of neighbouring syllables one of which is such a
+syllable (`2 FIRST SECOND COUNT`), lower case, NFC.
 Usage: python3 scripts/make-vi-tone-evidence.py [CORPUS_DIR] > rules/vi-tone-evidence.tsv
 """
 
@@ -25,10 +27,19 @@ SOURCES = ("vi/legacy/gold", "vi/html-vbpl/gold", "vi/gold")
 SYLLABLE = re.compile(r"[^\W\d_]+")
 
 
+TONE_MARKS = {"\u0300", ACUTE, "\u0303", HOOK, "\u0323"}
+VOWELS = set("aeiouy")
+
+
 def has_tone(syllable: str) -> bool:
-    """Whether the syllable carries the acute or the hook."""
+    """Whether the syllable carries the acute or the hook, or could be read with a hook
+    it does not have: its only vowel a plain i ("chi", "tin"), whose dot Tesseract
+    sometimes reads as the hook ("chỉ", "tỉn")."""
     decomposed = unicodedata.normalize("NFD", syllable)
-    return ACUTE in decomposed or HOOK in decomposed
+    if ACUTE in decomposed or HOOK in decomposed:
+        return True
+    toneless = not TONE_MARKS & set(decomposed)
+    return toneless and {c for c in decomposed if c in VOWELS} == {"i"}
 
 
 def main() -> int:

@@ -14,6 +14,7 @@ pub mod deskew;
 pub mod image;
 pub mod missed;
 pub mod sampling;
+pub mod seal;
 pub mod tesseract;
 pub mod words;
 
@@ -189,6 +190,7 @@ pub fn read_page(
         return Ok(Vec::new());
     }
     let tsv = tesseract::recognize(image, language, tesseract::Layout::Page, time_limit)?;
+    let tsv = with_text_under_gray_seals(image, language, time_limit, tsv)?;
     let mut lines = Vec::new();
     for area in missed::missed_lines(image, &tsv) {
         let crop = image::crop(image, area);
@@ -210,6 +212,32 @@ pub fn read_page(
     };
     let is_ruled = |area| image::has_vertical_rule(image, area);
     Ok(words::paragraphs(&tsv, language.is_chinese(), &is_ruled))
+}
+
+/// `tsv` (the page's) with the text read under a seal scanned in gray,
+/// in the areas Tesseract took for pictures ([`missed::picture_areas`],
+/// [`seal::without_gray_seal`]), where read with confidence.
+fn with_text_under_gray_seals(
+    image: &PageImage,
+    language: Language,
+    time_limit: Duration,
+    tsv: String,
+) -> Result<String, OcrError> {
+    let mut read = Vec::new();
+    for area in missed::picture_areas(&tsv, image.dpi) {
+        let Some(clean) = seal::without_gray_seal(&image::crop(image, area)) else {
+            continue;
+        };
+        let words = tesseract::recognize(&clean, language, tesseract::Layout::Block, time_limit)?;
+        if missed::is_confident(&words) {
+            read.push((area, words));
+        }
+    }
+    Ok(if read.is_empty() {
+        tsv
+    } else {
+        missed::merge(&tsv, &read)
+    })
 }
 
 /// Fewer dark pixels than this: a blank page (the back of a sheet, an

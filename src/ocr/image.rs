@@ -27,13 +27,20 @@ pub const MAX_RASTER_PIXELS: u64 = 40_000_000;
 const ORIENTATION_CONFIDENCE: f32 = 1.5;
 
 /// Luminance, except that red (a seal's ink) becomes paper white: red
-/// clearly above both green and blue.
+/// clearly above both green and blue, or a light pixel tinted red (the
+/// pale fringe JPEG leaves around a seal's strokes, which would otherwise
+/// stay as a gray ring that Tesseract reads as letters or takes for a
+/// picture). A dark pixel with a little red (black text printed over the
+/// seal) stays.
 pub fn gray_of_rgb(r: u8, g: u8, b: u8) -> u8 {
     let (r, g, b) = (i32::from(r), i32::from(g), i32::from(b));
-    if r > 110 && r - g > 60 && r - b > 50 {
+    let luminance = (299 * r + 587 * g + 114 * b) / 1000;
+    let seal_red = r > 110 && r - g > 60 && r - b > 50;
+    let seal_fringe = luminance > 110 && r - g > 25 && r - b > 20;
+    if seal_red || seal_fringe {
         return 255;
     }
-    ((299 * r + 587 * g + 114 * b) / 1000) as u8
+    luminance as u8
 }
 
 /// A pixel darker than this is ink.
@@ -175,6 +182,9 @@ mod tests {
     #[test]
     fn red_ink_becomes_paper_and_other_colours_gray() {
         assert_eq!(gray_of_rgb(200, 30, 40), 255);
+        assert_eq!(gray_of_rgb(190, 150, 155), 255, "a seal's pale fringe");
+        assert_eq!(gray_of_rgb(90, 60, 60), 68, "dark ink over the seal");
+        assert_eq!(gray_of_rgb(200, 190, 185), 192, "gray paper");
         assert_eq!(gray_of_rgb(0, 0, 238), 27);
         assert_eq!(gray_of_rgb(255, 255, 255), 255);
         assert_eq!(gray_of_rgb(0, 0, 0), 0);

@@ -80,6 +80,30 @@ pub fn missed_lines(image: &PageImage, tsv: &str) -> Vec<Area> {
     areas
 }
 
+/// Most areas of a page Tesseract took for pictures that are looked into.
+pub const MAX_PICTURES: usize = 4;
+
+/// The areas of `tsv` Tesseract took for pictures (a blank word the size
+/// of a block: at least half an inch high and an inch wide), the largest
+/// first, at most [`MAX_PICTURES`]. A seal scanned in gray over the
+/// signer's name is one ([`super::seal`]).
+pub fn picture_areas(tsv: &str, dpi: u32) -> Vec<Area> {
+    let dpi = dpi.max(1) as usize;
+    let mut pictures: Vec<Area> = word_rows(tsv)
+        .filter(|w| w.text.trim().is_empty() && w.height >= dpi / 2 && w.width >= dpi)
+        .map(|w| Area {
+            left: w.left as u32,
+            top: w.top as u32,
+            right: w.left.saturating_add(w.width) as u32,
+            bottom: w.top.saturating_add(w.height) as u32,
+        })
+        .collect();
+    let size = |a: &Area| u64::from(a.right - a.left) * u64::from(a.bottom - a.top);
+    pictures.sort_by_key(|a| std::cmp::Reverse(size(a)));
+    pictures.truncate(MAX_PICTURES);
+    pictures
+}
+
 /// `line` (the crop of a missed line) with its underlines taken out:
 /// every run of ink along a row at least a fifth of an inch long turns
 /// white. Tesseract reads nothing of an underlined line (a web page's menu
@@ -205,35 +229,43 @@ pub fn is_confident(tsv: &str) -> bool {
     letters >= 2 && mean >= MIN_LINE_CONFIDENCE
 }
 
-/// `page` (Tesseract's TSV of the page) with the words of each line read
+/// `page` (Tesseract's TSV of the page) with the words of each area read
 /// on its own (`lines`: the area read and its TSV) put in as a block of
 /// its own, numbered after the page's blocks, before the first block
-/// whose first word starts below the line's top. Only word rows are kept.
+/// that starts below the area's top and is not beside it on its left (a
+/// signer's name read apart comes after the list of recipients printed
+/// left of it). Only word rows are kept.
 pub fn merge(page: &str, lines: &[(Area, String)]) -> String {
     let words: Vec<WordRow> = word_rows(page).collect();
     let last_block = words.iter().map(|w| w.block).max().unwrap_or(0);
     let mut out = String::from(page.lines().next().unwrap_or_default());
     out.push('\n');
-    let mut pending: Vec<(u32, usize, String)> = lines
+    let mut pending: Vec<(u32, Area, String)> = lines
         .iter()
         .enumerate()
         .map(|(i, (area, tsv))| {
             let block = last_block + 1 + i as u32;
-            (block, area.top as usize, moved_rows(tsv, area, block))
+            (block, *area, moved_rows(tsv, area, block))
         })
         .collect();
-    pending.sort_by_key(|&(block, top, _)| (top, block));
+    pending.sort_by_key(|&(block, area, _)| (area.top, block));
     let mut pending = pending.into_iter().peekable();
-    let mut block_tops: HashMap<u32, usize> = HashMap::new();
+    // Each block's top and right edges.
+    let mut blocks: HashMap<u32, (usize, usize)> = HashMap::new();
     for word in &words {
-        let top = block_tops.entry(word.block).or_insert(word.top);
-        *top = (*top).min(word.top);
+        let right = word.left.saturating_add(word.width);
+        let edges = blocks.entry(word.block).or_insert((word.top, right));
+        *edges = (edges.0.min(word.top), edges.1.max(right));
     }
     let mut previous_block = None;
     for word in &words {
         if previous_block != Some(word.block) {
-            let block_top = block_tops[&word.block];
-            while let Some((_, _, rows)) = pending.next_if(|(_, top, _)| *top < block_top) {
+            let (top, right) = blocks[&word.block];
+            let goes_before = |area: &Area| {
+                let beside_on_left = right <= area.left as usize && top < area.bottom as usize;
+                (area.top as usize) < top && !beside_on_left
+            };
+            while let Some((_, _, rows)) = pending.next_if(|(_, area, _)| goes_before(area)) {
                 out.push_str(&rows);
             }
             previous_block = Some(word.block);
@@ -246,13 +278,16 @@ pub fn merge(page: &str, lines: &[(Area, String)]) -> String {
     out
 }
 
-/// The word rows of a line's `tsv` as rows of the page: in block
-/// `block`, moved by the area's origin.
+/// The word rows of an area's `tsv` as rows of the page: in block
+/// `block`, moved by the area's origin, their paragraph, line and word
+/// numbers kept.
 fn moved_rows(tsv: &str, area: &Area, block: u32) -> String {
     word_rows(tsv)
         .map(|w| {
+            let numbers: Vec<&str> = w.rest.splitn(4, '\t').take(3).collect();
             format!(
-                "5\t1\t{block}\t1\t1\t1\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                "5\t1\t{block}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                numbers.join("\t"),
                 w.left + area.left as usize,
                 w.top + area.top as usize,
                 w.width,
@@ -316,6 +351,35 @@ mod tests {
         let image = page(&[(100, 50, 800, 40)]);
         let tsv = format!("{HEADER}{}", word(1, 100, 50, 700, 40, "read"));
         assert!(missed_lines(&image, &tsv).is_empty());
+    }
+
+    #[test]
+    fn text_read_under_a_seal_goes_after_the_column_left_of_it() {
+        let page_tsv = format!(
+            "{HEADER}{}{}{}",
+            word(1, 50, 120, 400, 30, "recipients"),
+            word(2, 600, 30, 700, 300, " "),
+            word(3, 50, 400, 900, 30, "notes")
+        );
+        let pictures = picture_areas(&page_tsv, 200);
+        assert_eq!(pictures.len(), 1, "the blank word a block in size");
+        assert_eq!((pictures[0].left, pictures[0].bottom), (600, 330));
+        let signer = format!(
+            "{HEADER}5\t1\t1\t1\t1\t1\t10\t10\t100\t30\t96\ttitle\n\
+             5\t1\t1\t1\t2\t1\t10\t80\t100\t30\t96\tname\n"
+        );
+        let merged = merge(&page_tsv, &[(pictures[0], signer)]);
+        let texts: Vec<&str> = merged
+            .lines()
+            .skip(1)
+            .map(|row| row.rsplit('\t').next().unwrap())
+            .filter(|text| !text.trim().is_empty())
+            .collect();
+        assert_eq!(texts, ["recipients", "title", "name", "notes"]);
+        assert!(
+            merged.contains("5\t1\t4\t1\t2\t1\t610\t110\t100\t30\t96\tname"),
+            "lines keep their numbers: {merged}"
+        );
     }
 
     #[test]

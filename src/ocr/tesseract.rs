@@ -255,6 +255,8 @@ pub enum Layout {
     /// A page: fully automatic segmentation, without orientation
     /// detection (done before, on the whole page).
     Page,
+    /// One block of text, its lines one under another.
+    Block,
     /// One line of text.
     Line,
 }
@@ -263,6 +265,7 @@ impl Layout {
     fn page_seg_mode(self) -> c_int {
         match self {
             Layout::Page => 3,
+            Layout::Block => 6,
             Layout::Line => 7,
         }
     }

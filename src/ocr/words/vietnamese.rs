@@ -1,27 +1,35 @@
-//! Tesseract's commonest Vietnamese misreading undone: the hook above
+//! Tesseract's commonest Vietnamese misreadings undone: the hook above
 //! (dấu hỏi) read as the acute (dấu sắc), "kiểm tra" read "kiếm tra",
-//! "bảo hiểm" read "bảo hiếm". On a blurred page the small hook looks like
-//! the acute, and both are Vietnamese syllables, so no dictionary of
-//! syllables alone can tell; the words beside it can.
+//! "bảo hiểm" read "bảo hiếm"; and the dot of an i read as the hook, "chi
+//! tiết" read "chỉ tiết", "thông tin" read "thông tỉn". On a blurred page
+//! the small hook looks like the acute, and a speck by the dot of an i
+//! like the hook, and both readings are Vietnamese syllables, so no
+//! dictionary of syllables alone can tell; the words beside it can.
 //!
-//! Promises: a syllable with the acute becomes its form with the hook
-//! only on evidence from `rules/vi-tone-evidence.tsv` (counts from
-//! Vietnamese official texts, `scripts/make-vi-tone-evidence.py`): the
-//! hook form is seen next to one of the syllable's neighbours at least
-//! [`MIN_PAIRS`] times and the acute form never is, or the acute form is
-//! never seen at all and the hook form often ([`MIN_SEEN`]). Case is kept;
-//! nothing else changes.
+//! Promises: a syllable with the acute becomes its form with the hook, and
+//! a syllable whose only vowel is `ỉ` its form with a plain `i`, only on
+//! evidence from `rules/vi-tone-evidence.tsv` (counts from Vietnamese
+//! official texts, `scripts/make-vi-tone-evidence.py`): the corrected form
+//! is seen next to the syllable's neighbours at least [`MIN_PAIRS`] times
+//! and [`DOMINANCE`] times as often as the form read, or the form read is
+//! never seen at all and the corrected one often ([`MIN_SEEN`]). Case is
+//! kept; nothing else changes.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 
-/// How often the hook form must be seen beside a neighbour.
+/// How often the corrected form must be seen beside a neighbour.
 const MIN_PAIRS: u32 = 2;
 
-/// How often the hook form of a syllable never seen must be seen: often
-/// enough that the acute form is a misreading, not a rare word ("thờ
+/// How many times as often as the form read the corrected form must be
+/// seen beside the neighbours ("kế hoạch chỉ đạo" is seen, but "kế hoạch
+/// chi tiết" far more often).
+const DOMINANCE: u32 = 10;
+
+/// How often the corrected form of a syllable never seen must be seen:
+/// often enough that the form read is a misreading, not a rare word ("thờ
 /// cúng", worship, is not in the counts; "củng", as in "củng cố", is 6
 /// times).
 const MIN_SEEN: u32 = 20;
@@ -87,7 +95,8 @@ impl Evidence {
     }
 }
 
-/// `text` with the syllables read with the acute for the hook corrected.
+/// `text` with the syllables read with the acute for the hook, or with
+/// the hook for the dot of an i, corrected.
 pub(super) fn hook_corrections(text: &str) -> String {
     let evidence = Evidence::shipped();
     let words = syllables(text);
@@ -104,17 +113,19 @@ pub(super) fn hook_corrections(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
     for (at, range) in words.iter().enumerate() {
-        let Some(hooked) = with_hook(&lower[at]) else {
+        let Some(corrected) = misread_of(&lower[at]) else {
             continue;
         };
         let before = (at > 0 && joined(at - 1, at)).then(|| lower[at - 1].as_str());
         let after = (at + 1 < words.len() && joined(at, at + 1)).then(|| lower[at + 1].as_str());
-        let acute_beside = evidence.beside(before, &lower[at], after);
-        let hook_beside = evidence.beside(before, &hooked, after);
-        let unknown = evidence.seen(&lower[at]) == 0 && evidence.seen(&hooked) >= MIN_SEEN;
-        if acute_beside == 0 && (hook_beside >= MIN_PAIRS || unknown) {
+        let read_beside = evidence.beside(before, &lower[at], after);
+        let corrected_beside = evidence.beside(before, &corrected, after);
+        let beside = corrected_beside >= MIN_PAIRS
+            && corrected_beside >= DOMINANCE.saturating_mul(read_beside);
+        let unknown = evidence.seen(&lower[at]) == 0 && evidence.seen(&corrected) >= MIN_SEEN;
+        if beside || (read_beside == 0 && unknown) {
             out.push_str(&text[copied..range.start]);
-            out.push_str(&in_case_of(&text[range.clone()], &hooked));
+            out.push_str(&in_case_of(&text[range.clone()], &corrected));
             copied = range.end;
         }
     }
@@ -137,6 +148,27 @@ fn syllables(text: &str) -> Vec<std::ops::Range<usize>> {
         }
     }
     runs
+}
+
+/// What `syllable` (lower case, NFC) may be a misreading of: its form
+/// with the hook if it has the acute ([`with_hook`]), with a plain `i` if
+/// its only vowel is `ỉ`.
+fn misread_of(syllable: &str) -> Option<String> {
+    with_hook(syllable).or_else(|| {
+        let vowels = syllable.chars().filter(|c| is_vowel(*c));
+        vowels.eq(['ỉ']).then(|| syllable.replace('ỉ', "i"))
+    })
+}
+
+/// Whether `c` (lower case, NFC) is a Vietnamese vowel, with or without
+/// its marks.
+fn is_vowel(c: char) -> bool {
+    let mut utf8 = [0; 4];
+    DecomposingNormalizerBorrowed::new_nfd()
+        .normalize(c.encode_utf8(&mut utf8))
+        .chars()
+        .next()
+        .is_some_and(|base| "aeiouy".contains(base))
 }
 
 /// `syllable` (lower case, NFC) with its acute as the hook, if it has
@@ -182,6 +214,19 @@ mod tests {
             hook_corrections("CHẤN ĐOÁN đế tầm soát"),
             "CHẨN ĐOÁN để tầm soát"
         );
+    }
+
+    #[test]
+    fn the_dot_of_an_i_read_as_the_hook_is_undone_on_evidence() {
+        assert_eq!(
+            hook_corrections("kế hoạch chỉ tiết, kinh phí chỉ trả; thông tỉn"),
+            "kế hoạch chi tiết, kinh phí chi trả; thông tin"
+        );
+        let right = "chỉ đạo, chỉ tiêu, tỉnh, chi cục";
+        assert_eq!(hook_corrections(right), right);
+        assert_eq!(misread_of("chỉ").as_deref(), Some("chi"));
+        assert_eq!(misread_of("hải"), None, "the hook on another vowel");
+        assert_eq!(misread_of("chi"), None);
     }
 
     #[test]
