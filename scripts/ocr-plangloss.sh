@@ -36,4 +36,4 @@ for pdf in "$set_dir"/vi/*.pdf "$set_dir"/zh/*.pdf; do
     target/release/plangloss ingest "$pdf" 2>"$pred/$name.err" | split_pages "$name" || true
     printf '%-50s %6.2f s\n' "$name" "$(echo "$(date +%s.%N) - $start" | bc)"
 done
-"$python" scripts/ocr_quality.py --gold "$set_dir" --pred "$pred" --compare "$set_dir/pred-tesseract"
+"$python" scripts/ocr_quality.py --gold "$set_dir" --pred "$pred" --compare "${BASELINE:-$set_dir/pred-tesseract}"

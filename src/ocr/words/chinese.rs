@@ -31,7 +31,7 @@ fn full_width_of(c: char) -> Option<char> {
 }
 
 /// `text` with ASCII punctuation next to Han characters (spaces between
-/// them ignored) in full width, and the spaces around full-width
+/// them ignored) or ending a paragraph with Han characters in full width, and the spaces around full-width
 /// punctuation removed: "（一 ) 工作" → "（一）工作". Punctuation between
 /// Latin letters or digits ("12:30", "(a)") is left alone.
 fn full_width_punctuation(text: &str) -> String {
@@ -44,11 +44,23 @@ fn full_width_punctuation(text: &str) -> String {
         (at >= 0 && (at as usize) < chars.len()).then(|| chars[at as usize])
     };
     let chinese = |c: Option<char>| c.is_some_and(|c| is_cjk(c) || is_fullwidth_punctuation(c));
+    // A paragraph of Chinese ends with Chinese punctuation, whatever is
+    // before it ("达到92%;").
+    let has_han = chars.iter().any(|&c| is_cjk(c));
+    let ends_chinese = |at: usize, c: char| {
+        has_han && c != ')' && neighbour(at, 1).is_none() && neighbour(at, -1).is_some()
+    };
     let mut converted: Vec<char> = chars
         .iter()
         .enumerate()
         .map(|(at, &c)| match full_width_of(c) {
-            Some(wide) if chinese(neighbour(at, -1)) || chinese(neighbour(at, 1)) => wide,
+            Some(wide)
+                if chinese(neighbour(at, -1))
+                    || chinese(neighbour(at, 1))
+                    || ends_chinese(at, c) =>
+            {
+                wide
+            }
             _ => c,
         })
         .collect();
@@ -89,7 +101,45 @@ fn chinese_corrections(text: &str) -> String {
     let text = at_least_signs(&document_number_brackets(&curly_quotes(&han_spacing(
         &text,
     ))));
-    comparison_signs(&text)
+    comparison_signs(&stray_quote_after_list_marker(&text))
+}
+
+/// A quotation mark with no partner right after a heading's list marker
+/// ("（一）”指导思想", "（二）“工作目标"): the wide gap Tesseract sees after
+/// the marker's `）` or `、` read as a quote. A quote there that opens a
+/// quoted phrase ("（一）“十四五”期间") has its partner and stays.
+fn stray_quote_after_list_marker(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let Some(marker_end) = list_marker_end(&chars) else {
+        return text.to_string();
+    };
+    let rest = &chars[marker_end..];
+    let stray = match rest.first() {
+        Some('”') => true,
+        Some('“') => !rest[1..].contains(&'”'),
+        _ => false,
+    };
+    if !stray {
+        return text.to_string();
+    }
+    chars[..marker_end].iter().chain(&rest[1..]).collect()
+}
+
+/// Where a Chinese heading's list marker ends, when `chars` starts with
+/// one: "（一）", "（12）", "一、" or "3、".
+fn list_marker_end(chars: &[char]) -> Option<usize> {
+    let is_number = |c: &char| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c);
+    let digits = |from: usize| chars[from..].iter().take_while(|c| is_number(c)).count();
+    match chars.first()? {
+        '（' => {
+            let end = 1 + digits(1);
+            (end > 1 && chars.get(end) == Some(&'）')).then_some(end + 1)
+        }
+        _ => {
+            let end = digits(0);
+            (end > 0 && chars.get(end) == Some(&'、')).then_some(end + 1)
+        }
+    }
 }
 
 /// `≤`, `≥` and `—` between two numbers, which the Chinese models read as
@@ -307,6 +357,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_stray_quote_after_a_list_marker_goes() {
+        assert_eq!(
+            stray_quote_after_list_marker("（一）”指导思想"),
+            "（一）指导思想"
+        );
+        assert_eq!(
+            stray_quote_after_list_marker("（二）“工作目标"),
+            "（二）工作目标"
+        );
+        assert_eq!(
+            stray_quote_after_list_marker("三、“保障措施"),
+            "三、保障措施"
+        );
+        for kept in ["（一）“十四五”期间", "他说”好", "“工作”", "（甲）”乙", ""]
+        {
+            assert_eq!(stray_quote_after_list_marker(kept), kept);
+        }
+    }
+
+    #[test]
     fn chinese_punctuation_read_as_ascii_becomes_full_width() {
         assert_eq!(full_width_punctuation("(一 ) 严格落实"), "（一）严格落实");
         assert_eq!(full_width_punctuation("主要指标如下 :"), "主要指标如下：");
@@ -319,6 +389,8 @@ mod tests {
             "12:30 (a) HIV, AIDS"
         );
         assert_eq!(full_width_punctuation("(二) 提升"), "（二）提升");
+        assert_eq!(full_width_punctuation("达到92%;"), "达到92%；");
+        assert_eq!(full_width_punctuation("HIV, AIDS;"), "HIV, AIDS;", "no Han");
     }
 
     #[test]
