@@ -15,6 +15,7 @@ pub mod image;
 pub mod missed;
 pub mod sampling;
 pub mod seal;
+pub mod signs;
 pub mod tesseract;
 pub mod words;
 
@@ -210,6 +211,7 @@ pub fn read_page(
     } else {
         missed::merge(&tsv, &lines)
     };
+    let tsv = signs::with_comparison_signs(image, &tsv);
     let is_ruled = |area| image::has_vertical_rule(image, area);
     Ok(words::paragraphs(&tsv, language.is_chinese(), &is_ruled))
 }

@@ -107,38 +107,48 @@ fn chinese_corrections(text: &str) -> String {
 /// A quotation mark with no partner right after a heading's list marker
 /// ("（一）”指导思想", "（二）“工作目标"): the wide gap Tesseract sees after
 /// the marker's `）` or `、` read as a quote. A quote there that opens a
-/// quoted phrase ("（一）“十四五”期间") has its partner and stays.
+/// quoted phrase ("（一）“十四五”期间") has its partner and stays. The
+/// marker is "（一）" or "（12）" anywhere (lines of a page run together in
+/// one paragraph), or "一、" or "3、" at the paragraph's start.
 fn stray_quote_after_list_marker(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
-    let Some(marker_end) = list_marker_end(&chars) else {
-        return text.to_string();
-    };
-    let rest = &chars[marker_end..];
-    let stray = match rest.first() {
-        Some('”') => true,
-        Some('“') => !rest[1..].contains(&'”'),
-        _ => false,
-    };
-    if !stray {
-        return text.to_string();
+    let mut out = String::with_capacity(text.len());
+    for (at, &c) in chars.iter().enumerate() {
+        let after_marker = list_marker_ends_at(&chars, at);
+        let stray = match c {
+            '”' => after_marker && !chars[..at].contains(&'“'),
+            '“' => after_marker && !chars[at + 1..].contains(&'”'),
+            _ => false,
+        };
+        if !stray {
+            out.push(c);
+        }
     }
-    chars[..marker_end].iter().chain(&rest[1..]).collect()
+    out
 }
 
-/// Where a Chinese heading's list marker ends, when `chars` starts with
-/// one: "（一）", "（12）", "一、" or "3、".
-fn list_marker_end(chars: &[char]) -> Option<usize> {
+/// Whether a Chinese heading's list marker ends right before `at` in
+/// `chars`: "（一）" or "（12）", or "一、" or "3、" starting the text.
+fn list_marker_ends_at(chars: &[char], at: usize) -> bool {
     let is_number = |c: &char| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c);
-    let digits = |from: usize| chars[from..].iter().take_while(|c| is_number(c)).count();
-    match chars.first()? {
-        '（' => {
-            let end = 1 + digits(1);
-            (end > 1 && chars.get(end) == Some(&'）')).then_some(end + 1)
+    let before = &chars[..at];
+    let numbers = |end: usize| {
+        before[..end]
+            .iter()
+            .rev()
+            .take_while(|c| is_number(c))
+            .count()
+    };
+    match before.last() {
+        Some('）') => {
+            let count = numbers(at - 1);
+            count > 0 && at >= count + 2 && before[at - 2 - count] == '（'
         }
-        _ => {
-            let end = digits(0);
-            (end > 0 && chars.get(end) == Some(&'、')).then_some(end + 1)
+        Some('、') => {
+            let count = numbers(at - 1);
+            count > 0 && count == at - 1
         }
+        _ => false,
     }
 }
 
