@@ -10,6 +10,7 @@
 //! is not installed, [`read_page`] says so (with how to install it) and the
 //! caller warns; a page that takes longer than its time limit is given up.
 
+pub mod circled;
 pub mod deskew;
 pub mod image;
 pub mod missed;
@@ -212,6 +213,9 @@ pub fn read_page(
         missed::merge(&tsv, &lines)
     };
     let tsv = signs::with_comparison_signs(image, &tsv);
+    let tsv = circled::with_circled_numbers(image, &tsv, &mut |digits| {
+        tesseract::recognize(digits, language, tesseract::Layout::Char, time_limit)
+    })?;
     let is_ruled = |area| image::has_vertical_rule(image, area);
     Ok(words::paragraphs(&tsv, language.is_chinese(), &is_ruled))
 }

@@ -259,6 +259,8 @@ pub enum Layout {
     Block,
     /// One line of text.
     Line,
+    /// One character.
+    Char,
 }
 
 impl Layout {
@@ -267,6 +269,7 @@ impl Layout {
             Layout::Page => 3,
             Layout::Block => 6,
             Layout::Line => 7,
+            Layout::Char => 10,
         }
     }
 }

@@ -107,11 +107,14 @@ fn mark_bullets(words: &mut [Word]) {
 }
 
 /// A paragraph of Tesseract's cut before each of its lines that starts
-/// with a list marker: each item of a list is a paragraph of its own, as
-/// in a text layer ("- Bộ Y tế;" "- Lưu: VT." under "Nơi nhận:").
+/// with a list marker (a bullet, a dash, a circled number `①`–`⑳`): each
+/// item of a list is a paragraph of its own, as in a text layer ("- Bộ Y
+/// tế;" "- Lưu: VT." under "Nơi nhận:").
 fn list_items(words: &[Word]) -> Vec<&[Word]> {
     cut_before_lines(words, |_, line| {
+        let circled = |c: char| ('①'..='⑳').contains(&c);
         matches!(line[0].text.as_str(), "•" | "-" | "–" | "+")
+            || line[0].text.chars().next().is_some_and(circled)
     })
 }
 
@@ -255,13 +258,14 @@ fn is_bullet(word: &Word, next: &Word) -> bool {
 }
 
 /// Whether `next` follows `text` without a space on one line: between Han
-/// characters, and around full-width punctuation, which carries its own
-/// spacing.
+/// characters (or a circled number and Han), and around full-width
+/// punctuation, which carries its own spacing.
 fn joins_without_space(text: &str, next: &str) -> bool {
     let (Some(last), Some(first)) = (text.chars().last(), next.chars().next()) else {
         return false;
     };
-    is_cjk(last) && is_cjk(first)
+    let circled = ('①'..='⑳').contains(&last);
+    (is_cjk(last) || circled) && is_cjk(first)
         || is_fullwidth_punctuation(last)
         || is_fullwidth_punctuation(first)
 }
@@ -437,6 +441,17 @@ mod tests {
             texts,
             ["Nơi nhận:", "- Bộ Y tế;", "- Lưu: VT. năm 2025-2030"]
         );
+        let circled = tsv(&[
+            (1, 1, 1, 90.0, "①"),
+            (1, 1, 1, 90.0, "早孕建册率达到92%；"),
+            (1, 1, 2, 90.0, "②"),
+            (1, 1, 2, 90.0, "产后访视率达到95%。"),
+        ]);
+        let texts: Vec<String> = paragraphs(&circled, true, &|_| false)
+            .into_iter()
+            .map(|p| p.text)
+            .collect();
+        assert_eq!(texts, ["①早孕建册率达到92%；", "②产后访视率达到95%。"]);
     }
 
     #[test]
