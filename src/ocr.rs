@@ -18,6 +18,7 @@ pub mod sampling;
 pub mod seal;
 pub mod signs;
 pub mod tesseract;
+pub mod tsv;
 pub mod words;
 
 pub use words::Paragraph;

@@ -9,6 +9,7 @@
 //! its text `①`–`⑳`; when they read as anything but a number from 1 to 20
 //! the word stays as read.
 
+use super::tsv::WordRow;
 use super::{OcrError, PageImage, sampling};
 use crate::script::is_cjk;
 
@@ -42,33 +43,44 @@ pub fn with_circled_numbers(
 ) -> Result<String, OcrError> {
     let mut out = String::with_capacity(tsv.len());
     let mut looked_at = 0;
-    for row in tsv.lines() {
-        let mut replaced = None;
-        if looked_at < MAX_CANDIDATES
-            && let Some((before, digits)) = candidate(image, row)
-        {
+    for line in tsv.lines() {
+        let word = WordRow::parse(line);
+        let digits = word
+            .filter(|_| looked_at < MAX_CANDIDATES)
+            .and_then(|w| digits_in_ring(image, &w));
+        let mut number = None;
+        if let Some(digits) = digits {
             looked_at += 1;
-            replaced = number_read(&read_digits(&digits)?).map(|c| format!("{before}{c}"));
+            number = number_read(&read_digits(&digits)?);
         }
-        out.push_str(replaced.as_deref().unwrap_or(row));
-        out.push('\n');
+        match (word, number) {
+            (Some(word), Some(number)) => {
+                out.push_str(
+                    &WordRow {
+                        text: &number.to_string(),
+                        ..word
+                    }
+                    .row(),
+                );
+            }
+            _ => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
     }
     Ok(out)
 }
 
-/// For a word row whose box holds a ring around something: the row up to
-/// its text, and the image of what is inside the ring.
-fn candidate<'a>(image: &PageImage, row: &'a str) -> Option<(&'a str, PageImage)> {
-    let cells: Vec<&str> = row.splitn(12, '\t').collect();
-    let [level, .., left, top, width, height, _, text] = cells.as_slice() else {
-        return None;
-    };
-    let text = text.trim();
-    if *level != "5" || text.is_empty() || text.chars().count() > 3 || text.chars().any(is_cjk) {
+/// The image of what is inside `word`'s box when it holds a ring around
+/// something, and the word has no Han character and at most three.
+fn digits_in_ring(image: &PageImage, word: &WordRow) -> Option<PageImage> {
+    let text = word.text.trim();
+    if text.is_empty() || text.chars().count() > 3 || text.chars().any(is_cjk) {
         return None;
     }
-    let number = |cell: &str| cell.parse::<f32>().ok();
-    let (left, top, width, height) = (number(left)?, number(top)?, number(width)?, number(height)?);
+    let [left, top, width, height] =
+        [word.left, word.top, word.width, word.height].map(|n| n as f32);
     if width < 12.0 || height < 12.0 || width > 1.33 * height || height > 1.33 * width {
         return None;
     }
@@ -77,8 +89,7 @@ fn candidate<'a>(image: &PageImage, row: &'a str) -> Option<(&'a str, PageImage)
     if !is_ring(image, centre, radius) {
         return None;
     }
-    let before = &row[..row.len() - cells[11].len()];
-    Some((before, digits_inside(image, centre, radius * INNER)?))
+    digits_inside(image, centre, radius * INNER)
 }
 
 /// Whether the ink around `centre` is a thin ring of about `radius`:

@@ -15,6 +15,7 @@
 use std::collections::HashMap;
 
 use super::PageImage;
+use super::tsv::{WordRow, word_rows};
 use super::words::Area;
 
 /// A pixel darker than this is ink.
@@ -164,55 +165,6 @@ fn runs<T>(values: &[T], keep: impl Fn(&T) -> bool, bridge: usize) -> Vec<(usize
     runs
 }
 
-/// A word row of Tesseract's TSV (level 5): where it is and what it says.
-struct WordRow<'a> {
-    block: u32,
-    left: usize,
-    top: usize,
-    width: usize,
-    height: usize,
-    confidence: f32,
-    text: &'a str,
-    /// The row's cells after the block number (paragraph number onward).
-    rest: &'a str,
-}
-
-/// The word rows of `tsv`, blank ones included (Tesseract saw ink there).
-fn word_rows(tsv: &str) -> impl Iterator<Item = WordRow<'_>> {
-    tsv.lines().filter_map(|row| {
-        let cells: Vec<&str> = row.splitn(12, '\t').collect();
-        let [
-            level,
-            _,
-            block,
-            _,
-            _,
-            _,
-            left,
-            top,
-            width,
-            height,
-            confidence,
-            text,
-        ] = cells.as_slice()
-        else {
-            return None;
-        };
-        let rest_at = row.match_indices('\t').nth(2)?.0 + 1;
-        (*level == "5").then_some(())?;
-        Some(WordRow {
-            block: block.parse().ok()?,
-            left: left.parse().ok()?,
-            top: top.parse().ok()?,
-            width: width.parse().ok()?,
-            height: height.parse().ok()?,
-            confidence: confidence.parse().ok()?,
-            text,
-            rest: &row[rest_at..],
-        })
-    })
-}
-
 /// Whether a line read on its own (`tsv`, Tesseract's TSV of the crop)
 /// says something: two letters at least, read with a mean confidence of
 /// [`MIN_LINE_CONFIDENCE`].
@@ -270,7 +222,7 @@ pub fn merge(page: &str, lines: &[(Area, String)]) -> String {
             }
             previous_block = Some(word.block);
         }
-        out.push_str(&format!("5\t1\t{}\t{}\n", word.block, word.rest));
+        out.push_str(&word.row());
     }
     for (_, _, rows) in pending {
         out.push_str(&rows);
@@ -284,17 +236,13 @@ pub fn merge(page: &str, lines: &[(Area, String)]) -> String {
 fn moved_rows(tsv: &str, area: &Area, block: u32) -> String {
     word_rows(tsv)
         .map(|w| {
-            let numbers: Vec<&str> = w.rest.splitn(4, '\t').take(3).collect();
-            format!(
-                "5\t1\t{block}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
-                numbers.join("\t"),
-                w.left + area.left as usize,
-                w.top + area.top as usize,
-                w.width,
-                w.height,
-                w.confidence,
-                w.text
-            )
+            WordRow {
+                block,
+                left: w.left + area.left as usize,
+                top: w.top + area.top as usize,
+                ..w
+            }
+            .row()
         })
         .collect()
 }

@@ -11,6 +11,7 @@
 //! below a white row, or a quarter of its columns crossing three strokes).
 
 use super::PageImage;
+use super::tsv::{self, WordRow};
 
 /// A pixel darker than this is ink.
 const INK: u8 = 128;
@@ -22,41 +23,23 @@ const MIN_STROKE: usize = 2;
 /// `tsv` (Tesseract's TSV of `image`) with each word read as starting with
 /// `>` or `<` whose glyph has a bar under it starting with `≥` or `≤`.
 pub fn with_comparison_signs(image: &PageImage, tsv: &str) -> String {
-    let mut out = String::with_capacity(tsv.len());
-    for row in tsv.lines() {
-        out.push_str(&with_sign(image, row).unwrap_or_else(|| row.to_string()));
-        out.push('\n');
-    }
-    out
+    tsv::rewrite_words(tsv, |word| with_sign(image, word))
 }
 
-/// `row` with its word's first character as `≥` or `≤`, when it is a word
-/// row whose text starts with `>` or `<` and its glyph has a bar.
-fn with_sign(image: &PageImage, row: &str) -> Option<String> {
-    let cells: Vec<&str> = row.splitn(12, '\t').collect();
-    let [level, .., left, top, width, height, _, text] = cells.as_slice() else {
-        return None;
-    };
-    let sign = match text.chars().next()? {
+/// `word`'s text with its first character as `≥` or `≤`, when it starts
+/// with `>` or `<` and its glyph has a bar.
+fn with_sign(image: &PageImage, word: &WordRow) -> Option<String> {
+    let sign = match word.text.chars().next()? {
         '>' => '≥',
         '<' => '≤',
         _ => return None,
     };
-    if *level != "5" {
-        return None;
-    }
-    let number = |cell: &str| cell.parse::<u32>().ok();
-    let (left, top) = (number(left)?, number(top)?);
-    let (right, bottom) = (
-        left.checked_add(number(width)?)?,
-        top.checked_add(number(height)?)?,
-    );
-    if !has_bar_under_first_glyph(image, left, top, right, bottom) {
-        return None;
-    }
-    let rest = &text[1..];
-    let before = &row[..row.len() - text.len()];
-    Some(format!("{before}{sign}{rest}"))
+    let [left, top, width, height] =
+        [word.left, word.top, word.width, word.height].map(|n| u32::try_from(n).ok());
+    let (left, top) = (left?, top?);
+    let (right, bottom) = (left.checked_add(width?)?, top.checked_add(height?)?);
+    has_bar_under_first_glyph(image, left, top, right, bottom)
+        .then(|| format!("{sign}{}", &word.text[1..]))
 }
 
 /// Whether the first glyph in the box (left, top)–(right, bottom) of

@@ -163,40 +163,24 @@ fn median_height(words: &[Word]) -> f32 {
 /// The word rows of the TSV (level 5), blank words and table borders
 /// ([`is_rule_mark`]) left out.
 fn read_words(tsv: &str) -> Vec<Word> {
-    tsv.lines()
+    super::tsv::word_rows(tsv)
         .filter_map(|row| {
-            let cells: Vec<&str> = row.splitn(12, '\t').collect();
-            let [
-                level,
-                _page,
-                block,
-                paragraph,
-                line,
-                _word,
-                left,
-                top,
-                width,
-                height,
-                confidence,
-                text,
-            ] = cells.as_slice()
-            else {
-                return None;
-            };
-            let text = text.trim().trim_matches(is_rule_mark);
-            if *level != "5" || text.chars().all(|c| c == '_') {
+            let text = row.text.trim().trim_matches(is_rule_mark);
+            if text.chars().all(|c| c == '_') {
                 return None;
             }
+            let [left, top, width, height] =
+                [row.left, row.top, row.width, row.height].map(|n| u32::try_from(n).ok());
             Some(Word {
-                block: block.parse().ok()?,
-                paragraph: paragraph.parse().ok()?,
-                line: line.parse().ok()?,
+                block: row.block,
+                paragraph: row.paragraph,
+                line: row.line,
                 column: Column::Whole,
-                left: left.parse().ok()?,
-                top: top.parse().ok()?,
-                width: width.parse().ok()?,
-                height: height.parse().ok()?,
-                confidence: confidence.parse().ok()?,
+                left: left?,
+                top: top?,
+                width: width?,
+                height: height?,
+                confidence: row.confidence,
                 text: text.to_string(),
             })
         })

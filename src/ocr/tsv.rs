@@ -1,0 +1,143 @@
+//! Tesseract's TSV: one row per page, block, paragraph, line and word,
+//! of which the OCR stages read and rewrite the word rows (level 5).
+//!
+//! Promises: [`word_rows`] gives every well-formed word row in order,
+//! blank ones included (Tesseract saw ink there but read nothing: a
+//! picture, a rule); [`WordRow::row`] writes a row back that reads the same.
+
+use std::fmt::Write;
+
+/// A word row: where the word is in Tesseract's layout and on the image,
+/// how sure it is (0–100) and what it read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WordRow<'a> {
+    pub block: u32,
+    pub paragraph: u32,
+    pub line: u32,
+    pub word: u32,
+    pub left: usize,
+    pub top: usize,
+    pub width: usize,
+    pub height: usize,
+    pub confidence: f32,
+    pub text: &'a str,
+}
+
+impl<'a> WordRow<'a> {
+    /// `row` read as a word row; `None` for another level or a row that
+    /// does not parse.
+    pub fn parse(row: &'a str) -> Option<WordRow<'a>> {
+        let cells: Vec<&str> = row.splitn(12, '\t').collect();
+        let [
+            level,
+            _page,
+            block,
+            paragraph,
+            line,
+            word,
+            left,
+            top,
+            width,
+            height,
+            confidence,
+            text,
+        ] = cells.as_slice()
+        else {
+            return None;
+        };
+        (*level == "5").then_some(())?;
+        Some(WordRow {
+            block: block.parse().ok()?,
+            paragraph: paragraph.parse().ok()?,
+            line: line.parse().ok()?,
+            word: word.parse().ok()?,
+            left: left.parse().ok()?,
+            top: top.parse().ok()?,
+            width: width.parse().ok()?,
+            height: height.parse().ok()?,
+            confidence: confidence.parse().ok()?,
+            text,
+        })
+    }
+
+    /// The row as Tesseract writes it, with a newline.
+    pub fn row(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "5\t1\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            self.block,
+            self.paragraph,
+            self.line,
+            self.word,
+            self.left,
+            self.top,
+            self.width,
+            self.height,
+            self.confidence,
+            self.text
+        );
+        out
+    }
+}
+
+/// The word rows of `tsv`, blank ones included.
+pub fn word_rows(tsv: &str) -> impl Iterator<Item = WordRow<'_>> {
+    tsv.lines().filter_map(WordRow::parse)
+}
+
+/// `tsv` with each word row `rewrite` gives a new text for written with
+/// it; every other row as it was.
+pub fn rewrite_words(tsv: &str, mut rewrite: impl FnMut(&WordRow) -> Option<String>) -> String {
+    let mut out = String::with_capacity(tsv.len());
+    for line in tsv.lines() {
+        match WordRow::parse(line).and_then(|word| Some((word, rewrite(&word)?))) {
+            Some((word, text)) => out.push_str(
+                &WordRow {
+                    text: &text,
+                    ..word
+                }
+                .row(),
+            ),
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext";
+
+    #[test]
+    fn word_rows_parse_and_write_back() {
+        let tsv = format!(
+            "{HEADER}\n1\t1\t0\t0\t0\t0\t0\t0\t100\t100\t-1\t\n\
+             5\t1\t2\t1\t3\t4\t10\t20\t30\t40\t96.5\tKế hoạch\n\
+             5\t1\t2\t1\t3\t5\t50\t20\t30\t40\t95\t \n"
+        );
+        let words: Vec<WordRow> = word_rows(&tsv).collect();
+        assert_eq!(words.len(), 2, "blank words count, other levels do not");
+        let first = words[0];
+        assert_eq!(
+            (first.block, first.line, first.word, first.left),
+            (2, 3, 4, 10)
+        );
+        assert_eq!(first.text, "Kế hoạch");
+        assert_eq!(
+            WordRow::parse(first.row().trim_end_matches('\n')),
+            Some(first)
+        );
+        let rewritten = rewrite_words(&tsv, |w| {
+            (w.text == "Kế hoạch").then(|| "Kế hoạch số".into())
+        });
+        assert!(rewritten.starts_with(HEADER));
+        assert!(rewritten.contains("\t96.5\tKế hoạch số\n"));
+        assert_eq!(rewritten.lines().count(), tsv.lines().count());
+    }
+}
