@@ -73,7 +73,7 @@ pub fn with_circled_numbers(
 }
 
 /// The image of what is inside `word`'s box when it holds a ring around
-/// something, and the word has no Han character and at most three.
+/// something and the word is one to three characters, none of them Han.
 fn digits_in_ring(image: &PageImage, word: &WordRow) -> Option<PageImage> {
     let text = word.text.trim();
     if text.is_empty() || text.chars().count() > 3 || text.chars().any(is_cjk) {
