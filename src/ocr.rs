@@ -193,7 +193,7 @@ pub fn read_page(
         return Ok(Vec::new());
     }
     let tsv = tesseract::recognize(image, language, tesseract::Layout::Page, time_limit)?;
-    let tsv = with_text_under_gray_seals(image, language, time_limit, tsv)?;
+    let tsv = with_text_under_gray_seals(image, language, time_limit, &tsv)?;
     let mut lines = Vec::new();
     for area in missed::missed_lines(image, &tsv) {
         let crop = image::crop(image, area);
@@ -208,11 +208,7 @@ pub fn read_page(
             lines.push((area, line));
         }
     }
-    let tsv = if lines.is_empty() {
-        tsv
-    } else {
-        missed::merge(&tsv, &lines)
-    };
+    let tsv = missed::merge(&tsv, &lines);
     let tsv = signs::with_comparison_signs(image, &tsv);
     let tsv = circled::with_circled_numbers(image, &tsv, &mut |digits| {
         tesseract::recognize(digits, language, tesseract::Layout::Char, time_limit)
@@ -228,10 +224,10 @@ fn with_text_under_gray_seals(
     image: &PageImage,
     language: Language,
     time_limit: Duration,
-    tsv: String,
+    tsv: &str,
 ) -> Result<String, OcrError> {
     let mut read = Vec::new();
-    for area in missed::picture_areas(&tsv, image.dpi) {
+    for area in missed::picture_areas(tsv, image.dpi) {
         let Some(clean) = seal::without_gray_seal(&image::crop(image, area)) else {
             continue;
         };
@@ -240,11 +236,7 @@ fn with_text_under_gray_seals(
             read.push((area, words));
         }
     }
-    Ok(if read.is_empty() {
-        tsv
-    } else {
-        missed::merge(&tsv, &read)
-    })
+    Ok(missed::merge(tsv, &read))
 }
 
 /// Fewer dark pixels than this: a blank page (the back of a sheet, an
@@ -257,7 +249,7 @@ fn has_ink(image: &PageImage) -> bool {
     image
         .pixels
         .iter()
-        .filter(|&&p| p < 128)
+        .filter(|&&p| p < image::INK)
         .nth(MIN_INK_PIXELS - 1)
         .is_some()
 }

@@ -9,12 +9,10 @@
 //! its text `①`–`⑳`; when they read as anything but a number from 1 to 20
 //! the word stays as read.
 
+use super::image::INK;
 use super::tsv::WordRow;
 use super::{OcrError, PageImage, sampling};
 use crate::script::is_cjk;
-
-/// A pixel darker than this is ink.
-const INK: u8 = 128;
 
 /// Most words of a page looked at as circled numbers: each is one more
 /// (small) Tesseract call.

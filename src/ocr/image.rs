@@ -43,8 +43,9 @@ pub fn gray_of_rgb(r: u8, g: u8, b: u8) -> u8 {
     luminance as u8
 }
 
-/// A pixel darker than this is ink.
-const INK: u8 = 128;
+/// A pixel darker than this is ink, in every OCR stage that looks at
+/// the page image.
+pub const INK: u8 = 128;
 
 /// Whether a vertical rule runs down `area` of `image`: a column of
 /// pixels in it that is ink over at least four fifths of its height (a

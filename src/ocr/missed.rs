@@ -15,11 +15,9 @@
 use std::collections::HashMap;
 
 use super::PageImage;
+use super::image::INK;
 use super::tsv::{WordRow, word_rows};
 use super::words::Area;
-
-/// A pixel darker than this is ink.
-const INK: u8 = 128;
 
 /// Most lines of a page read again: the rest is not text.
 pub const MAX_MISSED_LINES: usize = 12;
@@ -92,12 +90,7 @@ pub fn picture_areas(tsv: &str, dpi: u32) -> Vec<Area> {
     let dpi = dpi.max(1) as usize;
     let mut pictures: Vec<Area> = word_rows(tsv)
         .filter(|w| w.text.trim().is_empty() && w.height >= dpi / 2 && w.width >= dpi)
-        .map(|w| Area {
-            left: w.left as u32,
-            top: w.top as u32,
-            right: w.left.saturating_add(w.width) as u32,
-            bottom: w.top.saturating_add(w.height) as u32,
-        })
+        .filter_map(|w| w.area())
         .collect();
     let size = |a: &Area| u64::from(a.right - a.left) * u64::from(a.bottom - a.top);
     pictures.sort_by_key(|a| std::cmp::Reverse(size(a)));
@@ -186,8 +179,11 @@ pub fn is_confident(tsv: &str) -> bool {
 /// its own, numbered after the page's blocks, before the first block
 /// that starts below the area's top and is not beside it on its left (a
 /// signer's name read apart comes after the list of recipients printed
-/// left of it). Only word rows are kept.
+/// left of it). Only word rows are kept; with no areas, `page` as it is.
 pub fn merge(page: &str, lines: &[(Area, String)]) -> String {
+    if lines.is_empty() {
+        return page.to_string();
+    }
     let words: Vec<WordRow> = word_rows(page).collect();
     let last_block = words.iter().map(|w| w.block).max().unwrap_or(0);
     let mut out = String::from(page.lines().next().unwrap_or_default());

@@ -11,10 +11,9 @@
 //! below a white row, or a quarter of its columns crossing three strokes).
 
 use super::PageImage;
+use super::image::INK;
 use super::tsv::{self, WordRow};
-
-/// A pixel darker than this is ink.
-const INK: u8 = 128;
+use super::words::Area;
 
 /// A stroke is at least this many ink pixels thick, and a column of a
 /// glyph has at least this many (a speck of noise has fewer).
@@ -34,27 +33,17 @@ fn with_sign(image: &PageImage, word: &WordRow) -> Option<String> {
         '<' => '≤',
         _ => return None,
     };
-    let [left, top, width, height] =
-        [word.left, word.top, word.width, word.height].map(|n| u32::try_from(n).ok());
-    let (left, top) = (left?, top?);
-    let (right, bottom) = (left.checked_add(width?)?, top.checked_add(height?)?);
-    has_bar_under_first_glyph(image, left, top, right, bottom)
-        .then(|| format!("{sign}{}", &word.text[1..]))
+    has_bar_under_first_glyph(image, word.area()?).then(|| format!("{sign}{}", &word.text[1..]))
 }
 
-/// Whether the first glyph in the box (left, top)–(right, bottom) of
-/// `image` has a bar besides its chevron: a level bar at its foot
-/// ([`stands_on_a_bar`]), or any bar, level or slanted as some fonts draw
-/// it ([`crosses_three_strokes`]). At low resolution one or the other can
-/// blur into the chevron; a bare `>` or `<` passes neither.
-fn has_bar_under_first_glyph(
-    image: &PageImage,
-    left: u32,
-    top: u32,
-    right: u32,
-    bottom: u32,
-) -> bool {
-    let (right, bottom) = (right.min(image.width), bottom.min(image.height));
+/// Whether the first glyph in `area` of `image` has a bar besides its
+/// chevron: a level bar at its foot ([`stands_on_a_bar`]), or any bar,
+/// level or slanted as some fonts draw it ([`crosses_three_strokes`]). At
+/// low resolution one or the other can blur into the chevron; a bare `>`
+/// or `<` passes neither.
+fn has_bar_under_first_glyph(image: &PageImage, area: Area) -> bool {
+    let Area { left, top, .. } = area;
+    let (right, bottom) = (area.right.min(image.width), area.bottom.min(image.height));
     let is_ink =
         |x: u32, y: u32| image.pixels[y as usize * image.width as usize + x as usize] < INK;
     let column_inked = |x: u32| (top..bottom).filter(|&y| is_ink(x, y)).count() >= MIN_STROKE;

@@ -7,6 +7,8 @@
 
 use std::fmt::Write;
 
+use super::words::Area;
+
 /// A word row: where the word is in Tesseract's layout and on the image,
 /// how sure it is (0–100) and what it read.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -57,6 +59,20 @@ impl<'a> WordRow<'a> {
             height: height.parse().ok()?,
             confidence: confidence.parse().ok()?,
             text,
+        })
+    }
+
+    /// The word's box; `None` when it does not fit the page's `u32`
+    /// pixel coordinates.
+    pub fn area(&self) -> Option<Area> {
+        let [left, top, width, height] =
+            [self.left, self.top, self.width, self.height].map(|n| u32::try_from(n).ok());
+        let (left, top) = (left?, top?);
+        Some(Area {
+            left,
+            top,
+            right: left.checked_add(width?)?,
+            bottom: top.checked_add(height?)?,
         })
     }
 
@@ -129,6 +145,11 @@ mod tests {
             (2, 3, 4, 10)
         );
         assert_eq!(first.text, "Kế hoạch");
+        let area = first.area().unwrap();
+        assert_eq!(
+            (area.left, area.top, area.right, area.bottom),
+            (10, 20, 40, 60)
+        );
         assert_eq!(
             WordRow::parse(first.row().trim_end_matches('\n')),
             Some(first)

@@ -112,10 +112,14 @@ fn mark_bullets(words: &mut [Word]) {
 /// tế;" "- Lưu: VT." under "Nơi nhận:").
 fn list_items(words: &[Word]) -> Vec<&[Word]> {
     cut_before_lines(words, |_, line| {
-        let circled = |c: char| ('①'..='⑳').contains(&c);
         matches!(line[0].text.as_str(), "•" | "-" | "–" | "+")
-            || line[0].text.chars().next().is_some_and(circled)
+            || line[0].text.chars().next().is_some_and(is_circled_number)
     })
+}
+
+/// Whether `c` is a circled number `①`–`⑳` ([`super::circled`]).
+fn is_circled_number(c: char) -> bool {
+    ('①'..='⑳').contains(&c)
 }
 
 /// Lines whose type differs in size by this factor or more are not one
@@ -248,8 +252,7 @@ fn joins_without_space(text: &str, next: &str) -> bool {
     let (Some(last), Some(first)) = (text.chars().last(), next.chars().next()) else {
         return false;
     };
-    let circled = ('①'..='⑳').contains(&last);
-    (is_cjk(last) || circled) && is_cjk(first)
+    (is_cjk(last) || is_circled_number(last)) && is_cjk(first)
         || is_fullwidth_punctuation(last)
         || is_fullwidth_punctuation(first)
 }

@@ -5,8 +5,8 @@
 //! flipped or tiled from strips), a stencil mask paints only its marked
 //! pixels, an image with a soft or explicit mask shows only where the
 //! mask makes it opaque (a scan split into a colour background and a
-//! text layer masked onto it), the page's `/Rotate` turns the raster as a viewer shows it, and
-//! no raster holds more than [`MAX_RASTER_PIXELS`].
+//! text layer masked onto it), the page's `/Rotate` turns the raster as a
+//! viewer shows it, and no raster holds more than [`MAX_RASTER_PIXELS`].
 
 mod decode;
 
@@ -63,7 +63,7 @@ pub fn page_raster(
         let image = decoded
             .entry(image_use.id)
             .or_insert_with(|| decode_object(doc, image_use.id, limit));
-        match image {
+        let problem = match image {
             Ok(masked) => {
                 // Page space to canvas pixels: y grows downwards.
                 let to_canvas = Matrix::new(scale, 0.0, 0.0, -scale, -x0 * scale, y1 * scale);
@@ -75,18 +75,14 @@ pub fn page_raster(
                     &image_use.matrix.then(&to_canvas),
                 );
                 drawn += 1;
-                if let Some(why) = &masked.mask_problem
-                    && !problems.contains(why)
-                {
-                    problems.push(why.clone());
-                }
+                masked.mask_problem.clone()
             }
-            Err(error) => {
-                let why = describe(error);
-                if !problems.contains(&why) {
-                    problems.push(why);
-                }
-            }
+            Err(error) => Some(describe(error)),
+        };
+        if let Some(why) = problem
+            && !problems.contains(&why)
+        {
+            problems.push(why);
         }
     }
     if drawn == 0 {
