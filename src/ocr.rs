@@ -13,6 +13,7 @@
 pub mod circled;
 pub mod deskew;
 pub mod image;
+pub mod markers;
 pub mod missed;
 pub mod sampling;
 pub mod seal;
@@ -212,6 +213,9 @@ pub fn read_page(
     let tsv = signs::with_comparison_signs(image, &tsv);
     let tsv = circled::with_circled_numbers(image, &tsv, &mut |digits| {
         tesseract::recognize(digits, language, tesseract::Layout::Char, time_limit)
+    })?;
+    let tsv = markers::with_line_markers(image, &tsv, &mut |line| {
+        tesseract::recognize(line, language, tesseract::Layout::Line, time_limit)
     })?;
     let is_ruled = |area| image::has_vertical_rule(image, area);
     Ok(words::paragraphs(&tsv, language.is_chinese(), &is_ruled))

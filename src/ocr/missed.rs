@@ -126,7 +126,7 @@ pub fn without_underlines(line: &PageImage) -> PageImage {
 
 /// Which pixels the boxes of `tsv`'s words cover, each box grown by
 /// `margin` on every side.
-fn coverage(tsv: &str, width: usize, height: usize, margin: usize) -> Vec<bool> {
+pub(super) fn coverage(tsv: &str, width: usize, height: usize, margin: usize) -> Vec<bool> {
     let mut covered = vec![false; width * height];
     for row in word_rows(tsv) {
         let (left, top) = (

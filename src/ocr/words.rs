@@ -112,8 +112,10 @@ fn mark_bullets(words: &mut [Word]) {
 /// tế;" "- Lưu: VT." under "Nơi nhận:").
 fn list_items(words: &[Word]) -> Vec<&[Word]> {
     cut_before_lines(words, |_, line| {
-        matches!(line[0].text.as_str(), "•" | "-" | "–" | "+")
-            || line[0].text.chars().next().is_some_and(is_circled_number)
+        matches!(
+            line[0].text.as_str(),
+            "•" | "●" | "▪" | "■" | "-" | "–" | "+"
+        ) || line[0].text.chars().next().is_some_and(is_circled_number)
     })
 }
 
