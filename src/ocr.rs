@@ -15,6 +15,7 @@ pub mod deskew;
 pub mod image;
 pub mod markers;
 pub mod missed;
+pub mod note_marks;
 pub mod sampling;
 pub mod seal;
 pub mod signs;
@@ -216,6 +217,16 @@ pub fn read_page(
     })?;
     let tsv = markers::with_line_markers(image, &tsv, &mut |line| {
         tesseract::recognize(line, language, tesseract::Layout::Line, time_limit)
+    })?;
+    // A mark is a digit or a Latin letter, which the Vietnamese model
+    // reads best, on a Chinese page too.
+    let tsv = note_marks::with_note_marks(image, &tsv, &mut |mark| {
+        let read =
+            |language| tesseract::recognize(mark, language, tesseract::Layout::Char, time_limit);
+        match read(Language::Vietnamese) {
+            Err(OcrError::MissingLanguage(_)) => read(language),
+            read => read,
+        }
     })?;
     let is_ruled = |area| image::has_vertical_rule(image, area);
     Ok(words::paragraphs(&tsv, language.is_chinese(), &is_ruled))

@@ -23,7 +23,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::image::INK;
-use super::tsv::{WordRow, word_rows};
+use super::tsv::{TextLine, WordRow, text_lines, word_rows};
 use super::words::Area;
 use super::{OcrError, PageImage, image, missed};
 use crate::script::is_han;
@@ -58,9 +58,9 @@ pub fn with_line_markers(
     let mut inserted: Vec<(usize, String)> = Vec::new();
     let mut rewritten: Vec<(usize, String)> = Vec::new();
     let mut rereads = 0;
-    for line in lines(&rows) {
-        let first = line.first;
-        let misread_bullet = (line.words > 1 && is_bullet_candidate(first.text))
+    for line in text_lines(&rows) {
+        let (first_row, first) = line.first();
+        let misread_bullet = (line.words.len() > 1 && is_bullet_candidate(first.text))
             .then(|| bullet_in(image, first.area()?, &line))
             .flatten();
         if let Some(bullet) = misread_bullet {
@@ -68,7 +68,7 @@ pub fn with_line_markers(
                 text: bullet,
                 ..first
             };
-            rewritten.push((line.first_row, row.row()));
+            rewritten.push((first_row, row.row()));
             continue;
         }
         let Some(ink) = ink_left_of(image, &covered, &line) else {
@@ -96,68 +96,10 @@ pub fn with_line_markers(
                 ..first
             }
             .row();
-            inserted.push((line.first_row, row));
+            inserted.push((first_row, row));
         }
     }
     Ok(rebuilt(&rows, &inserted, &rewritten))
-}
-
-/// One line of Tesseract's words: its first word (and that word's row
-/// in the TSV), how many words it has, the band its type fills (the
-/// median top and bottom of its words) and where it ends on the right.
-struct Line<'a> {
-    first: WordRow<'a>,
-    first_row: usize,
-    words: usize,
-    top: usize,
-    bottom: usize,
-    right: usize,
-}
-
-impl Line<'_> {
-    fn height(&self) -> usize {
-        (self.bottom - self.top).max(1)
-    }
-}
-
-/// The lines of `rows` (a TSV's rows) that have a word with text.
-fn lines<'a>(rows: &[&'a str]) -> Vec<Line<'a>> {
-    let mut lines = Vec::new();
-    let mut current: Vec<(usize, WordRow<'a>)> = Vec::new();
-    let key = |w: &WordRow| (w.block, w.paragraph, w.line);
-    for (at, row) in rows.iter().enumerate() {
-        let Some(word) = WordRow::parse(row).filter(|w| !w.text.trim().is_empty()) else {
-            continue;
-        };
-        if current
-            .last()
-            .is_some_and(|(_, last)| key(last) != key(&word))
-        {
-            lines.extend(line_of(&current));
-            current.clear();
-        }
-        current.push((at, word));
-    }
-    lines.extend(line_of(&current));
-    lines
-}
-
-fn line_of<'a>(words: &[(usize, WordRow<'a>)]) -> Option<Line<'a>> {
-    let &(first_row, first) = words.first()?;
-    let median = |mut values: Vec<usize>| {
-        values.sort_unstable();
-        values[values.len() / 2]
-    };
-    let top = median(words.iter().map(|(_, w)| w.top).collect());
-    let bottom = median(words.iter().map(|(_, w)| w.top + w.height).collect());
-    Some(Line {
-        first,
-        first_row,
-        words: words.len(),
-        top,
-        bottom: bottom.max(top + 1),
-        right: words.iter().map(|(_, w)| w.left + w.width).max()?,
-    })
 }
 
 /// Whether a word could be a bullet read as something else: one or two
@@ -173,7 +115,7 @@ fn is_bullet_candidate(text: &str) -> bool {
 /// sits lower): a solid square (`▪`, or `■` when more than half the line
 /// high) or disc (`•`, `●`) a fifth to three fifths of the line high (a
 /// full stop is smaller, a capital taller), or a dash (`-`) a fifth to four fifths of a line long.
-fn bullet_in(image: &PageImage, area: Area, line: &Line) -> Option<&'static str> {
+fn bullet_in(image: &PageImage, area: Area, line: &TextLine) -> Option<&'static str> {
     let ink = ink_box(image, area)?;
     let (width, height) = (
         ink.area.right - ink.area.left,
@@ -256,10 +198,10 @@ fn ink_box(image: &PageImage, area: Area) -> Option<InkBox> {
 /// line above and below it: its tight box, when it is all there (it ends
 /// before the search does on the left, above and below), is no taller
 /// than the line, and is not a rule.
-fn ink_left_of(image: &PageImage, covered: &[bool], line: &Line) -> Option<Area> {
+fn ink_left_of(image: &PageImage, covered: &[bool], line: &TextLine) -> Option<Area> {
     let height = line.height();
     let width = image.width as usize;
-    let reach_left = line.first.left.checked_sub(MARKER_REACH * height)?;
+    let reach_left = line.first().1.left.checked_sub(MARKER_REACH * height)?;
     let (top, bottom) = (
         line.top.checked_sub(height / 4)?,
         (line.bottom + height / 4).min(image.height as usize),
@@ -269,7 +211,7 @@ fn ink_left_of(image: &PageImage, covered: &[bool], line: &Line) -> Option<Area>
         image.pixels[at] < INK && !covered[at]
     };
     let column_inked = |x: usize| (top..bottom).any(|y| uncovered_ink(x, y));
-    let right = (reach_left..line.first.left)
+    let right = (reach_left..line.first().1.left)
         .rev()
         .find(|&x| column_inked(x))?
         + 1;
@@ -310,7 +252,7 @@ fn ink_left_of(image: &PageImage, covered: &[bool], line: &Line) -> Option<Area>
 
 /// The area to read `line` again in with the ink left of it: from the ink
 /// to the line's end, a third of a line of white around.
-fn line_with_ink(image: &PageImage, ink: Area, line: &Line) -> Area {
+fn line_with_ink(image: &PageImage, ink: Area, line: &TextLine) -> Area {
     let margin = (line.height() / 3) as u32;
     Area {
         left: ink.left.saturating_sub(margin),

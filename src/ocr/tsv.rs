@@ -124,6 +124,66 @@ pub fn rewrite_words(tsv: &str, mut rewrite: impl FnMut(&WordRow) -> Option<Stri
     out
 }
 
+/// One line of Tesseract's words with text: each word with its row's
+/// number in the TSV, the band its type fills (the median top and bottom
+/// of its words) and where it ends on the right.
+pub struct TextLine<'a> {
+    pub words: Vec<(usize, WordRow<'a>)>,
+    pub top: usize,
+    pub bottom: usize,
+    pub right: usize,
+}
+
+impl<'a> TextLine<'a> {
+    /// The height of its band, at least 1.
+    pub fn height(&self) -> usize {
+        (self.bottom - self.top).max(1)
+    }
+
+    /// Its first word, with its row's number.
+    pub fn first(&self) -> (usize, WordRow<'a>) {
+        self.words[0]
+    }
+}
+
+/// The lines of `rows` (a TSV's rows) that have a word with text, in
+/// order; blank words are left out of them.
+pub fn text_lines<'a>(rows: &[&'a str]) -> Vec<TextLine<'a>> {
+    let mut lines = Vec::new();
+    let mut current: Vec<(usize, WordRow<'a>)> = Vec::new();
+    let key = |w: &WordRow| (w.block, w.paragraph, w.line);
+    for (at, row) in rows.iter().enumerate() {
+        let Some(word) = WordRow::parse(row).filter(|w| !w.text.trim().is_empty()) else {
+            continue;
+        };
+        if current
+            .last()
+            .is_some_and(|(_, last)| key(last) != key(&word))
+        {
+            lines.extend(text_line(std::mem::take(&mut current)));
+        }
+        current.push((at, word));
+    }
+    lines.extend(text_line(current));
+    lines
+}
+
+fn text_line(words: Vec<(usize, WordRow<'_>)>) -> Option<TextLine<'_>> {
+    let median = |mut values: Vec<usize>| {
+        values.sort_unstable();
+        values.get(values.len() / 2).copied()
+    };
+    let top = median(words.iter().map(|(_, w)| w.top).collect())?;
+    let bottom = median(words.iter().map(|(_, w)| w.top + w.height).collect())?;
+    let right = words.iter().map(|(_, w)| w.left + w.width).max()?;
+    Some(TextLine {
+        words,
+        top,
+        bottom: bottom.max(top + 1),
+        right,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
