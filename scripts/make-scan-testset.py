@@ -13,7 +13,9 @@ Steps, per document of the DOCUMENTS table (sources in corpora/):
   gold        `pdftotext` (reading order, not -layout) of exactly the kept pages, page by
               page, except that a Vietnamese letterhead and signature block set in two
               columns are read column by column (pdftotext reads some row by row, mixing
-              "Nơi nhận:" and its list with the signer's title; two_column_zones), without
+              "Nơi nhận:" and its list with the signer's title; two_column_zones), and a
+              text box LibreOffice draws last, which pdftotext reads after the page's
+              footnotes, stands where it is on the page (with_last_block_in_place); without
               page furniture (what a reader removes, as plangloss does
               on text PDFs): a line in the top or bottom 8% of its page (found with
               `pdftotext -bbox-layout`) is dropped when it is a bare page number ("3",
@@ -397,11 +399,13 @@ def two_column_zones(words: list[TextLine]) -> list[tuple[float, float, float]]:
 def reading_order_text(pdf: Path, page: int) -> str:
     """`pdftotext`'s text of a page, except that each two-column zone is read column by
     column (left, then right), as a reader reads a letterhead or a signature block;
-    pdftotext reads some of them row by row, mixing the two texts."""
+    pdftotext reads some of them row by row, mixing the two texts; and a text box
+    pdftotext reads after the footnotes stands where it is on the page
+    (with_last_block_in_place)."""
     words, width, height = page_words(pdf, page)
     zones = two_column_zones(words)
     if not zones:
-        return pdftotext_page(pdf, page)
+        return with_last_block_in_place(pdftotext_page(pdf, page), page_blocks(pdf, page))
     pieces, y = [], 0.0
     for top, bottom, gutter in zones:
         top, bottom = top - 1, bottom + 1
@@ -411,6 +415,48 @@ def reading_order_text(pdf: Path, page: int) -> str:
         y = bottom
     pieces.append(pdftotext_page(pdf, page, (0, y, width, height - y)))
     return "\n".join(piece.strip("\n\f") for piece in pieces if piece.strip())
+
+
+def page_blocks(pdf: Path, page: int) -> list[tuple[float, list[str]]]:
+    """The blocks of one page from `pdftotext -bbox-layout`, in its reading order: each
+    block's top and its lines' texts."""
+    xhtml = run(["pdftotext", "-bbox-layout", "-f", page, "-l", page, pdf, "-"]).stdout.decode()
+    root = ET.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", xhtml))
+    ns = {"h": "http://www.w3.org/1999/xhtml"}
+    return [
+        (float(block.get("yMin")),
+         [" ".join(w.text or "" for w in line.iterfind("h:word", ns))
+          for line in block.iterfind("h:line", ns)])
+        for block in root.iterfind(".//h:block", ns)
+    ]
+
+
+def with_last_block_in_place(text: str, blocks: list[tuple[float, list[str]]]) -> str:
+    """`text` (a page's) with its last block put where it stands on the page, when
+    pdftotext reads it last though it stands above the block read before it: a text
+    box, which LibreOffice draws after the page's footnotes. It goes after the block
+    read last of those that start above it (or level with it, on its left)."""
+    if len(blocks) < 3 or blocks[-1][0] >= blocks[-2][0] - 1:
+        return text
+    top, moved = blocks[-1]
+    anchors = [lines for block_top, lines in blocks[:-1] if block_top <= top + 1]
+    if not anchors or not moved:
+        return text
+    lines = text.split("\n")
+    keys = [without_spaces(line) for line in lines]
+    moved_keys = [without_spaces(line) for line in moved]
+    starts = [at for at in range(len(lines) - len(moved) + 1)
+              if keys[at:at + len(moved)] == moved_keys]
+    anchor = without_spaces(anchors[-1][-1])
+    if not starts:
+        return text
+    start = starts[-1]
+    kept = lines[:start] + lines[start + len(moved):]
+    after = [at for at, line in enumerate(kept[:start]) if without_spaces(line) == anchor]
+    if not after:
+        return text
+    at = after[-1] + 1
+    return "\n".join(kept[:at] + lines[start:start + len(moved)] + kept[at:])
 
 
 def gold_pages(pdf: Path, pages: int) -> list[str]:
