@@ -61,11 +61,14 @@ pub fn with_line_markers(
     for line in text_lines(&rows) {
         let (first_row, first) = line.first();
         let misread_bullet = (line.words.len() > 1 && is_bullet_candidate(first.text))
-            .then(|| bullet_in(image, first.area()?, &line))
+            .then(|| bullet_in(image, first.area()?, &line).map(str::to_string))
             .flatten();
-        if let Some(bullet) = misread_bullet {
+        let misread_numeral = (line.words.len() > 1)
+            .then(|| roman_of_stems(image, &first))
+            .flatten();
+        if let Some(text) = misread_bullet.or(misread_numeral) {
             let row = WordRow {
-                text: bullet,
+                text: &text,
                 ..first
             };
             rewritten.push((first_row, row.row()));
@@ -147,6 +150,45 @@ fn bullet_in(image: &PageImage, area: Area, line: &TextLine) -> Option<&'static 
         f if f >= 0.62 && !ink.corners_inked => Some(if large { "●" } else { "•" }),
         _ => None,
     }
+}
+
+/// A heading's roman numeral of `I`s ("III.") read with too few or too
+/// many (bold serifs join them: "II.", "HI.", "IH."), as the stems on the
+/// image count them: `word` is read as one to three of `I`, `l`, `|`
+/// (and `H`, two stems, beside one of them) and a full stop or `)`; its
+/// box has one to three columns of ink at least four fifths its height
+/// apart; `None` when the reading already has that many.
+fn roman_of_stems(image: &PageImage, word: &WordRow) -> Option<String> {
+    static NUMERAL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^([Il|H]{1,3})([.)])$").expect("valid regex"));
+    let read = NUMERAL.captures(word.text.trim())?;
+    let letters = &read[1];
+    if !letters.contains(['I', 'l', '|']) {
+        return None;
+    }
+    let read_stems = letters
+        .chars()
+        .map(|c| if c == 'H' { 2 } else { 1 })
+        .sum::<usize>();
+    let area = word.area()?;
+    let (right, bottom) = (area.right.min(image.width), area.bottom.min(image.height));
+    let height = bottom.saturating_sub(area.top) as usize;
+    let is_stem = |x: u32| {
+        let ink = (area.top..bottom)
+            .filter(|&y| image.pixels[y as usize * image.width as usize + x as usize] < INK)
+            .count();
+        ink * 5 >= height * 4
+    };
+    let mut stems = 0;
+    let mut in_stem = false;
+    for x in area.left..right {
+        let stem = is_stem(x);
+        stems += usize::from(stem && !in_stem);
+        in_stem = stem;
+    }
+    let all_i = letters.chars().all(|c| c == 'I');
+    ((1..=3).contains(&stems) && (stems != read_stems || !all_i))
+        .then(|| format!("{}{}", "I".repeat(stems), &read[2]))
 }
 
 /// The tight box of the ink in an area, how many of its pixels are ink,
@@ -454,6 +496,31 @@ mod tests {
         let rule = page(&[(160, 60, 3, 200), (200, 100, 600, 40)], &[]);
         let got = with_line_markers(&rule, &tsv, &mut never_read).unwrap();
         assert_eq!(texts(&got), ["Quản lý"]);
+    }
+
+    #[test]
+    fn a_roman_numeral_has_as_many_i_as_it_has_stems() {
+        // Three stems 30 high joined by serifs at top and foot, a full stop.
+        let serifs = [(200, 100, 70, 4), (200, 126, 70, 4)];
+        let stems = [(205, 100, 8, 30), (230, 100, 8, 30), (255, 100, 8, 30)];
+        let mut inked = vec![(280, 124, 6, 6), (300, 100, 500, 40)];
+        inked.extend(serifs.iter().chain(&stems));
+        let image = page(&inked, &[]);
+        let heading = |numeral: &str| {
+            format!(
+                "{HEADER}{}{}",
+                word(1, 200, 100, 90, 30, numeral),
+                word(1, 300, 100, 500, 40, "CÁC HOẠT ĐỘNG")
+            )
+        };
+        for read in ["II.", "HI.", "IH.", "Il.", "III."] {
+            let got = with_line_markers(&image, &heading(read), &mut never_read).unwrap();
+            assert_eq!(texts(&got), ["III.", "CÁC HOẠT ĐỘNG"], "{read}");
+        }
+        for other in ["1.", "H.", "IV."] {
+            let got = with_line_markers(&image, &heading(other), &mut never_read).unwrap();
+            assert_eq!(texts(&got)[0], other);
+        }
     }
 
     #[test]

@@ -28,6 +28,9 @@ pub struct Note {
     pub text: String,
     /// Set once a mark in the body points at the note.
     pub id: Option<String>,
+    /// The lowest OCR confidence of its paragraphs (0–1); `None` for a
+    /// text layer.
+    pub ocr_confidence: Option<f32>,
 }
 
 /// Removes the notes at the foot of a page from `paragraphs` and returns
@@ -61,10 +64,15 @@ pub fn take_notes(
                 label,
                 text,
                 id: None,
+                ocr_confidence: p.ocr_confidence,
             }),
             (None, Some(note)) => {
                 note.text.push('\n');
                 note.text.push_str(&plain(&p.text));
+                note.ocr_confidence = match (note.ocr_confidence, p.ocr_confidence) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
             }
             (None, None) => {}
         }
@@ -156,7 +164,9 @@ pub fn blocks(mut notes: Vec<Note>, mut next_id: usize) -> Vec<Block> {
     notes
         .into_iter()
         .map(|n| {
-            let mut block = Block::new(BlockKind::Footnote, n.text).with_page(n.page);
+            let mut block = Block::new(BlockKind::Footnote, n.text)
+                .with_page(n.page)
+                .with_ocr(n.ocr_confidence);
             block.label = Some(n.label);
             block.id = n.id;
             block
@@ -213,6 +223,27 @@ mod tests {
         assert_eq!(blocks[0].kind, BlockKind::Footnote);
         assert_eq!(blocks[0].label.as_deref(), Some("1"));
         assert_eq!(blocks[0].id.as_deref(), Some("footnote-1"));
+    }
+
+    #[test]
+    fn a_note_read_by_ocr_is_an_ocr_block_as_sure_as_its_least_sure_line() {
+        let read = |text: &str, top: f64, confidence: f32| Paragraph {
+            ocr_confidence: Some(confidence),
+            ..Paragraph::plain(text, top, 10.0)
+        };
+        let mut paragraphs = vec![
+            Paragraph {
+                ocr_confidence: Some(0.95),
+                ..Paragraph::plain("Nội dung chính.", 700.0, 12.0)
+            },
+            read("1 Người cao tuổi là công dân Việt Nam", 80.0, 0.9),
+            read("từ đủ 60 tuổi trở lên.", 68.0, 0.7),
+        ];
+        let notes = take_notes(1, &mut paragraphs, (0.0, 842.0), Some(12.0));
+        let blocks = blocks(notes, 0);
+        assert_eq!(blocks.len(), 1);
+        assert!(blocks[0].ocr);
+        assert_eq!(blocks[0].confidence, Some(0.7));
     }
 
     #[test]
