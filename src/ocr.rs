@@ -215,18 +215,27 @@ pub fn read_page(
     let tsv = circled::with_circled_numbers(image, &tsv, &mut |digits| {
         tesseract::recognize(digits, language, tesseract::Layout::Char, time_limit)
     })?;
-    let tsv = markers::with_line_markers(image, &tsv, &mut |line| {
-        tesseract::recognize(line, language, tesseract::Layout::Line, time_limit)
-    })?;
-    // A mark is a digit or a Latin letter, which the Vietnamese model
-    // reads best, on a Chinese page too.
-    let tsv = note_marks::with_note_marks(image, &tsv, &mut |mark| {
-        let read =
-            |language| tesseract::recognize(mark, language, tesseract::Layout::Char, time_limit);
-        match read(Language::Vietnamese) {
-            Err(OcrError::MissingLanguage(_)) => read(language),
+    let read_latin = |image: &PageImage, layout| {
+        // Digits and Latin letters, which the Vietnamese model reads best,
+        // on a Chinese page too; with the page's own when it is missing.
+        match tesseract::recognize(image, Language::Vietnamese, layout, time_limit) {
+            Err(OcrError::MissingLanguage(_)) => {
+                tesseract::recognize(image, language, layout, time_limit)
+            }
             read => read,
         }
+    };
+    let tsv =
+        markers::with_line_markers(image, &tsv, language.is_chinese(), &mut |crop, model| {
+            match model {
+                markers::Model::Page => {
+                    tesseract::recognize(crop, language, tesseract::Layout::Line, time_limit)
+                }
+                markers::Model::Latin => read_latin(crop, tesseract::Layout::Line),
+            }
+        })?;
+    let tsv = note_marks::with_note_marks(image, &tsv, &mut |mark| {
+        read_latin(mark, tesseract::Layout::Char)
     })?;
     let is_ruled = |area| image::has_vertical_rule(image, area);
     Ok(words::paragraphs(&tsv, language.is_chinese(), &is_ruled))

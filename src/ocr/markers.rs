@@ -40,13 +40,25 @@ const MARKER_REACH: usize = 4;
 /// least this (0–100).
 const MIN_MARKER_CONFIDENCE: f32 = 50.0;
 
-/// `tsv` (Tesseract's TSV of `image`) with the bullets read as other
-/// characters put right and the markers left out put in;
-/// `read_line` reads an image of one line and gives Tesseract's TSV of it.
+/// The model a line or a word is read again with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Model {
+    /// The page's.
+    Page,
+    /// One for digits and Latin letters: a Chinese model reads a lone
+    /// "1." as `上`.
+    Latin,
+}
+
+/// `tsv` (Tesseract's TSV of `image`, a `chinese` page or not) with the
+/// bullets read as other characters put right and the markers left out
+/// put in; `read` reads an image of one line with a model and gives
+/// Tesseract's TSV of it.
 pub fn with_line_markers(
     image: &PageImage,
     tsv: &str,
-    read_line: &mut dyn FnMut(&PageImage) -> Result<String, OcrError>,
+    chinese: bool,
+    read: &mut dyn FnMut(&PageImage, Model) -> Result<String, OcrError>,
 ) -> Result<String, OcrError> {
     let rows: Vec<&str> = tsv.lines().collect();
     let covered = missed::coverage(
@@ -66,7 +78,13 @@ pub fn with_line_markers(
         let misread_numeral = (line.words.len() > 1)
             .then(|| roman_of_stems(image, &first))
             .flatten();
-        if let Some(text) = misread_bullet.or(misread_numeral) {
+        let mut misread = misread_bullet.or(misread_numeral);
+        if misread.is_none() && chinese && rereads < MAX_REREADS && is_unsure_number(&line) {
+            rereads += 1;
+            let crop = word_enlarged(image, &first, line.height());
+            misread = latin_marker(&read(&crop, Model::Latin)?).filter(|m| m != first.text);
+        }
+        if let Some(text) = misread {
             let row = WordRow {
                 text: &text,
                 ..first
@@ -82,7 +100,7 @@ pub fn with_line_markers(
             None if rereads < MAX_REREADS => {
                 rereads += 1;
                 let crop = line_with_ink(image, ink, &line);
-                let read = read_line(&image::crop(image, crop))?;
+                let read = read(&image::crop(image, crop), Model::Page)?;
                 let digit_high = (ink.bottom - ink.top) as usize * 10 >= line.height() * 6;
                 marker_read(&read, crop, first.left, digit_high)
             }
@@ -190,6 +208,69 @@ fn roman_of_stems(image: &PageImage, word: &WordRow) -> Option<String> {
     ((1..=3).contains(&stems) && (stems != read_stems || !all_i))
         .then(|| format!("{}{}", "I".repeat(stems), &read[2]))
 }
+
+/// Tesseract's confidence below which a Chinese line's first word may
+/// be a number it misread.
+const UNSURE: f32 = 70.0;
+
+/// Whether `line` starts with a word that may be a number or list marker
+/// a Chinese model misread: one Han character, or up to three characters
+/// with a digit and no Han, read with less than [`UNSURE`] confidence and
+/// apart from the next word (a table's first cell, "1." read as `上`, "2."
+/// as `2`).
+fn is_unsure_number(line: &TextLine) -> bool {
+    let [(_, first), (_, next), ..] = line.words[..] else {
+        return false;
+    };
+    let text = first.text.trim();
+    let count = text.chars().count();
+    let one_han = count == 1 && text.chars().all(is_han);
+    let digits =
+        count <= 3 && text.chars().any(|c| c.is_ascii_digit()) && !text.chars().any(is_han);
+    let apart = next.left >= first.left + first.width + line.height() / 2;
+    first.confidence < UNSURE && (one_han || digits) && apart
+}
+
+/// How much a word is enlarged before it is read again alone.
+const WORD_ENLARGE: u32 = 3;
+
+/// `word` on its own, with a third of a line of the page around it,
+/// enlarged [`WORD_ENLARGE`] times on white.
+fn word_enlarged(image: &PageImage, word: &WordRow, line_height: usize) -> PageImage {
+    let margin = (line_height / 3) as u32;
+    let area = word.area().unwrap_or(Area {
+        left: 0,
+        top: 0,
+        right: 0,
+        bottom: 0,
+    });
+    let around = Area {
+        left: area.left.saturating_sub(margin),
+        top: area.top.saturating_sub(margin),
+        right: area.right.saturating_add(margin).min(image.width),
+        bottom: area.bottom.saturating_add(margin).min(image.height),
+    };
+    image::enlarged(image, around, WORD_ENLARGE, margin)
+}
+
+/// The number or list marker a word read again with the Latin model
+/// (`tsv`) is, read with confidence: "1.", "12", "3)", "(2)"; as read.
+fn latin_marker(tsv: &str) -> Option<String> {
+    static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[0-9]{1,3}[.)]?|[(（][0-9]{1,2}[)）]|[0-9]{1,2}(?:\.[0-9]{1,2}){1,2}\.?)$")
+            .expect("valid regex")
+    });
+    let mut words = word_rows(tsv).filter(|w| !w.text.trim().is_empty());
+    let (Some(word), None) = (words.next(), words.next()) else {
+        return None;
+    };
+    let text = word.text.trim();
+    (word.confidence >= LATIN_CONFIDENCE && MARKER.is_match(text)).then(|| text.to_string())
+}
+
+/// A number read again with the Latin model counts when Tesseract's
+/// confidence in it is at least this (0–100).
+const LATIN_CONFIDENCE: f32 = 80.0;
 
 /// The tight box of the ink in an area, how many of its pixels are ink,
 /// and whether any of its four corner pixels is.
@@ -420,7 +501,7 @@ mod tests {
         )
     }
 
-    fn never_read(_: &PageImage) -> Result<String, OcrError> {
+    fn never_read(_: &PageImage, _: Model) -> Result<String, OcrError> {
         panic!("nothing here needs reading again")
     }
 
@@ -432,7 +513,7 @@ mod tests {
     fn a_solid_square_read_as_a_full_stop_is_a_bullet_and_a_ring_is_not() {
         let text = (250, 100, 550, 40);
         let square = page(&[(210, 112, 14, 14), text], &[]);
-        let got = with_line_markers(&square, &line_words("。"), &mut never_read).unwrap();
+        let got = with_line_markers(&square, &line_words("。"), true, &mut never_read).unwrap();
         assert_eq!(texts(&got), ["▪", "开展工作"]);
         // Its corners cut: about a disc.
         let corners = [
@@ -442,14 +523,14 @@ mod tests {
             (220, 122, 4, 4),
         ];
         let disc_like = page(&[(210, 112, 14, 14), text], &corners);
-        let got = with_line_markers(&disc_like, &line_words("«"), &mut never_read).unwrap();
+        let got = with_line_markers(&disc_like, &line_words("«"), true, &mut never_read).unwrap();
         assert_eq!(texts(&got), ["•", "开展工作"]);
         let ring = page(&[(210, 112, 14, 14), text], &[(213, 115, 8, 8)]);
-        let got = with_line_markers(&ring, &line_words("。"), &mut never_read).unwrap();
+        let got = with_line_markers(&ring, &line_words("。"), true, &mut never_read).unwrap();
         assert_eq!(texts(&got), ["。", "开展工作"]);
         // A full stop: small and at the foot of the line.
         let stop = page(&[(210, 132, 6, 6), text], &[]);
-        let got = with_line_markers(&stop, &line_words("."), &mut never_read).unwrap();
+        let got = with_line_markers(&stop, &line_words("."), true, &mut never_read).unwrap();
         assert_eq!(texts(&got), [".", "开展工作"]);
     }
 
@@ -462,11 +543,12 @@ mod tests {
         );
         let tsv = format!("{HEADER}{}", word(1, 200, 100, 600, 40, "开展工作"));
         let mut crops = Vec::new();
-        let mut read = |crop: &PageImage| {
+        let mut read = |crop: &PageImage, model| {
+            assert_eq!(model, Model::Page);
             crops.push(crop.width);
             Ok(format!("{HEADER}{}", word(1, 13, 13, 40, 30, "2，开展")))
         };
-        let got = with_line_markers(&image, &tsv, &mut read).unwrap();
+        let got = with_line_markers(&image, &tsv, true, &mut read).unwrap();
         assert_eq!(texts(&got), ["2.", "开展工作"]);
         let marker = word_rows(&got).next().unwrap();
         assert_eq!((marker.left, marker.top, marker.width), (150, 105, 25));
@@ -481,8 +563,9 @@ mod tests {
     fn ink_left_of_a_line_that_reads_as_no_marker_is_left_out() {
         let image = page(&[(150, 105, 16, 30), (200, 100, 600, 40)], &[]);
         let tsv = format!("{HEADER}{}", word(1, 200, 100, 600, 40, "开展工作"));
-        let mut read = |_: &PageImage| Ok(format!("{HEADER}{}", word(1, 13, 13, 40, 30, "琴开展")));
-        let got = with_line_markers(&image, &tsv, &mut read).unwrap();
+        let mut read =
+            |_: &PageImage, _| Ok(format!("{HEADER}{}", word(1, 13, 13, 40, 30, "琴开展")));
+        let got = with_line_markers(&image, &tsv, true, &mut read).unwrap();
         assert_eq!(texts(&got), ["开展工作"]);
     }
 
@@ -490,11 +573,11 @@ mod tests {
     fn a_dash_left_of_a_line_is_a_dash_and_a_rule_is_nothing() {
         let tsv = format!("{HEADER}{}", word(1, 200, 100, 600, 40, "Quản lý"));
         let dash = page(&[(160, 118, 14, 4), (200, 100, 600, 40)], &[]);
-        let got = with_line_markers(&dash, &tsv, &mut never_read).unwrap();
+        let got = with_line_markers(&dash, &tsv, true, &mut never_read).unwrap();
         assert_eq!(texts(&got), ["-", "Quản lý"]);
         // A table's border, taller than the line.
         let rule = page(&[(160, 60, 3, 200), (200, 100, 600, 40)], &[]);
-        let got = with_line_markers(&rule, &tsv, &mut never_read).unwrap();
+        let got = with_line_markers(&rule, &tsv, true, &mut never_read).unwrap();
         assert_eq!(texts(&got), ["Quản lý"]);
     }
 
@@ -514,11 +597,11 @@ mod tests {
             )
         };
         for read in ["II.", "HI.", "IH.", "Il.", "III."] {
-            let got = with_line_markers(&image, &heading(read), &mut never_read).unwrap();
+            let got = with_line_markers(&image, &heading(read), true, &mut never_read).unwrap();
             assert_eq!(texts(&got), ["III.", "CÁC HOẠT ĐỘNG"], "{read}");
         }
         for other in ["1.", "H.", "IV."] {
-            let got = with_line_markers(&image, &heading(other), &mut never_read).unwrap();
+            let got = with_line_markers(&image, &heading(other), true, &mut never_read).unwrap();
             assert_eq!(texts(&got)[0], other);
         }
     }
