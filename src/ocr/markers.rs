@@ -607,6 +607,35 @@ mod tests {
     }
 
     #[test]
+    fn an_unsure_han_character_that_starts_a_chinese_row_may_be_a_number() {
+        let image = page(&[(200, 100, 20, 30), (400, 100, 300, 40)], &[]);
+        let row = |first: &str, confidence: u32| {
+            format!(
+                "{HEADER}5\t1\t1\t1\t1\t1\t200\t100\t20\t30\t{confidence}\t{first}\n{}",
+                word(1, 400, 100, 300, 40, "孕产妇死亡率")
+            )
+        };
+        let mut latin = |crop: &PageImage, model| {
+            assert_eq!(model, Model::Latin);
+            assert_eq!(crop.dpi, 900, "enlarged");
+            Ok(format!("{HEADER}{}", word(1, 30, 30, 60, 90, "1.")))
+        };
+        let got = with_line_markers(&image, &row("上", 60), true, &mut latin).unwrap();
+        assert_eq!(texts(&got), ["1.", "孕产妇死亡率"]);
+        let got = with_line_markers(&image, &row("2", 44), true, &mut latin).unwrap();
+        assert_eq!(texts(&got), ["1.", "孕产妇死亡率"]);
+        // Sure of it, or not a Chinese page: not read again.
+        let got = with_line_markers(&image, &row("上", 92), true, &mut never_read).unwrap();
+        assert_eq!(texts(&got), ["上", "孕产妇死亡率"]);
+        let got = with_line_markers(&image, &row("上", 60), false, &mut never_read).unwrap();
+        assert_eq!(texts(&got), ["上", "孕产妇死亡率"]);
+        // Read again as no number: left as it was.
+        let mut han = |_: &PageImage, _| Ok(format!("{HEADER}{}", word(1, 30, 30, 60, 90, "Ƒ")));
+        let got = with_line_markers(&image, &row("上", 60), true, &mut han).unwrap();
+        assert_eq!(texts(&got), ["上", "孕产妇死亡率"]);
+    }
+
+    #[test]
     fn list_markers_are_told_from_other_text() {
         let marker = |text| list_marker(text).map(|(marker, _)| marker);
         for (read, kept) in [
