@@ -212,9 +212,6 @@ pub fn read_page(
     }
     let tsv = missed::merge(&tsv, &lines);
     let tsv = signs::with_comparison_signs(image, &tsv);
-    let tsv = circled::with_circled_numbers(image, &tsv, &mut |digits| {
-        tesseract::recognize(digits, language, tesseract::Layout::Char, time_limit)
-    })?;
     let read_latin = |image: &PageImage, layout| {
         // Digits and Latin letters, which the Vietnamese model reads best,
         // on a Chinese page too; with the page's own when it is missing.
@@ -225,6 +222,9 @@ pub fn read_page(
             read => read,
         }
     };
+    let tsv = circled::with_circled_numbers(image, &tsv, &mut |digits| {
+        read_latin(digits, tesseract::Layout::Char)
+    })?;
     let tsv =
         markers::with_line_markers(image, &tsv, language.is_chinese(), &mut |crop, model| {
             match model {
