@@ -70,7 +70,11 @@ pub fn with_line_markers(
     let mut inserted: Vec<(usize, String)> = Vec::new();
     let mut rewritten: Vec<(usize, String)> = Vec::new();
     let mut rereads = 0;
-    for line in text_lines(&rows) {
+    let (width, height) = (image.width as usize, image.height as usize);
+    for line in text_lines(&rows)
+        .into_iter()
+        .filter(|l| l.fits(width, height))
+    {
         let (first_row, first) = line.first();
         let misread_bullet = (line.words.len() > 1 && is_bullet_candidate(first.text))
             .then(|| bullet_in(image, first.area()?, &line).map(str::to_string))
@@ -401,7 +405,7 @@ fn marker_read(
     digit_high: bool,
 ) -> Option<(String, f32)> {
     let word = word_rows(tsv).find(|w| !w.text.trim().is_empty())?;
-    if crop.left as usize + word.left >= first_left {
+    if (crop.left as usize).saturating_add(word.left) >= first_left {
         return None;
     }
     // Chinese runs the marker into the line's first characters ("2，开展").
@@ -460,7 +464,7 @@ fn rebuilt(rows: &[&str], inserted: &[(usize, String)], rewritten: &[(usize, Str
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     const HEADER: &str = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n";
@@ -633,6 +637,61 @@ mod tests {
         let mut han = |_: &PageImage, _| Ok(format!("{HEADER}{}", word(1, 30, 30, 60, 90, "Ƒ")));
         let got = with_line_markers(&image, &row("上", 60), true, &mut han).unwrap();
         assert_eq!(texts(&got), ["上", "孕产妇死亡率"]);
+    }
+
+    /// Rows of odd words (boxes off the page, empty, huge; any text)
+    /// from a fixed pseudo-random sequence.
+    pub(crate) fn odd_tsv(seed: u64, rows: usize) -> String {
+        let mut state = seed;
+        let mut next = |limit: u64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) % limit
+        };
+        let texts = [
+            "。",
+            "2，开展",
+            "III.",
+            "1",
+            ":稳",
+            "上",
+            "«",
+            "",
+            "-",
+            "●●",
+            "Ƒ",
+        ];
+        let mut tsv = HEADER.to_string();
+        for _ in 0..rows {
+            let big = |n: u64| if n.is_multiple_of(7) { u64::MAX / 3 } else { n };
+            tsv.push_str(&format!(
+                "5\t1\t{}\t1\t{}\t1\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                next(3),
+                next(4),
+                big(next(1100)),
+                big(next(420)),
+                next(300),
+                next(80),
+                next(101),
+                texts[next(texts.len() as u64) as usize]
+            ));
+        }
+        tsv
+    }
+
+    #[test]
+    fn odd_rows_and_odd_readings_never_panic() {
+        let image = page(
+            &[(150, 105, 16, 30), (200, 100, 600, 40), (0, 390, 1000, 10)],
+            &[],
+        );
+        for seed in 0..200 {
+            let tsv = odd_tsv(seed, 12);
+            let reading = odd_tsv(seed + 1000, 3);
+            let mut read = |_: &PageImage, _| Ok(reading.clone());
+            assert!(with_line_markers(&image, &tsv, seed.is_multiple_of(2), &mut read).is_ok());
+        }
     }
 
     #[test]

@@ -52,7 +52,11 @@ pub fn with_note_marks(
     let rows: Vec<&str> = tsv.lines().collect();
     let mut rewritten: Vec<(usize, String)> = Vec::new();
     let mut read = 0;
-    for line in text_lines(&rows) {
+    let (width, height) = (image.width as usize, image.height as usize);
+    for line in text_lines(&rows)
+        .into_iter()
+        .filter(|l| l.fits(width, height))
+    {
         for &(at, word) in &line.words {
             if read == MAX_MARKS {
                 break;
@@ -346,6 +350,17 @@ mod tests {
             texts(&with_note_marks(&mark, &line("“稳"), &mut never).unwrap()),
             ["比", "“稳"]
         );
+    }
+
+    #[test]
+    fn odd_rows_and_odd_readings_never_panic() {
+        let image = glyphs(&[(148, 50, 5, 15), (0, 190, 400, 10)]);
+        for seed in 0..200 {
+            let tsv = crate::ocr::markers::tests::odd_tsv(seed, 12);
+            let reading = crate::ocr::markers::tests::odd_tsv(seed + 1000, 2);
+            let mut read = |_: &PageImage| Ok(reading.clone());
+            assert!(with_note_marks(&image, &tsv, &mut read).is_ok());
+        }
     }
 
     #[test]

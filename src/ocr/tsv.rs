@@ -144,6 +144,14 @@ impl<'a> TextLine<'a> {
     pub fn first(&self) -> (usize, WordRow<'a>) {
         self.words[0]
     }
+
+    /// Whether all its words lie on a `width` × `height` image (a line
+    /// that does not is not Tesseract's reading of it).
+    pub fn fits(&self, width: usize, height: usize) -> bool {
+        self.words.iter().all(|(_, w)| {
+            w.left.saturating_add(w.width) <= width && w.top.saturating_add(w.height) <= height
+        })
+    }
 }
 
 /// The lines of `rows` (a TSV's rows) that have a word with text, in
@@ -174,12 +182,20 @@ fn text_line(words: Vec<(usize, WordRow<'_>)>) -> Option<TextLine<'_>> {
         values.get(values.len() / 2).copied()
     };
     let top = median(words.iter().map(|(_, w)| w.top).collect())?;
-    let bottom = median(words.iter().map(|(_, w)| w.top + w.height).collect())?;
-    let right = words.iter().map(|(_, w)| w.left + w.width).max()?;
+    let bottom = median(
+        words
+            .iter()
+            .map(|(_, w)| w.top.saturating_add(w.height))
+            .collect(),
+    )?;
+    let right = words
+        .iter()
+        .map(|(_, w)| w.left.saturating_add(w.width))
+        .max()?;
     Some(TextLine {
         words,
         top,
-        bottom: bottom.max(top + 1),
+        bottom: bottom.max(top.saturating_add(1)),
         right,
     })
 }
