@@ -316,6 +316,41 @@ pub fn language_of_text<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<
     }
 }
 
+/// Test pages and TSV for the OCR stages.
+#[cfg(test)]
+pub(crate) mod test_pages {
+    use super::PageImage;
+
+    /// The header row of Tesseract's TSV.
+    pub const HEADER: &str = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n";
+
+    /// A white 300 dpi page, `width` × `height`, with black rectangles
+    /// (left, top, width, height), each minus the white ones of `holes`.
+    pub fn drawn(
+        width: u32,
+        height: u32,
+        inked: &[(u32, u32, u32, u32)],
+        holes: &[(u32, u32, u32, u32)],
+    ) -> PageImage {
+        let mut pixels = vec![255u8; (width * height) as usize];
+        for (shapes, value) in [(inked, 0), (holes, 255)] {
+            for &(left, top, w, h) in shapes {
+                for y in top..top + h {
+                    for x in left..left + w {
+                        pixels[(y * width + x) as usize] = value;
+                    }
+                }
+            }
+        }
+        PageImage {
+            width,
+            height,
+            dpi: 300,
+            pixels,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

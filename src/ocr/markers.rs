@@ -467,28 +467,12 @@ fn rebuilt(rows: &[&str], inserted: &[(usize, String)], rewritten: &[(usize, Str
 pub(crate) mod tests {
     use super::*;
 
-    const HEADER: &str = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n";
+    use crate::ocr::test_pages::{HEADER, drawn};
 
-    /// A white 300 dpi page, 1000 × 400, with black rectangles (left, top,
-    /// width, height), each minus the pixels of `holes`.
+    /// A white page, 1000 × 400, with black rectangles (left, top, width,
+    /// height), each minus the white ones of `holes`.
     fn page(inked: &[(u32, u32, u32, u32)], holes: &[(u32, u32, u32, u32)]) -> PageImage {
-        let (width, height) = (1000, 400);
-        let mut pixels = vec![255u8; (width * height) as usize];
-        for (shapes, value) in [(inked, 0), (holes, 255)] {
-            for &(left, top, w, h) in shapes {
-                for y in top..top + h {
-                    for x in left..left + w {
-                        pixels[(y * width + x) as usize] = value;
-                    }
-                }
-            }
-        }
-        PageImage {
-            width,
-            height,
-            dpi: 300,
-            pixels,
-        }
+        drawn(1000, 400, inked, holes)
     }
 
     fn word(line: u32, left: u32, top: u32, width: u32, height: u32, text: &str) -> String {

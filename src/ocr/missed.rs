@@ -247,26 +247,12 @@ fn moved_rows(tsv: &str, area: &Area, block: u32) -> String {
 mod tests {
     use super::*;
 
-    const HEADER: &str = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n";
+    use crate::ocr::test_pages::{HEADER, drawn};
 
-    /// A white 300 dpi page, 1000 × 600, with black rectangles
-    /// (left, top, width, height).
+    /// A white page, 1000 × 600, with black rectangles (left, top, width,
+    /// height).
     fn page(inked: &[(u32, u32, u32, u32)]) -> PageImage {
-        let (width, height) = (1000, 600);
-        let mut pixels = vec![255u8; (width * height) as usize];
-        for &(left, top, w, h) in inked {
-            for y in top..top + h {
-                for x in left..left + w {
-                    pixels[(y * width + x) as usize] = 0;
-                }
-            }
-        }
-        PageImage {
-            width,
-            height,
-            dpi: 300,
-            pixels,
-        }
+        drawn(1000, 600, inked, &[])
     }
 
     fn word(block: u32, left: u32, top: u32, width: u32, height: u32, text: &str) -> String {

@@ -255,26 +255,12 @@ fn with_mark(text: &str, word_area: Option<Area>, mark: Area, number: &str) -> S
 mod tests {
     use super::*;
 
-    const HEADER: &str = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n";
+    use crate::ocr::test_pages::{HEADER, drawn};
 
-    /// A white 300 dpi page, 400 × 200, with black rectangles (left, top,
-    /// width, height).
+    /// A white page, 400 × 200, with black rectangles (left, top, width,
+    /// height).
     fn page(inked: &[(u32, u32, u32, u32)]) -> PageImage {
-        let (width, height) = (400, 200);
-        let mut pixels = vec![255u8; (width * height) as usize];
-        for &(left, top, w, h) in inked {
-            for y in top..top + h {
-                for x in left..left + w {
-                    pixels[(y * width + x) as usize] = 0;
-                }
-            }
-        }
-        PageImage {
-            width,
-            height,
-            dpi: 300,
-            pixels,
-        }
+        drawn(400, 200, inked, &[])
     }
 
     /// Two words on a line 40 high at y = 50: "比" (x 100–140) and
