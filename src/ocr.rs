@@ -212,30 +212,31 @@ pub fn read_page(
     }
     let tsv = missed::merge(&tsv, &lines);
     let tsv = signs::with_comparison_signs(image, &tsv);
-    let read_latin = |image: &PageImage, layout| {
-        // Digits and Latin letters, which the Vietnamese model reads best,
-        // on a Chinese page too; with the page's own when it is missing.
-        match tesseract::recognize(image, Language::Vietnamese, layout, time_limit) {
-            Err(OcrError::MissingLanguage(_)) => {
-                tesseract::recognize(image, language, layout, time_limit)
-            }
-            read => read,
-        }
+    // The passes below read small parts of the page again to correct
+    // what was read; one that fails (a crop Tesseract chokes on) corrects
+    // nothing rather than losing the page.
+    let again = |image: &PageImage, language, layout| {
+        Ok(tesseract::recognize(image, language, layout, time_limit).unwrap_or_default())
+    };
+    // Digits and Latin letters, which the Vietnamese model reads best, on
+    // a Chinese page too; with the page's own when it is missing.
+    let latin = match tesseract::has_language(Language::Vietnamese) {
+        true => Language::Vietnamese,
+        false => language,
     };
     let tsv = circled::with_circled_numbers(image, &tsv, &mut |digits| {
-        read_latin(digits, tesseract::Layout::Char)
+        again(digits, latin, tesseract::Layout::Char)
     })?;
     let tsv =
         markers::with_line_markers(image, &tsv, language.is_chinese(), &mut |crop, model| {
-            match model {
-                markers::Model::Page => {
-                    tesseract::recognize(crop, language, tesseract::Layout::Line, time_limit)
-                }
-                markers::Model::Latin => read_latin(crop, tesseract::Layout::Line),
-            }
+            let model = match model {
+                markers::Model::Page => language,
+                markers::Model::Latin => latin,
+            };
+            again(crop, model, tesseract::Layout::Line)
         })?;
     let tsv = note_marks::with_note_marks(image, &tsv, &mut |mark| {
-        read_latin(mark, tesseract::Layout::Char)
+        again(mark, latin, tesseract::Layout::Char)
     })?;
     let is_ruled = |area| image::has_vertical_rule(image, area);
     Ok(words::paragraphs(&tsv, language.is_chinese(), &is_ruled))

@@ -9,14 +9,18 @@
 //! words are right; its marker is wrong or missing.
 //!
 //! Promises: [`with_line_markers`] changes or adds only the first word of
-//! a line. A first word of one character, not a letter, whose ink is a
-//! solid square or disc about the middle of the line becomes a bullet
-//! (`▪` `■` `•` `●`, by shape and size). Ink that no word covers just left
-//! of a line's first word, no taller than the line, becomes a word of its
-//! own before it: a bullet by the same test, or the list marker ("2.",
-//! "a)", "（一）", "-") the line starts with when it is read again with
-//! that ink; nothing when it reads as anything else. At most
-//! [`MAX_REREADS`] lines of a page are read again.
+//! a line. A first word of one or two characters, none Han and not
+//! already a bullet or dash, whose ink is a solid square or disc about the
+//! middle of the line, or a short bar, becomes a bullet (`▪` `■` `•` `●`,
+//! by shape and size) or `-`. A first word read as a roman numeral of
+//! `I`s gets as many `I` as its stems ([`roman_of_stems`]). On a Chinese
+//! page, an unsure first word that may be a number is read again with a
+//! Latin model and kept when it is one ([`is_unsure_number`]). Ink that
+//! no word covers just left of a line's first word, at most 1.3 lines
+//! high, becomes a word of its own before it: a bullet by the same test,
+//! or the list marker ("2.", "a)", "（一）", "-") the line starts with when
+//! it is read again with that ink; nothing when it reads as anything
+//! else. At most [`MAX_REREADS`] lines or words of a page are read again.
 
 use std::sync::LazyLock;
 
@@ -79,10 +83,11 @@ pub fn with_line_markers(
         let misread_bullet = (line.words.len() > 1 && is_bullet_candidate(first.text))
             .then(|| bullet_in(image, first.area()?, &line).map(str::to_string))
             .flatten();
-        let misread_numeral = (line.words.len() > 1)
-            .then(|| roman_of_stems(image, &first))
-            .flatten();
-        let mut misread = misread_bullet.or(misread_numeral);
+        let mut misread = misread_bullet.or_else(|| {
+            (line.words.len() > 1)
+                .then(|| roman_of_stems(image, &first))
+                .flatten()
+        });
         if misread.is_none() && chinese && rereads < MAX_REREADS && is_unsure_number(&line) {
             rereads += 1;
             let crop = word_enlarged(image, &first, line.height());
@@ -129,10 +134,11 @@ pub fn with_line_markers(
 
 /// Whether a word could be a bullet read as something else: one or two
 /// characters (and any `_` after them), none of them Han (`。`, `«`, `e_`,
-/// `se`); its ink decides.
+/// `se`), not already a bullet or dash; its ink decides.
 fn is_bullet_candidate(text: &str) -> bool {
     let text = text.trim().trim_end_matches('_');
-    (1..=2).contains(&text.chars().count()) && !text.chars().any(is_han)
+    let already = matches!(text, "•" | "●" | "▪" | "■" | "-" | "–" | "—" | "+");
+    (1..=2).contains(&text.chars().count()) && !text.chars().any(is_han) && !already
 }
 
 /// The bullet whose ink fills `area` of `image` on `line`, its centre
@@ -178,8 +184,9 @@ fn bullet_in(image: &PageImage, area: Area, line: &TextLine) -> Option<&'static 
 /// many (bold serifs join them: "II.", "HI.", "IH."), as the stems on the
 /// image count them: `word` is read as one to three of `I`, `l`, `|`
 /// (and `H`, two stems, beside one of them) and a full stop or `)`; its
-/// box has one to three columns of ink at least four fifths its height
-/// apart; `None` when the reading already has that many.
+/// box has one to three runs of columns inked over at least four fifths
+/// of its height; `None` when the reading already has that many and no
+/// `H` or `|`.
 fn roman_of_stems(image: &PageImage, word: &WordRow) -> Option<String> {
     static NUMERAL: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^([Il|H]{1,3})([.)])$").expect("valid regex"));
@@ -195,6 +202,9 @@ fn roman_of_stems(image: &PageImage, word: &WordRow) -> Option<String> {
     let area = word.area()?;
     let (right, bottom) = (area.right.min(image.width), area.bottom.min(image.height));
     let height = bottom.saturating_sub(area.top) as usize;
+    if height == 0 {
+        return None;
+    }
     let is_stem = |x: u32| {
         let ink = (area.top..bottom)
             .filter(|&y| image.pixels[y as usize * image.width as usize + x as usize] < INK)
@@ -208,9 +218,10 @@ fn roman_of_stems(image: &PageImage, word: &WordRow) -> Option<String> {
         stems += usize::from(stem && !in_stem);
         in_stem = stem;
     }
-    let all_i = letters.chars().all(|c| c == 'I');
-    ((1..=3).contains(&stems) && (stems != read_stems || !all_i))
-        .then(|| format!("{}{}", "I".repeat(stems), &read[2]))
+    // As many stems as read: only an `H` or `|` is wrong (an `l` may be
+    // a list's letter l).
+    let misread = stems != read_stems || letters.contains(['H', '|']);
+    ((1..=3).contains(&stems) && misread).then(|| format!("{}{}", "I".repeat(stems), &read[2]))
 }
 
 /// Tesseract's confidence below which a Chinese line's first word may
@@ -232,7 +243,9 @@ fn is_unsure_number(line: &TextLine) -> bool {
     let digits =
         count <= 3 && text.chars().any(|c| c.is_ascii_digit()) && !text.chars().any(is_han);
     let apart = next.left >= first.left + first.width + line.height() / 2;
-    first.confidence < UNSURE && (one_han || digits) && apart
+    // A word the size of a figure is not a number.
+    let small = first.height <= 2 * line.height() && first.width <= 3 * line.height();
+    first.confidence < UNSURE && (one_han || digits) && apart && small
 }
 
 /// How much a word is enlarged before it is read again alone.
@@ -323,14 +336,14 @@ fn ink_box(image: &PageImage, area: Area) -> Option<InkBox> {
 /// The ink no word covers (`covered`) left of `line`'s first word, within
 /// [`MARKER_REACH`] line heights, in the line's band and a quarter of a
 /// line above and below it: its tight box, when it is all there (it ends
-/// before the search does on the left, above and below), is no taller
-/// than the line, and is not a rule.
+/// before the search does on the left, above and below), is a fifth to
+/// 1.3 lines high (or a fifth of a line long: a dash), and is not a rule.
 fn ink_left_of(image: &PageImage, covered: &[bool], line: &TextLine) -> Option<Area> {
     let height = line.height();
     let width = image.width as usize;
-    let reach_left = line.first().1.left.checked_sub(MARKER_REACH * height)?;
+    let reach_left = line.first().1.left.saturating_sub(MARKER_REACH * height);
     let (top, bottom) = (
-        line.top.checked_sub(height / 4)?,
+        line.top.saturating_sub(height / 4),
         (line.bottom + height / 4).min(image.height as usize),
     );
     let uncovered_ink = |x: usize, y: usize| {
@@ -378,7 +391,7 @@ fn ink_left_of(image: &PageImage, covered: &[bool], line: &TextLine) -> Option<A
 }
 
 /// The area to read `line` again in with the ink left of it: from the ink
-/// to the line's end, a third of a line of white around.
+/// to the line's end, and a third of a line of the page around.
 fn line_with_ink(image: &PageImage, ink: Area, line: &TextLine) -> Area {
     let margin = (line.height() / 3) as u32;
     Area {
@@ -447,13 +460,19 @@ fn list_marker(text: &str) -> Option<(String, bool)> {
 /// `rows` with each row of `rewritten` in place of the row it names and
 /// each row of `inserted` before the row it names.
 fn rebuilt(rows: &[&str], inserted: &[(usize, String)], rewritten: &[(usize, String)]) -> String {
+    let mut before: Vec<Vec<&str>> = vec![Vec::new(); rows.len()];
+    for (at, row) in inserted {
+        before[*at].push(row);
+    }
+    let mut instead: Vec<Option<&str>> = vec![None; rows.len()];
+    for (at, row) in rewritten {
+        instead[*at] = Some(row);
+    }
     let mut out = String::new();
     for (at, row) in rows.iter().enumerate() {
-        for (_, new) in inserted.iter().filter(|(before, _)| *before == at) {
-            out.push_str(new);
-        }
-        match rewritten.iter().find(|(which, _)| *which == at) {
-            Some((_, new)) => out.push_str(new),
+        before[at].iter().for_each(|new| out.push_str(new));
+        match instead[at] {
+            Some(new) => out.push_str(new),
             None => {
                 out.push_str(row);
                 out.push('\n');
@@ -592,6 +611,12 @@ pub(crate) mod tests {
             let got = with_line_markers(&image, &heading(other), true, &mut never_read).unwrap();
             assert_eq!(texts(&got)[0], other);
         }
+        // One stem: a list's letter l stays, a bar is an I.
+        let one = page(&[(205, 100, 8, 30), (300, 100, 500, 40)], &[]);
+        let got = with_line_markers(&one, &heading("l)"), true, &mut never_read).unwrap();
+        assert_eq!(texts(&got)[0], "l)");
+        let got = with_line_markers(&one, &heading("|."), true, &mut never_read).unwrap();
+        assert_eq!(texts(&got)[0], "I.");
     }
 
     #[test]

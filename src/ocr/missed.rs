@@ -133,8 +133,16 @@ pub(super) fn coverage(tsv: &str, width: usize, height: usize, margin: usize) ->
             row.left.saturating_sub(margin),
             row.top.saturating_sub(margin),
         );
-        let right = row.left.saturating_add(row.width + margin).min(width);
-        let bottom = row.top.saturating_add(row.height + margin).min(height);
+        let right = row
+            .left
+            .saturating_add(row.width)
+            .saturating_add(margin)
+            .min(width);
+        let bottom = row
+            .top
+            .saturating_add(row.height)
+            .saturating_add(margin)
+            .min(height);
         for y in top..bottom {
             covered[y * width + left.min(right)..y * width + right].fill(true);
         }

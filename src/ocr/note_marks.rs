@@ -10,9 +10,10 @@
 //! one Tesseract reads raised marks as (`:` `：` `'` `"` `°` `` ` `` `^`
 //! `)` `*`; not a curly quote, which a plan has many more of than marks),
 //! and only when the word's box holds exactly one
-//! raised glyph that, read on its own, is a number of one or two digits
-//! or a small roman numeral up to `x`. It becomes that, as a text layer
-//! has it ("性别比1稳定"). At most [`MAX_MARKS`] glyphs of a page are read.
+//! raised glyph (one piece of ink, with an `i`'s dot) that, read on its
+//! own, is a digit 1–9 or an `i`. It becomes that, as a text layer has
+//! it ("性别比1稳定"). At most [`MAX_MARKS`] glyphs of a page are read, in
+//! at most [`MAX_WORDS`] words looked into.
 
 use std::sync::LazyLock;
 
@@ -26,6 +27,9 @@ use super::{OcrError, PageImage, image};
 /// Most raised glyphs of a page read on their own: each is one more
 /// (small) Tesseract call.
 pub const MAX_MARKS: usize = 32;
+
+/// Most words of a page looked into for a raised glyph.
+pub const MAX_WORDS: usize = 512;
 
 /// How much a mark is enlarged before it is read, and the white margin
 /// around it: Tesseract reads a lone small glyph badly.
@@ -51,19 +55,20 @@ pub fn with_note_marks(
 ) -> Result<String, OcrError> {
     let rows: Vec<&str> = tsv.lines().collect();
     let mut rewritten: Vec<(usize, String)> = Vec::new();
-    let mut read = 0;
+    let (mut read, mut looked) = (0, 0);
     let (width, height) = (image.width as usize, image.height as usize);
     for line in text_lines(&rows)
         .into_iter()
         .filter(|l| l.fits(width, height))
     {
         for &(at, word) in &line.words {
-            if read == MAX_MARKS {
+            if read == MAX_MARKS || looked == MAX_WORDS {
                 break;
             }
             if !word.text.chars().any(is_misread_mark) {
                 continue;
             }
+            looked += 1;
             let Some(mark) = word
                 .area()
                 .and_then(|area| raised_glyph(image, area, &line))
@@ -99,13 +104,13 @@ pub fn with_note_marks(
     Ok(out)
 }
 
-/// The one raised glyph in or just beside `area` (a word's box: a mark
-/// can stand a little outside it) of `image` on `line`: a connected
-/// piece of ink a sixth to three fifths of the line high, its foot above
-/// the middle of the line, not far above the line, and nothing under it
-/// (a tone mark or the dot of an `i` has its letter under it), with any
-/// piece over it (the dot of a raised `i`). `None` when there is none or
-/// more than one.
+/// The one raised glyph of `area` (a word's box) of `image` on `line`: a
+/// connected piece of ink, its middle in the box (it may stick out of
+/// it), a sixth to three fifths of the line high, its foot no lower than
+/// 11/20 of the way down the line, not far above the line, and nothing
+/// under it (a tone mark or the dot of an `i` has its letter under it),
+/// with any piece over it (the dot of a raised `i`). `None` when there
+/// is none or more than one.
 fn raised_glyph(image: &PageImage, area: Area, line: &TextLine) -> Option<Area> {
     let (top, band) = (line.top as u32, line.height() as u32);
     let beside = Area {
@@ -116,7 +121,9 @@ fn raised_glyph(image: &PageImage, area: Area, line: &TextLine) -> Option<Area> 
     let pieces = ink_pieces(image, beside);
     let is_raised = |p: &Area| {
         let height = p.bottom - p.top;
-        height * 6 >= band
+        let middle = (p.left + p.right) / 2;
+        (area.left..area.right).contains(&middle)
+            && height * 6 >= band
             && height * 5 <= band * 3
             && p.bottom * 20 <= top * 20 + band * 11
             && p.top * 10 + band * 3 >= top * 10
@@ -202,14 +209,13 @@ fn ink_pieces(image: &PageImage, area: Area) -> Vec<Area> {
     pieces
 }
 
-/// The note mark a glyph read alone (`tsv`) is: one or two digits, or a
-/// small roman numeral up to `x`, read with [`MIN_CONFIDENCE`]. A lone
+/// The note mark a glyph read alone (`tsv`) is: a digit 1–9 or an `i`
+/// (a `0` is a degree sign, an `x` a star), read with [`MIN_CONFIDENCE`]. A lone
 /// `l` or `I` is the digit `1` (a raised `1` is too small to tell); a bare
 /// stroke (`|`) may be a `1` or an `i` whose dot was lost, and is neither.
 fn number_read(tsv: &str) -> Option<String> {
-    static NOTE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:[0-9]{1,2}|i{1,3}|iv|vi{0,3}|ix|x)$").expect("valid regex")
-    });
+    static NOTE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:[1-9]|i)$").expect("valid regex"));
     let mut words = word_rows(tsv).filter(|w| !w.text.trim().is_empty());
     let (Some(word), None) = (words.next(), words.next()) else {
         return None;
@@ -305,7 +311,7 @@ mod tests {
     #[test]
     fn a_mark_that_reads_as_no_number_leaves_the_word_as_it_was() {
         let image = glyphs(&[(148, 50, 5, 15)]);
-        for read in ["】", "|", "123", "ab"] {
+        for read in ["】", "|", "12", "0", "x", "ab"] {
             let got = with_note_marks(&image, &line(":稳"), &mut read_as(read)).unwrap();
             assert_eq!(texts(&got), ["比", ":稳"], "{read}");
         }
@@ -347,6 +353,16 @@ mod tests {
             let mut read = |_: &PageImage| Ok(reading.clone());
             assert!(with_note_marks(&image, &tsv, &mut read).is_ok());
         }
+    }
+
+    #[test]
+    fn a_raised_glyph_of_the_word_before_is_not_this_words_mark() {
+        // A raised "1" at x 140–143, right of "比"'s glyph, its middle
+        // left of the next word's box: that word's colon is not it.
+        let image = glyphs(&[(140, 50, 4, 15)]);
+        let mut never = |_: &PageImage| -> Result<String, OcrError> { panic!("not its mark") };
+        let got = with_note_marks(&image, &line(":稳"), &mut never).unwrap();
+        assert_eq!(texts(&got), ["比", ":稳"]);
     }
 
     #[test]

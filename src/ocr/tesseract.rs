@@ -158,6 +158,11 @@ fn data_folders() -> Vec<PathBuf> {
     folders
 }
 
+/// Whether Tesseract has data for `language`.
+pub fn has_language(language: Language) -> bool {
+    data_folder(language.model()).is_ok()
+}
+
 /// The folder holding `MODEL.traineddata`, so that a missing language is
 /// our clear error rather than Tesseract's message on stderr.
 fn data_folder(model: &str) -> Result<PathBuf, OcrError> {

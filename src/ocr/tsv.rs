@@ -137,7 +137,7 @@ pub struct TextLine<'a> {
 impl<'a> TextLine<'a> {
     /// The height of its band, at least 1.
     pub fn height(&self) -> usize {
-        (self.bottom - self.top).max(1)
+        self.bottom.saturating_sub(self.top).max(1)
     }
 
     /// Its first word, with its row's number.
