@@ -10,7 +10,7 @@
 //! the word stays as read.
 
 use super::image::INK;
-use super::tsv::WordRow;
+use super::tsv::{WordRow, word_rows};
 use super::{OcrError, PageImage, sampling};
 use crate::script::is_cjk;
 
@@ -162,12 +162,8 @@ fn digits_inside(image: &PageImage, centre: (f32, f32), radius: f32) -> Option<P
 /// The circled number `①`–`⑳` for the digits `tsv` (Tesseract's TSV of
 /// them) reads, if it reads a number from 1 to 20 and nothing else.
 fn number_read(tsv: &str) -> Option<char> {
-    let text: String = tsv
-        .lines()
-        .filter_map(|row| {
-            let cells: Vec<&str> = row.splitn(12, '\t').collect();
-            (cells.first() == Some(&"5")).then(|| cells.get(11).copied().unwrap_or(""))
-        })
+    let text: String = word_rows(tsv)
+        .map(|w| w.text)
         .collect::<String>()
         .split_whitespace()
         .collect();

@@ -27,7 +27,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::image::INK;
-use super::tsv::{TextLine, WordRow, text_lines, word_rows};
+use super::tsv::{self, TextLine, WordRow, text_lines, word_rows};
 use super::words::Area;
 use super::{OcrError, PageImage, image, missed};
 use crate::script::is_han;
@@ -129,7 +129,7 @@ pub fn with_line_markers(
             inserted.push((first_row, row));
         }
     }
-    Ok(rebuilt(&rows, &inserted, &rewritten))
+    Ok(tsv::edited(&rows, &inserted, &rewritten))
 }
 
 /// Whether a word could be a bullet read as something else: one or two
@@ -455,31 +455,6 @@ fn list_marker(text: &str) -> Option<(String, bool)> {
         return Some((format!("{}.", &number[1]), true));
     }
     MARKER.is_match(text).then(|| (text.to_string(), false))
-}
-
-/// `rows` with each row of `rewritten` in place of the row it names and
-/// each row of `inserted` before the row it names.
-fn rebuilt(rows: &[&str], inserted: &[(usize, String)], rewritten: &[(usize, String)]) -> String {
-    let mut before: Vec<Vec<&str>> = vec![Vec::new(); rows.len()];
-    for (at, row) in inserted {
-        before[*at].push(row);
-    }
-    let mut instead: Vec<Option<&str>> = vec![None; rows.len()];
-    for (at, row) in rewritten {
-        instead[*at] = Some(row);
-    }
-    let mut out = String::new();
-    for (at, row) in rows.iter().enumerate() {
-        before[at].iter().for_each(|new| out.push_str(new));
-        match instead[at] {
-            Some(new) => out.push_str(new),
-            None => {
-                out.push_str(row);
-                out.push('\n');
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]

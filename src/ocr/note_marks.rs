@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::image::INK;
-use super::tsv::{TextLine, WordRow, text_lines, word_rows};
+use super::tsv::{self, TextLine, WordRow, text_lines, word_rows};
 use super::words::Area;
 use super::{OcrError, PageImage, image};
 
@@ -91,17 +91,7 @@ pub fn with_note_marks(
             ));
         }
     }
-    let mut out = String::with_capacity(tsv.len());
-    for (at, row) in rows.iter().enumerate() {
-        match rewritten.iter().find(|(which, _)| *which == at) {
-            Some((_, new)) => out.push_str(new),
-            None => {
-                out.push_str(row);
-                out.push('\n');
-            }
-        }
-    }
-    Ok(out)
+    Ok(tsv::edited(&rows, &[], &rewritten))
 }
 
 /// The one raised glyph of `area` (a word's box) of `image` on `line`: a

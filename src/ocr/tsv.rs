@@ -3,7 +3,9 @@
 //!
 //! Promises: [`word_rows`] gives every well-formed word row in order,
 //! blank ones included (Tesseract saw ink there but read nothing: a
-//! picture, a rule); [`WordRow::row`] writes a row back that reads the same.
+//! picture, a rule); [`WordRow::row`] writes a row back that reads the same;
+//! [`text_lines`] groups the words with text into Tesseract's lines;
+//! [`edited`] puts rows in and in place of others, the rest kept as they are.
 
 use std::fmt::Write;
 
@@ -117,6 +119,35 @@ pub fn rewrite_words(tsv: &str, mut rewrite: impl FnMut(&WordRow) -> Option<Stri
             ),
             None => {
                 out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// `rows` with each row of `rewritten` in place of the row it names and
+/// each row of `inserted` before the row it names.
+pub fn edited(
+    rows: &[&str],
+    inserted: &[(usize, String)],
+    rewritten: &[(usize, String)],
+) -> String {
+    let mut before: Vec<Vec<&str>> = vec![Vec::new(); rows.len()];
+    for (at, row) in inserted {
+        before[*at].push(row);
+    }
+    let mut instead: Vec<Option<&str>> = vec![None; rows.len()];
+    for (at, row) in rewritten {
+        instead[*at] = Some(row);
+    }
+    let mut out = String::new();
+    for (at, row) in rows.iter().enumerate() {
+        before[at].iter().for_each(|new| out.push_str(new));
+        match instead[at] {
+            Some(new) => out.push_str(new),
+            None => {
+                out.push_str(row);
                 out.push('\n');
             }
         }
